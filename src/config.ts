@@ -1,0 +1,90 @@
+/** The environment, parsed and checked in one place. Nothing here runs at import time. */
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+const url = (name: string) =>
+  optional.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), `${name} must be an http(s) URL`);
+
+const schema = z
+  .object({
+    BOT_TOKEN: optional.refine((v) => v === undefined || /^\d+:[\w-]{20,}$/.test(v), {
+      // The value is a secret: the message never repeats it.
+      message: "BOT_TOKEN does not look like a token from @BotFather (digits, ':', then 20+ letters)",
+    }),
+    ADMIN_IDS: optional
+      .refine((v) => v === undefined || /^\s*\d+(\s*,\s*\d+)*\s*,?\s*$/.test(v), {
+        message: "ADMIN_IDS must be Telegram user ids separated by commas, like 12345,67890",
+      })
+      .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean).map(Number) : [])),
+    KNOWLEDGE_DIR: optional.transform((v) => v ?? "./knowledge"),
+    DATA_DIR: optional.transform((v) => v ?? "./data"),
+    LOG_LEVEL: optional.pipe(
+      z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+    ),
+    TELEGRAM_API_ROOT: url("TELEGRAM_API_ROOT").transform((v) => (v ?? "https://api.telegram.org").replace(/\/+$/, "")),
+    WEBHOOK_URL: url("WEBHOOK_URL").refine((v) => v === undefined || v.startsWith("https://") || /^http:\/\/(127\.|localhost)/.test(v), {
+      message: "WEBHOOK_URL must be an https URL (Telegram only calls https webhooks)",
+    }),
+    WEBHOOK_SECRET: optional.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+      message: "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -",
+    }),
+    PORT: optional.pipe(
+      z.coerce
+        .number({ message: "PORT must be a port number" })
+        .int("PORT must be a port number")
+        .min(1, "PORT must be between 1 and 65535")
+        .max(65535, "PORT must be between 1 and 65535")
+        .default(8080),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "WEBHOOK_SECRET is required when WEBHOOK_URL is set" });
+    }
+    if (env.WEBHOOK_URL && !env.BOT_TOKEN) {
+      ctx.addIssue({ code: "custom", path: ["BOT_TOKEN"], message: "BOT_TOKEN is required when WEBHOOK_URL is set" });
+    }
+  });
+
+export interface Config {
+  /** Absent: Telegram is off and `npm start` opens a console chat. */
+  readonly botToken?: string;
+  readonly adminIds: readonly number[];
+  readonly knowledgeDir: string;
+  readonly dataDir: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly telegramApiRoot: string;
+  /** Present: Telegram calls us at `url`; absent: long polling. */
+  readonly webhook?: { readonly url: string; readonly secret: string; readonly port: number };
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads the configuration from `env`; a bad value throws one line naming its variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? "environment");
+    const message = issue.message.startsWith(name) ? issue.message : `${name}: ${issue.message}`;
+    throw new ConfigError(message);
+  }
+  const e = parsed.data;
+  return {
+    ...(e.BOT_TOKEN ? { botToken: e.BOT_TOKEN } : {}),
+    adminIds: e.ADMIN_IDS,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    telegramApiRoot: e.TELEGRAM_API_ROOT,
+    ...(e.WEBHOOK_URL ? { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET!, port: e.PORT } } : {}),
+  };
+}

@@ -1,0 +1,377 @@
+/**
+ * Question → evidence → Answer. Evidence is a curated fact or a sentence with a figure in it; an
+ * answer is given only when the evidence covers what the question asks about, in the place and year
+ * it names, and it is assembled from the evidence's own words.
+ */
+import type { Article, Fact, FactKind, FactValue } from "../knowledge/types.js";
+import type { Figure } from "./figures.js";
+import { yearOf } from "./period.js";
+import { contains, coverage, parseQuestion, type Question, type WantedKind } from "./query.js";
+import type { Indexes, IndexedFact, Passage } from "./search.js";
+import { displayPeriod, statement, splitClauses, valueSpans, type Span } from "./statement.js";
+import { normalize } from "./text.js";
+
+export interface Citation {
+  readonly title: string;
+  readonly publisher: string;
+  readonly date: string;
+  readonly url: string;
+  /** Copied from the article exactly. */
+  readonly quote: string;
+}
+
+export interface AnswerFact {
+  readonly subject: string;
+  readonly metric: string;
+  readonly value: FactValue | readonly FactValue[];
+  readonly unit: string;
+  readonly period: string;
+  readonly kind: FactKind;
+  /** The link of the article it comes from. */
+  readonly source: string;
+}
+
+export type NoAnswerReason = "empty" | "greeting" | "place" | "period" | "topic" | "vague";
+
+export interface Answer {
+  readonly question: string;
+  readonly answered: boolean;
+  /** One direct sentence (at most 200 characters), or why there is none. */
+  readonly answer: string;
+  readonly lang: "zh" | "en";
+  readonly citations: readonly Citation[];
+  readonly facts: readonly AnswerFact[];
+  /** The same figure for another period or from another source, each with its citation. */
+  readonly others: readonly { readonly answer: string; readonly citation: Citation }[];
+  /** Questions to ask next, each answerable from the knowledge base. */
+  readonly related: readonly string[];
+  readonly reason?: NoAnswerReason;
+  readonly didYouMean?: string;
+}
+
+/** Below this share of the question's concepts found in the evidence, the bot says it does not know. */
+export const MIN_COVERAGE = 0.55;
+const MAX_QUESTION = 300;
+const MAX_ANSWER = 200;
+
+interface Candidate {
+  readonly fact?: IndexedFact;
+  readonly passage?: Passage;
+  readonly article: Article;
+  readonly quote: string;
+  readonly subject: string;
+  readonly period: string;
+  readonly kind: FactKind;
+  readonly spans: readonly Span[];
+  readonly coverage: number;
+  readonly score: number;
+}
+
+export function answerQuestion(ix: Indexes, raw: string, now: Date): Answer {
+  const question = raw.replace(/\s+/g, " ").trim().slice(0, MAX_QUESTION);
+  const lang = /\p{Script=Han}/u.test(question) || !/[a-z]{2}/i.test(question) ? "zh" : "en";
+  const none = (reason: NoAnswerReason, answer: string, extra: Partial<Answer> = {}): Answer => ({
+    question: raw,
+    answered: false,
+    answer,
+    lang,
+    citations: [],
+    facts: [],
+    others: [],
+    related: suggestionsFor(ix, []),
+    reason,
+    ...extra,
+  });
+  const en = lang === "en";
+
+  if (!normalize(question)) {
+    return none("empty", en ? "Please ask a question about Xinzhou's economy." : "请提一个关于忻州经济的问题。");
+  }
+  const q = parseQuestion(question, ix, now);
+  if (q.greeting) {
+    return none("greeting", en ? "Hello! Ask me about the economy of Xinzhou." : "你好！请问忻州经济的问题。");
+  }
+  if (q.foreignPlace) {
+    return none(
+      "place",
+      en
+        ? `I only know about Xinzhou and the Taiyuan–Xinzhou zone, not ${q.foreignPlace}.`
+        : `我的资料只涉及忻州市和太忻一体化经济区，没有关于“${q.foreignPlace}”的信息。`,
+    );
+  }
+  if (!q.concepts.length) {
+    const related = suggestionsFor(ix, q.places);
+    return none("vague", en ? "What would you like to know? For example:" : "想了解哪方面？例如：", { related });
+  }
+
+  const candidates = gather(ix, q);
+  const covered = candidates.filter((c) => c.coverage >= MIN_COVERAGE);
+  const inYear = q.years.length ? covered.filter((c) => q.years.includes(yearOf(c.period) ?? -1)) : covered;
+  const didYouMean = q.changes.length ? q.changes.map(([, to]) => to).join(" ") : undefined;
+  if (!inYear.length) {
+    if (covered.length) {
+      const years = q.years.join("、");
+      return none("period", en ? `I have no figures for ${years} on this.` : `知识库里没有${years}年的相关数据。`, {
+        related: covered.slice(0, 3).map((c) => relatedQuestion(c)),
+      });
+    }
+    const near = candidates.filter((c) => c.coverage > 0).slice(0, 3).map((c) => relatedQuestion(c));
+    return none(
+      "topic",
+      en ? "I don't know: the knowledge base does not say." : "抱歉，知识库里没有这个问题的答案。",
+      { related: near.length ? [...new Set(near)] : suggestionsFor(ix, q.places), ...(didYouMean ? { didYouMean } : {}) },
+    );
+  }
+
+  const best = inYear[0]!;
+  const main = toStatement(ix, best);
+  const others = inYear
+    .slice(1)
+    .filter((c) => c.quote !== best.quote && c.kind === best.kind && c.coverage >= best.coverage - 0.05 && c.period !== best.period && sameMetric(c, best))
+    .slice(0, 1)
+    .map((c) => ({ answer: toStatement(ix, c), citation: citationOf(c) }));
+
+  const related = [
+    ...new Set(
+      candidates
+        .filter((c) => c.fact && c.quote !== best.quote && c.fact.fact.metric !== best.fact?.fact.metric)
+        .slice(0, 6)
+        .map(relatedQuestion),
+    ),
+  ].slice(0, 3);
+
+  return {
+    question: raw,
+    answered: true,
+    answer: main,
+    lang,
+    citations: [citationOf(best)],
+    facts: [factOf(best)],
+    others,
+    related: related.length ? related : suggestionsFor(ix, q.places).filter((s) => s !== question),
+    ...(didYouMean ? { didYouMean } : {}),
+  };
+}
+
+/** Facts and sentences the indexes find, scored and sorted best first. */
+export function gather(ix: Indexes, q: Question): Candidate[] {
+  if (!q.searchText) return [];
+  const out: Candidate[] = [];
+  const maxOf = (hits: { score: number }[]) => Math.max(1e-9, ...hits.map((h) => h.score));
+
+  const factHits = ix.facts.search(q.searchText, { combineWith: "OR" }).slice(0, 40);
+  const factMax = maxOf(factHits);
+  for (const hit of factHits) {
+    const f = ix.factList[Number(hit.id)]!;
+    const region = normalize(f.article.region ?? "");
+    if (!placeFits(q, `${f.context} ${region}`)) continue;
+    // The value's own clause counts most; its neighbours carry the subject or the time.
+    const cov = (coverage(q.concepts, `${f.focus} ${region}`) + coverage(q.concepts, `${f.context} ${region}`)) / 2;
+    const spans = valueSpans(f.fact);
+    out.push({
+      fact: f,
+      article: f.article,
+      quote: f.fact.quote,
+      subject: f.fact.subject,
+      period: f.fact.period,
+      kind: f.fact.kind,
+      spans,
+      coverage: cov,
+      score: score(q, cov, hit.score / factMax, f.fact.kind, f.fact.period) + 0.3 + placeBonus(q, f.focus),
+    });
+  }
+
+  const sentenceHits = ix.sentences.search(q.searchText, { combineWith: "OR" }).slice(0, 40);
+  const sentenceMax = maxOf(sentenceHits);
+  for (const hit of sentenceHits) {
+    const p = ix.passages[Number(hit.id)]!;
+    const evidence = `${p.norm} ${normalize(p.article.region ?? "")}`;
+    if (!placeFits(q, evidence)) continue;
+    const pick = pickFigure(q, p);
+    if (!pick) continue;
+    const cov = coverage(q.concepts, `${pick.clauseNorm} ${normalize(p.article.region ?? "")}`);
+    out.push({
+      passage: p,
+      article: p.article,
+      quote: p.sentence.text,
+      subject: p.article.region ?? "",
+      period: p.period,
+      kind: pick.figure?.kind ?? "text",
+      spans: pick.spans,
+      coverage: cov,
+      score: score(q, cov, hit.score / sentenceMax, pick.figure?.kind ?? "text", p.period) + placeBonus(q, pick.clauseNorm),
+    });
+  }
+  return out.sort((a, b) => b.score - a.score || latest(b.period) - latest(a.period));
+}
+
+function score(q: Question, cov: number, search: number, kind: FactKind, period: string): number {
+  const year = yearOf(period) ?? 0;
+  const prefersYear = q.relativeYears.includes(year) || q.years.includes(year) ? 0.2 : 0;
+  return 2 * cov + 0.6 * search + kindFit(q.kinds, kind) + prefersYear;
+}
+
+function kindFit(wanted: readonly WantedKind[], kind: FactKind): number {
+  if (!wanted.length) return kind === "text" ? 0.3 : 0.5;
+  const at = wanted.indexOf(kind);
+  if (at >= 0) return at === 0 ? 1 : 0.8;
+  const numeric = ["amount", "count", "share", "growth", "fraction", "duration"];
+  if (wanted.includes("amount") && numeric.includes(kind)) return 0.5;
+  if (wanted.includes("count") && (kind === "amount" || kind === "list")) return 0.5;
+  if (wanted.includes("list") && (kind === "count" || kind === "text")) return 0.4;
+  if (wanted.includes("share") && kind === "fraction") return 0.9;
+  if (wanted.includes("time") && kind === "text") return 0.5;
+  return 0;
+}
+
+/** When the question names a place, the evidence must be about it. */
+function placeFits(q: Question, evidence: string): boolean {
+  return q.places.every((names) => names.some((n) => contains(evidence, n) || (n.length >= 2 && evidence.includes(n.slice(0, 2)) && /\p{Script=Han}/u.test(n))));
+}
+
+/** Evidence whose own words name the question's places (not only its article's region) ranks higher. */
+function placeBonus(q: Question, own: string): number {
+  if (!q.places.length) return 0;
+  return (0.3 * q.places.filter((names) => names.some((n) => contains(own, n))).length) / q.places.length;
+}
+
+/** The figure of a sentence that fits the question best, and the clause around it. */
+function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string } | undefined {
+  const clauses = splitClauses(p.sentence.text);
+  const wantsFigure = q.kinds.some((k) => ["amount", "count", "share", "growth", "rank", "fraction", "duration"].includes(k));
+  let best: { figure?: Figure; spans: Span[]; clauseNorm: string; rank: number } | undefined;
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i]!;
+    const window = normalize(clauses.slice(Math.max(0, i - 1), i + 2).map((x) => x.text).join(" "));
+    // The figure's own clause counts most; its neighbours carry the subject or the time.
+    const cov = (coverage(q.concepts, normalize(c.text)) + coverage(q.concepts, window)) / 2;
+    const figures = p.figures.filter((f) => f.index >= c.start && f.index < c.end);
+    for (const figure of figures) {
+      const rank = 2 * cov + kindFit(q.kinds, figure.kind);
+      if (!best || rank > best.rank) best = { figure, spans: [{ index: figure.index, length: figure.text.length }], clauseNorm: window, rank };
+    }
+    if (!figures.length && !wantsFigure) {
+      const rank = 2 * cov + 0.2;
+      if (!best || rank > best.rank) best = { spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: window, rank };
+    }
+  }
+  return best && (best.figure || !wantsFigure) ? best : undefined;
+}
+
+function toStatement(ix: Indexes, c: Candidate): string {
+  const subjectNames = subjectNamesOf(ix, c.subject);
+  if (c.fact?.fact.kind === "person") {
+    const f = c.fact.fact;
+    return clip(`${f.role ?? `${f.subject}${f.metric}`}是${f.values.join("、")}（${displayPeriod(f.period)}）。`);
+  }
+  const made = statement({
+    quote: c.quote,
+    spans: c.spans,
+    subject: c.subject,
+    subjectNames,
+    period: c.period,
+    articleDate: c.article.date,
+  });
+  if (made.length <= MAX_ANSWER) return made;
+  if (c.fact && c.fact.fact.values.every((v) => typeof v === "string")) {
+    const f = c.fact.fact;
+    return clip(`${f.subject}的${f.metric}：${f.values.join("、")}（${displayPeriod(f.period)}）。`);
+  }
+  return clip(made);
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_ANSWER ? text : `${text.slice(0, MAX_ANSWER - 1)}…`;
+}
+
+function subjectNamesOf(ix: Indexes, subject: string): string[] {
+  const group = ix.groups.find((g) => g.terms.includes(subject));
+  const names = group ? group.terms.filter((t) => /\p{Script=Han}/u.test(t)) : [];
+  const short = subject.replace(/(市|县|区|省)$/, "");
+  return [...names, ...(short.length >= 2 ? [short] : [])];
+}
+
+function citationOf(c: Candidate): Citation {
+  const a = c.article;
+  return { title: a.title, publisher: a.publisher, date: a.date, url: a.url, quote: c.quote };
+}
+
+function factOf(c: Candidate): AnswerFact {
+  if (c.fact) {
+    const f = c.fact.fact;
+    return {
+      subject: f.subject,
+      metric: f.metric,
+      value: f.values.length === 1 ? f.values[0]! : f.values,
+      unit: f.unit,
+      period: f.period,
+      kind: f.kind,
+      source: c.article.url,
+    };
+  }
+  const span = c.spans[0];
+  const text = span ? c.quote.slice(span.index, span.index + span.length) : c.quote;
+  const figure = c.passage?.figures.find((f) => f.index === span?.index);
+  const clause = splitClauses(c.quote).find((x) => span && x.start <= span.index && span.index < x.end);
+  const metric = clause && span ? c.quote.slice(clause.start, span.index).replace(/^该市|^该/, "").trim() : "";
+  return {
+    subject: c.subject,
+    metric,
+    value: figure ? figure.value : text,
+    unit: figure?.unit ?? "",
+    period: c.period,
+    kind: c.kind,
+    source: c.article.url,
+  };
+}
+
+function sameMetric(a: Candidate, b: Candidate): boolean {
+  if (a.fact && b.fact) return normalize(a.fact.fact.metric) === normalize(b.fact.fact.metric);
+  return false;
+}
+
+function latest(period: string): number {
+  return yearOf(period) ?? 0;
+}
+
+/** A question that the knowledge base answers with this candidate's fact. */
+function relatedQuestion(c: Candidate): string {
+  const f = c.fact?.fact;
+  if (!f) return `${c.subject}${factOf(c).metric}是多少？`.replace(/^是多少？$/, "");
+  return questionFor(f);
+}
+
+export function questionFor(f: Fact): string {
+  const subject = f.metric.includes(f.subject.replace(/市$/, "")) ? "" : f.subject;
+  switch (f.kind) {
+    case "person":
+      return `${f.role ?? `${subject}${f.metric}`}是谁？`;
+    case "list":
+      return `${subject}${f.metric}有哪些？`;
+    case "rank":
+      return `${subject}${f.metric}排名第几？`;
+    case "text":
+      return `${subject}${f.metric}是什么？`;
+    default:
+      return `${subject}${f.metric}是多少？`;
+  }
+}
+
+/** A few questions the knowledge base answers, about the places named when there are any. */
+export function suggestionsFor(ix: Indexes, places: readonly (readonly string[])[]): string[] {
+  const numeric = ix.factList.filter((f) => ["amount", "share", "count", "growth"].includes(f.fact.kind));
+  const about = places.length ? numeric.filter((f) => placeFitsEvidence(places, f.norm)) : numeric;
+  const pool = about.length ? about : numeric;
+  // One from each article in turn, so that every article shows.
+  const byArticle = new Map<string, IndexedFact[]>();
+  for (const f of pool) byArticle.set(f.fact.articleId, [...(byArticle.get(f.fact.articleId) ?? []), f]);
+  const out: string[] = [];
+  for (let i = 0; out.length < 3 && i < pool.length; i++) {
+    for (const list of byArticle.values()) if (list[i] && out.length < 3) out.push(questionFor(list[i]!.fact));
+  }
+  return out;
+}
+
+function placeFitsEvidence(places: readonly (readonly string[])[], evidence: string): boolean {
+  return places.every((names) => names.some((n) => contains(evidence, n)));
+}

@@ -1,0 +1,78 @@
+/**
+ * Time in sentences and questions. Articles say 今年 and 去年; they are read against the article's
+ * date. Questions say 今年 too; they are read against `now`, which the caller passes in.
+ */
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 十二 → 12, 三 → 3, 二十 → 20; undefined when it is not a small Chinese numeral. */
+export function chineseNumber(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  let total = 0;
+  let current = 0;
+  for (const ch of text) {
+    if (ch in CN_DIGITS) current = CN_DIGITS[ch]!;
+    else if (ch === "十") {
+      total += (current || 1) * 10;
+      current = 0;
+    } else if (ch === "百") {
+      total += (current || 1) * 100;
+      current = 0;
+    } else if (ch === "千") {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else return undefined;
+  }
+  return total + current;
+}
+
+const RELATIVE_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 };
+
+/** Rewrites 今年/去年/前年 in `text` as years, read against `date` (YYYY-MM-DD). */
+export function resolveRelativeYears(text: string, date: string): string {
+  const year = Number(date.slice(0, 4));
+  return text.replace(/今年|本年|去年|上年|前年|明年/g, (w) => `${year + RELATIVE_YEAR[w]!}年`);
+}
+
+const MONTH_SPAN: [RegExp, string][] = [
+  [/前三季度|1-9月|1—9月|1～9月|1月至9月|1至9月/, "1-9月"],
+  [/上半年|1-6月|1月至6月|前两季度/, "1-6月"],
+  [/一季度|第一季度|1-3月|1月至3月/, "1-3月"],
+  [/前十个月|1-10月|1月至10月/, "1-10月"],
+];
+
+/** The span of a year that a text names (前三季度 → 1-9月), or "". */
+export function monthSpan(text: string): string {
+  for (const [pattern, span] of MONTH_SPAN) if (pattern.test(text)) return span;
+  return "";
+}
+
+/**
+ * The period a sentence speaks of, resolved against its article's date: 2024年1-9月, 截至2024年10月底,
+ * 2023年; for a sentence with no time, the article's month (截至2024年11月).
+ */
+export function periodOf(sentence: string, date: string): string {
+  const resolved = resolveRelativeYears(sentence, date);
+  const until = resolved.match(/截至(\d{4})年(\d{1,2})月(底|末)?/);
+  if (until) return `截至${until[1]}年${until[2]}月${until[3] ?? ""}`;
+  const year = resolved.match(/(\d{4})年/);
+  if (year && Number(year[1]) >= 1900 && Number(year[1]) <= 2100) return `${year[1]}年${monthSpan(resolved)}`;
+  return `截至${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
+}
+
+/** The first year a period names. */
+export function yearOf(period: string): number | undefined {
+  const m = period.match(/(\d{4})年/);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The years a question asks about: explicit (2023年, 2023), or 今年/去年 read against `now`. */
+export function questionYears(normalizedQuestion: string, now: Date): number[] {
+  const years = new Set<number>();
+  for (const m of normalizedQuestion.matchAll(/(?<!\d)(19\d\d|20\d\d)(?!\d)/g)) years.add(Number(m[1]));
+  const thisYear = now.getUTCFullYear();
+  for (const m of normalizedQuestion.matchAll(/今年|本年|去年|上年|前年/g)) years.add(thisYear + RELATIVE_YEAR[m[0]]!);
+  if (/\bthis year\b/.test(normalizedQuestion)) years.add(thisYear);
+  if (/\blast year\b/.test(normalizedQuestion)) years.add(thisYear - 1);
+  return [...years];
+}

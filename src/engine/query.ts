@@ -1,0 +1,160 @@
+/**
+ * What a question asks: the places it names, the years, the kind of answer it wants, and its
+ * concepts, the words evidence has to cover before the bot dares to answer.
+ */
+import type { FactKind } from "../knowledge/types.js";
+import { KIND_CUES } from "./figures.js";
+import { questionYears } from "./period.js";
+import { ENGLISH_PLACES } from "./places.js";
+import { correctTypos, type Indexes } from "./search.js";
+import { bigrams, hanRuns, normalize, tokenizeNormalized } from "./text.js";
+
+export type WantedKind = FactKind | "time";
+
+/** Something the evidence must mention: a glossary group, or a run of the question's own words. */
+export interface Concept {
+  readonly text: string;
+  /** Normalized forms any of which counts as a mention. */
+  readonly forms: readonly string[];
+  readonly weight: number;
+  /** From the question's own words: evidence sharing half its bigrams counts in part. */
+  readonly partial: boolean;
+}
+
+export interface Question {
+  readonly raw: string;
+  /** Normalized, typos mended. */
+  readonly text: string;
+  readonly changes: readonly [string, string][];
+  /** Covered places named, normalized, each with the other names of its glossary group. */
+  readonly places: readonly (readonly string[])[];
+  /** A place named that the knowledge base does not cover. */
+  readonly foreignPlace?: string;
+  /** Years named outright (2023年); evidence of other years does not answer. */
+  readonly years: readonly number[];
+  /** 今年, 去年: read against `now`, a preference rather than a filter. */
+  readonly relativeYears: readonly number[];
+  readonly kinds: readonly WantedKind[];
+  readonly concepts: readonly Concept[];
+  /** Space-separated tokens for MiniSearch. */
+  readonly searchText: string;
+  readonly greeting: boolean;
+}
+
+const QUESTION_PHRASES =
+  /有多少|是多少|为多少|达多少|多少|有哪些|是哪些|哪些|哪几|是什么|什么|是谁|有谁|谁|怎么样|怎样|如何|多大|多高|多长|多久|几个|几家|几项|几处|几条|几座|几|是否|是不是|有没有|请问|告诉我|一下|想知道|想了解|了解|介绍|关于|情况|相关|数据|信息|排名第几|第几|哪个|哪|吗|呢|吧|啊|么|呀/g;
+const SPLITTERS = /[的了和与及或、]/g;
+const EDGE_WORDS = /^(是|有|在|为|把|对|从|被|将|共|达|达到|一共|总共|累计|实现了?|完成了?|了)+|(是|有|在|为|了|达到|达|占|的)+$/g;
+const TIME_WORDS =
+  /^(今年|去年|前年|本年|上年|明年|目前|现在|近年来?|截至|截止|到|至|底|末|年底|月底|年初|前三季度|上半年|下半年|一季度|二季度|三季度|四季度|季度|全年|当年|年|月|日|今天|明天|昨天)+$/;
+const GREETING = /^(你好|您好|嗨|哈喽|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|多谢|thanks?|thank you|good (morning|evening|afternoon)|再见|拜拜|bye|ok|好的|嗯)[\s!！。.,，~]*$/i;
+
+const ENGLISH_TIME: [RegExp, string][] = [
+  [/\b(first three quarters|q1-q3|jan(uary)?[- ]+sep(tember)?)\b/g, " 前三季度 "],
+  [/\bfirst half\b/g, " 上半年 "],
+  [/\bend of\b/g, " 底 "],
+  ...["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].map(
+    (m, i) => [new RegExp(`\\b${m}\\b`, "g"), ` ${i + 1}月 `] as [RegExp, string],
+  ),
+];
+
+export function parseQuestion(raw: string, ix: Indexes, now: Date): Question {
+  const norm0 = normalize(raw);
+  const greeting = GREETING.test(raw.trim()) || GREETING.test(norm0);
+  const { text, changes } = correctTypos(norm0, ix);
+
+  let rest = ` ${text} `;
+  const mark = (found: string) => {
+    rest = isLatin(found) ? rest.replace(new RegExp(`\\b${escape(found)}\\b`, "g"), " ") : rest.split(found).join(" ");
+  };
+
+  // Places first, longest names first, so that 太忻一体化经济区 is not read as 忻州.
+  const places: string[][] = [];
+  let foreignPlace: string | undefined;
+  const placeNames = [...ix.allPlaces, ...ix.groups.filter((g) => g.section === "places").flatMap((g) => g.norms)];
+  for (const name of [...new Set([...placeNames, ...Object.keys(ENGLISH_PLACES)])].sort((a, b) => b.length - a.length)) {
+    if (!contains(rest, name)) continue;
+    const canonical = ENGLISH_PLACES[name] ?? name;
+    const group = ix.groups.find((g) => g.section === "places" && (g.norms.includes(name) || g.norms.includes(canonical)));
+    if (group || ix.coveredPlaces.has(canonical) || [...ix.coveredPlaces].some((c) => c.startsWith(canonical))) {
+      places.push([...new Set([canonical, ...(group?.norms ?? [])])]);
+    } else foreignPlace ??= name;
+    mark(name);
+  }
+
+  // Glossary groups the question touches become concepts that any of their words satisfies.
+  const concepts: Concept[] = [];
+  for (const group of ix.groups) {
+    if (group.section === "places") continue;
+    const hit = [...group.norms].sort((a, b) => b.length - a.length).find((n) => contains(rest, n));
+    if (!hit) continue;
+    mark(hit);
+    const han = group.norms.filter((n) => /\p{Script=Han}/u.test(n));
+    concepts.push({ text: group.terms[0]!, forms: group.norms, weight: Math.max(1, ...han.map((n) => Math.min(bigrams(n).length, 3))), partial: false });
+  }
+
+  let timeText = rest;
+  for (const [pattern, replacement] of ENGLISH_TIME) timeText = timeText.replace(pattern, replacement);
+  const kinds = KIND_CUES.filter(([, cue]) => cue.test(text) || cue.test(raw.toLowerCase())).map(([k]) => k);
+
+  // What remains of the Chinese: runs of content words once question words and time are gone.
+  for (const run of hanRuns(rest.replace(QUESTION_PHRASES, " "))) {
+    for (let chunk of run.split(SPLITTERS)) {
+      chunk = chunk.replace(EDGE_WORDS, "");
+      if (!chunk || TIME_WORDS.test(chunk) || /^[\d年月日季度前后上下半]+$/.test(chunk)) continue;
+      concepts.push({ text: chunk, forms: [chunk], weight: Math.max(1, bigrams(chunk).length), partial: true });
+    }
+  }
+
+  const placeTokens = places.flatMap((g) => g.filter((n) => /\p{Script=Han}/u.test(n)).slice(0, 2));
+  const searchText = [
+    ...concepts.flatMap((c) => c.forms.filter((f) => /\p{Script=Han}|\d/u.test(f))),
+    ...placeTokens,
+    ...(timeText.match(/\d+(\.\d+)?%?/g) ?? []),
+  ]
+    .flatMap((s) => tokenizeNormalized(s))
+    .join(" ");
+
+  return {
+    raw,
+    text,
+    changes,
+    places,
+    ...(foreignPlace ? { foreignPlace } : {}),
+    years: questionYears(text.replace(/今年|本年|去年|上年|前年/g, ""), now).filter((y) => y > 1900),
+    relativeYears: questionYears(text.replace(/(?<!\d)(19|20)\d\d(?!\d)/g, ""), now),
+    kinds,
+    concepts,
+    searchText,
+    greeting,
+  };
+}
+
+const isLatin = (s: string) => /^[a-z0-9' -]+$/.test(s);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Whether normalized `text` mentions `term`: Latin terms as whole words, Han terms anywhere. */
+export function contains(text: string, term: string): boolean {
+  if (!term) return false;
+  if (isLatin(term)) return new RegExp(`(^|[^a-z])${escape(term)}($|[^a-z])`).test(text);
+  return text.includes(term);
+}
+
+/** How much of the question's concepts `evidence` (normalized) mentions, from 0 to 1. */
+export function coverage(concepts: readonly Concept[], evidence: string): number {
+  let total = 0;
+  let met = 0;
+  for (const c of concepts) {
+    total += c.weight;
+    if (c.forms.some((f) => contains(evidence, f))) {
+      met += c.weight;
+      continue;
+    }
+    if (!c.partial) continue;
+    const grams = bigrams(c.forms[0]!);
+    if (grams.length < 2) continue;
+    const share = grams.filter((g) => evidence.includes(g)).length / grams.length;
+    met += c.weight * (share >= 0.5 ? share : 0);
+  }
+  return total ? met / total : 0;
+}

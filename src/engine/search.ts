@@ -1,0 +1,218 @@
+/**
+ * The indexes: MiniSearch over curated facts and over every sentence, and fuse.js over the names
+ * the knowledge base knows, to mend typos before searching and to suggest "did you mean".
+ */
+import Fuse from "fuse.js";
+import MiniSearch from "minisearch";
+import type { Article, Fact, KnowledgeBase, Sentence } from "../knowledge/types.js";
+import { sentencesOf } from "../knowledge/types.js";
+import { findFigures, type Figure } from "./figures.js";
+import { splitClauses, valueSpans } from "./statement.js";
+import { periodOf } from "./period.js";
+import { ENGLISH_PLACES, KNOWN_PLACES } from "./places.js";
+import { bigrams, editDistance, hanRuns, normalize, tokenizeNormalized } from "./text.js";
+
+/** A sentence ready to be evidence: its figures found and its period resolved once, at load time. */
+export interface Passage {
+  readonly sentence: Sentence;
+  readonly article: Article;
+  readonly norm: string;
+  readonly figures: readonly Figure[];
+  readonly period: string;
+}
+
+export interface IndexedFact {
+  readonly fact: Fact;
+  readonly article: Article;
+  /** Subject, metric, aliases and quote, normalized. */
+  readonly norm: string;
+  /** Subject, metric, aliases and the clauses that hold the value: what coverage is measured against. */
+  readonly focus: string;
+  /** The focus with one clause either side, for the subject or time a clause leaves out. */
+  readonly context: string;
+}
+
+/** A group of words that mean the same thing; `places` groups are places the base covers. */
+export interface TermGroup {
+  readonly terms: readonly string[];
+  readonly norms: readonly string[];
+  readonly section: "places" | "organisations" | "people" | "terms";
+}
+
+export interface Indexes {
+  readonly facts: MiniSearch<{ id: number }>;
+  readonly sentences: MiniSearch<{ id: number }>;
+  readonly factList: readonly IndexedFact[];
+  readonly passages: readonly Passage[];
+  readonly articles: ReadonlyMap<string, Article>;
+  readonly groups: readonly TermGroup[];
+  /** Every token of the corpus: a query bigram outside it is a typo candidate. */
+  readonly vocabulary: ReadonlySet<string>;
+  /** Places the knowledge base covers (normalized): glossary places and places its articles name. */
+  readonly coveredPlaces: ReadonlySet<string>;
+  /** Every place a question may name, normalized, longest first. */
+  readonly allPlaces: readonly string[];
+  readonly names: Fuse<string>;
+  readonly englishNames: Fuse<string>;
+}
+
+const splitTokens = (s: string) => s.split(" ").filter(Boolean);
+
+export function buildIndexes(kb: KnowledgeBase): Indexes {
+  const articles = new Map(kb.articles.map((a) => [a.id, a]));
+  const vocabulary = new Set<string>();
+  const tokenizeIntoVocabulary = (text: string) => {
+    const tokens = tokenizeNormalized(normalize(text));
+    for (const t of tokens) vocabulary.add(t);
+    return tokens;
+  };
+
+  const passages: Passage[] = sentencesOf(kb).map((sentence) => {
+    const article = articles.get(sentence.articleId)!;
+    return {
+      sentence,
+      article,
+      norm: normalize(sentence.text),
+      figures: findFigures(sentence.text),
+      period: periodOf(sentence.text, article.date),
+    };
+  });
+  const sentences = new MiniSearch<{ id: number }>({
+    fields: ["text", "context"],
+    tokenize: tokenizeIntoVocabulary,
+    processTerm: (t) => t,
+    searchOptions: { tokenize: splitTokens, boost: { text: 1, context: 0.2 } },
+    extractField: (doc, field) => {
+      const p = passages[doc.id]!;
+      return field === "id" ? String(doc.id) : field === "text" ? p.sentence.text : `${p.article.region ?? ""} ${p.article.title}`;
+    },
+  });
+  sentences.addAll(passages.map((_, id) => ({ id })));
+
+  const factList: IndexedFact[] = kb.facts.map((fact) => ({
+    fact,
+    article: articles.get(fact.articleId)!,
+    norm: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", fact.quote].join(" ")),
+    focus: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", valueClauses(fact, 0)].join(" ")),
+    context: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", valueClauses(fact, 1)].join(" ")),
+  }));
+  const facts = new MiniSearch<{ id: number }>({
+    fields: ["subject", "metric", "aliases", "quote", "period"],
+    tokenize: tokenizeIntoVocabulary,
+    processTerm: (t) => t,
+    searchOptions: { tokenize: splitTokens, boost: { subject: 0.5, metric: 3, aliases: 2, quote: 0.7, period: 0.3 } },
+    extractField: (doc, field) => {
+      const f = factList[doc.id]!.fact;
+      switch (field) {
+        case "id":
+          return String(doc.id);
+        case "aliases":
+          return [...f.aliases, f.role ?? ""].join(" ");
+        case "subject":
+          return f.subject;
+        case "metric":
+          return f.metric;
+        case "quote":
+          return f.quote;
+        default:
+          return f.period;
+      }
+    },
+  });
+  facts.addAll(factList.map((_, id) => ({ id })));
+
+  const groups: TermGroup[] = (["places", "organisations", "people", "terms"] as const).flatMap((section) =>
+    kb.glossary[section].map((terms) => ({ terms, norms: terms.map(normalize).filter(Boolean), section })),
+  );
+
+  const corpusText = passages.map((p) => p.norm).join(" ");
+  const coveredPlaces = new Set<string>();
+  for (const g of groups) if (g.section === "places") g.norms.forEach((n) => coveredPlaces.add(n));
+  for (const a of kb.articles) if (a.region) coveredPlaces.add(normalize(a.region));
+  for (const place of KNOWN_PLACES) if (corpusText.includes(place)) coveredPlaces.add(place);
+  const allPlaces = [...new Set([...KNOWN_PLACES, ...coveredPlaces])].sort((a, b) => b.length - a.length);
+
+  const nameSet = new Set<string>();
+  for (const g of groups) g.norms.forEach((n) => nameSet.add(n));
+  for (const f of kb.facts) [f.subject, f.metric, ...f.aliases].forEach((n) => nameSet.add(normalize(n)));
+  for (const p of allPlaces) nameSet.add(p);
+  const han = [...nameSet].filter((n) => /^\p{Script=Han}{2,8}$/u.test(n));
+  const latin = [...nameSet, ...Object.keys(ENGLISH_PLACES)].filter((n) => /^[a-z][a-z' -]{2,}$/.test(n));
+  const names = new Fuse(han, { includeScore: true, threshold: 0.5, ignoreLocation: true, minMatchCharLength: 2 });
+  const englishNames = new Fuse([...new Set(latin)], { includeScore: true, threshold: 0.3, ignoreLocation: true });
+
+  for (const n of han) for (const b of bigrams(n)) vocabulary.add(b);
+  return { facts, sentences, factList, passages, articles, groups, vocabulary, coveredPlaces, allPlaces, names, englishNames };
+}
+
+/**
+ * Mends typos in a normalized question: a Han bigram the corpus never uses, inside a window that is
+ * one character away from a known name (忻洲 → 忻州, 一体话 → 一体化), and Latin words close to a
+ * known English name (Xinzou → xinzhou). Returns the mended text and what was changed.
+ */
+export function correctTypos(norm: string, ix: Indexes): { text: string; changes: [string, string][] } {
+  const changes: [string, string][] = [];
+  let text = norm;
+  for (const run of hanRuns(norm)) {
+    let fixed = [...run];
+    for (let k = 0; k < fixed.length; k++) {
+      if (!suspicious(fixed, k, ix.vocabulary)) continue;
+      const mend = mendWindow(fixed, k, ix);
+      if (mend) fixed = mend;
+    }
+    const mended = fixed.join("");
+    if (mended !== run) {
+      changes.push([run, mended]);
+      text = text.replace(run, mended);
+    }
+  }
+  text = text.replace(/[a-z][a-z']{3,}/g, (word) => {
+    if (ix.vocabulary.has(word) || ix.englishNames.getIndex().size() === 0) return word;
+    const best = ix.englishNames.search(word, { limit: 1 })[0];
+    if (!best || best.item === word || best.item.includes(" ")) return word;
+    if (editDistance(best.item, word) > (word.length >= 7 ? 2 : 1)) return word;
+    changes.push([word, best.item]);
+    return best.item;
+  });
+  return { text, changes };
+}
+
+/** Characters of questions that are no typo when they stand between words. */
+const FUNCTION_CHARS = new Set("了的吗呢吧啊么是有在和与及或多少几什么哪谁怎样如何个家项处条年月日今去请问");
+
+/** A character is a typo suspect when every bigram it forms in its run is unknown to the corpus. */
+function suspicious(chars: readonly string[], k: number, vocabulary: ReadonlySet<string>): boolean {
+  if (FUNCTION_CHARS.has(chars[k]!) || chars.length < 2) return false;
+  const left = k > 0 ? chars[k - 1]! + chars[k]! : undefined;
+  const right = k + 1 < chars.length ? chars[k]! + chars[k + 1]! : undefined;
+  return (left === undefined || !vocabulary.has(left)) && (right === undefined || !vocabulary.has(right));
+}
+
+/** Tries names of 2–4 characters that differ from the text around `k` in that character only. */
+function mendWindow(chars: readonly string[], k: number, ix: Indexes): string[] | undefined {
+  for (const len of [4, 3, 2]) {
+    for (let start = Math.max(0, k + 1 - len); start <= k && start + len <= chars.length; start++) {
+      const window = chars.slice(start, start + len).join("");
+      for (const hit of ix.names.search(window, { limit: 8 })) {
+        const name = [...hit.item];
+        if (name.length !== len) continue;
+        if (name.some((c, i) => (start + i === k ? c === chars[k] : c !== chars[start + i]))) continue;
+        const out = chars.slice();
+        out.splice(start, len, ...name);
+        return out;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The clauses of a fact's quote that hold its values, with `around` clauses either side. */
+function valueClauses(fact: Fact, around: number): string {
+  const clauses = splitClauses(fact.quote);
+  const spans = valueSpans(fact);
+  const hit = clauses.map((c) => spans.some((s) => s.index < c.end && s.index + s.length > c.start));
+  return clauses
+    .filter((_, i) => hit.slice(Math.max(0, i - around), i + around + 1).some(Boolean))
+    .map((c) => c.text)
+    .join(" ");
+}

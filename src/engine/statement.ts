@@ -1,0 +1,131 @@
+/**
+ * The direct answer, cut from the quote itself: the clauses that hold the figure, with 今年 read as
+ * its year, 该市 as the place meant, and the period in front. Every figure in it is the quote's own.
+ */
+import type { Fact } from "../knowledge/types.js";
+import { findFigures } from "./figures.js";
+import { resolveRelativeYears } from "./period.js";
+
+export interface Span {
+  readonly index: number;
+  readonly length: number;
+}
+
+interface Clause {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const OPEN = "“‘《（(「『【";
+const CLOSE = "”’》）)」』】";
+const BREAK = ",，;；:：。！？!?";
+
+/** Clauses of a sentence, split at commas, semicolons and colons outside quotation marks and brackets. */
+export function splitClauses(sentence: string): Clause[] {
+  const out: Clause[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const ch = sentence[i]!;
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && BREAK.includes(ch)) {
+      if (i > start) out.push({ start, end: i, text: sentence.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  if (start < sentence.length) out.push({ start, end: sentence.length, text: sentence.slice(start) });
+  return out;
+}
+
+/** A clause that only says when: 今年前三季度, 截至今年10月底, 2023年, 目前. */
+const TIME_CLAUSE =
+  /^(数据显示|据统计)?(截至|截止|到|从)?(今年|去年|前年|\d{4}年)?(前三季度|上半年|下半年|一季度|\d{1,2}月(至|到|-)\d{1,2}月|\d{1,2}月(底|末)?|\d{1,2}月\d{1,2}日|年底|底|目前|近年来|近年|当前|如今)?$/;
+/** A clause that goes on from the one before it and makes no sense alone. */
+const CONTINUES =
+  /^(占|排名|排|位居|居|数量|同比|增长|其中|分别|较|比|达到?|共|并|及|和|使用|主业|总投资|涉及|是|为|稳定在|突破|超过|成为|约|位列|列|以|增加|减少|下降)/;
+const CONNECTIVES = /^(再到|到|从|而|并且|并|同时|此外|另外|其中|以及)/;
+/** Strips quotation marks at either end that close or open nothing inside the text. */
+function trimQuotes(text: string): string {
+  let t = text.trim();
+  for (;;) {
+    const before = t;
+    if (/^“[^“”]*”$/.test(t.replace(/[。！？!?]+”$/, "”"))) t = t.slice(1, -1).replace(/[。！？!?]+$/, "");
+    if (/^[“‘"']/.test(t) && !/[”’"']/.test(t.slice(1))) t = t.slice(1);
+    if (/^[”’]/.test(t)) t = t.slice(1);
+    if (/[”’"']$/.test(t) && !/[“‘"']/.test(t.slice(0, -1))) t = t.slice(0, -1);
+    if (/[“‘…]$/.test(t)) t = t.slice(0, -1);
+    t = t.trim();
+    if (t === before) return t;
+  }
+}
+
+export function statement(input: {
+  quote: string;
+  spans: readonly Span[];
+  subject: string;
+  /** Other names of the subject that count as naming it (忻州 for 忻州市). */
+  subjectNames: readonly string[];
+  period: string;
+  articleDate: string;
+}): string {
+  const { quote, spans, subject, articleDate } = input;
+  const clauses = splitClauses(quote);
+  const first = spans.length ? Math.min(...spans.map((s) => s.index)) : 0;
+  const last = spans.length ? Math.max(...spans.map((s) => s.index + s.length)) : quote.length;
+  let lo = clauses.findIndex((c) => c.end > first);
+  let hi = clauses.findIndex((c) => c.end >= last);
+  if (lo < 0) lo = 0;
+  if (hi < lo) hi = clauses.length - 1;
+  while (lo > 0 && CONTINUES.test(clauses[lo]!.text) && !TIME_CLAUSE.test(clauses[lo - 1]!.text)) lo--;
+
+  let body = quote.slice(clauses[lo]!.start, clauses[hi]!.end).replace(CONNECTIVES, "");
+  body = trimQuotes(body);
+  let time = "";
+  for (let i = lo - 1; i >= 0; i--) {
+    const text = trimQuotes(clauses[i]!.text);
+    if (TIME_CLAUSE.test(text)) {
+      time = text.replace(/^(数据显示|据统计)/, "");
+      break;
+    }
+  }
+
+  body = resolveRelativeYears(body, articleDate);
+  if (subject) body = body.replace(/该(市|区|县|省|地|公司|企业|经济区)/g, subject);
+  const named = [subject, ...input.subjectNames].some((n) => n && body.includes(n));
+  if (subject && !named) body = subject + body;
+
+  let lead = time ? resolveRelativeYears(time, articleDate) : "";
+  if (!/\d{4}年/.test(lead + body)) lead = displayPeriod(input.period);
+  const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");
+  return `${sentence}。`;
+}
+
+/** 2024年1-9月 → 2024年1月至9月, so that no bare number stands in a period. */
+export function displayPeriod(period: string): string {
+  return period.replace(/(\d{1,2})\s*[-—~～至到]\s*(\d{1,2})月/, "$1月至$2月");
+}
+
+/** Where each of a fact's values is written in its quote, with its unit as the article writes it. */
+export function valueSpans(fact: Fact): Span[] {
+  const figures = findFigures(fact.quote);
+  const spans: Span[] = [];
+  for (const v of fact.values) {
+    if (typeof v === "number" || /^\d+(\.\d+)?$/.test(v)) {
+      const n = Number(v);
+      const fig =
+        figures.find((f) => f.value === n && f.unit === fact.unit.normalize("NFKC")) ??
+        figures.find((f) => f.value === n) ??
+        undefined;
+      if (fig) {
+        spans.push({ index: fig.index, length: fig.text.length });
+        continue;
+      }
+    }
+    const text = String(v);
+    const index = fact.quote.indexOf(text);
+    if (index >= 0) spans.push({ index, length: text.length });
+  }
+  return spans;
+}

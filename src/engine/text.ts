@@ -1,0 +1,88 @@
+/**
+ * Normalizing and tokenizing Chinese and English: one normalizer for indexing and querying alike.
+ *
+ * Chinese has no spaces, so Han text is indexed as overlapping character bigrams (a one-character
+ * run as itself). Numbers stay whole with their decimal point, fraction bar or percent sign
+ * (17.38%, 1/9, 2387.2), and a number glued to Latin letters keeps them (14gw).
+ */
+import * as OpenCC from "opencc-js/t2cn";
+import { NUMBER_SOURCE } from "../knowledge/numbers.js";
+
+let toSimplified: ((s: string) => string) | undefined;
+
+/** Traditional → simplified characters; the converter is built on first use, not at import. */
+export function simplify(text: string): string {
+  toSimplified ??= OpenCC.Converter({ from: "t", to: "cn" });
+  return toSimplified(text);
+}
+
+const HAN = /\p{Script=Han}/u;
+export const isHan = (ch: string) => HAN.test(ch);
+
+/**
+ * NFKC (full-width → half-width), traditional → simplified, lower case, and every run of
+ * punctuation, symbols or white space to one space, except what belongs to a number.
+ */
+export function normalize(text: string): string {
+  const s = simplify(text.normalize("NFKC")).toLowerCase();
+  return s
+    .replace(/[\p{C}]/gu, " ")
+    .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
+    .replace(/(?<!\d)[.%/](?!\d)|[^\p{L}\p{N}.%/]+/gu, " ")
+    .replace(/(\d)[.](?!\d)/g, "$1 ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const TOKEN = new RegExp(`(${NUMBER_SOURCE})%?([a-z]+)?|\\p{Script=Han}+|[\\p{L}\\p{N}]+`, "gu");
+
+/** Tokens of already-normalized text. */
+export function tokenizeNormalized(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const [whole, number, latin] = m;
+    if (number !== undefined) {
+      const withPercent = latin ? whole.slice(0, whole.length - latin.length) : whole;
+      out.push(withPercent);
+      if (latin) out.push(whole);
+    } else if (HAN.test(whole[0]!)) {
+      out.push(...bigrams(whole));
+    } else {
+      out.push(whole);
+    }
+  }
+  return out;
+}
+
+/** The tokenizer MiniSearch uses for documents and questions alike. */
+export function tokenize(text: string): string[] {
+  return tokenizeNormalized(normalize(text));
+}
+
+export function bigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length < 2) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** Han runs of a normalized text, split wherever anything but Han stands. */
+export function hanRuns(text: string): string[] {
+  return text.match(/\p{Script=Han}+/gu) ?? [];
+}
+
+/** Edit distance between two short strings, for telling a typo from another word. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}

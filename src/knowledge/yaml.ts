@@ -1,0 +1,63 @@
+/** YAML parsing that remembers where each value was written, so problems can name their line. */
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { z } from "zod";
+import type { Problem } from "./types.js";
+
+export interface YamlSource {
+  readonly value: unknown;
+  /** The line where the value at `path` is written (its key for a map entry), or the nearest parent's. */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/**
+ * Parses `text`, which starts at line `firstLine` of `file`. Syntax errors come back as problems,
+ * all of them, each with its line.
+ */
+export function parseYaml(
+  file: string,
+  text: string,
+  firstLine = 1,
+): { source: YamlSource; problems: Problem[] } {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => Math.max(counter.linePos(offset).line, 1) + firstLine - 1;
+  const problems: Problem[] = doc.errors.map((e) => ({
+    file,
+    line: lineAt(e.pos[0]),
+    message: `YAML: ${e.message.split("\n")[0]}`,
+  }));
+
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    let node: unknown = doc.contents;
+    let line = node && (node as Node).range ? lineAt((node as Node).range![0]) : firstLine;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+        if (!pair) break;
+        const keyNode = pair.key as Node | null;
+        if (keyNode?.range) line = lineAt(keyNode.range[0]);
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === "number") {
+        node = node.items[key];
+        if ((node as Node | undefined)?.range) line = lineAt((node as Node).range![0]);
+      } else break;
+    }
+    return line;
+  };
+
+  return { source: { value: problems.length ? undefined : doc.toJS(), lineOf }, problems };
+}
+
+/** zod issues as problems, each at the line of the field it names. */
+export function issuesToProblems(
+  file: string,
+  source: YamlSource,
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PropertyKey[] = [],
+): Problem[] {
+  return issues.map((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === "unrecognized_keys" && issue.keys[0] !== undefined) path.push(issue.keys[0]);
+    return { file, line: source.lineOf(path), message: issue.message };
+  });
+}
