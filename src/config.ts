@@ -34,14 +34,11 @@ const schema = z
     WEBHOOK_SECRET: optional.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
       message: "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -",
     }),
-    PORT: optional.pipe(
-      z.coerce
-        .number({ message: "PORT must be a port number" })
-        .int("PORT must be a port number")
-        .min(1, "PORT must be between 1 and 65535")
-        .max(65535, "PORT must be between 1 and 65535")
-        .default(8080),
-    ),
+    PORT: optional
+      .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), {
+        message: "PORT must be a port number between 1 and 65535",
+      })
+      .transform((v) => (v === undefined ? 8080 : Number(v))),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {

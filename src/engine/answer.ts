@@ -39,6 +39,8 @@ export interface Answer {
   /** One direct sentence (at most 200 characters), or why there is none. */
   readonly answer: string;
   readonly lang: "zh" | "en";
+  /** The figure as the quote writes it (1200万千瓦; a list joined with 、); absent without an answer. */
+  readonly figure?: string;
   readonly citations: readonly Citation[];
   readonly facts: readonly AnswerFact[];
   /** The same figure for another period or from another source, each with its citation. */
@@ -68,9 +70,14 @@ interface Candidate {
 }
 
 export function answerQuestion(ix: Indexes, raw: string, now: Date): Answer {
+  return answerMany(ix, raw, now, 1)[0]!;
+}
+
+/** The answer, then up to `limit - 1` more from other evidence; one "don't know" when there is none. */
+export function answerMany(ix: Indexes, raw: string, now: Date, limit: number): Answer[] {
   const question = raw.replace(/\s+/g, " ").trim().slice(0, MAX_QUESTION);
   const lang = /\p{Script=Han}/u.test(question) || !/[a-z]{2}/i.test(question) ? "zh" : "en";
-  const none = (reason: NoAnswerReason, answer: string, extra: Partial<Answer> = {}): Answer => ({
+  const none = (reason: NoAnswerReason, answer: string, extra: Partial<Answer> = {}): Answer[] => [{
     question: raw,
     answered: false,
     answer,
@@ -81,7 +88,7 @@ export function answerQuestion(ix: Indexes, raw: string, now: Date): Answer {
     related: suggestionsFor(ix, []),
     reason,
     ...extra,
-  });
+  }];
   const en = lang === "en";
 
   if (!normalize(question)) {
@@ -124,13 +131,11 @@ export function answerQuestion(ix: Indexes, raw: string, now: Date): Answer {
   }
 
   const best = inYear[0]!;
-  const main = toStatement(ix, best);
   const others = inYear
     .slice(1)
     .filter((c) => c.quote !== best.quote && c.kind === best.kind && c.coverage >= best.coverage - 0.05 && c.period !== best.period && sameMetric(c, best))
     .slice(0, 1)
     .map((c) => ({ answer: toStatement(ix, c), citation: citationOf(c) }));
-
   const related = [
     ...new Set(
       candidates
@@ -139,17 +144,37 @@ export function answerQuestion(ix: Indexes, raw: string, now: Date): Answer {
         .map(relatedQuestion),
     ),
   ].slice(0, 3);
-
-  return {
-    question: raw,
-    answered: true,
-    answer: main,
-    lang,
-    citations: [citationOf(best)],
-    facts: [factOf(best)],
+  const first: Answer = {
+    ...answerFrom(ix, raw, lang, best),
     others,
     related: related.length ? related : suggestionsFor(ix, q.places).filter((s) => s !== question),
     ...(didYouMean ? { didYouMean } : {}),
+  };
+
+  // Further answers from other evidence, for inline results: each its own figure and citation.
+  const answers = [first];
+  const seen = new Set([first.answer]);
+  for (const c of inYear.slice(1)) {
+    if (answers.length >= limit) break;
+    const a = answerFrom(ix, raw, lang, c);
+    if (seen.has(a.answer)) continue;
+    seen.add(a.answer);
+    answers.push(a);
+  }
+  return answers;
+}
+
+function answerFrom(ix: Indexes, question: string, lang: "zh" | "en", c: Candidate): Answer {
+  return {
+    question,
+    answered: true,
+    answer: toStatement(ix, c),
+    lang,
+    figure: c.spans.map((s) => c.quote.slice(s.index, s.index + s.length)).join("、"),
+    citations: [citationOf(c)],
+    facts: [factOf(c)],
+    others: [],
+    related: [],
   };
 }
 

@@ -98,7 +98,7 @@ function numericKind(num: string, unit: string, justBefore: string, context: str
 }
 
 /** Words that say which kind of figure a question wants, in Chinese and English. */
-export const KIND_CUES: [FactKind, RegExp][] = [
+export const KIND_CUES: [FactKind | "time", RegExp][] = [
   ["share", /比例|占比|比重|占全|占.{0,8}(多少|几)|百分之|份额|percentage|proportion|share|percent/],
   ["growth", /增长|增速|增幅|同比|提高了?多少|上涨|growth|grow|increase|rise/],
   ["rank", /排名|第几|排第|位居|排在|名次|\brank|\bfirst\b|place/],

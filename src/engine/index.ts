@@ -3,7 +3,7 @@
  * the caller passes `now` for questions that say 今年.
  */
 import type { KnowledgeBase } from "../knowledge/types.js";
-import { answerQuestion, suggestionsFor, type Answer } from "./answer.js";
+import { answerMany, answerQuestion, suggestionsFor, type Answer } from "./answer.js";
 import { buildIndexes, type Indexes } from "./search.js";
 
 export type { Answer, AnswerFact, Citation, NoAnswerReason } from "./answer.js";
@@ -11,6 +11,8 @@ export type { Answer, AnswerFact, Citation, NoAnswerReason } from "./answer.js";
 export interface Engine {
   readonly kb: KnowledgeBase;
   ask(question: string, now: Date): Answer;
+  /** The answer and up to `limit - 1` more from other evidence, best first (for inline results). */
+  askMany(question: string, now: Date, limit: number): Answer[];
   /** A few questions the knowledge base answers, for /start and "I don't know". */
   examples(): string[];
 }
@@ -20,6 +22,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   return {
     kb,
     ask: (question, now) => answerQuestion(indexes, question, now),
+    askMany: (question, now, limit) => answerMany(indexes, question, now, limit),
     examples: () => suggestionsFor(indexes, []),
   };
 }

@@ -153,10 +153,13 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
 export function correctTypos(norm: string, ix: Indexes): { text: string; changes: [string, string][] } {
   const changes: [string, string][] = [];
   let text = norm;
+  // A bounded number of attempts: a long run of unknown characters is noise, not typos.
+  let attempts = MAX_MENDS;
   for (const run of hanRuns(norm)) {
     let fixed = [...run];
-    for (let k = 0; k < fixed.length; k++) {
+    for (let k = 0; k < fixed.length && attempts > 0; k++) {
       if (!suspicious(fixed, k, ix.vocabulary)) continue;
+      attempts--;
       const mend = mendWindow(fixed, k, ix);
       if (mend) fixed = mend;
     }
@@ -176,6 +179,8 @@ export function correctTypos(norm: string, ix: Indexes): { text: string; changes
   });
   return { text, changes };
 }
+
+const MAX_MENDS = 6;
 
 /** Characters of questions that are no typo when they stand between words. */
 const FUNCTION_CHARS = new Set("了的吗呢吧啊么是有在和与及或多少几什么哪谁怎样如何个家项处条年月日今去请问");

@@ -12,8 +12,8 @@ let toSimplified: ((s: string) => string) | undefined;
 
 /** Traditional → simplified characters; the converter is built on first use, not at import. */
 export function simplify(text: string): string {
-  toSimplified ??= OpenCC.Converter({ from: "t", to: "cn" });
-  return toSimplified(text);
+  const convert = (toSimplified ??= OpenCC.Converter({ from: "t", to: "cn" }));
+  return convert(text);
 }
 
 const HAN = /\p{Script=Han}/u;

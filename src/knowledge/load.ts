@@ -12,8 +12,17 @@ export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems
 
 const GLOSSARY_FILES = ["glossary.yaml", "glossary.yml"];
 
+export interface LoadOptions {
+  /**
+   * Files to check as if they were in `dir` (relative path → text), replacing any of the same
+   * name: how an uploaded article is validated with the whole base before it is written.
+   */
+  readonly extra?: Readonly<Record<string, string>>;
+}
+
 /** Reads `dir` whole into a knowledge base, or returns every problem found; never a partial base. */
-export async function loadKnowledge(dir: string): Promise<LoadResult> {
+export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const extra = new Map(Object.entries(options.extra ?? {}).map(([rel, text]) => [path.normalize(rel), text]));
   const problems: Problem[] = [];
   const shown = (...parts: string[]) => path.normalize(path.join(dir, ...parts));
   const hash = createHash("sha256");
@@ -22,7 +31,8 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     const file = shown(rel);
     let bytes: Buffer;
     try {
-      bytes = await readFile(path.join(dir, rel));
+      const given = extra.get(path.normalize(rel));
+      bytes = given !== undefined ? Buffer.from(given, "utf8") : await readFile(path.join(dir, rel));
     } catch (e) {
       problems.push({ file, line: 1, message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` });
       return undefined;
@@ -36,8 +46,12 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
     return decoded.replace(/^\uFEFF/, "");
   };
 
-  const articleFiles = await listFiles(path.join(dir, "articles"), /\.md$/i);
-  const factFiles = await listFiles(path.join(dir, "facts"), /\.ya?ml$/i);
+  const withExtra = (folder: string, names: string[] | undefined, pattern: RegExp) => {
+    const added = [...extra.keys()].filter((k) => path.dirname(k) === folder && pattern.test(k)).map((k) => path.basename(k));
+    return names === undefined && !added.length ? undefined : [...new Set([...(names ?? []), ...added])].sort();
+  };
+  const articleFiles = withExtra("articles", await listFiles(path.join(dir, "articles"), /\.md$/i), /\.md$/i);
+  const factFiles = withExtra("facts", await listFiles(path.join(dir, "facts"), /\.ya?ml$/i), /\.ya?ml$/i);
   if (articleFiles === undefined) {
     return { ok: false, problems: [{ file: shown("articles"), line: 1, message: "no articles folder here" }] };
   }

@@ -1,0 +1,26 @@
+# Build: compile TypeScript with every dependency installed.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build
+
+# Run: production dependencies and the compiled code only, as a non-root user.
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    KNOWLEDGE_DIR=/app/knowledge \
+    DATA_DIR=/app/data
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+# The shipped knowledge; mount a volume on /app/knowledge to replace it.
+COPY knowledge ./knowledge
+RUN mkdir -p /app/data && chown -R node:node /app/data /app/knowledge
+USER node
+VOLUME ["/app/knowledge", "/app/data"]
+EXPOSE 8080
+# node itself is the main process, so SIGTERM reaches the bot directly.
+CMD ["node", "dist/main.js"]

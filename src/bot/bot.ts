@@ -1,0 +1,74 @@
+/**
+ * The grammY bot: createBot(token, deps) wires the features; nothing talks to Telegram until the
+ * caller starts it. Order: per-update log line, per-chat ordering, rate limit, error boundary, features.
+ */
+import { autoRetry } from "@grammyjs/auto-retry";
+import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotConfig } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { BotContext, BotDeps } from "./context.js";
+import { adminFeature } from "./features/admin.js";
+import { askFeature } from "./features/ask.js";
+import { commandsFeature } from "./features/commands.js";
+import { inlineFeature } from "./features/inline.js";
+
+export interface BotOptions {
+  /** Known bot info skips getMe (tests). */
+  readonly botInfo?: UserFromGetMe;
+  /** Messages a user may send in `rateWindowMs` before the bot asks them to slow down. */
+  readonly rateLimit?: number;
+  readonly rateWindowMs?: number;
+}
+
+export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
+  const config: BotConfig<BotContext> = {
+    client: { apiRoot: deps.config.telegramApiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  };
+  const bot = new Bot<BotContext>(token, config);
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false }));
+
+  bot.use(async (ctx, next) => {
+    const started = performance.now();
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id });
+    try {
+      await next();
+    } finally {
+      ctx.log.info(
+        {
+          chat_type: ctx.chat?.type ?? (ctx.inlineQuery ? "inline" : undefined),
+          kind: Object.keys(ctx.update).find((k) => k !== "update_id"),
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          ...(ctx.outcome ? { answered: ctx.outcome.answered } : {}),
+        },
+        "update",
+      );
+    }
+  });
+  // Updates of one chat are handled in order; chats run side by side.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(
+    limit({
+      timeFrame: options.rateWindowMs ?? 60_000,
+      limit: options.rateLimit ?? 30,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx) => {
+        if (ctx.chat?.type === "private") await ctx.reply("你问得太快了，请稍等一分钟再问。").catch(() => {});
+      },
+    }),
+  );
+
+  const features = bot.errorBoundary(async (err) => {
+    err.ctx.log.error({ err: err.error }, "update failed");
+    await err.ctx.reply("抱歉，处理这条消息时出错了，请稍后再试。").catch(() => {});
+  });
+  features.use(adminFeature(deps));
+  features.use(commandsFeature(deps));
+  features.use(askFeature(deps));
+  features.use(inlineFeature(deps));
+  // Anything else (stickers, photos, edits, channel posts, joins) is ignored on purpose.
+
+  bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled error"));
+  return bot;
+}

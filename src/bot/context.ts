@@ -1,0 +1,29 @@
+/** The context every feature sees: grammY's, plus the update's logger and what became of it. */
+import type { Context } from "grammy";
+import type { Config } from "../config.js";
+import type { LiveKnowledge } from "../live.js";
+import type { Logger } from "../logger.js";
+import type { Stats } from "../stats.js";
+import type { CallbackRegistry } from "./callbacks.js";
+
+export interface BotDeps {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly live: LiveKnowledge;
+  readonly stats: Stats;
+  readonly callbacks: CallbackRegistry;
+  /** The clock, passed in so that tests can fix it. */
+  readonly now: () => Date;
+  /** When the process started, for /stats. */
+  readonly startedAt: Date;
+}
+
+export type BotContext = Context & {
+  log: Logger;
+  /** Set by the feature that answered a question, for the update's log line. */
+  outcome?: { answered: boolean };
+};
+
+export function isAdmin(ctx: Context, config: Config): boolean {
+  return ctx.from !== undefined && config.adminIds.includes(ctx.from.id);
+}

@@ -1,0 +1,26 @@
+/** Answering a question in a chat: ask the engine that is live now, record it, send the rendered reply. */
+import type { BotContext, BotDeps } from "./context.js";
+import { renderAnswer } from "../render/telegram.js";
+
+const MAX_QUESTION = 1000;
+
+export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, question: string): Promise<void> {
+  const now = deps.now();
+  const answer = deps.live.engine.ask(question.slice(0, MAX_QUESTION), now);
+  deps.stats.record(question, answer.answered, ctx.from?.id, now);
+  ctx.outcome = { answered: answer.answered };
+  ctx.log.debug({ question, answered: answer.answered }, "question");
+
+  const { chunks, keyboard } = renderAnswer(answer, deps.callbacks.encode);
+  const inGroup = ctx.chat?.type !== "private";
+  const replyTo = inGroup && ctx.msg?.message_id ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {};
+  for (const [i, chunk] of chunks.entries()) {
+    const last = i === chunks.length - 1;
+    await ctx.reply(chunk, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+      ...(i === 0 ? replyTo : {}),
+      ...(last && keyboard.length ? { reply_markup: { inline_keyboard: keyboard } } : {}),
+    });
+  }
+}

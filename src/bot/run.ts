@@ -1,0 +1,122 @@
+/**
+ * Running the bot: long polling (grammY runner) by default, a webhook server when WEBHOOK_URL is set;
+ * the command menu set at start-up; SIGINT/SIGTERM stop fetching, finish what is in flight, and exit.
+ */
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { GrammyError, webhookCallback } from "grammy";
+import { createServer, type Server } from "node:http";
+import type { Config } from "../config.js";
+import type { Engine } from "../engine/index.js";
+import type { KnowledgeBase } from "../knowledge/types.js";
+import { createLiveKnowledge } from "../live.js";
+import type { Logger } from "../logger.js";
+import { openStats } from "../stats.js";
+import { createBot } from "./bot.js";
+import { createCallbackRegistry } from "./callbacks.js";
+import { ADMIN_COMMANDS, PUBLIC_COMMANDS } from "./features/commands.js";
+
+const SHUTDOWN_GRACE_MS = 4000;
+
+export async function runBot(input: { config: Config; logger: Logger; engine: Engine; knowledge: KnowledgeBase }): Promise<void> {
+  const { config, logger } = input;
+  const startedAt = new Date();
+  const live = createLiveKnowledge(config.knowledgeDir, input.engine);
+  const stats = await openStats(config.dataDir, (e) => logger.warn({ err: e }, "stats file"));
+  const bot = createBot(config.botToken!, {
+    config,
+    logger,
+    live,
+    stats,
+    callbacks: createCallbackRegistry(),
+    now: () => new Date(),
+    startedAt,
+  });
+
+  try {
+    await bot.init();
+  } catch (e) {
+    if (e instanceof GrammyError && e.error_code === 401) {
+      logger.fatal("Telegram rejected BOT_TOKEN (401 Unauthorized): check the token from @BotFather");
+    } else logger.fatal({ err: e }, `cannot reach the Bot API at ${config.telegramApiRoot}`);
+    process.exit(1);
+  }
+  await setCommands(bot.api, config, logger);
+  logger.info({ bot: bot.botInfo.username, mode: config.webhook ? "webhook" : "polling", articles: input.knowledge.articles.length, facts: input.knowledge.facts.length }, "bot started");
+
+  let runner: RunnerHandle | undefined;
+  let server: Server | undefined;
+  if (config.webhook) {
+    server = await startWebhook(bot, config.webhook, logger);
+  } else {
+    await bot.api.deleteWebhook();
+    runner = run(bot, { runner: { silent: true, maxRetryTime: 24 * 60 * 60 * 1000 } });
+    runner.task()?.catch((e: unknown) => {
+      if (e instanceof GrammyError && e.error_code === 409) {
+        logger.fatal("409 Conflict: another instance is polling with this BOT_TOKEN (or a webhook is set); stop it and start again");
+      } else logger.fatal({ err: e }, "polling stopped");
+      process.exit(1);
+    });
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS);
+    force.unref();
+    // Stop fetching; the runner's stop waits for the updates already taken to be handled.
+    await Promise.allSettled([runner?.isRunning() ? runner.stop() : undefined, closeServer(server)]);
+    await stats.flush();
+    logger.info("stopped");
+    logger.flush();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+async function setCommands(api: ReturnType<typeof createBot>["api"], config: Config, logger: Logger): Promise<void> {
+  try {
+    await api.setMyCommands(PUBLIC_COMMANDS);
+    for (const id of config.adminIds) {
+      await api
+        .setMyCommands([...PUBLIC_COMMANDS, ...ADMIN_COMMANDS], { scope: { type: "chat", chat_id: id } })
+        .catch((e: unknown) => logger.warn({ admin: id, err: e }, "admin command menu not set (has the admin started the bot?)"));
+    }
+  } catch (e) {
+    logger.warn({ err: e }, "command menu not set");
+  }
+}
+
+async function startWebhook(
+  bot: ReturnType<typeof createBot>,
+  webhook: NonNullable<Config["webhook"]>,
+  logger: Logger,
+): Promise<Server> {
+  const path = new URL(webhook.url).pathname || "/";
+  const handle = webhookCallback(bot, "http", { secretToken: webhook.secret, onTimeout: "return", timeoutMilliseconds: 9000 });
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (req.method === "GET" && url.pathname === "/healthz") {
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true }));
+      return;
+    }
+    if (req.method === "POST" && url.pathname === path) {
+      void handle(req, res).catch((e: unknown) => {
+        logger.error({ err: e }, "webhook update failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(webhook.port, resolve));
+  await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret });
+  logger.info({ port: webhook.port, path }, "webhook listening");
+  return server;
+}
+
+function closeServer(server: Server | undefined): Promise<void> {
+  return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+}

@@ -1,0 +1,79 @@
+/**
+ * Command-line tools: `ask` (one question, or one a line from standard input), `kb:check` (validate
+ * a knowledge folder) and `eval` (score question sets). Each loads the knowledge base once.
+ */
+import { parseArgs } from "node:util";
+import { answerJson, runConsole } from "./console.js";
+import { createEngine } from "./engine/index.js";
+import { readCases, runEval } from "./eval/run.js";
+import { loadKnowledge } from "./knowledge/load.js";
+import { formatProblem, type KnowledgeBase } from "./knowledge/types.js";
+import { toPlainText } from "./render/plain.js";
+
+const DEFAULT_KNOWLEDGE = process.env.KNOWLEDGE_DIR || "./knowledge";
+
+async function loadOrExit(dir: string): Promise<KnowledgeBase> {
+  const result = await loadKnowledge(dir);
+  if (result.ok) return result.kb;
+  for (const p of result.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  process.stderr.write(`${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in ${dir}\n`);
+  process.exit(1);
+}
+
+async function ask(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false }, knowledge: { type: "string", default: DEFAULT_KNOWLEDGE } },
+  });
+  const engine = createEngine(await loadOrExit(values.knowledge));
+  if (positionals.length) {
+    const reply = answerJson(engine, positionals.join(" "), new Date());
+    process.stdout.write(values.json ? `${JSON.stringify(reply)}\n` : `${toPlainText(reply)}\n`);
+    return;
+  }
+  await runConsole(engine, { input: process.stdin, output: process.stdout, json: values.json });
+}
+
+async function check(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { knowledge: { type: "string", default: DEFAULT_KNOWLEDGE } } });
+  const kb = await loadOrExit(values.knowledge);
+  const paragraphs = kb.articles.flatMap((a) => a.paragraphs.filter((p) => !p.heading));
+  const sentences = paragraphs.reduce((n, p) => n + p.sentences.length, 0);
+  const glossary = Object.values(kb.glossary).reduce((n, groups) => n + groups.length, 0);
+  process.stdout.write(
+    `${values.knowledge}: ${kb.articles.length} articles, ${paragraphs.length} paragraphs, ${sentences} sentences, ` +
+      `${kb.facts.length} facts, ${glossary} glossary entries (version ${kb.version})\n`,
+  );
+}
+
+async function evaluate(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { knowledge: { type: "string", default: DEFAULT_KNOWLEDGE }, json: { type: "boolean", default: false } },
+  });
+  const engine = createEngine(await loadOrExit(values.knowledge));
+  const report = runEval(engine, readCases(positionals), new Date());
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return;
+  }
+  for (const f of report.failures) process.stdout.write(`FAIL ${f.id} ${f.q}\n     ${f.why}\n`);
+  const pct = (p: number, t: number) => `${((100 * p) / Math.max(t, 1)).toFixed(1)}%`;
+  const kinds = Object.entries(report.byKind)
+    .map(([k, v]) => `${k} ${v.passed}/${v.total}`)
+    .join(", ");
+  process.stdout.write(`by kind: ${kinds}\n`);
+  process.stdout.write(`score: ${report.passed}/${report.total} (${pct(report.passed, report.total)})\n`);
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { ask, "kb:check": check, eval: evaluate };
+
+const [name, ...rest] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  process.stderr.write(`usage: tsx src/cli.ts <${Object.keys(commands).join("|")}> [options]\n`);
+  process.exit(2);
+}
+await command(rest);

@@ -1,0 +1,35 @@
+/** The console chat: questions from standard input, replies to standard output. */
+import { createInterface } from "node:readline";
+import type { Engine } from "./engine/index.js";
+import { toPlainText } from "./render/plain.js";
+
+/** The JSON answer of ../shared/eval/README.md: the engine's answer with its plain `text`. */
+export function answerJson(engine: Engine, question: string, now: Date) {
+  const answer = engine.ask(question, now);
+  return { ...answer, text: toPlainText(answer) };
+}
+
+/**
+ * Reads questions a line at a time. On a terminal it prompts and prints whole replies; otherwise it
+ * prints one reply (or one JSON object) a line, in order, and returns when the input ends.
+ */
+export async function runConsole(
+  engine: Engine,
+  options: { input: NodeJS.ReadableStream & { isTTY?: boolean }; output: NodeJS.WritableStream; json?: boolean; now?: () => Date },
+): Promise<void> {
+  const interactive = Boolean(options.input.isTTY) && !options.json;
+  const now = options.now ?? (() => new Date());
+  const rl = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
+  const prompt = () => interactive && options.output.write("问> ");
+  if (interactive) {
+    options.output.write(`知识库：${engine.kb.articles.length} 篇文章，${engine.kb.facts.length} 条数据。试试：${engine.examples()[0] ?? ""}\n`);
+    prompt();
+  }
+  for await (const line of rl) {
+    const reply = answerJson(engine, line, now());
+    if (options.json) options.output.write(`${JSON.stringify(reply)}\n`);
+    else if (interactive) options.output.write(`${reply.text}\n\n`);
+    else options.output.write(`${reply.text.replace(/\n+/g, " | ")}\n`);
+    prompt();
+  }
+}

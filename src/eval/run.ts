@@ -1,0 +1,45 @@
+/** Running question sets through the engine: the scores `npm run eval` prints and the tests hold. */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { answerJson } from "../console.js";
+import type { Engine } from "../engine/index.js";
+import { judge, kindOf, type EvalCase } from "./judge.js";
+
+/** Question sets: the files named, or the project's copy of the dev set and its own cases. */
+export function readCases(files: string[], dir = "test/eval"): { file: string; cases: EvalCase[] }[] {
+  const chosen = files.length
+    ? files
+    : readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort().map((f) => path.join(dir, f));
+  return chosen.map((file) => ({
+    file,
+    cases: readFileSync(file, "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as EvalCase),
+  }));
+}
+
+export interface EvalReport {
+  total: number;
+  passed: number;
+  byKind: Record<string, { total: number; passed: number }>;
+  failures: { file: string; id: string; q: string; why: string }[];
+}
+
+export function runEval(engine: Engine, sets: { file: string; cases: EvalCase[] }[], now: Date): EvalReport {
+  const report: EvalReport = { total: 0, passed: 0, byKind: {}, failures: [] };
+  for (const { file, cases } of sets) {
+    for (const c of cases) {
+      const verdict = judge(c, answerJson(engine, c.q, now), engine.kb);
+      const k = (report.byKind[kindOf(c)] ??= { total: 0, passed: 0 });
+      k.total++;
+      report.total++;
+      if (verdict.pass) {
+        k.passed++;
+        report.passed++;
+      } else report.failures.push({ file, id: c.id, q: c.q, why: verdict.why ?? "" });
+    }
+  }
+  return report;
+}
+

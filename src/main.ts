@@ -1,0 +1,42 @@
+/**
+ * Start-up: config → knowledge → engine → bot or console; signals and shutdown.
+ * With no BOT_TOKEN, Telegram is off and a console chat answers from the shipped knowledge base.
+ */
+import dotenv from "dotenv";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { runConsole } from "./console.js";
+import { createEngine } from "./engine/index.js";
+import { loadKnowledge } from "./knowledge/load.js";
+import { formatProblem } from "./knowledge/types.js";
+import { createLogger } from "./logger.js";
+
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`configuration error: ${e.message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger({ level: config.logLevel, pretty: Boolean(process.stderr.isTTY) });
+
+  const loaded = await loadKnowledge(config.knowledgeDir);
+  if (!loaded.ok) {
+    for (const p of loaded.problems) logger.error(formatProblem(p));
+    logger.fatal({ problems: loaded.problems.length }, `knowledge in ${config.knowledgeDir} is invalid; fix it and start again`);
+    process.exit(1);
+  }
+  const engine = createEngine(loaded.kb);
+
+  if (!config.botToken) {
+    process.stderr.write(`Telegram is off (no BOT_TOKEN): console chat on ${config.knowledgeDir}, one question a line.\n`);
+    await runConsole(engine, { input: process.stdin, output: process.stdout });
+    return;
+  }
+  const { runBot } = await import("./bot/run.js");
+  await runBot({ config, logger, engine, knowledge: loaded.kb });
+}
+
+await main();

@@ -1,0 +1,26 @@
+/** Answer → plain text, as a person reads it in a terminal or in the JSON answer's `text`. */
+import type { Answer } from "../engine/index.js";
+
+export const MAX_PLAIN = 1500;
+
+const LABELS = {
+  zh: { source: "出处", others: "其他时期", didYouMean: "你是不是想问", related: "你还可以问", examples: "你可以这样问" },
+  en: { source: "Source", others: "Also", didYouMean: "Did you mean", related: "You could also ask", examples: "Try asking" },
+} as const;
+
+export function toPlainText(answer: Answer): string {
+  const l = LABELS[answer.lang];
+  const lines: string[] = [answer.answer];
+  for (const c of answer.citations) {
+    lines.push(`${l.source}：“${c.quote}”`, `${c.publisher}《${c.title}》${c.date}`, c.url);
+  }
+  for (const o of answer.others) {
+    lines.push(`${l.others}：${o.answer}（${o.citation.publisher} ${o.citation.date} ${o.citation.url}）`);
+  }
+  if (!answer.answered && answer.didYouMean) lines.push(`${l.didYouMean}：${answer.didYouMean}`);
+  if (answer.related.length) {
+    lines.push(`${answer.answered ? l.related : l.examples}：`, ...answer.related.map((q) => `· ${q}`));
+  }
+  const text = lines.join("\n");
+  return text.length <= MAX_PLAIN ? text : `${text.slice(0, MAX_PLAIN - 1)}…`;
+}

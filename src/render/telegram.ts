@@ -1,0 +1,174 @@
+/**
+ * Answer → Telegram: HTML with only the tags Telegram knows, every text escaped; messages split at
+ * paragraph boundaries under Telegram's 4,096 UTF-16 units; inline results; button rows.
+ */
+import type { InlineKeyboardButton, InlineQueryResultArticle } from "grammy/types";
+import type { Answer } from "../engine/index.js";
+import type { KnowledgeBase } from "../knowledge/types.js";
+
+export const MAX_MESSAGE = 4096;
+export const MAX_CALLBACK_BYTES = 64;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+const LABELS = {
+  zh: { source: "来源", read: "阅读原文", others: "其他时期", didYouMean: "你是不是想问", related: "你还可以问", examples: "你可以这样问" },
+  en: { source: "Source", read: "Read the article", others: "Also", didYouMean: "Did you mean", related: "You could also ask", examples: "Try asking" },
+} as const;
+
+export interface RenderedMessage {
+  /** One or more HTML messages, each within Telegram's limit. */
+  readonly chunks: readonly string[];
+  readonly keyboard: InlineKeyboardButton[][];
+}
+
+/** The body of an answer as Telegram HTML: the answer in bold, the quote, the source line. */
+export function answerHtml(answer: Answer): string {
+  const l = LABELS[answer.lang];
+  const parts = [`<b>${escapeHtml(answer.answer)}</b>`];
+  for (const c of answer.citations) {
+    parts.push(`<blockquote>${escapeHtml(c.quote)}</blockquote>`);
+    parts.push(`${l.source}：<a href="${escapeHtml(c.url)}">${escapeHtml(c.publisher)} · ${escapeHtml(c.date)}</a>`);
+  }
+  for (const o of answer.others) {
+    parts.push(
+      `${l.others}：${escapeHtml(o.answer)}（<a href="${escapeHtml(o.citation.url)}">${escapeHtml(o.citation.publisher)} · ${escapeHtml(o.citation.date)}</a>）`,
+    );
+  }
+  if (!answer.answered && answer.didYouMean) parts.push(`${l.didYouMean}：${escapeHtml(answer.didYouMean)}`);
+  if (!answer.answered && answer.related.length) {
+    parts.push(`${l.examples}：\n${answer.related.map((q) => `• ${escapeHtml(q)}`).join("\n")}`);
+  }
+  return parts.join("\n\n");
+}
+
+/**
+ * The message for a chat: the answer, a button to the article, and the related questions as
+ * buttons whose callback data `encode` makes (at most 64 bytes).
+ */
+export function renderAnswer(answer: Answer, encode: (question: string) => string): RenderedMessage {
+  const l = LABELS[answer.lang];
+  const keyboard: InlineKeyboardButton[][] = [];
+  const url = answer.citations[0]?.url;
+  if (url) keyboard.push([{ text: `${l.read} ↗`, url }]);
+  const buttons = answer.answered ? answer.related : [];
+  for (const q of buttons.slice(0, 3)) keyboard.push([{ text: clipButton(q), callback_data: encode(q) }]);
+  if (!answer.answered) {
+    for (const q of answer.related.slice(0, 3)) keyboard.push([{ text: clipButton(q), callback_data: encode(q) }]);
+  }
+  return { chunks: splitMessage(answerHtml(answer)), keyboard };
+}
+
+function clipButton(text: string): string {
+  return text.length <= 40 ? text : `${text.slice(0, 39)}…`;
+}
+
+/** Inline results, best first: title = figure and metric, description = period and source. */
+export function renderInlineResults(answers: readonly Answer[], idOf: (a: Answer) => string): InlineQueryResultArticle[] {
+  const seen = new Set<string>();
+  const results: InlineQueryResultArticle[] = [];
+  for (const a of answers.slice(0, 10)) {
+    let id = idOf(a).slice(0, 64);
+    while (seen.has(id)) id = `${id.slice(0, 60)}${results.length}`;
+    seen.add(id);
+    const fact = a.facts[0];
+    const citation = a.citations[0];
+    const title = a.answered
+      ? [a.figure, fact?.metric].filter(Boolean).join(" · ").slice(0, 100) || a.answer.slice(0, 100)
+      : a.lang === "en"
+        ? "No answer in the knowledge base"
+        : "知识库里没有答案";
+    const description = a.answered && citation
+      ? `${fact?.period ?? ""} · ${citation.publisher} ${citation.date}`
+      : a.answer.slice(0, 200);
+    results.push({
+      type: "article",
+      id,
+      title,
+      description,
+      input_message_content: {
+        message_text: splitMessage(answerHtml(a))[0]!,
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+      },
+      ...(citation ? { reply_markup: { inline_keyboard: [[{ text: `${LABELS[a.lang].read} ↗`, url: citation.url }]] } } : {}),
+    });
+  }
+  return results;
+}
+
+/** Splits HTML made of paragraphs (self-contained tags) at paragraph, then line, boundaries. */
+export function splitMessage(html: string, limit = MAX_MESSAGE): string[] {
+  if (html.length <= limit) return [html];
+  const chunks: string[] = [];
+  let current = "";
+  const push = (piece: string, sep: string) => {
+    if (!current) current = piece;
+    else if (current.length + sep.length + piece.length <= limit) current += sep + piece;
+    else {
+      chunks.push(current);
+      current = piece;
+    }
+  };
+  for (const paragraph of html.split("\n\n")) {
+    if (paragraph.length <= limit) {
+      push(paragraph, "\n\n");
+      continue;
+    }
+    for (const line of paragraph.split("\n")) {
+      if (line.length <= limit) push(line, "\n");
+      else for (const piece of hardSplit(line, limit)) push(piece, "");
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
+/** A single line longer than a message: cut as plain text, never inside a tag or an entity. */
+function hardSplit(line: string, limit: number): string[] {
+  const plain = line.replace(/<[^>]+>/g, "");
+  const out: string[] = [];
+  let rest = plain;
+  while (rest.length > limit) {
+    let cut = limit;
+    const amp = rest.lastIndexOf("&", cut);
+    if (amp > cut - 8 && rest.indexOf(";", amp) >= cut) cut = amp;
+    // Never leave half of a surrogate pair at the end.
+    if (/[\uD800-\uDBFF]/.test(rest[cut - 1] ?? "")) cut--;
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+/** The articles with their links, for /sources. */
+export function sourcesHtml(kb: KnowledgeBase): string[] {
+  const lines = kb.articles.map(
+    (a, i) => `${i + 1}. <a href="${escapeHtml(a.url)}">${escapeHtml(a.title)}</a>\n${escapeHtml(a.publisher)} · ${escapeHtml(a.date)}`,
+  );
+  return splitMessage([`<b>知识库中的文章（${kb.articles.length} 篇）</b>`, ...lines].join("\n\n"));
+}
+
+/** What the knowledge base covers, for /topics: places, subjects and the metrics most often given. */
+export function topicsHtml(kb: KnowledgeBase): string[] {
+  const count = (values: string[]) => {
+    const m = new Map<string, number>();
+    for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+    return [...m].sort((a, b) => b[1] - a[1]).map(([v]) => v);
+  };
+  const subjects = count(kb.facts.map((f) => f.subject)).slice(0, 12);
+  const metrics = count(kb.facts.map((f) => f.metric)).slice(0, 30);
+  const places = kb.glossary.places.map((g) => g[0]!).slice(0, 20);
+  const regions = count(kb.articles.map((a) => a.region ?? "").filter(Boolean));
+  const lines = [
+    "<b>我能回答的主题</b>",
+    `地区：${escapeHtml([...new Set([...regions, ...places])].join("、"))}`,
+    subjects.length ? `对象：${escapeHtml(subjects.join("、"))}` : "",
+    metrics.length ? `数据：${escapeHtml(metrics.join("、"))}` : "",
+    `共 ${kb.articles.length} 篇文章、${kb.facts.length} 条整理过的数据；文章里的其他数字也能回答。`,
+  ].filter(Boolean);
+  return splitMessage(lines.join("\n\n"));
+}

@@ -1,0 +1,281 @@
+/**
+ * The real grammY bot, in process, talking HTTP to the stand-in Bot API server through
+ * TELEGRAM_API_ROOT: chats, groups, inline mode, buttons, admin commands, uploads and failures.
+ */
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { readFileSync, existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBot } from "../../src/bot/bot.js";
+import { createCallbackRegistry } from "../../src/bot/callbacks.js";
+import { loadConfig } from "../../src/config.js";
+import { createEngine } from "../../src/engine/index.js";
+import { createLiveKnowledge, type LiveKnowledge } from "../../src/live.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { openStats } from "../../src/stats.js";
+import { BOT_USER, FakeBotApi, updates } from "../helpers/bot-api.js";
+import { SHIPPED, article, GOOD, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { NOW } from "../helpers/engine.js";
+import { assertTelegramHtml } from "../helpers/telegram-html.js";
+
+const ADMIN = 42;
+const USER = 7;
+const GROUP = -100123;
+
+let api: FakeBotApi;
+let runner: RunnerHandle;
+let live: LiveKnowledge;
+let kbDir: string;
+let dataDir: string;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  api = await new FakeBotApi().start();
+  kbDir = knowledgeDir({}, SHIPPED);
+  dataDir = knowledgeDir();
+  const config = loadConfig({
+    BOT_TOKEN: api.token,
+    ADMIN_IDS: String(ADMIN),
+    KNOWLEDGE_DIR: kbDir,
+    DATA_DIR: dataDir,
+    TELEGRAM_API_ROOT: api.apiRoot,
+    LOG_LEVEL: "info",
+  });
+  const loaded = await loadKnowledge(kbDir);
+  if (!loaded.ok) throw new Error("shipped knowledge invalid");
+  live = createLiveKnowledge(kbDir, createEngine(loaded.kb));
+  const logger = pino({ level: "info" }, { write: (line: string) => void logLines.push(line) });
+  const bot = createBot(api.token, {
+    config,
+    logger,
+    live,
+    stats: await openStats(dataDir),
+    callbacks: createCallbackRegistry(),
+    now: () => NOW,
+    startedAt: NOW,
+  });
+  runner = run(bot, { runner: { silent: true, retryInterval: 50 } });
+});
+
+afterAll(async () => {
+  await runner?.stop();
+  await api?.stop();
+  removeKnowledgeDirs();
+});
+
+/** Pushes an update and resolves with the next message the bot sends to `chat`. */
+async function exchange(update: Record<string, any>, chat: number) {
+  const next = api.nextCall("sendMessage", (c) => c.params.chat_id === chat);
+  api.push(update);
+  return (await next).params;
+}
+
+/** Pushes an update and resolves with the next call of `method` it causes. */
+async function pushFor(update: Record<string, any>, method: string) {
+  const next = api.nextCall(method);
+  api.push(update);
+  return next;
+}
+
+describe("private chat", () => {
+  it("answers a question in bold with the quote, the source and a button to the article", async () => {
+    const reply = await exchange(updates.privateText(USER, "忻州新能源装机有多少？"), USER);
+    expect(reply.parse_mode).toBe("HTML");
+    expect(reply.text).toMatch(/^<b>[^<]*1200万千瓦[^<]*<\/b>/);
+    expect(reply.text).toContain("<blockquote>");
+    expect(reply.text).toContain('<a href="https://theory.sxrb.com/BIG5/319829/10250344.html">山西经济日报 · 2024-11-20</a>');
+    assertTelegramHtml(reply.text);
+    const rows = reply.reply_markup.inline_keyboard;
+    expect(rows[0][0]).toEqual({ text: "阅读原文 ↗", url: "https://theory.sxrb.com/BIG5/319829/10250344.html" });
+    expect(reply.link_preview_options).toEqual({ is_disabled: true });
+  });
+
+  it("answers the related-question buttons it offers", async () => {
+    const reply = await exchange(updates.privateText(USER, "忻州接待游客多少人次"), USER);
+    const button = reply.reply_markup.inline_keyboard.slice(1)[0][0];
+    expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
+    const answered = api.nextCall("answerCallbackQuery");
+    const next = await exchange(updates.callback(USER, button.callback_data), USER);
+    expect(await answered).toBeDefined();
+    expect(next.text).toMatch(/^<b>/);
+  });
+
+  it("escapes HTML in a question and answers a 4,000-character one normally", async () => {
+    const html = await exchange(updates.privateText(USER, "<b>忻州</b><script>x</script> 杂粮种植面积"), USER);
+    assertTelegramHtml(html.text);
+    expect(html.text).toContain("300万亩");
+    const long = await exchange(updates.privateText(USER, "忻州".repeat(2000)), USER);
+    assertTelegramHtml(long.text);
+    expect(long.text.length).toBeLessThanOrEqual(4096);
+  });
+
+  it("says plainly when it does not know", async () => {
+    const reply = await exchange(updates.privateText(USER, "北京市2023年GDP是多少？"), USER);
+    expect(reply.text).toContain("北京");
+    expect(reply.text).not.toContain("<blockquote>");
+  });
+
+  it("ignores stickers, photos, edits, channel posts and joins without errors, then still answers", async () => {
+    const before = api.callsOf("sendMessage").length;
+    api.push(updates.sticker(USER));
+    api.push(updates.photo(USER));
+    api.push(updates.edited(USER, "忻州新能源装机有多少？"));
+    api.push(updates.channelPost(-100999, "忻州新能源装机有多少？"));
+    api.push(updates.join(GROUP, 8));
+    const reply = await exchange(updates.privateText(USER, "忻州市长是谁"), USER);
+    expect(reply.text).toContain("李建国");
+    expect(api.callsOf("sendMessage").length).toBe(before + 1);
+    expect(logLines.some((l) => l.includes('"level":50'))).toBe(false);
+  });
+});
+
+describe("groups", () => {
+  it("stays silent without a mention, answers with one, and answers /ask@botname", async () => {
+    const before = api.callsOf("sendMessage").filter((c) => c.params.chat_id === GROUP).length;
+    api.push(updates.groupText(GROUP, USER, "忻州新能源装机有多少？"));
+    const mention = await exchange(updates.groupText(GROUP, USER, `@${BOT_USER.username} 忻州市长是谁`), GROUP);
+    expect(mention.text).toContain("李建国");
+    expect(mention.reply_parameters?.message_id).toBeGreaterThan(0);
+    const ask = await exchange(updates.groupText(GROUP, USER, `/ask@${BOT_USER.username} 太忻一体化经济区重大项目总投资多少`), GROUP);
+    expect(ask.text).toContain("9726亿元");
+    const after = api.callsOf("sendMessage").filter((c) => c.params.chat_id === GROUP).length;
+    expect(after).toBe(before + 2);
+  });
+
+  it("answers a reply to its own message", async () => {
+    const reply = await exchange(
+      updates.groupText(GROUP, USER, "忻州省外游客占比呢", { reply_to_message: { message_id: 1, date: 0, chat: { id: GROUP, type: "supergroup", title: "群" }, from: BOT_USER, text: "…" } }),
+      GROUP,
+    );
+    expect(reply.text).toContain("44%");
+  });
+});
+
+describe("inline mode", () => {
+  it("returns up to ten results, best first, with unique short ids and a short cache", async () => {
+    const call = await pushFor(updates.inline(USER, "忻州新能源装机"), "answerInlineQuery");
+    const results = call.params.results as any[];
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.length).toBeLessThanOrEqual(10);
+    expect(results[0].title).toContain("1200万千瓦");
+    expect(results[0].description).toContain("山西经济日报");
+    expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
+    for (const r of results) {
+      expect(Buffer.byteLength(r.id)).toBeLessThanOrEqual(64);
+      assertTelegramHtml(r.input_message_content.message_text);
+    }
+    expect(call.params.cache_time).toBeLessThanOrEqual(60);
+  });
+
+  it("shows headline facts for an empty query and one 'no answer' result otherwise", async () => {
+    const empty = await pushFor(updates.inline(USER, ""), "answerInlineQuery");
+    expect(empty.params.results.length).toBeGreaterThanOrEqual(2);
+    const none = await pushFor(updates.inline(USER, "巴黎的天气"), "answerInlineQuery");
+    expect(none.params.results).toHaveLength(1);
+    expect(none.params.results[0].title).toContain("没有答案");
+  });
+});
+
+describe("admins", () => {
+  it("refuses /reload and /stats to others, politely, and logs the attempt", async () => {
+    const reply = await exchange(updates.privateText(USER, "/reload"), USER);
+    expect(reply.text).toContain("管理员");
+    expect(logLines.some((l) => l.includes("refused: not an admin"))).toBe(true);
+    expect((await exchange(updates.privateText(USER, "/stats"), USER)).text).toContain("管理员");
+  });
+
+  it("reloads new knowledge for an admin and reports the counts", async () => {
+    writeFileSync(path.join(kbDir, "articles", "extra.md"), article({ ...GOOD, id: "extra", title: "原平测试" }, "原平市今年接待游客123万人次。"));
+    const reply = await exchange(updates.privateText(ADMIN, "/reload"), ADMIN);
+    expect(reply.text).toMatch(/重新加载成功：3 篇文章，\d+ 条数据，用时 \d+ ms/);
+    expect(live.engine.kb.articles).toHaveLength(3);
+  });
+
+  it("keeps the old knowledge when the folder is broken and tells the admin file:line", async () => {
+    writeFileSync(path.join(kbDir, "articles", "broken.md"), article({ ...GOOD, date: "2024-99-01" }));
+    const version = live.engine.kb.version;
+    const reply = await exchange(updates.privateText(ADMIN, "/reload"), ADMIN);
+    expect(reply.text).toContain("重新加载失败，知识库保持不变");
+    expect(reply.text).toContain(`articles/broken.md:4: date &quot;2024-99-01&quot; is not a date`);
+    expect(live.engine.kb.version).toBe(version);
+    expect((await exchange(updates.privateText(USER, "忻州新能源装机有多少？"), USER)).text).toContain("1200万千瓦");
+    (await import("node:fs")).rmSync(path.join(kbDir, "articles", "broken.md"));
+  });
+
+  it("runs one build for two reloads at once", async () => {
+    const [a, b] = [live.reload(), live.reload()];
+    expect(a).toBe(b);
+    await a;
+  });
+
+  it("saves a valid uploaded article and answers from it", async () => {
+    api.addFile("documents/up1.md", article({ ...GOOD, id: "uploaded", title: "上传测试" }, "定襄县今年新增法兰企业17家。"));
+    const reply = await exchange(updates.document(ADMIN, "up1", "dingxiang.md"), ADMIN);
+    expect(reply.text).toContain("已保存");
+    expect(existsSync(path.join(kbDir, "articles", "dingxiang.md"))).toBe(true);
+    expect(readFileSync(path.join(kbDir, "articles", "dingxiang.md"), "utf8")).toContain("17家");
+  });
+
+  it("rejects an invalid upload with its problems and writes nothing", async () => {
+    api.addFile("documents/up2.md", "no front matter here");
+    const reply = await exchange(updates.document(ADMIN, "up2", "bad.md"), ADMIN);
+    expect(reply.text).toContain("上传失败");
+    expect(reply.text).toContain("articles/bad.md:1:");
+    expect(existsSync(path.join(kbDir, "articles", "bad.md"))).toBe(false);
+  });
+
+  it("shows /stats with counts and the unanswered questions", async () => {
+    const reply = await exchange(updates.privateText(ADMIN, "/stats"), ADMIN);
+    expect(reply.text).toMatch(/启动以来：已回答 \d+，未回答 \d+/);
+    expect(reply.text).toContain("北京市2023年GDP是多少？");
+    const saved = readFileSync(path.join(dataDir, "unanswered.jsonl"), "utf8");
+    expect(saved).toContain("北京市2023年GDP");
+    expect(saved).not.toContain(`"u":"${USER}"`);
+  });
+});
+
+describe("failures of the Bot API", () => {
+  it("retries a 429 after retry_after and delivers the answer", async () => {
+    api.fail("sendMessage", { status: 429, retryAfter: 1 });
+    const since = Date.now();
+    const reply = await exchange(updates.privateText(USER, "忻州杂粮种植面积"), USER);
+    expect(reply.text).toContain("300万亩");
+    const attempts = api.callsOf("sendMessage").filter((c) => c.at >= since && c.params.chat_id === USER);
+    expect(attempts.length).toBe(2);
+    expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(900);
+  });
+
+  it("survives a 400 and keeps answering", async () => {
+    api.fail("sendMessage", { status: 400, description: "Bad Request: chat not found" });
+    api.push(updates.privateText(101, "忻州市长是谁"));
+    const sorry = await api.waitForCall((c) => c.method === "sendMessage" && c.ok && c.params.chat_id === 101 && String(c.params.text).includes("出错"));
+    expect(sorry).toBeDefined();
+    const reply = await exchange(updates.privateText(101, "忻州有几个省级重点专业镇"), 101);
+    expect(reply.text).toMatch(/2个|定襄法兰/);
+  });
+
+  it("retries a 500 and delivers the answer", async () => {
+    api.fail("sendMessage", { status: 500 });
+    const reply = await exchange(updates.privateText(102, "忻州市长是谁"), 102);
+    expect(reply.text).toContain("李建国");
+    expect(api.callsOf("sendMessage").filter((c) => c.params.chat_id === 102).length).toBe(2);
+  });
+
+  it("answers through a slow Bot API, and other chats meanwhile", async () => {
+    api.fail("sendMessage", { status: 200, delayMs: 1500 });
+    const slow = exchange(updates.privateText(103, "忻州市属国企完成投资多少"), 103);
+    const other = await exchange(updates.privateText(104, "忻州市长是谁"), 104);
+    expect(other.text).toContain("李建国");
+    expect((await slow).text).toContain("20.78亿元");
+  });
+});
+
+describe("logs", () => {
+  it("log a line per update without the token or message texts", () => {
+    const joined = logLines.join("\n");
+    expect(joined).toContain('"msg":"update"');
+    expect(joined).not.toContain(api.token);
+    expect(joined).not.toContain("忻州新能源装机有多少");
+  });
+});

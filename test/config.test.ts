@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+const TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ012345678";
+
+describe("configuration", () => {
+  it("has working defaults with an empty environment: Telegram off", () => {
+    const c = loadConfig({});
+    expect(c.botToken).toBeUndefined();
+    expect(c).toMatchObject({ adminIds: [], knowledgeDir: "./knowledge", dataDir: "./data", logLevel: "info" });
+    expect(c.telegramApiRoot).toBe("https://api.telegram.org");
+    expect(c.webhook).toBeUndefined();
+  });
+
+  it("reads every variable", () => {
+    const c = loadConfig({
+      BOT_TOKEN: TOKEN,
+      ADMIN_IDS: "1, 22,333",
+      KNOWLEDGE_DIR: "/kb",
+      DATA_DIR: "/data",
+      LOG_LEVEL: "debug",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      WEBHOOK_URL: "https://bot.example.org/hook",
+      WEBHOOK_SECRET: "s3cret_-x",
+      PORT: "3000",
+    });
+    expect(c).toMatchObject({
+      botToken: TOKEN,
+      adminIds: [1, 22, 333],
+      knowledgeDir: "/kb",
+      dataDir: "/data",
+      logLevel: "debug",
+      telegramApiRoot: "http://127.0.0.1:8081",
+      webhook: { url: "https://bot.example.org/hook", secret: "s3cret_-x", port: 3000 },
+    });
+  });
+
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ BOT_TOKEN: "nonsense" }, /^BOT_TOKEN /],
+    [{ ADMIN_IDS: "alice,bob" }, /^ADMIN_IDS /],
+    [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL /],
+    [{ TELEGRAM_API_ROOT: "not a url" }, /^TELEGRAM_API_ROOT /],
+    [{ BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://x.org/h" }, /^WEBHOOK_SECRET /],
+    [{ BOT_TOKEN: TOKEN, WEBHOOK_URL: "ftp://x.org/h", WEBHOOK_SECRET: "a" }, /^WEBHOOK_URL /],
+    [{ PORT: "99999" }, /^PORT /],
+  ];
+  it.each(cases)("stops on a bad value with one line naming it: %j", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (e) {
+      expect((e as Error).message).toMatch(message);
+      expect((e as Error).message).not.toContain("\n");
+    }
+  });
+
+  it("never repeats the token in its error", () => {
+    const bad = "123:short-secret-token";
+    expect(() => loadConfig({ BOT_TOKEN: bad })).toThrow(/^BOT_TOKEN/);
+    try {
+      loadConfig({ BOT_TOKEN: bad });
+    } catch (e) {
+      expect((e as Error).message).not.toContain(bad);
+    }
+  });
+});
