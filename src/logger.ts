@@ -1,4 +1,5 @@
 /** pino, made by a function: JSON lines in production, readable lines in a terminal. */
+import { createRequire } from "node:module";
 import pino, { type Logger } from "pino";
 
 export type { Logger };
@@ -15,7 +16,7 @@ export function createLogger(options: { level: string; pretty?: boolean; destina
     },
   };
   if (options.destination) return pino(base, options.destination);
-  if (options.pretty) {
+  if (options.pretty && prettyAvailable()) {
     return pino({ ...base, transport: { target: "pino-pretty", options: { destination: 2, ignore: "pid,hostname" } } });
   }
   return pino(base, pino.destination(2));
@@ -45,4 +46,14 @@ export function scrubTokens(value: unknown): unknown {
     TOKEN.lastIndex = 0;
   }
   return value;
+}
+
+/** pino-pretty is a development dependency: a production image logs JSON even on a terminal. */
+function prettyAvailable(): boolean {
+  try {
+    createRequire(import.meta.url).resolve("pino-pretty");
+    return true;
+  } catch {
+    return false;
+  }
 }

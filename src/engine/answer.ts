@@ -8,7 +8,8 @@ import type { Figure } from "./figures.js";
 import { yearOf } from "./period.js";
 import { contains, coverage, parseQuestion, type Question, type WantedKind } from "./query.js";
 import type { Indexes, IndexedFact, Passage } from "./search.js";
-import { displayPeriod, statement, splitClauses, valueSpans, type Span } from "./statement.js";
+import { displayPeriod, groupStart, statement, splitClauses, valueSpans, type Span } from "./statement.js";
+import { PROVINCES } from "./places.js";
 import { normalize } from "./text.js";
 
 export interface Citation {
@@ -189,7 +190,8 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
   for (const hit of factHits) {
     const f = ix.factList[Number(hit.id)]!;
     const region = normalize(f.article.region ?? "");
-    if (!placeFits(q, `${f.context} ${region}`)) continue;
+    if (!placeFits(q, `${normalize(f.fact.subject)} ${f.focus} ${leadOf(f.fact.quote)}`)) continue;
+    if (!unitFits(q, f.fact.unit)) continue;
     // The value's own clause counts most; its neighbours carry the subject or the time.
     const cov = (coverage(q.concepts, `${f.focus} ${region}`) + coverage(q.concepts, `${f.context} ${region}`)) / 2;
     const spans = valueSpans(f.fact);
@@ -210,10 +212,10 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
   const sentenceMax = maxOf(sentenceHits);
   for (const hit of sentenceHits) {
     const p = ix.passages[Number(hit.id)]!;
-    const evidence = `${p.norm} ${normalize(p.article.region ?? "")}`;
-    if (!placeFits(q, evidence)) continue;
     const pick = pickFigure(q, p);
     if (!pick) continue;
+    if (!placeFits(q, `${normalize(p.article.region ?? "")} ${pick.ownNorm} ${leadOf(p.sentence.text)}`)) continue;
+    if (!unitFits(q, pick.figure?.unit ?? "")) continue;
     const cov = coverage(q.concepts, `${pick.clauseNorm} ${normalize(p.article.region ?? "")}`);
     out.push({
       passage: p,
@@ -249,9 +251,31 @@ function kindFit(wanted: readonly WantedKind[], kind: FactKind): number {
   return 0;
 }
 
-/** When the question names a place, the evidence must be about it. */
-function placeFits(q: Question, evidence: string): boolean {
-  return q.places.every((names) => names.some((n) => contains(evidence, n) || (n.length >= 2 && evidence.includes(n.slice(0, 2)) && /\p{Script=Han}/u.test(n))));
+/**
+ * When the question names a place, the evidence must be about it: the place is the subject, or
+ * stands in the figure's own clause or the sentence's first. A province is implied by 全省, 省外 ….
+ */
+function placeFits(q: Question, about: string): boolean {
+  return q.places.every((names) =>
+    names.some((n) => contains(about, n) || (/\p{Script=Han}/u.test(n) && n.length >= 2 && about.includes(n.replace(/(市|省|县|区)$/, "")))) ||
+    (names.some((n) => PROVINCES.has(n.replace(/省$/, ""))) && about.includes("省")),
+  );
+}
+
+/** The first clause of a sentence, normalized: where its subject usually stands. */
+function leadOf(sentence: string): string {
+  return normalize(splitClauses(sentence)[0]?.text ?? "");
+}
+
+const UNIT_WORDS = ["万亿元", "亿元", "万元", "万亩", "公顷", "万千瓦", "千瓦", "兆瓦", "万人次", "人次", "万吨", "平方公里", "公里"];
+const UNIT_FAMILIES: string[][] = [["万亿元", "亿元", "万元", "元"], ["万亩", "亩", "公顷"], ["万千瓦", "千瓦", "兆瓦", "gw", "mw", "kw"], ["万人次", "人次", "万人"], ["万吨", "吨"], ["平方公里", "公里"]];
+
+/** A question that names its unit (多少亿元) is not answered with a figure in another unit. */
+function unitFits(q: Question, unit: string): boolean {
+  const asked = UNIT_WORDS.filter((u) => q.text.includes(u));
+  if (!asked.length) return true;
+  const u = unit.toLowerCase();
+  return asked.some((a) => UNIT_FAMILIES.some((family) => family.includes(a) && family.includes(u)));
 }
 
 /** Evidence whose own words name the question's places (not only its article's region) ranks higher. */
@@ -261,26 +285,31 @@ function placeBonus(q: Question, own: string): number {
 }
 
 /** The figure of a sentence that fits the question best, and the clause around it. */
-function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string } | undefined {
+function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string } | undefined {
   const clauses = splitClauses(p.sentence.text);
   const wantsFigure = q.kinds.some((k) => ["amount", "count", "share", "growth", "rank", "fraction", "duration"].includes(k));
-  let best: { figure?: Figure; spans: Span[]; clauseNorm: string; rank: number } | undefined;
+  type Pick = { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; rank: number };
+  const picks: Pick[] = [];
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i]!;
     const window = normalize(clauses.slice(Math.max(0, i - 1), i + 2).map((x) => x.text).join(" "));
-    // The figure's own clause counts most; its neighbours carry the subject or the time.
-    const cov = (coverage(q.concepts, normalize(c.text)) + coverage(q.concepts, window)) / 2;
+    // The figure's own clause group counts most; its neighbours carry the subject or the time.
+    const own = normalize(clauses.slice(groupStart(clauses, i), i + 1).map((x) => x.text).join(" "));
+    const cov = (coverage(q.concepts, own) + coverage(q.concepts, window)) / 2;
     const figures = p.figures.filter((f) => f.index >= c.start && f.index < c.end);
     for (const figure of figures) {
-      const rank = 2 * cov + kindFit(q.kinds, figure.kind);
-      if (!best || rank > best.rank) best = { figure, spans: [{ index: figure.index, length: figure.text.length }], clauseNorm: window, rank };
+      picks.push({ figure, spans: [{ index: figure.index, length: figure.text.length }], clauseNorm: window, ownNorm: own, rank: 2 * cov + kindFit(q.kinds, figure.kind) });
     }
     if (!figures.length && !wantsFigure) {
-      const rank = 2 * cov + 0.2;
-      if (!best || rank > best.rank) best = { spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: window, rank };
+      picks.push({ spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: window, ownNorm: own, rank: 2 * cov + 0.2 });
     }
   }
-  return best && (best.figure || !wantsFigure) ? best : undefined;
+  const best = picks.reduce<Pick | undefined>((a, b) => (!a || b.rank > a.rank ? b : a), undefined);
+  if (!best || (!best.figure && wantsFigure)) return undefined;
+  if (!q.several || !best.figure) return best;
+  // "分别增长多少": every figure of the same kind that fits about as well.
+  const peers = picks.filter((x) => x !== best && x.figure?.kind === best.figure!.kind && x.rank >= best.rank - 0.25).slice(0, 3);
+  return { ...best, spans: [...best.spans, ...peers.flatMap((x) => x.spans)].sort((a, b) => a.index - b.index) };
 }
 
 function toStatement(ix: Indexes, c: Candidate): string {

@@ -22,6 +22,9 @@ export const KNOWN_PLACES: readonly string[] = [
   "欧洲", "非洲", "澳大利亚", "加拿大", "新加坡",
 ];
 
+/** Province-level names: a question naming one is satisfied by evidence that says 全省 or 省外. */
+export const PROVINCES: ReadonlySet<string> = new Set(KNOWN_PLACES.slice(0, 34));
+
 /** English names, lower case, to the Chinese name. */
 export const ENGLISH_PLACES: Readonly<Record<string, string>> = {
   beijing: "北京", peking: "北京", tianjin: "天津", shanghai: "上海", chongqing: "重庆", hebei: "河北", shanxi: "山西",
@@ -30,6 +33,8 @@ export const ENGLISH_PLACES: Readonly<Record<string, string>> = {
   henan: "河南", shandong: "山东", "hong kong": "香港", macau: "澳门", taiwan: "台湾", taiyuan: "太原", datong: "大同",
   shuozhou: "朔州", xinzhou: "忻州", yangquan: "阳泉", lvliang: "吕梁", luliang: "吕梁", jinzhong: "晋中",
   changzhi: "长治", jincheng: "晋城", linfen: "临汾", yuncheng: "运城", baoding: "保定", xiongan: "雄安",
+  xinfu: "忻府", yuanping: "原平", dingxiang: "定襄", wutai: "五台", daixian: "代县", "dai county": "代县", fanshi: "繁峙",
+  ningwu: "宁武", jingle: "静乐", shenchi: "神池", wuzhai: "五寨", kelan: "岢岚", hequ: "河曲", baode: "保德", pianguan: "偏关",
   paris: "巴黎", london: "伦敦", "new york": "纽约", tokyo: "东京", seoul: "首尔", berlin: "柏林", moscow: "莫斯科",
   america: "美国", usa: "美国", "united states": "美国", japan: "日本", korea: "韩国", france: "法国", germany: "德国",
   russia: "俄罗斯", india: "印度", europe: "欧洲", africa: "非洲", australia: "澳大利亚", canada: "加拿大",

@@ -17,8 +17,11 @@ export interface Concept {
   /** Normalized forms any of which counts as a mention. */
   readonly forms: readonly string[];
   readonly weight: number;
-  /** From the question's own words: evidence sharing half its bigrams counts in part. */
-  readonly partial: boolean;
+  /**
+   * For the question's own words: the bigrams that carry meaning. Evidence sharing more than half
+   * of them counts in part. Empty for glossary groups, which only a whole form satisfies.
+   */
+  readonly grams: readonly string[];
 }
 
 export interface Question {
@@ -39,11 +42,18 @@ export interface Question {
   /** Space-separated tokens for MiniSearch. */
   readonly searchText: string;
   readonly greeting: boolean;
+  /** The question asks for several figures at once (分别, 各, respectively). */
+  readonly several: boolean;
 }
 
 const QUESTION_PHRASES =
   /有多少|是多少|为多少|达多少|多少|有哪些|是哪些|哪些|哪几|是什么|什么|是谁|有谁|谁|怎么样|怎样|如何|多大|多高|多长|多久|几个|几家|几项|几处|几条|几座|几|是否|是不是|有没有|请问|告诉我|一下|想知道|想了解|了解|介绍|关于|情况|相关|数据|信息|排名第几|第几|哪个|哪|吗|呢|吧|啊|么|呀/g;
 const SPLITTERS = /[的了和与及或、]/g;
+/** Words that carry no subject of their own, removed wherever they stand in a question. */
+const FILLERS =
+  /现在|目前|当前|进展|建议|认为|表示|介绍|提到|提出|指出|分别|名字|叫做|那位|哪位|这位|这个|那个|一下|告诉|知道|具体|大概|一共|总共|到底|究竟|主要|都是|有关|方面|问题|请教|想问|你们|我们|他们|咱们|能否|可以|是否|请|您|你|我/g;
+/** Characters that only hold a question together; a bigram with one that the corpus never uses is noise. */
+const FUNCTION_CHARS = new Set("的了吗呢吧啊么是有在和与及或说叫来去那这位张到放把被给让对跟向从还也都就又能会要个些几多少哪谁什怎样如何请问想知道告诉一下过着得地");
 const EDGE_WORDS = /^(是|有|在|为|把|对|从|被|将|共|达|达到|一共|总共|累计|实现了?|完成了?|了)+|(是|有|在|为|了|达到|达|占|的)+$/g;
 const TIME_WORDS =
   /^(今年|去年|前年|本年|上年|明年|目前|现在|近年来?|截至|截止|到|至|底|末|年底|月底|年初|前三季度|上半年|下半年|一季度|二季度|三季度|四季度|季度|全年|当年|年|月|日|今天|明天|昨天)+$/;
@@ -90,20 +100,28 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date): Question {
     if (!hit) continue;
     mark(hit);
     const han = group.norms.filter((n) => /\p{Script=Han}/u.test(n));
-    concepts.push({ text: group.terms[0]!, forms: group.norms, weight: Math.max(1, ...han.map((n) => Math.min(bigrams(n).length, 3))), partial: false });
+    concepts.push({ text: group.terms[0]!, forms: group.norms, weight: Math.max(1, ...han.map((n) => Math.min(bigrams(n).length, 3))), grams: [] });
   }
 
   let timeText = rest;
   for (const [pattern, replacement] of ENGLISH_TIME) timeText = timeText.replace(pattern, replacement);
   const kinds = KIND_CUES.filter(([, cue]) => cue.test(text) || cue.test(raw.toLowerCase())).map(([k]) => k);
 
-  // What remains of the Chinese: runs of content words once question words and time are gone.
-  for (const run of hanRuns(rest.replace(QUESTION_PHRASES, " "))) {
+  // What remains of the Chinese: runs of content words once question words, fillers and time are gone.
+  for (const run of hanRuns(rest.replace(QUESTION_PHRASES, " ").replace(FILLERS, " "))) {
     for (let chunk of run.split(SPLITTERS)) {
       chunk = chunk.replace(EDGE_WORDS, "");
       if (!chunk || TIME_WORDS.test(chunk) || /^[\d年月日季度前后上下半]+$/.test(chunk)) continue;
-      concepts.push({ text: chunk, forms: [chunk], weight: Math.max(1, bigrams(chunk).length), partial: true });
+      const grams = bigrams(chunk).filter((g) => ix.vocabulary.has(g) || ![...g].some((ch) => FUNCTION_CHARS.has(ch)));
+      if (grams.length) concepts.push({ text: chunk, forms: [chunk], weight: grams.length, grams });
     }
+  }
+  // English words the knowledge base knows (from aliases and the glossary) must be covered too;
+  // words it has never seen cannot be judged and are left out.
+  for (const word of new Set(rest.match(/[a-z][a-z'-]{2,}/g) ?? [])) {
+    const stem = stemEnglish(word);
+    if (ENGLISH_STOP.has(word) || !ix.englishStems.has(stem)) continue;
+    concepts.push({ text: word, forms: [stem], weight: 1, grams: [] });
   }
 
   const placeTokens = places.flatMap((g) => g.filter((n) => /\p{Script=Han}/u.test(n)).slice(0, 2));
@@ -121,13 +139,27 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date): Question {
     changes,
     places,
     ...(foreignPlace ? { foreignPlace } : {}),
-    years: questionYears(text.replace(/今年|本年|去年|上年|前年/g, ""), now).filter((y) => y > 1900),
+    years: questionYears(text.replace(/今年|本年|去年|上年|前年|this year|last year/g, ""), now).filter((y) => y > 1900),
     relativeYears: questionYears(text.replace(/(?<!\d)(19|20)\d\d(?!\d)/g, ""), now),
     kinds,
     concepts,
     searchText,
     greeting,
+    several: /分别|各自|各是|各为|各有|respectively|\bboth\b|\beach\b/.test(text),
   };
+}
+
+const ENGLISH_STOP = new Set(
+  "the and for from with what which who whom whose when where why how many much was were are did does has have had its this that these those there their about into than per please tell can could would will shall may might been being any some all".split(" "),
+);
+
+/** tourists → tourist, industries → industry, issued → issu: enough to match an English alias. */
+export function stemEnglish(word: string): string {
+  return word
+    .replace(/'s$/, "")
+    .replace(/ies$/, "y")
+    .replace(/(ss)$/, "$1")
+    .replace(/(?<=[a-z]{3})(es|s|ed|ing)$/, "");
 }
 
 const isLatin = (s: string) => /^[a-z0-9' -]+$/.test(s);
@@ -146,15 +178,13 @@ export function coverage(concepts: readonly Concept[], evidence: string): number
   let met = 0;
   for (const c of concepts) {
     total += c.weight;
-    if (c.forms.some((f) => contains(evidence, f))) {
+    if (c.forms.some((f) => (isLatin(f) ? new RegExp(`(^|[^a-z])${escape(f)}`).test(evidence) : evidence.includes(f)))) {
       met += c.weight;
       continue;
     }
-    if (!c.partial) continue;
-    const grams = bigrams(c.forms[0]!);
-    if (grams.length < 2) continue;
-    const share = grams.filter((g) => evidence.includes(g)).length / grams.length;
-    met += c.weight * (share >= 0.5 ? share : 0);
+    if (!c.grams.length) continue;
+    const share = c.grams.filter((g) => evidence.includes(g)).length / c.grams.length;
+    met += c.weight * (share > 0.5 ? share : 0);
   }
   return total ? met / total : 0;
 }

@@ -10,6 +10,7 @@ import { findFigures, type Figure } from "./figures.js";
 import { splitClauses, valueSpans } from "./statement.js";
 import { periodOf } from "./period.js";
 import { ENGLISH_PLACES, KNOWN_PLACES } from "./places.js";
+import { stemEnglish } from "./query.js";
 import { bigrams, editDistance, hanRuns, normalize, tokenizeNormalized } from "./text.js";
 
 /** A sentence ready to be evidence: its figures found and its period resolved once, at load time. */
@@ -28,7 +29,7 @@ export interface IndexedFact {
   readonly norm: string;
   /** Subject, metric, aliases and the clauses that hold the value: what coverage is measured against. */
   readonly focus: string;
-  /** The focus with one clause either side, for the subject or time a clause leaves out. */
+  /** The focus with the whole quote, for the subject, speaker or time a clause leaves out. */
   readonly context: string;
 }
 
@@ -54,6 +55,8 @@ export interface Indexes {
   readonly allPlaces: readonly string[];
   readonly names: Fuse<string>;
   readonly englishNames: Fuse<string>;
+  /** Stems of every English word in fact aliases and the glossary. */
+  readonly englishStems: ReadonlySet<string>;
 }
 
 const splitTokens = (s: string) => s.split(" ").filter(Boolean);
@@ -93,8 +96,8 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
     fact,
     article: articles.get(fact.articleId)!,
     norm: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", fact.quote].join(" ")),
-    focus: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", valueClauses(fact, 0)].join(" ")),
-    context: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", valueClauses(fact, 1)].join(" ")),
+    focus: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", valueClauses(fact)].join(" ")),
+    context: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", fact.quote].join(" ")),
   }));
   const facts = new MiniSearch<{ id: number }>({
     fields: ["subject", "metric", "aliases", "quote", "period"],
@@ -142,7 +145,10 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
   const englishNames = new Fuse([...new Set(latin)], { includeScore: true, threshold: 0.3, ignoreLocation: true });
 
   for (const n of han) for (const b of bigrams(n)) vocabulary.add(b);
-  return { facts, sentences, factList, passages, articles, groups, vocabulary, coveredPlaces, allPlaces, names, englishNames };
+  const englishStems = new Set(
+    [...nameSet, ...factList.map((f) => f.focus)].flatMap((n) => n.match(/[a-z][a-z'-]{2,}/g) ?? []).map(stemEnglish),
+  );
+  return { facts, sentences, factList, passages, articles, groups, vocabulary, coveredPlaces, allPlaces, names, englishNames, englishStems };
 }
 
 /**
@@ -211,13 +217,11 @@ function mendWindow(chars: readonly string[], k: number, ix: Indexes): string[] 
   return undefined;
 }
 
-/** The clauses of a fact's quote that hold its values, with `around` clauses either side. */
-function valueClauses(fact: Fact, around: number): string {
-  const clauses = splitClauses(fact.quote);
+/** The clauses of a fact's quote that hold its values. */
+function valueClauses(fact: Fact): string {
   const spans = valueSpans(fact);
-  const hit = clauses.map((c) => spans.some((s) => s.index < c.end && s.index + s.length > c.start));
-  return clauses
-    .filter((_, i) => hit.slice(Math.max(0, i - around), i + around + 1).some(Boolean))
+  return splitClauses(fact.quote)
+    .filter((c) => spans.some((s) => s.index < c.end && s.index + s.length > c.start))
     .map((c) => c.text)
     .join(" ");
 }

@@ -11,7 +11,7 @@ export interface Span {
   readonly length: number;
 }
 
-interface Clause {
+export interface Clause {
   readonly start: number;
   readonly end: number;
   readonly text: string;
@@ -61,6 +61,13 @@ function trimQuotes(text: string): string {
   }
 }
 
+/** The first clause of the group that clause `i` belongs to: 同比增长6.7% goes on from the clause before. */
+export function groupStart(clauses: readonly Clause[], i: number): number {
+  let lo = i;
+  while (lo > 0 && CONTINUES.test(clauses[lo]!.text) && !TIME_CLAUSE.test(clauses[lo - 1]!.text)) lo--;
+  return lo;
+}
+
 export function statement(input: {
   quote: string;
   spans: readonly Span[];
@@ -78,7 +85,7 @@ export function statement(input: {
   let hi = clauses.findIndex((c) => c.end >= last);
   if (lo < 0) lo = 0;
   if (hi < lo) hi = clauses.length - 1;
-  while (lo > 0 && CONTINUES.test(clauses[lo]!.text) && !TIME_CLAUSE.test(clauses[lo - 1]!.text)) lo--;
+  lo = groupStart(clauses, lo);
 
   let body = quote.slice(clauses[lo]!.start, clauses[hi]!.end).replace(CONNECTIVES, "");
   body = trimQuotes(body);
