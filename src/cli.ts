@@ -68,7 +68,26 @@ async function evaluate(args: string[]): Promise<void> {
   process.stdout.write(`score: ${report.passed}/${report.total} (${pct(report.passed, report.total)})\n`);
 }
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { ask, "kb:check": check, eval: evaluate };
+async function bench(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { knowledge: { type: "string", default: DEFAULT_KNOWLEDGE }, json: { type: "boolean", default: false } } });
+  const { benchShipped } = await import("./bench/engine.js");
+  const cases = readCases([]).flatMap((s) => s.cases);
+  const result = await benchShipped(values.knowledge, cases, new Date());
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const { engine: e, baseline: b, knowledge: k } = result;
+  process.stdout.write(
+    [
+      `knowledge: ${k.articles} articles, ${k.facts} facts; ${k.questions} questions from test/eval`,
+      `engine:   ready ${e.ready_ms} ms (load ${e.load_ms} + build ${e.build_ms}), per question p50 ${e.p50_ms} ms, p99 ${e.p99_ms} ms, score ${(e.score * 100).toFixed(1)}%`,
+      `baseline: per question p50 ${b.p50_ms} ms, p99 ${b.p99_ms} ms, score ${(b.score * 100).toFixed(1)}% (bare MiniSearch, CJK bigrams, top sentence)`,
+    ].join("\n") + "\n",
+  );
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = { ask, "kb:check": check, eval: evaluate, bench };
 
 const [name, ...rest] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;

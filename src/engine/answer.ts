@@ -8,7 +8,7 @@ import type { Figure } from "./figures.js";
 import { yearOf } from "./period.js";
 import { contains, coverage, parseQuestion, type Question, type WantedKind } from "./query.js";
 import type { Indexes, IndexedFact, Passage } from "./search.js";
-import { displayPeriod, groupStart, statement, splitClauses, valueSpans, type Span } from "./statement.js";
+import { displayPeriod, statement, splitClauses, type Span } from "./statement.js";
 import { PROVINCES } from "./places.js";
 import { normalize } from "./text.js";
 
@@ -116,6 +116,7 @@ export function answerMany(ix: Indexes, raw: string, now: Date, limit: number): 
   const covered = candidates.filter((c) => c.coverage >= MIN_COVERAGE);
   const inYear = q.years.length ? covered.filter((c) => q.years.includes(yearOf(c.period) ?? -1)) : covered;
   const didYouMean = q.changes.length ? q.changes.map(([, to]) => to).join(" ") : undefined;
+  const suggestion = () => didYouMean ?? nearestName(ix, q);
   if (!inYear.length) {
     if (covered.length) {
       const years = q.years.join("、");
@@ -127,7 +128,10 @@ export function answerMany(ix: Indexes, raw: string, now: Date, limit: number): 
     return none(
       "topic",
       en ? "I don't know: the knowledge base does not say." : "抱歉，知识库里没有这个问题的答案。",
-      { related: near.length ? [...new Set(near)] : suggestionsFor(ix, q.places), ...(didYouMean ? { didYouMean } : {}) },
+      (() => {
+        const name = suggestion();
+        return { related: near.length ? [...new Set(near)] : suggestionsFor(ix, q.places), ...(name ? { didYouMean: name } : {}) };
+      })(),
     );
   }
 
@@ -179,6 +183,16 @@ function answerFrom(ix: Indexes, question: string, lang: "zh" | "en", c: Candida
   };
 }
 
+/** The known name closest to what the question asked about, for "did you mean" (fuse.js). */
+function nearestName(ix: Indexes, q: Question): string | undefined {
+  for (const c of [...q.concepts].sort((a, b) => b.weight - a.weight)) {
+    if (!/\p{Script=Han}/u.test(c.text) || [...c.text].length < 2) continue;
+    const hit = ix.names.search(c.text, { limit: 1 })[0];
+    if (hit && (hit.score ?? 1) <= 0.4 && hit.item !== c.text) return hit.item;
+  }
+  return undefined;
+}
+
 /** Facts and sentences the indexes find, scored and sorted best first. */
 export function gather(ix: Indexes, q: Question): Candidate[] {
   if (!q.searchText) return [];
@@ -189,12 +203,12 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
   const factMax = maxOf(factHits);
   for (const hit of factHits) {
     const f = ix.factList[Number(hit.id)]!;
-    const region = normalize(f.article.region ?? "");
-    if (!placeFits(q, `${normalize(f.fact.subject)} ${f.focus} ${leadOf(f.fact.quote)}`)) continue;
+    const region = f.regionNorm;
+    if (!placeFits(q, `${f.subjectNorm} ${f.focus} ${f.lead}`)) continue;
     if (!unitFits(q, f.fact.unit)) continue;
     // The value's own clause counts most; its neighbours carry the subject or the time.
     const cov = (coverage(q.concepts, `${f.focus} ${region}`) + coverage(q.concepts, `${f.context} ${region}`)) / 2;
-    const spans = valueSpans(f.fact);
+    const spans = f.spans;
     out.push({
       fact: f,
       article: f.article,
@@ -214,9 +228,9 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     const p = ix.passages[Number(hit.id)]!;
     const pick = pickFigure(q, p);
     if (!pick) continue;
-    if (!placeFits(q, `${normalize(p.article.region ?? "")} ${pick.ownNorm} ${leadOf(p.sentence.text)}`)) continue;
+    if (!placeFits(q, `${p.regionNorm} ${pick.ownNorm} ${p.lead}`)) continue;
     if (!unitFits(q, pick.figure?.unit ?? "")) continue;
-    const cov = coverage(q.concepts, `${pick.clauseNorm} ${normalize(p.article.region ?? "")}`);
+    const cov = coverage(q.concepts, `${pick.clauseNorm} ${p.regionNorm}`);
     out.push({
       passage: p,
       article: p.article,
@@ -262,11 +276,6 @@ function placeFits(q: Question, about: string): boolean {
   );
 }
 
-/** The first clause of a sentence, normalized: where its subject usually stands. */
-function leadOf(sentence: string): string {
-  return normalize(splitClauses(sentence)[0]?.text ?? "");
-}
-
 const UNIT_WORDS = ["万亿元", "亿元", "万元", "万亩", "公顷", "万千瓦", "千瓦", "兆瓦", "万人次", "人次", "万吨", "平方公里", "公里"];
 const UNIT_FAMILIES: string[][] = [["万亿元", "亿元", "万元", "元"], ["万亩", "亩", "公顷"], ["万千瓦", "千瓦", "兆瓦", "gw", "mw", "kw"], ["万人次", "人次", "万人"], ["万吨", "吨"], ["平方公里", "公里"]];
 
@@ -286,22 +295,18 @@ function placeBonus(q: Question, own: string): number {
 
 /** The figure of a sentence that fits the question best, and the clause around it. */
 function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string } | undefined {
-  const clauses = splitClauses(p.sentence.text);
   const wantsFigure = q.kinds.some((k) => ["amount", "count", "share", "growth", "rank", "fraction", "duration"].includes(k));
   type Pick = { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; rank: number };
   const picks: Pick[] = [];
-  for (let i = 0; i < clauses.length; i++) {
-    const c = clauses[i]!;
-    const window = normalize(clauses.slice(Math.max(0, i - 1), i + 2).map((x) => x.text).join(" "));
+  for (const c of p.clauses) {
     // The figure's own clause group counts most; its neighbours carry the subject or the time.
-    const own = normalize(clauses.slice(groupStart(clauses, i), i + 1).map((x) => x.text).join(" "));
-    const cov = (coverage(q.concepts, own) + coverage(q.concepts, window)) / 2;
+    const cov = (coverage(q.concepts, c.own) + coverage(q.concepts, c.window)) / 2;
     const figures = p.figures.filter((f) => f.index >= c.start && f.index < c.end);
     for (const figure of figures) {
-      picks.push({ figure, spans: [{ index: figure.index, length: figure.text.length }], clauseNorm: window, ownNorm: own, rank: 2 * cov + kindFit(q.kinds, figure.kind) });
+      picks.push({ figure, spans: [{ index: figure.index, length: figure.text.length }], clauseNorm: c.window, ownNorm: c.own, rank: 2 * cov + kindFit(q.kinds, figure.kind) });
     }
     if (!figures.length && !wantsFigure) {
-      picks.push({ spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: window, ownNorm: own, rank: 2 * cov + 0.2 });
+      picks.push({ spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: c.window, ownNorm: c.own, rank: 2 * cov + 0.2 });
     }
   }
   const best = picks.reduce<Pick | undefined>((a, b) => (!a || b.rank > a.rank ? b : a), undefined);
@@ -380,7 +385,7 @@ function factOf(c: Candidate): AnswerFact {
 }
 
 function sameMetric(a: Candidate, b: Candidate): boolean {
-  if (a.fact && b.fact) return normalize(a.fact.fact.metric) === normalize(b.fact.fact.metric);
+  if (a.fact && b.fact) return a.fact.metricNorm === b.fact.metricNorm;
   return false;
 }
 

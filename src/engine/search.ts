@@ -1,13 +1,15 @@
 /**
- * The indexes: MiniSearch over curated facts and over every sentence, and fuse.js over the names
- * the knowledge base knows, to mend typos before searching and to suggest "did you mean".
+ * The indexes: MiniSearch over curated facts and over every sentence; the names the knowledge base
+ * knows, to mend one-character typos before searching (an exact index of holes for Han names, fuse.js
+ * for English ones) and to suggest "did you mean" (fuse.js) when nothing matches.
  */
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
+import { pinyin } from "pinyin-pro";
 import type { Article, Fact, KnowledgeBase, Sentence } from "../knowledge/types.js";
 import { sentencesOf } from "../knowledge/types.js";
 import { findFigures, type Figure } from "./figures.js";
-import { splitClauses, valueSpans } from "./statement.js";
+import { groupStart, splitClauses, valueSpans, type Clause, type Span } from "./statement.js";
 import { periodOf } from "./period.js";
 import { ENGLISH_PLACES, KNOWN_PLACES } from "./places.js";
 import { stemEnglish } from "./query.js";
@@ -20,6 +22,16 @@ export interface Passage {
   readonly norm: string;
   readonly figures: readonly Figure[];
   readonly period: string;
+  /** Each clause with its own words, its group (with the clauses it goes on from) and its neighbours, normalized. */
+  readonly clauses: readonly ClauseView[];
+  /** The first clause, normalized: where the sentence's subject usually stands. */
+  readonly lead: string;
+  readonly regionNorm: string;
+}
+
+export interface ClauseView extends Clause {
+  readonly own: string;
+  readonly window: string;
 }
 
 export interface IndexedFact {
@@ -31,6 +43,12 @@ export interface IndexedFact {
   readonly focus: string;
   /** The focus with the whole quote, for the subject, speaker or time a clause leaves out. */
   readonly context: string;
+  readonly subjectNorm: string;
+  readonly metricNorm: string;
+  /** Where each value is written in the quote. */
+  readonly spans: readonly Span[];
+  readonly lead: string;
+  readonly regionNorm: string;
 }
 
 /** A group of words that mean the same thing; `places` groups are places the base covers. */
@@ -53,7 +71,10 @@ export interface Indexes {
   readonly coveredPlaces: ReadonlySet<string>;
   /** Every place a question may name, normalized, longest first. */
   readonly allPlaces: readonly string[];
+  /** For "did you mean": the Han names the knowledge base knows. */
   readonly names: Fuse<string>;
+  /** Han names by each one-character hole: 忻\0 → 忻州, 忻府 …; mends a one-character typo exactly. */
+  readonly holes: ReadonlyMap<string, readonly string[]>;
   readonly englishNames: Fuse<string>;
   /** Stems of every English word in fact aliases and the glossary. */
   readonly englishStems: ReadonlySet<string>;
@@ -70,14 +91,24 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
     return tokens;
   };
 
+  const regionNorms = new Map(kb.articles.map((a) => [a.id, normalize(a.region ?? "")]));
   const passages: Passage[] = sentencesOf(kb).map((sentence) => {
     const article = articles.get(sentence.articleId)!;
+    const clauses = splitClauses(sentence.text);
+    const norms = clauses.map((c) => normalize(c.text));
     return {
       sentence,
       article,
       norm: normalize(sentence.text),
       figures: findFigures(sentence.text),
       period: periodOf(sentence.text, article.date),
+      clauses: clauses.map((c, i) => ({
+        ...c,
+        own: norms.slice(groupStart(clauses, i), i + 1).join(" "),
+        window: norms.slice(Math.max(0, i - 1), i + 2).join(" "),
+      })),
+      lead: norms[0] ?? "",
+      regionNorm: regionNorms.get(article.id)!,
     };
   });
   const sentences = new MiniSearch<{ id: number }>({
@@ -98,6 +129,11 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
     norm: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", fact.quote].join(" ")),
     focus: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", valueClauses(fact)].join(" ")),
     context: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", fact.quote].join(" ")),
+    subjectNorm: normalize(fact.subject),
+    spans: valueSpans(fact),
+    metricNorm: normalize(fact.metric),
+    lead: normalize(splitClauses(fact.quote)[0]?.text ?? ""),
+    regionNorm: regionNorms.get(fact.articleId)!,
   }));
   const facts = new MiniSearch<{ id: number }>({
     fields: ["subject", "metric", "aliases", "quote", "period"],
@@ -138,17 +174,27 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
   const nameSet = new Set<string>();
   for (const g of groups) g.norms.forEach((n) => nameSet.add(n));
   for (const f of kb.facts) [f.subject, f.metric, ...f.aliases].forEach((n) => nameSet.add(normalize(n)));
-  for (const p of allPlaces) nameSet.add(p);
+  // Only places the knowledge base covers: a typo is mended into what the bot can answer about.
+  for (const p of coveredPlaces) nameSet.add(p);
   const han = [...nameSet].filter((n) => /^\p{Script=Han}{2,8}$/u.test(n));
   const latin = [...nameSet, ...Object.keys(ENGLISH_PLACES)].filter((n) => /^[a-z][a-z' -]{2,}$/.test(n));
-  const names = new Fuse(han, { includeScore: true, threshold: 0.5, ignoreLocation: true, minMatchCharLength: 2 });
+  const names = new Fuse(han, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 });
+  const holes = new Map<string, string[]>();
+  for (const name of han) {
+    const chars = [...name];
+    if (chars.length > 4) continue;
+    chars.forEach((_, k) => {
+      const key = chars.map((c, i) => (i === k ? "\0" : c)).join("");
+      holes.set(key, [...(holes.get(key) ?? []), name]);
+    });
+  }
   const englishNames = new Fuse([...new Set(latin)], { includeScore: true, threshold: 0.3, ignoreLocation: true });
 
   for (const n of han) for (const b of bigrams(n)) vocabulary.add(b);
   const englishStems = new Set(
     [...nameSet, ...factList.map((f) => f.focus)].flatMap((n) => n.match(/[a-z][a-z'-]{2,}/g) ?? []).map(stemEnglish),
   );
-  return { facts, sentences, factList, passages, articles, groups, vocabulary, coveredPlaces, allPlaces, names, englishNames, englishStems };
+  return { facts, sentences, factList, passages, articles, groups, vocabulary, coveredPlaces, allPlaces, names, holes, englishNames, englishStems };
 }
 
 /**
@@ -163,11 +209,18 @@ export function correctTypos(norm: string, ix: Indexes): { text: string; changes
   let attempts = MAX_MENDS;
   for (const run of hanRuns(norm)) {
     let fixed = [...run];
-    for (let k = 0; k < fixed.length && attempts > 0; k++) {
-      if (!suspicious(fixed, k, ix.vocabulary)) continue;
-      attempts--;
-      const mend = mendWindow(fixed, k, ix);
-      if (mend) fixed = mend;
+    for (;;) {
+      // Of all one-character mends, take the one that makes the most of the run known.
+      let best: { chars: string[]; known: number } | undefined;
+      for (let k = 0; k < fixed.length && attempts > 0; k++) {
+        if (!suspicious(fixed, k, ix.vocabulary)) continue;
+        attempts--;
+        const mend = mendWindow(fixed, k, ix);
+        const known = mend ? knownBigrams(mend, ix.vocabulary) : -1;
+        if (mend && (!best || known > best.known)) best = { chars: mend, known };
+      }
+      if (!best || best.known <= knownBigrams(fixed, ix.vocabulary)) break;
+      fixed = best.chars;
     }
     const mended = fixed.join("");
     if (mended !== run) {
@@ -175,8 +228,9 @@ export function correctTypos(norm: string, ix: Indexes): { text: string; changes
       text = text.replace(run, mended);
     }
   }
+  let englishAttempts = 3;
   text = text.replace(/[a-z][a-z']{3,}/g, (word) => {
-    if (ix.vocabulary.has(word) || ix.englishNames.getIndex().size() === 0) return word;
+    if (ix.vocabulary.has(word) || ix.englishStems.has(stemEnglish(word)) || englishAttempts-- <= 0) return word;
     const best = ix.englishNames.search(word, { limit: 1 })[0];
     if (!best || best.item === word || best.item.includes(" ")) return word;
     if (editDistance(best.item, word) > (word.length >= 7 ? 2 : 1)) return word;
@@ -199,19 +253,35 @@ function suspicious(chars: readonly string[], k: number, vocabulary: ReadonlySet
   return (left === undefined || !vocabulary.has(left)) && (right === undefined || !vocabulary.has(right));
 }
 
+/** Whether two characters share a reading, allowing the usual slips of pinyin typing (z/zh, n/l, in/ing). */
+export function soundsAlike(a: string, b: string): boolean {
+  const readings = (ch: string) => new Set(pinyin(ch, { toneType: "none", multiple: true, type: "array" }).map(fuzzyPinyin));
+  const ra = readings(a);
+  return [...readings(b)].some((r) => ra.has(r));
+}
+
+function fuzzyPinyin(syllable: string): string {
+  return syllable.replace(/^([zcs])h/, "$1").replace(/^l/, "n").replace(/^r/, "l").replace(/(an|en|in)g$/, "$1").replace(/^f/, "h");
+}
+
+function knownBigrams(chars: readonly string[], vocabulary: ReadonlySet<string>): number {
+  let n = 0;
+  for (let i = 0; i + 1 < chars.length; i++) if (vocabulary.has(chars[i]! + chars[i + 1]!)) n++;
+  return n;
+}
+
 /** Tries names of 2–4 characters that differ from the text around `k` in that character only. */
 function mendWindow(chars: readonly string[], k: number, ix: Indexes): string[] | undefined {
   for (const len of [4, 3, 2]) {
     for (let start = Math.max(0, k + 1 - len); start <= k && start + len <= chars.length; start++) {
+      const key = chars.map((c, i) => (i === k ? "\0" : c)).slice(start, start + len).join("");
       const window = chars.slice(start, start + len).join("");
-      for (const hit of ix.names.search(window, { limit: 8 })) {
-        const name = [...hit.item];
-        if (name.length !== len) continue;
-        if (name.some((c, i) => (start + i === k ? c === chars[k] : c !== chars[start + i]))) continue;
-        const out = chars.slice();
-        out.splice(start, len, ...name);
-        return out;
-      }
+      // Most typos in Chinese are homophones typed by pinyin: 忻洲 for 忻州, 一体话 for 一体化.
+      const name = ix.holes.get(key)?.find((n) => n !== window && soundsAlike([...n][k - start]!, chars[k]!));
+      if (!name) continue;
+      const out = chars.slice();
+      out.splice(start, len, ...name);
+      return out;
     }
   }
   return undefined;
