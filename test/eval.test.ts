@@ -15,6 +15,8 @@ const FLOORS: Record<string, number> = {
   "test/eval/dev.jsonl": 1.0,
   "test/eval/heldout.jsonl": 0.97,
   "test/fixtures/new-article/questions.jsonl": 0.95,
+  "test/fixtures/blind2/questions-shipped.jsonl": 0.85,
+  "test/fixtures/blind2/questions-wutai.jsonl": 0.8,
 };
 const DEFAULT_FLOOR = 0.85;
 

@@ -4,10 +4,10 @@
  * it names, and it is assembled from the evidence's own words.
  */
 import type { Article, Fact, FactKind, FactValue } from "../knowledge/types.js";
-import type { Figure } from "./figures.js";
+import { findDates, type Figure } from "./figures.js";
 import { yearOf } from "./period.js";
 import { contains, coverage, parseQuestion, type Question, type WantedKind } from "./query.js";
-import type { Indexes, IndexedFact, Passage } from "./search.js";
+import { closestName, type Indexes, type IndexedFact, type Passage } from "./search.js";
 import { displayPeriod, statement, splitClauses, type Span } from "./statement.js";
 import { PROVINCES } from "./places.js";
 import { normalize } from "./text.js";
@@ -27,7 +27,7 @@ export interface AnswerFact {
   readonly value: FactValue | readonly FactValue[];
   readonly unit: string;
   readonly period: string;
-  readonly kind: FactKind;
+  readonly kind: FactKind | "time";
   /** The link of the article it comes from. */
   readonly source: string;
 }
@@ -64,7 +64,7 @@ interface Candidate {
   readonly quote: string;
   readonly subject: string;
   readonly period: string;
-  readonly kind: FactKind;
+  readonly kind: WantedKind;
   readonly spans: readonly Span[];
   readonly coverage: number;
   readonly score: number;
@@ -107,16 +107,45 @@ export function answerMany(ix: Indexes, raw: string, now: Date, limit: number): 
         : `我的资料只涉及忻州市和太忻一体化经济区，没有关于“${q.foreignPlace}”的信息。`,
     );
   }
+  const parts = splitQuestion(question);
+  if (parts.length > 1) {
+    // "多少家？排名如何？": each part answered on its own, with the first part's subject carried over.
+    const answers = parts
+      .map((part, i) => answerParsed(ix, parseQuestion(i ? `${part} ${parts[0]}` : part, ix, now, part), raw, lang, now, 1, true)[0]!)
+      .filter((a) => a.answered);
+    if (answers.length) return [combine(answers)];
+  }
+  return answerParsed(ix, q, raw, lang, now, limit);
+}
+
+/** The steps after parsing, for a whole question or one part of it. */
+function answerParsed(ix: Indexes, q: Question, raw: string, lang: "zh" | "en", now: Date, limit: number, part = false): Answer[] {
+  const en = lang === "en";
+  const question = q.raw;
+  const none = (reason: NoAnswerReason, answer: string, extra: Partial<Answer> = {}): Answer[] => [{
+    question: raw,
+    answered: false,
+    answer,
+    lang,
+    citations: [],
+    facts: [],
+    others: [],
+    related: suggestionsFor(ix, []),
+    reason,
+    ...extra,
+  }];
   if (!q.concepts.length) {
     const related = suggestionsFor(ix, q.places);
     return none("vague", en ? "What would you like to know? For example:" : "想了解哪方面？例如：", { related });
   }
 
   const candidates = gather(ix, q);
-  const covered = candidates.filter((c) => c.coverage >= MIN_COVERAGE);
+  // Evidence of a kind the question does not want (a rank for 多少游客) does not answer it.
+  const covered = candidates.filter((c) => c.coverage >= MIN_COVERAGE && (!q.kinds.length || kindFit(q.kinds, c.kind) > 0));
   const inYear = q.years.length ? covered.filter((c) => q.years.includes(yearOf(c.period) ?? -1)) : covered;
   const didYouMean = q.changes.length ? q.changes.map(([, to]) => to).join(" ") : undefined;
-  const suggestion = () => didYouMean ?? nearestName(ix, q);
+  // A part that is not answered is dropped, so it needs no suggestions.
+  const suggestion = () => didYouMean ?? (part ? undefined : nearestName(ix, q));
   if (!inYear.length) {
     if (covered.length) {
       const years = q.years.join("、");
@@ -183,12 +212,47 @@ function answerFrom(ix: Indexes, question: string, lang: "zh" | "en", c: Candida
   };
 }
 
+/** Parts of a question that asks several things: split at ？ and ；, and at a comma between two questions. */
+export function splitQuestion(question: string): string[] {
+  const asks = (part: string) => QUESTION_CUE.test(part);
+  const parts: string[] = [];
+  for (const piece of question.split(/[？?；;]+/)) {
+    const commas = piece.split(/[，,]/);
+    let current = "";
+    for (const c of commas) {
+      if (current && asks(current) && asks(c)) {
+        parts.push(current);
+        current = c;
+      } else current = current ? `${current}，${c}` : c;
+    }
+    parts.push(current);
+  }
+  return parts.map((p) => p.trim()).filter((p) => /[\p{Script=Han}a-z]{2}/iu.test(p));
+}
+
+const QUESTION_CUE = /多少|几|哪|什么|谁|如何|怎么|怎样|啥|吗|how|what|which|who|when/i;
+
+/** One answer from the answers to each part of a question. */
+function combine(answers: readonly Answer[]): Answer {
+  const first = answers[0]!;
+  const statements = [...new Set(answers.map((a) => a.answer))];
+  const joined = statements.join("");
+  const citations = answers.flatMap((a) => a.citations).filter((c, i, all) => all.findIndex((x) => x.quote === c.quote) === i);
+  return {
+    ...first,
+    answer: joined.length <= MAX_ANSWER ? joined : first.answer,
+    figure: answers.map((a) => a.figure).filter(Boolean).join("；"),
+    citations: joined.length <= MAX_ANSWER ? citations : first.citations,
+    facts: joined.length <= MAX_ANSWER ? answers.flatMap((a) => a.facts) : first.facts,
+  };
+}
+
 /** The known name closest to what the question asked about, for "did you mean" (fuse.js). */
 function nearestName(ix: Indexes, q: Question): string | undefined {
-  for (const c of [...q.concepts].sort((a, b) => b.weight - a.weight)) {
-    if (!/\p{Script=Han}/u.test(c.text) || [...c.text].length < 2) continue;
-    const hit = ix.names.search(c.text, { limit: 1 })[0];
-    if (hit && (hit.score ?? 1) <= 0.4 && hit.item !== c.text) return hit.item;
+  const named = q.concepts.filter((c) => /\p{Script=Han}/u.test(c.text) && [...c.text].length >= 2);
+  for (const c of named.sort((a, b) => b.weight - a.weight).slice(0, 2)) {
+    const name = closestName(ix, c.text);
+    if (name) return name;
   }
   return undefined;
 }
@@ -197,6 +261,7 @@ function nearestName(ix: Indexes, q: Question): string | undefined {
 export function gather(ix: Indexes, q: Question): Candidate[] {
   if (!q.searchText) return [];
   const out: Candidate[] = [];
+  const askedUnits = unitsAsked(q);
   const maxOf = (hits: { score: number }[]) => Math.max(1e-9, ...hits.map((h) => h.score));
 
   const factHits = ix.facts.search(q.searchText, { combineWith: "OR" }).slice(0, 40);
@@ -205,7 +270,7 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     const f = ix.factList[Number(hit.id)]!;
     const region = f.regionNorm;
     if (!placeFits(q, `${f.subjectNorm} ${f.focus} ${f.lead}`)) continue;
-    if (!unitFits(q, f.fact.unit)) continue;
+    if (!unitFits(askedUnits, f.fact.unit)) continue;
     // The value's own clause counts most; its neighbours carry the subject or the time.
     const cov = (coverage(q.concepts, `${f.focus} ${region}`) + coverage(q.concepts, `${f.context} ${region}`)) / 2;
     const spans = f.spans;
@@ -218,7 +283,7 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
       kind: f.fact.kind,
       spans,
       coverage: cov,
-      score: score(q, cov, hit.score / factMax, f.fact.kind, f.fact.period) + 0.3 + placeBonus(q, f.focus),
+      score: score(q, cov, hit.score / factMax, f.fact.kind, f.fact.period) + 0.3 + placeBonus(q, f.focus) + comparisonBonus(q, f.fact.quote),
     });
   }
 
@@ -229,7 +294,7 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     const pick = pickFigure(q, p);
     if (!pick) continue;
     if (!placeFits(q, `${p.regionNorm} ${pick.ownNorm} ${p.lead}`)) continue;
-    if (!unitFits(q, pick.figure?.unit ?? "")) continue;
+    if (!unitFits(askedUnits, pick.figure?.unit ?? "")) continue;
     const cov = coverage(q.concepts, `${pick.clauseNorm} ${p.regionNorm}`);
     out.push({
       passage: p,
@@ -240,25 +305,26 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
       kind: pick.figure?.kind ?? "text",
       spans: pick.spans,
       coverage: cov,
-      score: score(q, cov, hit.score / sentenceMax, pick.figure?.kind ?? "text", p.period) + placeBonus(q, pick.clauseNorm),
+      score: score(q, cov, hit.score / sentenceMax, pick.figure?.kind ?? "text", p.period) + placeBonus(q, pick.clauseNorm) + comparisonBonus(q, p.sentence.text),
     });
   }
   return out.sort((a, b) => b.score - a.score || latest(b.period) - latest(a.period));
 }
 
-function score(q: Question, cov: number, search: number, kind: FactKind, period: string): number {
+function score(q: Question, cov: number, search: number, kind: WantedKind, period: string): number {
   const year = yearOf(period) ?? 0;
   const prefersYear = q.relativeYears.includes(year) || q.years.includes(year) ? 0.2 : 0;
   return 2 * cov + 0.6 * search + kindFit(q.kinds, kind) + prefersYear;
 }
 
-function kindFit(wanted: readonly WantedKind[], kind: FactKind): number {
+function kindFit(wanted: readonly WantedKind[], kind: WantedKind): number {
   if (!wanted.length) return kind === "text" ? 0.3 : 0.5;
   const at = wanted.indexOf(kind);
   if (at >= 0) return at === 0 ? 1 : 0.8;
   const numeric = ["amount", "count", "share", "growth", "fraction", "duration"];
   if (wanted.includes("amount") && numeric.includes(kind)) return 0.5;
-  if (wanted.includes("count") && (kind === "amount" || kind === "list")) return 0.5;
+  if (wanted.includes("count") && (kind === "amount" || kind === "list" || kind === "duration")) return 0.5;
+  if (wanted.includes("person") && kind === "text") return 0.5;
   if (wanted.includes("list") && (kind === "count" || kind === "text")) return 0.4;
   if (wanted.includes("share") && kind === "fraction") return 0.9;
   if (wanted.includes("time") && kind === "text") return 0.5;
@@ -276,15 +342,24 @@ function placeFits(q: Question, about: string): boolean {
   );
 }
 
-const UNIT_WORDS = ["万亿元", "亿元", "万元", "万亩", "公顷", "万千瓦", "千瓦", "兆瓦", "万人次", "人次", "万吨", "平方公里", "公里"];
+const UNIT_WORDS = ["万亿元", "亿元", "万元", "元", "万亩", "亩", "公顷", "万千瓦", "千瓦", "兆瓦", "万人次", "人次", "万吨", "平方公里", "公里"];
 const UNIT_FAMILIES: string[][] = [["万亿元", "亿元", "万元", "元"], ["万亩", "亩", "公顷"], ["万千瓦", "千瓦", "兆瓦", "gw", "mw", "kw"], ["万人次", "人次", "万人"], ["万吨", "吨"], ["平方公里", "公里"]];
 
-/** A question that names its unit (多少亿元) is not answered with a figure in another unit. */
-function unitFits(q: Question, unit: string): boolean {
-  const asked = UNIT_WORDS.filter((u) => q.text.includes(u));
+/** Units the question asks its figure in (多少亿元, 几万人次), not ones that name the metric. */
+function unitsAsked(q: Question): string[] {
+  return UNIT_WORDS.filter((u) => q.text.includes(`多少${u}`) || q.text.includes(`几${u}`));
+}
+
+/** A question that names its unit is not answered with a figure in another unit. */
+function unitFits(asked: readonly string[], unit: string): boolean {
   if (!asked.length) return true;
   const u = unit.toLowerCase();
   return asked.some((a) => UNIT_FAMILIES.some((family) => family.includes(a) && family.includes(u)));
+}
+
+/** Evidence that compares with the year the question compares with (较2023年) ranks higher. */
+function comparisonBonus(q: Question, quote: string): number {
+  return q.comparedYears.some((y) => quote.includes(`${y}年`)) ? 0.5 : 0;
 }
 
 /** Evidence whose own words name the question's places (not only its article's region) ranks higher. */
@@ -301,9 +376,15 @@ function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; 
   for (const c of p.clauses) {
     // The figure's own clause group counts most; its neighbours carry the subject or the time.
     const cov = (coverage(q.concepts, c.own) + coverage(q.concepts, c.window)) / 2;
-    const figures = p.figures.filter((f) => f.index >= c.start && f.index < c.end);
+    // For "when" questions, a date is the figure wanted.
+    const candidates = q.kinds[0] === "time" ? [...p.figures, ...findDates(p.sentence.text)] : p.figures;
+    const figures = candidates.filter((f) => f.index >= c.start && f.index < c.end);
+    // A date that opens a sentence (7月1日起，…开通了…) dates the clause after it.
+    const next = p.clauses[p.clauses.indexOf(c) + 1];
+    const dateCov = q.kinds[0] === "time" && next ? (coverage(q.concepts, `${c.own} ${next.own}`) + coverage(q.concepts, c.window)) / 2 : 0;
     for (const figure of figures) {
-      picks.push({ figure, spans: [{ index: figure.index, length: figure.text.length }], clauseNorm: c.window, ownNorm: c.own, rank: 2 * cov + kindFit(q.kinds, figure.kind) });
+      const fit = figure.kind === "time" ? Math.max(cov, dateCov) : cov;
+      picks.push({ figure, spans: [{ index: figure.index, length: figure.text.length }], clauseNorm: c.window, ownNorm: figure.kind === "time" && next ? `${c.own} ${next.own}` : c.own, rank: 2 * fit + kindFit(q.kinds, figure.kind) });
     }
     if (!figures.length && !wantsFigure) {
       picks.push({ spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: c.window, ownNorm: c.own, rank: 2 * cov + 0.2 });

@@ -11,7 +11,8 @@ export interface Figure {
   readonly text: string;
   readonly value: number;
   readonly unit: string;
-  readonly kind: FactKind;
+  /** "time" for a date, found only for questions that ask when. */
+  readonly kind: FactKind | "time";
   /** Offset of `text` in the sentence. */
   readonly index: number;
 }
@@ -35,6 +36,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const UNIT = `(?:${UNITS.map(escape).join("|")}|[A-Za-z]{1,4}(?![A-Za-z]))`;
 const NUMERIC = new RegExp(`(${NUM})((?:多|余)?${UNIT}?(?:以上|以下|左右)?)`, "gu");
 const RANK = /(?:全国|全省|全市|全区|全县|全球|世界|全国同类|全省同类)?第[一二三四五六七八九十\d]+(?:位|名)?/gu;
+const CN_FRACTION = /([一二两三四五六七八九十百\d]+)分之([一二两三四五六七八九十\d]+)/gu;
 const CN_COUNT = new RegExp(`(连续)?(${CN_NUM})(大|个|项|条|家|处|座|所|年|连丰|连增)`, "gu");
 
 function numericValue(text: string): number {
@@ -74,6 +76,11 @@ export function findFigures(sentence: string): Figure[] {
     const n = chineseNumber(m[0].replace(/^.*第|[位名]$/g, ""));
     if (n !== undefined) add({ text: m[0], value: n, unit: "", kind: "rank", index: m.index });
   }
+  for (const m of sentence.matchAll(CN_FRACTION)) {
+    const den = chineseNumber(m[1]!);
+    const num = chineseNumber(m[2]!);
+    if (den && num !== undefined) add({ text: m[0], value: num / den, unit: "", kind: "fraction", index: m.index });
+  }
   for (const m of sentence.matchAll(CN_COUNT)) {
     const [whole, streak, num, unit] = m;
     const n = chineseNumber(num!);
@@ -99,12 +106,22 @@ function numericKind(num: string, unit: string, justBefore: string, context: str
 
 /** Words that say which kind of figure a question wants, in Chinese and English. */
 export const KIND_CUES: [FactKind | "time", RegExp][] = [
-  ["share", /比例|占比|比重|占全|占.{0,8}(多少|几)|百分之|份额|percentage|proportion|share|percent/],
-  ["growth", /增长|增速|增幅|同比|提高了?多少|上涨|growth|grow|increase|rise/],
-  ["rank", /排名|第几|排第|位居|排在|名次|\brank|\bfirst\b|place/],
-  ["person", /谁|哪位|什么人|姓名|名字|who\b|mayor|secretary|director/],
-  ["list", /哪些|哪几|什么|有何|都有|包括|包含|列举|which|what are|list/],
-  ["count", /几个|几家|几项|几处|几条|几座|多少个|多少家|多少项|多少处|多少条|多少座|多少户|多少名|几|how many|number of/],
-  ["time", /什么时候|何时|哪天|哪一天|哪年|几月|when\b|what date|what year/],
-  ["amount", /多少|多大|多高|规模|总量|how much|how large|how big|amount|total/],
+  ["share", /比例|占比|比重|占全|占.{0,8}(多少|几)|百分之|份额|\b(percentage|proportion|share|percent|fraction)\b/],
+  ["growth", /增长|增速|增幅|同比|提高了?多少|上涨|相比|对比|\b(growth|grow|grew|grown|increased?|rise|rose|compare|compared)\b|how fast/],
+  ["rank", /排名|第几|排第|位居|排在|名次|\b(rank|ranked|ranking)\b|\bwhat place\b/],
+  ["person", /谁|哪位|什么人|姓名|名字|\b(who|mayor|secretary|director)\b/],
+  ["list", /哪些|哪几|什么|有何|都有|包括|包含|列举|\b(which|what are|list)\b/],
+  ["text", /哪座|哪个|哪条|哪家|哪项|哪一|叫什么|名称|是什么|\b(what type|what kind|which|what is the name)\b/],
+  ["count", /几个|几家|几项|几处|几条|几座|多少个|多少家|多少项|多少处|多少条|多少座|多少户|多少名|几|\b(how many|number of)\b/],
+  ["time", /什么时候|何时|哪天|哪一天|哪年|几月|几号|\b(when|what date|what year|what day)\b/],
+  ["amount", /多少|多大|多高|规模|总量|\b(how much|how large|how big|amount|total)\b/],
 ];
+
+/** Dates in a sentence (7月1日, 2021年12月29日, 10月底), for questions that ask when. */
+export function findDates(sentence: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of sentence.matchAll(/(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|初|中旬|上旬|下旬)?|(?:19|20)\d\d年/g)) {
+    out.push({ text: m[0], value: 0, unit: "", kind: "time", index: m.index });
+  }
+  return out;
+}

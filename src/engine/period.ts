@@ -52,13 +52,19 @@ export function monthSpan(text: string): string {
  * 2023年; for a sentence with no time, the article's month (截至2024年11月).
  */
 export function periodOf(sentence: string, date: string): string {
-  const resolved = resolveRelativeYears(sentence, date);
+  // A year named only as the base of a comparison (是去年同期的2.3倍, 较2023年增长) is not the period.
+  const resolved = resolveRelativeYears(sentence.replace(COMPARISON, " "), date);
   const until = resolved.match(/截至(\d{4})年(\d{1,2})月(底|末)?/);
   if (until) return `截至${until[1]}年${until[2]}月${until[3] ?? ""}`;
   const year = resolved.match(/(\d{4})年/);
   if (year && Number(year[1]) >= 1900 && Number(year[1]) <= 2100) return `${year[1]}年${monthSpan(resolved)}`;
+  const span = monthSpan(resolved);
+  if (span) return `${Number(date.slice(0, 4))}年${span}`;
   return `截至${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
 }
+
+const COMPARISON =
+  /(?:较|比|与|跟|和|是|同)?(?:去年|上年|前年|(?:19|20)\d\d年)(?:同期|全年)(?:相比|的)?|(?:较|比|与|跟)(?:去年|上年|前年|(?:19|20)\d\d年)/g;
 
 /** The first year a period names. */
 export function yearOf(period: string): number | undefined {

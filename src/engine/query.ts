@@ -6,7 +6,7 @@ import type { FactKind } from "../knowledge/types.js";
 import { KIND_CUES } from "./figures.js";
 import { questionYears } from "./period.js";
 import { ENGLISH_PLACES } from "./places.js";
-import { correctTypos, type Indexes } from "./search.js";
+import { correctTypos, type Indexes, type TermGroup } from "./search.js";
 import { bigrams, hanRuns, normalize, tokenizeNormalized } from "./text.js";
 
 export type WantedKind = FactKind | "time";
@@ -37,6 +37,8 @@ export interface Question {
   readonly years: readonly number[];
   /** 今年, 去年: read against `now`, a preference rather than a filter. */
   readonly relativeYears: readonly number[];
+  /** Years named as the base of a comparison (跟2023年同期比): evidence comparing with them ranks higher. */
+  readonly comparedYears: readonly number[];
   readonly kinds: readonly WantedKind[];
   readonly concepts: readonly Concept[];
   /** Space-separated tokens for MiniSearch. */
@@ -47,11 +49,15 @@ export interface Question {
 }
 
 const QUESTION_PHRASES =
-  /有多少|是多少|为多少|达多少|多少|有哪些|是哪些|哪些|哪几|是什么|什么|是谁|有谁|谁|怎么样|怎样|如何|多大|多高|多长|多久|几个|几家|几项|几处|几条|几座|几|是否|是不是|有没有|请问|告诉我|一下|想知道|想了解|了解|介绍|关于|情况|相关|数据|信息|排名第几|第几|哪个|哪|吗|呢|吧|啊|么|呀/g;
+  /多少来着|啥来着|来着|是啥|有啥|叫啥|干啥|啥|咋样|咋|有多少|是多少|为多少|达多少|多少|有哪些|是哪些|哪些|哪几|是什么|什么|是谁|有谁|谁|怎么样|怎样|如何|多大|多高|多长|多久|几个|几家|几项|几处|几条|几座|几|是否|是不是|有没有|请问|告诉我|一下|想知道|想了解|了解|介绍|关于|情况|相关|数据|信息|排名第几|第几|哪个|哪|吗|呢|吧|啊|么|呀/g;
 const SPLITTERS = /[的了和与及或、]/g;
 /** Words that carry no subject of their own, removed wherever they stand in a question. */
 const FILLERS =
-  /现在|目前|当前|进展|建议|认为|表示|介绍|提到|提出|指出|分别|名字|叫做|那位|哪位|这位|这个|那个|一下|告诉|知道|具体|大概|一共|总共|到底|究竟|主要|都是|有关|方面|问题|请教|想问|你们|我们|他们|咱们|能否|可以|是否|请|您|你|我/g;
+  /现在|目前|当前|进展|建议|认为|表示|介绍|提到|提出|指出|请给出|给出|公布|披露|发布会上|名称|如何|分别|名字|叫做|那位|哪位|这位|这个|那个|一下|告诉|知道|具体|大概|一共|总共|到底|究竟|主要|都是|有关|方面|问题|请教|想问|你们|我们|他们|咱们|能否|可以|是否|请|您|你|我/g;
+/** Time and kind-of-answer words inside a run: they choose the period and the kind, not the subject. */
+const TIME_AND_KIND_WORDS =
+  /(?:截至|截止)?(?:今年|去年|前年|本年|上年|明年|(?:19|20)\d\d年)?(?:前三季度|上半年|下半年|一季度|二季度|三季度|四季度|全年|\d{1,2}月份?(?:底|末)?|\d{1,2}-\d{1,2}月)|今年|去年|前年|(?:19|20)\d\d年|同期|比例|比重|占比|百分比|份额|排名|名次/g;
+
 /** Characters that only hold a question together; a bigram with one that the corpus never uses is noise. */
 const FUNCTION_CHARS = new Set("的了吗呢吧啊么是有在和与及或说叫来去那这位张到放把被给让对跟向从还也都就又能会要个些几多少哪谁什怎样如何请问想知道告诉一下过着得地里");
 const EDGE_WORDS = /^(是|有|在|为|把|对|从|被|将|共|达|达到|一共|总共|累计|实现了?|完成了?|了)+|(是|有|在|为|了|达到|达|占|的)+$/g;
@@ -68,10 +74,11 @@ const ENGLISH_TIME: [RegExp, string][] = [
   ),
 ];
 
-export function parseQuestion(raw: string, ix: Indexes, now: Date): Question {
+/** `kindsFrom`: the text whose cue words say what kind of answer is wanted (a part of the question). */
+export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = raw): Question {
   const norm0 = normalize(raw);
   const greeting = GREETING.test(raw.trim()) || GREETING.test(norm0);
-  const { text, changes } = correctTypos(norm0, ix);
+  const { text, changes } = correctTypos(norm0, ix, raw);
 
   let rest = ` ${text} `;
   const mark = (found: string) => {
@@ -92,23 +99,25 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date): Question {
     mark(name);
   }
 
-  // Glossary groups the question touches become concepts that any of their words satisfies.
+  // Glossary groups the question touches become concepts that any of their words satisfies;
+  // longest words first across all groups, so that a phrase is not split by a shorter term.
   const concepts: Concept[] = [];
-  for (const group of ix.groups) {
-    if (group.section === "places") continue;
-    const hit = [...group.norms].sort((a, b) => b.length - a.length).find((n) => contains(rest, n));
-    if (!hit) continue;
-    mark(hit);
+  const used = new Set<TermGroup>();
+  for (const { term, group } of ix.glossaryTerms) {
+    if (used.has(group) || !contains(rest, term)) continue;
+    used.add(group);
+    mark(term);
     const han = group.norms.filter((n) => /\p{Script=Han}/u.test(n));
     concepts.push({ text: group.terms[0]!, forms: group.norms, weight: Math.max(1, ...han.map((n) => Math.min(bigrams(n).length, 3))), grams: [] });
   }
 
   let timeText = rest;
   for (const [pattern, replacement] of ENGLISH_TIME) timeText = timeText.replace(pattern, replacement);
-  const kinds = KIND_CUES.filter(([, cue]) => cue.test(text) || cue.test(raw.toLowerCase())).map(([k]) => k);
+  const cueText = kindsFrom === raw ? text : normalize(kindsFrom);
+  const kinds = KIND_CUES.filter(([, cue]) => cue.test(cueText) || cue.test(kindsFrom.toLowerCase())).map(([k]) => k);
 
   // What remains of the Chinese: runs of content words once question words, fillers and time are gone.
-  for (const run of hanRuns(rest.replace(QUESTION_PHRASES, " ").replace(FILLERS, " "))) {
+  for (const run of hanRuns(rest.replace(QUESTION_PHRASES, " ").replace(FILLERS, " ").replace(TIME_AND_KIND_WORDS, " "))) {
     for (let chunk of run.split(SPLITTERS)) {
       chunk = chunk.replace(EDGE_WORDS, "");
       if (!chunk || TIME_WORDS.test(chunk) || /^[\d年月日季度前后上下半]+$/.test(chunk)) continue;
@@ -131,6 +140,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date): Question {
     ...(timeText.match(/\d+(\.\d+)?%?/g) ?? []),
   ]
     .flatMap((s) => tokenizeNormalized(s))
+    .filter((t, i, all) => all.indexOf(t) === i)
     .join(" ");
 
   return {
@@ -139,7 +149,9 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date): Question {
     changes,
     places,
     ...(foreignPlace ? { foreignPlace } : {}),
-    years: questionYears(text.replace(/今年|本年|去年|上年|前年|this year|last year/g, ""), now).filter((y) => y > 1900),
+    // A year that is only a base of comparison (跟2023年同期比, 较2023年) does not choose the period.
+    years: questionYears(text.replace(/今年|本年|去年|上年|前年|this year|last year/g, "").replace(COMPARED_YEAR, " "), now).filter((y) => y > 1900),
+    comparedYears: [...text.matchAll(COMPARED_YEAR)].flatMap((m) => questionYears(m[0], now)),
     relativeYears: questionYears(text.replace(/(?<!\d)(19|20)\d\d(?!\d)/g, ""), now),
     kinds,
     concepts,
@@ -150,7 +162,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date): Question {
 }
 
 const ENGLISH_STOP = new Set(
-  "the and for from with what which who whom whose when where why how many much was were are did does has have had its this that these those there their about into than per please tell can could would will shall may might been being any some all".split(" "),
+  "the and for from with what which who whom whose when where why how many much was were are did does has have had its this that these those there their about into than per please tell can could would will shall may might been being any some all first second third three half quarter quarters year years month months end integrated zone county city province district area region".split(" "),
 );
 
 /** tourists → tourist, industries → industry, issued → issu: enough to match an English alias. */
@@ -167,6 +179,8 @@ function startsWord(text: string, stem: string): boolean {
   for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) if (!isLetter(text[at - 1])) return true;
   return false;
 }
+
+const COMPARED_YEAR = /(?:跟|与|和|较|比|相比|对比|compared (?:with|to)|than)\s*(?:19|20)\d\d\s*年?|(?:19|20)\d\d\s*年?\s*(?:同期|相比|比较)/g;
 
 const isLatin = (s: string) => /^[a-z0-9' -]+$/.test(s);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

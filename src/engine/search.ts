@@ -65,14 +65,16 @@ export interface Indexes {
   readonly passages: readonly Passage[];
   readonly articles: ReadonlyMap<string, Article>;
   readonly groups: readonly TermGroup[];
+  /** Every word of the non-place glossary groups, longest first, with its group. */
+  readonly glossaryTerms: readonly { readonly term: string; readonly group: TermGroup }[];
   /** Every token of the corpus: a query bigram outside it is a typo candidate. */
   readonly vocabulary: ReadonlySet<string>;
   /** Places the knowledge base covers (normalized): glossary places and places its articles name. */
   readonly coveredPlaces: ReadonlySet<string>;
   /** Every place a question may name, normalized, longest first. */
   readonly allPlaces: readonly string[];
-  /** For "did you mean": the Han names the knowledge base knows. */
-  readonly names: Fuse<string>;
+  /** For "did you mean": the Han names the knowledge base knows, by each of their bigrams. */
+  readonly namesByBigram: ReadonlyMap<string, readonly string[]>;
   /** Han names by each one-character hole: 忻\0 → 忻州, 忻府 …; mends a one-character typo exactly. */
   readonly holes: ReadonlyMap<string, readonly string[]>;
   readonly englishNames: Fuse<string>;
@@ -178,7 +180,8 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
   for (const p of coveredPlaces) nameSet.add(p);
   const han = [...nameSet].filter((n) => /^\p{Script=Han}{2,8}$/u.test(n));
   const latin = [...nameSet, ...Object.keys(ENGLISH_PLACES)].filter((n) => /^[a-z][a-z' -]{2,}$/.test(n));
-  const names = new Fuse(han, { includeScore: true, threshold: 0.4, ignoreLocation: true, minMatchCharLength: 2 });
+  const namesByBigram = new Map<string, string[]>();
+  for (const name of han) for (const b of new Set(bigrams(name))) namesByBigram.set(b, [...(namesByBigram.get(b) ?? []), name]);
   const holes = new Map<string, string[]>();
   for (const name of han) {
     const chars = [...name];
@@ -194,7 +197,11 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
   const englishStems = new Set(
     [...nameSet, ...factList.map((f) => f.focus)].flatMap((n) => n.match(/[a-z][a-z'-]{2,}/g) ?? []).map(stemEnglish),
   );
-  return { facts, sentences, factList, passages, articles, groups, vocabulary, coveredPlaces, allPlaces, names, holes, englishNames, englishStems };
+  const glossaryTerms = groups
+    .filter((g) => g.section !== "places")
+    .flatMap((group) => group.norms.map((term) => ({ term, group })))
+    .sort((a, b) => b.term.length - a.term.length);
+  return { facts, sentences, factList, passages, articles, groups, glossaryTerms, vocabulary, coveredPlaces, allPlaces, namesByBigram, holes, englishNames, englishStems };
 }
 
 /**
@@ -202,7 +209,7 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
  * one character away from a known name (忻洲 → 忻州, 一体话 → 一体化), and Latin words close to a
  * known English name (Xinzou → xinzhou). Returns the mended text and what was changed.
  */
-export function correctTypos(norm: string, ix: Indexes): { text: string; changes: [string, string][] } {
+export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: string; changes: [string, string][] } {
   const changes: [string, string][] = [];
   let text = norm;
   // A bounded number of attempts: a long run of unknown characters is noise, not typos.
@@ -215,11 +222,12 @@ export function correctTypos(norm: string, ix: Indexes): { text: string; changes
       for (let k = 0; k < fixed.length && attempts > 0; k++) {
         if (!suspicious(fixed, k, ix.vocabulary)) continue;
         attempts--;
-        const mend = mendWindow(fixed, k, ix);
-        const known = mend ? knownBigrams(mend, ix.vocabulary) : -1;
-        if (mend && (!best || known > best.known)) best = { chars: mend, known };
+        for (const mend of [mendWindow(fixed, k, ix), swapped(fixed, k)]) {
+          const known = mend ? knownBigrams(mend, ix.vocabulary) : -1;
+          if (mend && (!best || known > best.known)) best = { chars: mend, known };
+        }
       }
-      if (!best || best.known <= knownBigrams(fixed, ix.vocabulary)) break;
+      if (!best || best.known < knownBigrams(fixed, ix.vocabulary) + 2) break;
       fixed = best.chars;
     }
     const mended = fixed.join("");
@@ -228,9 +236,11 @@ export function correctTypos(norm: string, ix: Indexes): { text: string; changes
       text = text.replace(run, mended);
     }
   }
+  // English: only names (capitalized in the question, like Xinzou) are mended; other words are left alone.
+  const names = new Set((raw.match(/\b[A-Z][a-z]{3,}/g) ?? []).map((w) => w.toLowerCase()));
   let englishAttempts = 3;
   text = text.replace(/[a-z][a-z']{3,}/g, (word) => {
-    if (ix.vocabulary.has(word) || ix.englishStems.has(stemEnglish(word)) || englishAttempts-- <= 0) return word;
+    if (!names.has(word) || ix.vocabulary.has(word) || ix.englishStems.has(stemEnglish(word)) || englishAttempts-- <= 0) return word;
     const best = ix.englishNames.search(word, { limit: 1 })[0];
     if (!best || best.item === word || best.item.includes(" ")) return word;
     if (editDistance(best.item, word) > (word.length >= 7 ? 2 : 1)) return word;
@@ -251,6 +261,26 @@ function suspicious(chars: readonly string[], k: number, vocabulary: ReadonlySet
   const left = k > 0 ? chars[k - 1]! + chars[k]! : undefined;
   const right = k + 1 < chars.length ? chars[k]! + chars[k + 1]! : undefined;
   return (left === undefined || !vocabulary.has(left)) && (right === undefined || !vocabulary.has(right));
+}
+
+/**
+ * The known name closest to `text`, for "did you mean": fuse.js ranks the names that share a bigram
+ * with it (a few dozen, not every name, so that an unanswered question stays fast).
+ */
+export function closestName(ix: Indexes, text: string): string | undefined {
+  const pool = new Set(bigrams(text).flatMap((b) => ix.namesByBigram.get(b) ?? []));
+  if (!pool.size) return undefined;
+  const fuse = new Fuse([...pool], { includeScore: true, threshold: 0.4, ignoreLocation: true });
+  const hit = fuse.search(text, { limit: 1 })[0];
+  return hit && hit.item !== text ? hit.item : undefined;
+}
+
+/** Two neighbouring characters typed in the wrong order (专镇业 for 专业镇). */
+function swapped(chars: readonly string[], k: number): string[] | undefined {
+  if (k + 1 >= chars.length) return undefined;
+  const out = chars.slice();
+  [out[k], out[k + 1]] = [out[k + 1]!, out[k]!];
+  return out;
 }
 
 /** Whether two characters share a reading, allowing the usual slips of pinyin typing (z/zh, n/l, in/ing). */
