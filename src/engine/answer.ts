@@ -301,11 +301,11 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
       article: p.article,
       quote: p.sentence.text,
       subject: p.article.region ?? "",
-      period: p.period,
+      period: pick.period,
       kind: pick.figure?.kind ?? "text",
       spans: pick.spans,
       coverage: cov,
-      score: score(q, cov, hit.score / sentenceMax, pick.figure?.kind ?? "text", p.period) + placeBonus(q, pick.clauseNorm) + comparisonBonus(q, p.sentence.text),
+      score: score(q, cov, hit.score / sentenceMax, pick.figure?.kind ?? "text", pick.period) + placeBonus(q, pick.clauseNorm) + comparisonBonus(q, p.sentence.text),
     });
   }
   return out.sort((a, b) => b.score - a.score || latest(b.period) - latest(a.period));
@@ -369,9 +369,9 @@ function placeBonus(q: Question, own: string): number {
 }
 
 /** The figure of a sentence that fits the question best, and the clause around it. */
-function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string } | undefined {
+function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string } | undefined {
   const wantsFigure = q.kinds.some((k) => ["amount", "count", "share", "growth", "rank", "fraction", "duration"].includes(k));
-  type Pick = { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; rank: number };
+  type Pick = { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string; rank: number };
   const picks: Pick[] = [];
   for (const c of p.clauses) {
     // The figure's own clause group counts most; its neighbours carry the subject or the time.
@@ -384,10 +384,10 @@ function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; 
     const dateCov = q.kinds[0] === "time" && next ? (coverage(q.concepts, `${c.own} ${next.own}`) + coverage(q.concepts, c.window)) / 2 : 0;
     for (const figure of figures) {
       const fit = figure.kind === "time" ? Math.max(cov, dateCov) : cov;
-      picks.push({ figure, spans: [{ index: figure.index, length: figure.text.length }], clauseNorm: c.window, ownNorm: figure.kind === "time" && next ? `${c.own} ${next.own}` : c.own, rank: 2 * fit + kindFit(q.kinds, figure.kind) });
+      picks.push({ figure, spans: [{ index: figure.index, length: figure.text.length }], clauseNorm: c.window, ownNorm: figure.kind === "time" && next ? `${c.own} ${next.own}` : c.own, period: c.period, rank: 2 * fit + kindFit(q.kinds, figure.kind) });
     }
     if (!figures.length && !wantsFigure) {
-      picks.push({ spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: c.window, ownNorm: c.own, rank: 2 * cov + 0.2 });
+      picks.push({ spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: c.window, ownNorm: c.own, period: c.period, rank: 2 * cov + 0.2 });
     }
   }
   const best = picks.reduce<Pick | undefined>((a, b) => (!a || b.rank > a.rank ? b : a), undefined);

@@ -51,12 +51,16 @@ export function monthSpan(text: string): string {
  * The period a sentence speaks of, resolved against its article's date: 2024年1-9月, 截至2024年10月底,
  * 2023年; for a sentence with no time, the article's month (截至2024年11月).
  */
-export function periodOf(sentence: string, date: string): string {
+export function periodOf(sentence: string, date: string, which: "first" | "last" = "first"): string {
   // A year named only as the base of a comparison (是去年同期的2.3倍, 较2023年增长) is not the period.
   const resolved = resolveRelativeYears(sentence.replace(COMPARISON, " "), date);
-  const until = resolved.match(/截至(\d{4})年(\d{1,2})月(底|末)?/);
-  if (until) return `截至${until[1]}年${until[2]}月${until[3] ?? ""}`;
-  const year = resolved.match(/(\d{4})年/);
+  const pick = (re: RegExp) => {
+    const all = [...resolved.matchAll(new RegExp(re.source, "g"))];
+    return which === "first" ? all[0] : all[all.length - 1];
+  };
+  const until = pick(/截至(\d{4})年(\d{1,2})月(底|末)?/);
+  const year = pick(/(\d{4})年/);
+  if (until && (!year || until.index! + 2 >= year.index!)) return `截至${until[1]}年${until[2]}月${until[3] ?? ""}`;
   if (year && Number(year[1]) >= 1900 && Number(year[1]) <= 2100) return `${year[1]}年${monthSpan(resolved)}`;
   const span = monthSpan(resolved);
   if (span) return `${Number(date.slice(0, 4))}年${span}`;

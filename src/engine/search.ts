@@ -32,6 +32,8 @@ export interface Passage {
 export interface ClauseView extends Clause {
   readonly own: string;
   readonly window: string;
+  /** The period of the sentence up to this clause: the latest time named before a figure is its time. */
+  readonly period: string;
 }
 
 export interface IndexedFact {
@@ -106,6 +108,7 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
       period: periodOf(sentence.text, article.date),
       clauses: clauses.map((c, i) => ({
         ...c,
+        period: periodOf(sentence.text.slice(0, c.end), article.date, "last"),
         own: norms.slice(groupStart(clauses, i), i + 1).join(" "),
         window: norms.slice(Math.max(0, i - 1), i + 2).join(" "),
       })),
@@ -185,7 +188,7 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
   const holes = new Map<string, string[]>();
   for (const name of han) {
     const chars = [...name];
-    if (chars.length > 4) continue;
+    if (chars.length > 6) continue;
     chars.forEach((_, k) => {
       const key = chars.map((c, i) => (i === k ? "\0" : c)).join("");
       holes.set(key, [...(holes.get(key) ?? []), name]);
@@ -300,9 +303,9 @@ function knownBigrams(chars: readonly string[], vocabulary: ReadonlySet<string>)
   return n;
 }
 
-/** Tries names of 2–4 characters that differ from the text around `k` in that character only. */
+/** Tries names of 2–6 characters that differ from the text around `k` in that character only. */
 function mendWindow(chars: readonly string[], k: number, ix: Indexes): string[] | undefined {
-  for (const len of [4, 3, 2]) {
+  for (const len of [6, 5, 4, 3, 2]) {
     for (let start = Math.max(0, k + 1 - len); start <= k && start + len <= chars.length; start++) {
       const key = chars.map((c, i) => (i === k ? "\0" : c)).slice(start, start + len).join("");
       const window = chars.slice(start, start + len).join("");
