@@ -173,7 +173,8 @@ function answerParsed(ix: Indexes, q: Question, raw: string, lang: "zh" | "en", 
   const related = [
     ...new Set(
       candidates
-        .filter((c) => c.fact && c.quote !== best.quote && c.fact.fact.metric !== best.fact?.fact.metric)
+        // Next questions stay near this one: about what it asked, or from the same article.
+        .filter((c) => c.fact && c.quote !== best.quote && c.fact.fact.metric !== best.fact?.fact.metric && (c.coverage >= 0.3 || c.article === best.article))
         .slice(0, 6)
         .map(relatedQuestion),
     ),
@@ -181,7 +182,7 @@ function answerParsed(ix: Indexes, q: Question, raw: string, lang: "zh" | "en", 
   const first: Answer = {
     ...answerFrom(ix, raw, lang, best),
     others,
-    related: related.length ? related : suggestionsFor(ix, q.places).filter((s) => s !== question),
+    related: related.length ? related : nearbyQuestions(ix, best),
     ...(didYouMean ? { didYouMean } : {}),
   };
 
@@ -495,6 +496,17 @@ export function questionFor(f: Fact): string {
     default:
       return `${subject}${f.metric}是多少？`;
   }
+}
+
+/** Questions about the facts written nearest to the evidence in its article. */
+function nearbyQuestions(ix: Indexes, best: Candidate): string[] {
+  const paragraph = best.fact?.paragraph ?? best.passage?.sentence.paragraph ?? 0;
+  return ix.factList
+    .filter((f) => f.article === best.article && f.fact.quote !== best.quote && f.fact.kind !== "person")
+    .sort((a, b) => Math.abs(a.paragraph - paragraph) - Math.abs(b.paragraph - paragraph))
+    .map((f) => questionFor(f.fact))
+    .filter((q, i, all) => all.indexOf(q) === i)
+    .slice(0, 3);
 }
 
 /** A few questions the knowledge base answers, about the places named when there are any. */

@@ -49,6 +49,8 @@ export interface IndexedFact {
   readonly metricNorm: string;
   /** Where each value is written in the quote. */
   readonly spans: readonly Span[];
+  /** The paragraph of the article that holds the quote. */
+  readonly paragraph: number;
   readonly lead: string;
   readonly regionNorm: string;
 }
@@ -136,6 +138,7 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
     context: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", fact.quote].join(" ")),
     subjectNorm: normalize(fact.subject),
     spans: valueSpans(fact),
+    paragraph: articles.get(fact.articleId)!.paragraphs.findIndex((p) => p.text.includes(fact.quote)),
     metricNorm: normalize(fact.metric),
     lead: normalize(splitClauses(fact.quote)[0]?.text ?? ""),
     regionNorm: regionNorms.get(fact.articleId)!,
