@@ -55,7 +55,8 @@ describe("npm start with BOT_TOKEN", () => {
   });
 
   it("stops on SIGTERM within a few seconds", async () => {
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    // "close" waits for the bot itself, not only npm: it fires when every process holding the pipes is gone.
+    const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
     const started = Date.now();
     // The whole process group gets the signal, as from a terminal or a container runtime.
     process.kill(-child.pid!, "SIGTERM");
