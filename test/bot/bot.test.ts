@@ -130,6 +130,41 @@ describe("private chat", () => {
   });
 });
 
+describe("commands", () => {
+  it("/start says what the bot knows and offers three example questions as buttons that answer", async () => {
+    const reply = await exchange(updates.privateText(USER, "/start"), USER);
+    expect(reply.text).toContain("2 篇新闻文章");
+    const buttons = reply.reply_markup.inline_keyboard.map((row: any[]) => row[0]);
+    expect(buttons).toHaveLength(3);
+    const answer = await exchange(updates.callback(USER, buttons[0].callback_data), USER);
+    expect(answer.text).toMatch(/^<b>/);
+  });
+
+  it("/help, /sources and /topics reply in valid HTML", async () => {
+    const help = await exchange(updates.privateText(USER, "/help"), USER);
+    expect(help.text).toContain("@" + BOT_USER.username);
+    const sources = await exchange(updates.privateText(USER, "/sources"), USER);
+    expect(sources.text).toContain("http://www.shanxidayuan.com/gsyl/jinzhong/4597.html");
+    const topics = await exchange(updates.privateText(USER, "/topics"), USER);
+    expect(topics.text).toContain("忻州市");
+    for (const t of [help.text, sources.text, topics.text]) assertTelegramHtml(t);
+  });
+
+  it("asks for a question after a bare /ask", async () => {
+    expect((await exchange(updates.privateText(USER, "/ask"), USER)).text).toContain("用法");
+  });
+});
+
+describe("rate limit", () => {
+  it("asks a user who floods the bot to slow down, and answers others meanwhile", async () => {
+    const flooder = 555;
+    for (let i = 0; i < 31; i++) api.push(updates.privateText(flooder, "忻州市长是谁"));
+    const slowDown = await api.waitForCall((c) => c.method === "sendMessage" && c.ok && c.params.chat_id === flooder && String(c.params.text).includes("太快"));
+    expect(slowDown).toBeDefined();
+    expect((await exchange(updates.privateText(556, "忻州市长是谁"), 556)).text).toContain("李建国");
+  });
+});
+
 describe("groups", () => {
   it("stays silent without a mention, answers with one, and answers /ask@botname", async () => {
     const before = api.callsOf("sendMessage").filter((c) => c.params.chat_id === GROUP).length;
