@@ -7,7 +7,7 @@ import type { Article, Fact, FactKind, FactValue } from "../knowledge/types.js";
 import { findDates, type Figure } from "./figures.js";
 import { yearOf } from "./period.js";
 import { contains, coverage, parseQuestion, type Question, type WantedKind } from "./query.js";
-import { closestName, type Indexes, type IndexedFact, type Passage } from "./search.js";
+import { closestName, commonLimit, LARGE_CORPUS, type Indexes, type IndexedFact, type Passage } from "./search.js";
 import { displayPeriod, statement, splitClauses, type Span } from "./statement.js";
 import { PROVINCES } from "./places.js";
 import { normalize } from "./text.js";
@@ -288,10 +288,10 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     });
   }
 
-  const sentenceHits = ix.sentences.search(q.searchText, { combineWith: "OR" }).slice(0, 40);
+  const sentenceHits = ix.sentences.search(selectiveTokens(ix, q.searchText), { combineWith: "OR" }).slice(0, 40);
   const sentenceMax = maxOf(sentenceHits);
   for (const hit of sentenceHits) {
-    const p = ix.passages[Number(hit.id)]!;
+    const p = ix.passage(Number(hit.id));
     const pick = pickFigure(q, p);
     if (!pick) continue;
     if (!placeFits(q, `${p.regionNorm} ${pick.ownNorm} ${p.lead}`)) continue;
@@ -356,6 +356,23 @@ function unitFits(asked: readonly string[], unit: string): boolean {
   if (!asked.length) return true;
   const u = unit.toLowerCase();
   return asked.some((a) => UNIT_FAMILIES.some((family) => family.includes(a) && family.includes(u)));
+}
+
+/**
+ * On a large corpus, the question's rarest tokens: a bigram in a fifth of all sentences finds nothing
+ * in particular and costs the most to look up.
+ */
+function selectiveTokens(ix: Indexes, searchText: string): string {
+  if (ix.sentenceList.length < LARGE_CORPUS) return searchText;
+  const limit = commonLimit(ix.sentenceList.length);
+  return searchText
+    .split(" ")
+    .map((t) => [t, ix.documentFrequency.get(t) ?? 0] as const)
+    .filter(([, df]) => df > 0 && df <= limit)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 24)
+    .map(([t]) => t)
+    .join(" ");
 }
 
 /** Evidence that compares with the year the question compares with (较2023年) ranks higher. */

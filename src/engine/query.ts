@@ -6,7 +6,7 @@ import type { FactKind } from "../knowledge/types.js";
 import { KIND_CUES } from "./figures.js";
 import { questionYears } from "./period.js";
 import { ENGLISH_PLACES } from "./places.js";
-import { correctTypos, type Indexes, type TermGroup } from "./search.js";
+import { correctTypos, knows, type Indexes, type TermGroup } from "./search.js";
 import { bigrams, hanRuns, normalize, tokenizeNormalized } from "./text.js";
 
 export type WantedKind = FactKind | "time";
@@ -121,7 +121,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     for (let chunk of run.split(SPLITTERS)) {
       chunk = chunk.replace(EDGE_WORDS, "");
       if (!chunk || TIME_WORDS.test(chunk) || /^[\d年月日季度前后上下半]+$/.test(chunk)) continue;
-      const grams = bigrams(chunk).filter((g) => ix.vocabulary.has(g) || ![...g].some((ch) => FUNCTION_CHARS.has(ch)));
+      const grams = bigrams(chunk).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHARS.has(ch)));
       if (grams.length) concepts.push({ text: chunk, forms: [chunk], weight: grams.length, grams });
     }
   }

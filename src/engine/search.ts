@@ -15,13 +15,11 @@ import { ENGLISH_PLACES, KNOWN_PLACES } from "./places.js";
 import { stemEnglish } from "./query.js";
 import { bigrams, editDistance, hanRuns, normalize, tokenizeNormalized } from "./text.js";
 
-/** A sentence ready to be evidence: its figures found and its period resolved once, at load time. */
+/** A sentence ready to be evidence: its figures, clauses and periods, worked out when first needed. */
 export interface Passage {
   readonly sentence: Sentence;
   readonly article: Article;
-  readonly norm: string;
   readonly figures: readonly Figure[];
-  readonly period: string;
   /** Each clause with its own words, its group (with the clauses it goes on from) and its neighbours, normalized. */
   readonly clauses: readonly ClauseView[];
   /** The first clause, normalized: where the sentence's subject usually stands. */
@@ -64,15 +62,19 @@ export interface TermGroup {
 
 export interface Indexes {
   readonly facts: MiniSearch<{ id: number }>;
-  readonly sentences: MiniSearch<{ id: number }>;
+  readonly sentences: MiniSearch<{ id: number; text: string }>;
   readonly factList: readonly IndexedFact[];
-  readonly passages: readonly Passage[];
+  /** Every sentence that can be evidence, in index order. */
+  readonly sentenceList: readonly Sentence[];
+  /** The passage of sentence `id`, worked out on first use and kept in a bounded cache. */
+  passage(id: number): Passage;
   readonly articles: ReadonlyMap<string, Article>;
   readonly groups: readonly TermGroup[];
   /** Every word of the non-place glossary groups, longest first, with its group. */
   readonly glossaryTerms: readonly { readonly term: string; readonly group: TermGroup }[];
-  /** Every token of the corpus: a query bigram outside it is a typo candidate. */
-  readonly vocabulary: ReadonlySet<string>;
+  /** Every token of the corpus with the number of sentences and facts it occurs in. */
+  readonly documentFrequency: ReadonlyMap<string, number>;
+  readonly documentCount: number;
   /** Places the knowledge base covers (normalized): glossary places and places its articles name. */
   readonly coveredPlaces: ReadonlySet<string>;
   /** Every place a question may name, normalized, longest first. */
@@ -88,47 +90,104 @@ export interface Indexes {
 
 const splitTokens = (s: string) => s.split(" ").filter(Boolean);
 
-export function buildIndexes(kb: KnowledgeBase): Indexes {
+/** Sentences indexed between two yields of a sliced build: small enough to keep each slice short. */
+const SLICE = 400;
+/** From this many sentences on, the most common bigrams are neither indexed nor searched. */
+export const LARGE_CORPUS = 5000;
+/** A token in more sentences than this is too common to find anything in particular. */
+export const commonLimit = (documents: number) => Math.max(50, documents / 5);
+/** Passages worked out at build time below this size; above it, on first use. */
+const EAGER_PASSAGES = 5000;
+const PASSAGE_CACHE = 20_000;
+
+export const sentenceIndexOptions = {
+  fields: ["text"],
+  tokenize: tokenizeNormalized,
+  processTerm: (t: string) => t,
+  searchOptions: { tokenize: splitTokens },
+};
+
+export const factIndexOptions = {
+  fields: ["subject", "metric", "aliases", "quote", "period"],
+  tokenize: (text: string) => tokenizeNormalized(normalize(text)),
+  processTerm: (t: string) => t,
+  searchOptions: { tokenize: splitTokens, boost: { subject: 0.5, metric: 3, aliases: 2, quote: 0.7, period: 0.3 } },
+};
+
+/** What a build can take from a snapshot instead of computing it again. */
+export interface Prebuilt {
+  readonly sentences: MiniSearch<{ id: number; text: string }>;
+  readonly documentFrequency: Map<string, number>;
+}
+
+export function buildIndexes(kb: KnowledgeBase, prebuilt?: Prebuilt): Indexes {
+  const steps = buildSteps(kb, prebuilt);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same build in slices, yielding to the event loop between them so that a running bot keeps answering. */
+export async function buildIndexesAsync(kb: KnowledgeBase, prebuilt?: Prebuilt): Promise<Indexes> {
+  const steps = buildSteps(kb, prebuilt);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function* buildSteps(kb: KnowledgeBase, prebuilt?: Prebuilt): Generator<void, Indexes> {
   const articles = new Map(kb.articles.map((a) => [a.id, a]));
-  const vocabulary = new Set<string>();
-  const tokenizeIntoVocabulary = (text: string) => {
-    const tokens = tokenizeNormalized(normalize(text));
-    for (const t of tokens) vocabulary.add(t);
+  const regionNorms = new Map(kb.articles.map((a) => [a.id, normalize(a.region ?? "")]));
+  const sentenceList = sentencesOf(kb);
+
+  const documentFrequency = prebuilt?.documentFrequency ?? new Map<string, number>();
+  const count = (tokens: string[]) => {
+    for (const t of new Set(tokens)) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
     return tokens;
   };
+  let sentences = prebuilt?.sentences;
+  if (!sentences) {
+    sentences = new MiniSearch<{ id: number; text: string }>(sentenceIndexOptions);
+    const texts: string[] = [];
+    for (let from = 0; from < sentenceList.length; from += SLICE) {
+      for (const s of sentenceList.slice(from, from + SLICE)) texts.push(normalize(s.text));
+      yield;
+    }
+    // On a large corpus, a bigram found in more than a fifth of all sentences is never searched for
+    // (see selectiveTokens), so it is not indexed either: that is most of the postings, by Zipf's law.
+    const large = sentenceList.length >= LARGE_CORPUS;
+    if (large) {
+      for (let from = 0; from < texts.length; from += SLICE * 2) {
+        for (const text of texts.slice(from, from + SLICE * 2)) count(tokenizeNormalized(text));
+        yield;
+      }
+    }
+    const limit = commonLimit(sentenceList.length);
+    const tokenize = large
+      ? (text: string) => tokenizeNormalized(text).filter((t) => documentFrequency.get(t)! <= limit)
+      : (text: string) => count(tokenizeNormalized(text));
+    sentences = new MiniSearch<{ id: number; text: string }>({ ...sentenceIndexOptions, tokenize });
+    for (let from = 0; from < texts.length; from += SLICE) {
+      sentences.addAll(texts.slice(from, from + SLICE).map((text, i) => ({ id: from + i, text })));
+      yield;
+    }
+  }
 
-  const regionNorms = new Map(kb.articles.map((a) => [a.id, normalize(a.region ?? "")]));
-  const passages: Passage[] = sentencesOf(kb).map((sentence) => {
-    const article = articles.get(sentence.articleId)!;
-    const clauses = splitClauses(sentence.text);
-    const norms = clauses.map((c) => normalize(c.text));
-    return {
-      sentence,
-      article,
-      norm: normalize(sentence.text),
-      figures: findFigures(sentence.text),
-      period: periodOf(sentence.text, article.date),
-      clauses: clauses.map((c, i) => ({
-        ...c,
-        period: periodOf(sentence.text.slice(0, c.end), article.date, "last"),
-        own: norms.slice(groupStart(clauses, i), i + 1).join(" "),
-        window: norms.slice(Math.max(0, i - 1), i + 2).join(" "),
-      })),
-      lead: norms[0] ?? "",
-      regionNorm: regionNorms.get(article.id)!,
-    };
-  });
-  const sentences = new MiniSearch<{ id: number }>({
-    fields: ["text", "context"],
-    tokenize: tokenizeIntoVocabulary,
-    processTerm: (t) => t,
-    searchOptions: { tokenize: splitTokens, boost: { text: 1, context: 0.2 } },
-    extractField: (doc, field) => {
-      const p = passages[doc.id]!;
-      return field === "id" ? String(doc.id) : field === "text" ? p.sentence.text : `${p.article.region ?? ""} ${p.article.title}`;
-    },
-  });
-  sentences.addAll(passages.map((_, id) => ({ id })));
+  const cache = new Map<number, Passage>();
+  const passage = (id: number): Passage => {
+    const hit = cache.get(id);
+    if (hit) return hit;
+    const sentence = sentenceList[id]!;
+    const made = makePassage(sentence, articles.get(sentence.articleId)!, regionNorms.get(sentence.articleId)!);
+    if (cache.size >= PASSAGE_CACHE) cache.delete(cache.keys().next().value!);
+    cache.set(id, made);
+    return made;
+  };
+  if (sentenceList.length <= EAGER_PASSAGES) for (let id = 0; id < sentenceList.length; id++) passage(id);
+  yield;
 
   const factList: IndexedFact[] = kb.facts.map((fact) => ({
     fact,
@@ -144,10 +203,9 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
     regionNorm: regionNorms.get(fact.articleId)!,
   }));
   const facts = new MiniSearch<{ id: number }>({
-    fields: ["subject", "metric", "aliases", "quote", "period"],
-    tokenize: tokenizeIntoVocabulary,
-    processTerm: (t) => t,
-    searchOptions: { tokenize: splitTokens, boost: { subject: 0.5, metric: 3, aliases: 2, quote: 0.7, period: 0.3 } },
+    ...factIndexOptions,
+    // A snapshot's frequencies already count the facts' tokens.
+    tokenize: (text: string) => (prebuilt ? factIndexOptions.tokenize(text) : count(factIndexOptions.tokenize(text))),
     extractField: (doc, field) => {
       const f = factList[doc.id]!.fact;
       switch (field) {
@@ -167,16 +225,17 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
     },
   });
   facts.addAll(factList.map((_, id) => ({ id })));
+  yield;
 
   const groups: TermGroup[] = (["places", "organisations", "people", "terms"] as const).flatMap((section) =>
     kb.glossary[section].map((terms) => ({ terms, norms: terms.map(normalize).filter(Boolean), section })),
   );
 
-  const corpusText = passages.map((p) => p.norm).join(" ");
   const coveredPlaces = new Set<string>();
   for (const g of groups) if (g.section === "places") g.norms.forEach((n) => coveredPlaces.add(n));
   for (const a of kb.articles) if (a.region) coveredPlaces.add(normalize(a.region));
-  for (const place of KNOWN_PLACES) if (corpusText.includes(place)) coveredPlaces.add(place);
+  // A place the articles name: every bigram of its name occurs in the corpus.
+  for (const place of KNOWN_PLACES) if (bigrams(place).every((b) => documentFrequency.has(b))) coveredPlaces.add(place);
   const allPlaces = [...new Set([...KNOWN_PLACES, ...coveredPlaces])].sort((a, b) => b.length - a.length);
 
   const nameSet = new Set<string>();
@@ -199,7 +258,7 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
   }
   const englishNames = new Fuse([...new Set(latin)], { includeScore: true, threshold: 0.3, ignoreLocation: true });
 
-  for (const n of han) for (const b of bigrams(n)) vocabulary.add(b);
+
   const englishStems = new Set(
     [...nameSet, ...factList.map((f) => f.focus)].flatMap((n) => n.match(/[a-z][a-z'-]{2,}/g) ?? []).map(stemEnglish),
   );
@@ -207,7 +266,12 @@ export function buildIndexes(kb: KnowledgeBase): Indexes {
     .filter((g) => g.section !== "places")
     .flatMap((group) => group.norms.map((term) => ({ term, group })))
     .sort((a, b) => b.term.length - a.term.length);
-  return { facts, sentences, factList, passages, articles, groups, glossaryTerms, vocabulary, coveredPlaces, allPlaces, namesByBigram, holes, englishNames, englishStems };
+  return { facts, sentences, factList, sentenceList, passage, articles, groups, glossaryTerms, documentFrequency, documentCount: sentenceList.length + factList.length, coveredPlaces, allPlaces, namesByBigram, holes, englishNames, englishStems };
+}
+
+/** Whether the corpus or a known name uses `token`: a question bigram outside both is a typo suspect. */
+export function knows(ix: Indexes, token: string): boolean {
+  return ix.documentFrequency.has(token) || ix.namesByBigram.has(token);
 }
 
 /**
@@ -226,14 +290,14 @@ export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: str
       // Of all one-character mends, take the one that makes the most of the run known.
       let best: { chars: string[]; known: number } | undefined;
       for (let k = 0; k < fixed.length && attempts > 0; k++) {
-        if (!suspicious(fixed, k, ix.vocabulary)) continue;
+        if (!suspicious(fixed, k, ix)) continue;
         attempts--;
         for (const mend of [mendWindow(fixed, k, ix), swapped(fixed, k)]) {
-          const known = mend ? knownBigrams(mend, ix.vocabulary) : -1;
+          const known = mend ? knownBigrams(mend, ix) : -1;
           if (mend && (!best || known > best.known)) best = { chars: mend, known };
         }
       }
-      if (!best || best.known < knownBigrams(fixed, ix.vocabulary) + 2) break;
+      if (!best || best.known < knownBigrams(fixed, ix) + 2) break;
       fixed = best.chars;
     }
     const mended = fixed.join("");
@@ -246,7 +310,7 @@ export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: str
   const names = new Set((raw.match(/\b[A-Z][a-z]{3,}/g) ?? []).map((w) => w.toLowerCase()));
   let englishAttempts = 3;
   text = text.replace(/[a-z][a-z']{3,}/g, (word) => {
-    if (!names.has(word) || ix.vocabulary.has(word) || ix.englishStems.has(stemEnglish(word)) || englishAttempts-- <= 0) return word;
+    if (!names.has(word) || knows(ix, word) || ix.englishStems.has(stemEnglish(word)) || englishAttempts-- <= 0) return word;
     const best = ix.englishNames.search(word, { limit: 1 })[0];
     if (!best || best.item === word || best.item.includes(" ")) return word;
     if (editDistance(best.item, word) > (word.length >= 7 ? 2 : 1)) return word;
@@ -262,11 +326,11 @@ const MAX_MENDS = 6;
 const FUNCTION_CHARS = new Set("了的吗呢吧啊么是有在和与及或多少几什么哪谁怎样如何个家项处条年月日今去请问");
 
 /** A character is a typo suspect when every bigram it forms in its run is unknown to the corpus. */
-function suspicious(chars: readonly string[], k: number, vocabulary: ReadonlySet<string>): boolean {
+function suspicious(chars: readonly string[], k: number, ix: Indexes): boolean {
   if (FUNCTION_CHARS.has(chars[k]!) || chars.length < 2) return false;
   const left = k > 0 ? chars[k - 1]! + chars[k]! : undefined;
   const right = k + 1 < chars.length ? chars[k]! + chars[k + 1]! : undefined;
-  return (left === undefined || !vocabulary.has(left)) && (right === undefined || !vocabulary.has(right));
+  return (left === undefined || !knows(ix, left)) && (right === undefined || !knows(ix, right));
 }
 
 /**
@@ -300,9 +364,9 @@ function fuzzyPinyin(syllable: string): string {
   return syllable.replace(/^([zcs])h/, "$1").replace(/^l/, "n").replace(/^r/, "l").replace(/(an|en|in)g$/, "$1").replace(/^f/, "h");
 }
 
-function knownBigrams(chars: readonly string[], vocabulary: ReadonlySet<string>): number {
+function knownBigrams(chars: readonly string[], ix: Indexes): number {
   let n = 0;
-  for (let i = 0; i + 1 < chars.length; i++) if (vocabulary.has(chars[i]! + chars[i + 1]!)) n++;
+  for (let i = 0; i + 1 < chars.length; i++) if (knows(ix, chars[i]! + chars[i + 1]!)) n++;
   return n;
 }
 
@@ -330,4 +394,22 @@ function valueClauses(fact: Fact): string {
     .filter((c) => spans.some((s) => s.index < c.end && s.index + s.length > c.start))
     .map((c) => c.text)
     .join(" ");
+}
+
+function makePassage(sentence: Sentence, article: Article, regionNorm: string): Passage {
+  const clauses = splitClauses(sentence.text);
+  const norms = clauses.map((c) => normalize(c.text));
+  return {
+    sentence,
+    article,
+    figures: findFigures(sentence.text),
+    clauses: clauses.map((c, i) => ({
+      ...c,
+      period: periodOf(sentence.text.slice(0, c.end), article.date, "last"),
+      own: norms.slice(groupStart(clauses, i), i + 1).join(" "),
+      window: norms.slice(Math.max(0, i - 1), i + 2).join(" "),
+    })),
+    lead: norms[0] ?? "",
+    regionNorm,
+  };
 }
