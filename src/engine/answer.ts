@@ -359,7 +359,7 @@ function unitFits(asked: readonly string[], unit: string): boolean {
 }
 
 /**
- * On a large corpus, the question's rarest tokens: a bigram in a fifth of all sentences finds nothing
+ * On a large corpus, the question's rarest tokens: a bigram in one sentence in fifty finds nothing
  * in particular and costs the most to look up.
  */
 function selectiveTokens(ix: Indexes, searchText: string): string {

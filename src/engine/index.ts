@@ -1,10 +1,11 @@
 /**
  * The engine: a knowledge base in, answers out. Pure: no files, network, clock or logger here;
- * the caller passes `now` for questions that say 今年.
+ * the caller passes `now` for questions that say 今年, and stores snapshots where it likes.
  */
 import type { KnowledgeBase } from "../knowledge/types.js";
 import { answerMany, answerQuestion, suggestionsFor, type Answer } from "./answer.js";
-import { buildIndexes, type Indexes } from "./search.js";
+import { buildIndexes, buildIndexesAsync, type Indexes, type Prebuilt } from "./search.js";
+import { fromSnapshot, toSnapshot } from "./snapshot.js";
 
 export type { Answer, AnswerFact, Citation, NoAnswerReason } from "./answer.js";
 
@@ -15,14 +16,31 @@ export interface Engine {
   askMany(question: string, now: Date, limit: number): Answer[];
   /** A few questions the knowledge base answers, for /start and "I don't know". */
   examples(): string[];
+  /** The built index as bytes, for a restart with the same knowledge (see snapshot.ts). */
+  snapshot(): Buffer;
 }
 
-export function createEngine(kb: KnowledgeBase): Engine {
-  const indexes: Indexes = buildIndexes(kb);
+function wrap(kb: KnowledgeBase, indexes: Indexes): Engine {
   return {
     kb,
     ask: (question, now) => answerQuestion(indexes, question, now),
     askMany: (question, now, limit) => answerMany(indexes, question, now, limit),
     examples: () => suggestionsFor(indexes, []),
+    snapshot: () => toSnapshot(kb, { sentences: indexes.sentences, documentFrequency: indexes.documentFrequency }),
   };
+}
+
+export function createEngine(kb: KnowledgeBase, prebuilt?: Prebuilt): Engine {
+  return wrap(kb, buildIndexes(kb, prebuilt));
+}
+
+/** The same engine, built in slices that yield to the event loop: for reloads while the bot answers. */
+export async function createEngineAsync(kb: KnowledgeBase): Promise<Engine> {
+  return wrap(kb, await buildIndexesAsync(kb));
+}
+
+/** The engine from a snapshot of this knowledge, or why the snapshot cannot be used. */
+export function engineFromSnapshot(kb: KnowledgeBase, bytes: Buffer): { engine: Engine } | { reason: string } {
+  const restored = fromSnapshot(kb, bytes);
+  return restored.ok ? { engine: createEngine(kb, restored.prebuilt) } : { reason: restored.reason };
 }

@@ -13,6 +13,7 @@ import { groupStart, splitClauses, valueSpans, type Clause, type Span } from "./
 import { periodOf } from "./period.js";
 import { ENGLISH_PLACES, KNOWN_PLACES } from "./places.js";
 import { stemEnglish } from "./query.js";
+import type { TermCounts } from "./terms.js";
 import { bigrams, editDistance, hanRuns, normalize, tokenizeNormalized } from "./text.js";
 
 /** A sentence ready to be evidence: its figures, clauses and periods, worked out when first needed. */
@@ -73,7 +74,7 @@ export interface Indexes {
   /** Every word of the non-place glossary groups, longest first, with its group. */
   readonly glossaryTerms: readonly { readonly term: string; readonly group: TermGroup }[];
   /** Every token of the corpus with the number of sentences and facts it occurs in. */
-  readonly documentFrequency: ReadonlyMap<string, number>;
+  readonly documentFrequency: TermCounts;
   readonly documentCount: number;
   /** Places the knowledge base covers (normalized): glossary places and places its articles name. */
   readonly coveredPlaces: ReadonlySet<string>;
@@ -94,8 +95,8 @@ const splitTokens = (s: string) => s.split(" ").filter(Boolean);
 const SLICE = 400;
 /** From this many sentences on, the most common bigrams are neither indexed nor searched. */
 export const LARGE_CORPUS = 5000;
-/** A token in more sentences than this is too common to find anything in particular. */
-export const commonLimit = (documents: number) => Math.max(50, documents / 5);
+/** A token in more than one sentence in fifty is too common to find anything in particular. */
+export const commonLimit = (documents: number) => Math.max(100, documents / 50);
 /** Passages worked out at build time below this size; above it, on first use. */
 const EAGER_PASSAGES = 5000;
 const PASSAGE_CACHE = 20_000;
@@ -117,7 +118,7 @@ export const factIndexOptions = {
 /** What a build can take from a snapshot instead of computing it again. */
 export interface Prebuilt {
   readonly sentences: MiniSearch<{ id: number; text: string }>;
-  readonly documentFrequency: Map<string, number>;
+  readonly documentFrequency: TermCounts;
 }
 
 export function buildIndexes(kb: KnowledgeBase, prebuilt?: Prebuilt): Indexes {
@@ -143,9 +144,10 @@ function* buildSteps(kb: KnowledgeBase, prebuilt?: Prebuilt): Generator<void, In
   const regionNorms = new Map(kb.articles.map((a) => [a.id, normalize(a.region ?? "")]));
   const sentenceList = sentencesOf(kb);
 
-  const documentFrequency = prebuilt?.documentFrequency ?? new Map<string, number>();
+  const counting = new Map<string, number>();
+  const documentFrequency: TermCounts = prebuilt?.documentFrequency ?? counting;
   const count = (tokens: string[]) => {
-    for (const t of new Set(tokens)) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+    for (const t of new Set(tokens)) counting.set(t, (counting.get(t) ?? 0) + 1);
     return tokens;
   };
   let sentences = prebuilt?.sentences;
@@ -156,7 +158,7 @@ function* buildSteps(kb: KnowledgeBase, prebuilt?: Prebuilt): Generator<void, In
       for (const s of sentenceList.slice(from, from + SLICE)) texts.push(normalize(s.text));
       yield;
     }
-    // On a large corpus, a bigram found in more than a fifth of all sentences is never searched for
+    // On a large corpus, a bigram found in more than one sentence in fifty is never searched for
     // (see selectiveTokens), so it is not indexed either: that is most of the postings, by Zipf's law.
     const large = sentenceList.length >= LARGE_CORPUS;
     if (large) {
