@@ -3,12 +3,12 @@
  * built while the old one keeps answering, then swapped in at once. A folder with problems never
  * replaces a good engine; two reloads at once share one build.
  */
-import { createEngine, type Engine } from "./engine/index.js";
+import { createEngineAsync, type Engine } from "./engine/index.js";
 import { loadKnowledge, type LoadOptions } from "./knowledge/load.js";
 import type { Problem } from "./knowledge/types.js";
 
 export type ReloadResult =
-  | { ok: true; articles: number; facts: number; version: string; ms: number }
+  | { ok: true; articles: number; facts: number; version: string; ms: number; unchanged?: boolean }
   | { ok: false; problems: Problem[]; ms: number };
 
 export interface LiveKnowledge {
@@ -20,11 +20,17 @@ export interface LiveKnowledge {
   check(extra: LoadOptions["extra"]): Promise<ReloadResult>;
 }
 
+/**
+ * `build` makes the new engine; by default in slices that yield to the event loop, so that questions
+ * keep being answered during a reload. `afterSwap` runs once a new engine answers (the bot writes its
+ * snapshot there, off the main thread).
+ */
 export function createLiveKnowledge(
   dir: string,
   initial: Engine,
-  build: (kb: Engine["kb"]) => Engine | Promise<Engine> = createEngine,
+  hooks: { build?: (kb: Engine["kb"]) => Promise<Engine>; afterSwap?: (engine: Engine) => void } = {},
 ): LiveKnowledge {
+  const build = hooks.build ?? createEngineAsync;
   let engine = initial;
   let loadedAt = new Date();
   let inFlight: Promise<ReloadResult> | undefined;
@@ -34,11 +40,13 @@ export function createLiveKnowledge(
     const loaded = await loadKnowledge(dir, options);
     const ms = () => Math.round(performance.now() - started);
     if (!loaded.ok) return { ok: false, problems: loaded.problems, ms: ms() };
-    if (swap) {
+    const unchanged = loaded.kb.version === engine.kb.version;
+    if (swap && !unchanged) {
       engine = await build(loaded.kb);
       loadedAt = new Date();
+      hooks.afterSwap?.(engine);
     }
-    return { ok: true, articles: loaded.kb.articles.length, facts: loaded.kb.facts.length, version: loaded.kb.version, ms: ms() };
+    return { ok: true, articles: loaded.kb.articles.length, facts: loaded.kb.facts.length, version: loaded.kb.version, ms: ms(), ...(unchanged ? { unchanged } : {}) };
   };
 
   return {

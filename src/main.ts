@@ -5,10 +5,10 @@
 import dotenv from "dotenv";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { runConsole } from "./console.js";
-import { createEngine } from "./engine/index.js";
 import { loadKnowledge } from "./knowledge/load.js";
 import { formatProblem } from "./knowledge/types.js";
 import { createLogger } from "./logger.js";
+import { openEngine } from "./snapshots.js";
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     logger.fatal({ problems: loaded.problems.length }, `knowledge in ${config.knowledgeDir} is invalid; fix it and start again`);
     process.exit(1);
   }
-  const engine = createEngine(loaded.kb);
+  const { engine, source } = await openEngine(loaded.kb, config.dataDir, (message, details) => logger.warn(details ?? {}, message));
+  logger.info({ source, version: loaded.kb.version, ready_ms: Math.round(performance.now()) }, "knowledge ready");
 
   if (!config.botToken) {
     process.stderr.write(`Telegram is off (no BOT_TOKEN): console chat on ${config.knowledgeDir}, one question a line.\n`);

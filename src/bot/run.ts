@@ -10,6 +10,7 @@ import type { Engine } from "../engine/index.js";
 import type { KnowledgeBase } from "../knowledge/types.js";
 import { createLiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
+import { snapshotInBackground } from "../snapshots.js";
 import { openStats } from "../stats.js";
 import { createBot } from "./bot.js";
 import { createCallbackRegistry } from "./callbacks.js";
@@ -20,7 +21,12 @@ const SHUTDOWN_GRACE_MS = 4000;
 export async function runBot(input: { config: Config; logger: Logger; engine: Engine; knowledge: KnowledgeBase }): Promise<void> {
   const { config, logger } = input;
   const startedAt = new Date();
-  const live = createLiveKnowledge(config.knowledgeDir, input.engine);
+  const live = createLiveKnowledge(config.knowledgeDir, input.engine, {
+    afterSwap: (engine) =>
+      void snapshotInBackground(config.knowledgeDir, config.dataDir).then((r) =>
+        logger.info({ ok: r.ok, version: engine.kb.version }, `snapshot after reload: ${r.message}`),
+      ),
+  });
   const stats = await openStats(config.dataDir, (e) => logger.warn({ err: e }, "stats file"));
   const bot = createBot(config.botToken!, {
     config,

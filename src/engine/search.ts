@@ -91,8 +91,20 @@ export interface Indexes {
 
 const splitTokens = (s: string) => s.split(" ").filter(Boolean);
 
-/** Sentences indexed between two yields of a sliced build: small enough to keep each slice short. */
-const SLICE = 400;
+/** The longest a slice of a build runs before it yields to the event loop. */
+const SLICE_MS = 15;
+
+/** Runs `work` over `items`, yielding whenever a slice has run SLICE_MS. */
+function* sliced<T>(items: readonly T[], work: (item: T, index: number) => void): Generator<void> {
+  let start = performance.now();
+  for (let i = 0; i < items.length; i++) {
+    work(items[i]!, i);
+    if ((i & 63) === 63 && performance.now() - start > SLICE_MS) {
+      yield;
+      start = performance.now();
+    }
+  }
+}
 /** From this many sentences on, the most common bigrams are neither indexed nor searched. */
 export const LARGE_CORPUS = 5000;
 /** A token in more than one sentence in fifty is too common to find anything in particular. */
@@ -152,30 +164,19 @@ function* buildSteps(kb: KnowledgeBase, prebuilt?: Prebuilt): Generator<void, In
   };
   let sentences = prebuilt?.sentences;
   if (!sentences) {
-    sentences = new MiniSearch<{ id: number; text: string }>(sentenceIndexOptions);
     const texts: string[] = [];
-    for (let from = 0; from < sentenceList.length; from += SLICE) {
-      for (const s of sentenceList.slice(from, from + SLICE)) texts.push(normalize(s.text));
-      yield;
-    }
+    yield* sliced(sentenceList, (s) => void texts.push(normalize(s.text)));
     // On a large corpus, a bigram found in more than one sentence in fifty is never searched for
     // (see selectiveTokens), so it is not indexed either: that is most of the postings, by Zipf's law.
     const large = sentenceList.length >= LARGE_CORPUS;
-    if (large) {
-      for (let from = 0; from < texts.length; from += SLICE * 2) {
-        for (const text of texts.slice(from, from + SLICE * 2)) count(tokenizeNormalized(text));
-        yield;
-      }
-    }
+    if (large) yield* sliced(texts, (text) => void count(tokenizeNormalized(text)));
     const limit = commonLimit(sentenceList.length);
     const tokenize = large
       ? (text: string) => tokenizeNormalized(text).filter((t) => documentFrequency.get(t)! <= limit)
       : (text: string) => count(tokenizeNormalized(text));
-    sentences = new MiniSearch<{ id: number; text: string }>({ ...sentenceIndexOptions, tokenize });
-    for (let from = 0; from < texts.length; from += SLICE) {
-      sentences.addAll(texts.slice(from, from + SLICE).map((text, i) => ({ id: from + i, text })));
-      yield;
-    }
+    const index = new MiniSearch<{ id: number; text: string }>({ ...sentenceIndexOptions, tokenize });
+    yield* sliced(texts, (text, id) => index.add({ id, text }));
+    sentences = index;
   }
 
   const cache = new Map<number, Passage>();
@@ -188,8 +189,7 @@ function* buildSteps(kb: KnowledgeBase, prebuilt?: Prebuilt): Generator<void, In
     cache.set(id, made);
     return made;
   };
-  if (sentenceList.length <= EAGER_PASSAGES) for (let id = 0; id < sentenceList.length; id++) passage(id);
-  yield;
+  if (sentenceList.length <= EAGER_PASSAGES) yield* sliced(sentenceList, (_, id) => void passage(id));
 
   const factList: IndexedFact[] = kb.facts.map((fact) => ({
     fact,
@@ -226,8 +226,7 @@ function* buildSteps(kb: KnowledgeBase, prebuilt?: Prebuilt): Generator<void, In
       }
     },
   });
-  facts.addAll(factList.map((_, id) => ({ id })));
-  yield;
+  yield* sliced(factList, (_, id) => facts.add({ id }));
 
   const groups: TermGroup[] = (["places", "organisations", "people", "terms"] as const).flatMap((section) =>
     kb.glossary[section].map((terms) => ({ terms, norms: terms.map(normalize).filter(Boolean), section })),

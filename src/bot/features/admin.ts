@@ -95,6 +95,9 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
 }
 
 function reloadReport(result: ReloadResult, what: string): string {
+  if (result.ok && result.unchanged) {
+    return `知识库没有变化（${result.articles} 篇文章，${result.facts} 条数据，版本 <code>${result.version}</code>），无需重建。`;
+  }
   if (result.ok) {
     return `${what}成功：${result.articles} 篇文章，${result.facts} 条数据，用时 ${result.ms} ms，版本 <code>${result.version}</code>。`;
   }
