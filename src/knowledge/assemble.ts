@@ -16,9 +16,11 @@ export function assembleKnowledge(input: {
 }): { kb?: KnowledgeBase; problems: Problem[] } {
   const problems: Problem[] = [];
   const byId = new Map<string, Article>();
+  const duplicated = new Set<string>();
   for (const { article, idLine } of input.articles) {
     const other = byId.get(article.id);
     if (other) {
+      duplicated.add(article.id);
       problems.push({ file: article.file, line: idLine, message: `duplicate article id "${article.id}" (also ${other.file})` });
     } else byId.set(article.id, article);
   }
@@ -33,6 +35,8 @@ export function assembleKnowledge(input: {
     if (seen) at(`duplicate fact id "${id}" (also ${seen})`);
     factFiles.set(id, draft.file);
 
+    // Facts of a duplicated id cannot be checked against the right article: the duplicate is the problem.
+    if (duplicated.has(draft.article!)) continue;
     const article = byId.get(draft.article!);
     if (!article) {
       at(`article "${draft.article}" is not the id of any article`);

@@ -11,6 +11,8 @@ import type { Glossary, KnowledgeBase, Problem } from "./types.js";
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] };
 
 const GLOSSARY_FILES = ["glossary.yaml", "glossary.yml"];
+/** An article is a news article: anything larger is a mistake or should be split into several. */
+export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024;
 
 export interface LoadOptions {
   /**
@@ -35,6 +37,11 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       bytes = given !== undefined ? Buffer.from(given, "utf8") : await readFile(path.join(dir, rel));
     } catch (e) {
       problems.push({ file, line: 1, message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` });
+      return undefined;
+    }
+    if (rel.startsWith("articles") && bytes.length > MAX_ARTICLE_BYTES) {
+      const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+      problems.push({ file, line: 1, message: `the article is ${mb(bytes.length)} MB; the limit is ${mb(MAX_ARTICLE_BYTES)} MB (split it into several articles)` });
       return undefined;
     }
     hash.update(rel).update("\0").update(bytes).update("\0");
@@ -96,8 +103,10 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
 async function listFiles(dir: string, pattern: RegExp): Promise<string[] | undefined> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
+    // Anything named like a knowledge file is read, so that a link to nowhere or a folder named x.md
+    // is reported instead of silently skipped.
     return entries
-      .filter((e) => e.isFile() && pattern.test(e.name))
+      .filter((e) => pattern.test(e.name) && !e.name.startsWith("."))
       .map((e) => e.name)
       .sort();
   } catch (e) {

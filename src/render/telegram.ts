@@ -27,7 +27,8 @@ export interface RenderedMessage {
 /** The body of an answer as Telegram HTML: the answer in bold, the quote, the source line. */
 export function answerHtml(answer: Answer): string {
   const l = LABELS[answer.lang];
-  const parts = [`<b>${escapeHtml(answer.answer)}</b>`];
+  // Telegram refuses a message without visible text; the engine never answers with nothing, but a renderer must not fail.
+  const parts = [`<b>${escapeHtml(answer.answer.trim() || "…")}</b>`];
   for (const c of answer.citations) {
     parts.push(`<blockquote>${escapeHtml(c.quote)}</blockquote>`);
     parts.push(`${l.source}：<a href="${escapeHtml(c.url)}">${escapeHtml(c.publisher)} · ${escapeHtml(c.date)}</a>`);
@@ -37,10 +38,9 @@ export function answerHtml(answer: Answer): string {
       `${l.others}：${escapeHtml(o.answer)}（<a href="${escapeHtml(o.citation.url)}">${escapeHtml(o.citation.publisher)} · ${escapeHtml(o.citation.date)}</a>）`,
     );
   }
-  if (!answer.answered && answer.didYouMean) parts.push(`${l.didYouMean}：${escapeHtml(answer.didYouMean)}`);
-  if (!answer.answered && answer.related.length) {
-    parts.push(`${l.examples}：\n${answer.related.map((q) => `• ${escapeHtml(q)}`).join("\n")}`);
-  }
+  if (!answer.answered && answer.didYouMean?.trim()) parts.push(`${l.didYouMean}：${escapeHtml(answer.didYouMean)}`);
+  const related = answer.related.filter((q) => q.trim());
+  if (!answer.answered && related.length) parts.push(`${l.examples}：\n${related.map((q) => `• ${escapeHtml(q)}`).join("\n")}`);
   return parts.join("\n\n");
 }
 
@@ -53,11 +53,8 @@ export function renderAnswer(answer: Answer, encode: (question: string) => strin
   const keyboard: InlineKeyboardButton[][] = [];
   const url = answer.citations[0]?.url;
   if (url) keyboard.push([{ text: `${l.read} ↗`, url }]);
-  const buttons = answer.answered ? answer.related : [];
-  for (const q of buttons.slice(0, 3)) keyboard.push([{ text: clipButton(q), callback_data: encode(q) }]);
-  if (!answer.answered) {
-    for (const q of answer.related.slice(0, 3)) keyboard.push([{ text: clipButton(q), callback_data: encode(q) }]);
-  }
+  // Each related question is a button; a button needs a label.
+  for (const q of answer.related.filter((x) => x.trim()).slice(0, 3)) keyboard.push([{ text: clipButton(q.trim()), callback_data: encode(q) }]);
   return { chunks: splitMessage(answerHtml(answer)), keyboard };
 }
 

@@ -1,0 +1,71 @@
+/**
+ * `npm run bench [-- --json] [--sizes 1000,10000,100000]`: for each corpus size, the engine and the
+ * bare-MiniSearch baseline side by side on the same corpus and questions, each measured in a process of
+ * its own; then start-up on the shipped knowledge and the longest event-loop stall while reloading the
+ * largest corpus. One run: compare the ratios, since the machine is shared.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { ensureCorpus } from "./corpus.js";
+
+const NODE = [process.execPath, "--import", "tsx"];
+
+function child(args: string[], input?: string): { stdout: string; stderr: string } {
+  const r = spawnSync(NODE[0]!, [...NODE.slice(1), ...args], { encoding: "utf8", input, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, BOT_TOKEN: "" } });
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr.slice(-2000)}`);
+  return { stdout: r.stdout, stderr: r.stderr };
+}
+
+const measure = (...args: string[]) => JSON.parse(child(["src/bench/measure.ts", ...args]).stdout.trim().split("\n").pop()!);
+
+/** Milliseconds from process start to "knowledge ready", as main.ts logs it, for a start with and without a snapshot. */
+function startup(): { startup_ms: number; startup_snapshot_ms: number } {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "startup-"));
+  const ready = () => {
+    const { stderr } = child(["src/main.ts"], "");
+    const line = stderr.split("\n").find((l) => l.includes('"knowledge ready"'));
+    if (!line) throw new Error(`no "knowledge ready" line in: ${stderr.slice(0, 500)}`);
+    return JSON.parse(line).ready_ms as number;
+  };
+  process.env.DATA_DIR = dataDir;
+  try {
+    return { startup_ms: ready(), startup_snapshot_ms: ready() };
+  } finally {
+    delete process.env.DATA_DIR;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function runBench(options: { sizes: number[]; root: string; log: (line: string) => void }) {
+  mkdirSync(options.root, { recursive: true });
+  const corpus = [];
+  let largest: { dir: string; snapshot: string } | undefined;
+  for (const size of options.sizes) {
+    options.log(`corpus of ${size} passages…`);
+    const dir = ensureCorpus(options.root, size, "knowledge");
+    const snapshot = path.join(options.root, `engine-${size}.snapshot`);
+    const engine = measure("engine", dir, snapshot);
+    const { load_ms } = measure("load", dir, snapshot);
+    const baseline = measure("baseline", dir);
+    const row = {
+      passages: engine.passages,
+      build_ms: engine.build_ms,
+      load_ms,
+      p50_ms: engine.p50_ms,
+      p99_ms: engine.p99_ms,
+      rss_mb: engine.rss_mb,
+      baseline: { build_ms: baseline.build_ms, p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms, rss_mb: baseline.rss_mb },
+    };
+    options.log(JSON.stringify(row));
+    corpus.push(row);
+    largest = { dir, snapshot };
+  }
+  options.log("reload of the largest corpus…");
+  const reload = measure("reload", largest!.dir, largest!.snapshot);
+  options.log(JSON.stringify(reload));
+  options.log("start-up on the shipped knowledge…");
+  const start = startup();
+  return { corpus, reload_max_stall_ms: reload.reload_max_stall_ms, startup_ms: start.startup_ms, details: { ...reload, ...start } };
+}
