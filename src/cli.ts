@@ -106,7 +106,7 @@ async function bench(args: string[]): Promise<void> {
   const table = summary.corpus.map(
     (c) =>
       `${String(c.passages).padStart(7)} passages | build ${c.build_ms} ms (baseline ${c.baseline.build_ms}, ratio ${(c.build_ms / c.baseline.build_ms).toFixed(2)}) | snapshot load ${c.load_ms} ms | ` +
-      `p50 ${c.p50_ms} / p99 ${c.p99_ms} ms (baseline ${c.baseline.p50_ms} / ${c.baseline.p99_ms}) | RSS ${c.rss_mb} MB (baseline ${c.baseline.rss_mb})`,
+      `p50 ${c.p50_ms} / p99 ${c.p99_ms} ms (baseline ${c.baseline.p50_ms} / ${c.baseline.p99_ms}) | RSS ${c.rss_mb} MiB, restored from snapshot ${c.restored_rss_mb} MiB (baseline ${c.baseline.rss_mb})`,
   );
   process.stdout.write(
     [

@@ -21,6 +21,7 @@ import { percentiles, round, timeQuestions } from "./engine.js";
 const [mode, dir, snapshotFile] = process.argv.slice(2);
 const now = new Date("2026-11-22T00:00:00Z");
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+const currentRssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 /** Rounds over the question mix: fewer on a large corpus, where a baseline search takes a tenth of a second. */
 const rounds = (passages: number) => (passages >= 50_000 ? 1 : 5);
 
@@ -46,25 +47,31 @@ async function main(): Promise<object> {
       const engine = createEngine(kb);
       const build_ms = round(performance.now() - t);
       const timing = timeQuestions((q) => engine.ask(q, now), questions, rounds(passages));
+      // RSS of the answering engine; the peak also holds the build's transient work.
+      const rss_mb = currentRssMb();
+      const peak_rss_mb = rssMb();
       writeFileSync(snapshotFile!, engine.snapshot());
-      return { passages, build_ms, ...timing, rss_mb: rssMb() };
+      return { passages, build_ms, ...timing, rss_mb, peak_rss_mb };
     }
     case "load": {
       const bytes = readFileSync(snapshotFile!);
       const samples: number[] = [];
+      let restored_rss_mb = 0;
       for (let i = 0; i < 3; i++) {
         const t = performance.now();
-        restore(kb, bytes);
+        const engine = restore(kb, bytes);
         samples.push(performance.now() - t);
+        // A restart's memory: the knowledge and one engine restored from its snapshot.
+        if (i === 0) restored_rss_mb = (engine.ask(questions[0]!, now), currentRssMb());
       }
-      return { load_ms: percentiles(samples).p50_ms };
+      return { load_ms: percentiles(samples).p50_ms, restored_rss_mb };
     }
     case "baseline": {
       const t = performance.now();
       const index = buildBaselineIndex(sentencesOf(kb).map((s) => s.text));
       const build_ms = round(performance.now() - t);
       const timing = timeQuestions((q) => index.search(q), questions, rounds(passages));
-      return { build_ms, ...timing, rss_mb: rssMb() };
+      return { build_ms, ...timing, rss_mb: currentRssMb(), peak_rss_mb: rssMb() };
     }
     case "reload": {
       const engine = restore(kb, readFileSync(snapshotFile!));
@@ -75,8 +82,11 @@ async function main(): Promise<object> {
       const live = createLiveKnowledge(copy, engine);
       const delay = monitorEventLoopDelay({ resolution: 5 });
       let answered = 0;
+      let slowest = 0;
       const asking = setInterval(() => {
+        const t0 = performance.now();
         live.engine.ask(questions[answered % questions.length]!, now);
+        slowest = Math.max(slowest, performance.now() - t0);
         answered++;
       }, 20);
       delay.enable();
@@ -86,7 +96,7 @@ async function main(): Promise<object> {
       delay.disable();
       clearInterval(asking);
       rmSync(copy, { recursive: true, force: true });
-      return { reload_ms, reload_max_stall_ms: round(delay.max / 1e6), answered_during_reload: answered, ok: result.ok };
+      return { reload_ms, reload_max_stall_ms: round(delay.max / 1e6), answered_during_reload: answered, slowest_question_ms: round(slowest), ok: result.ok };
     }
     default:
       throw new Error(`unknown mode ${mode}`);

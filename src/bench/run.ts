@@ -47,7 +47,7 @@ export async function runBench(options: { sizes: number[]; root: string; log: (l
     const dir = ensureCorpus(options.root, size, "knowledge");
     const snapshot = path.join(options.root, `engine-${size}.snapshot`);
     const engine = measure("engine", dir, snapshot);
-    const { load_ms } = measure("load", dir, snapshot);
+    const { load_ms, restored_rss_mb } = measure("load", dir, snapshot);
     const baseline = measure("baseline", dir);
     const row = {
       passages: engine.passages,
@@ -56,7 +56,9 @@ export async function runBench(options: { sizes: number[]; root: string; log: (l
       p50_ms: engine.p50_ms,
       p99_ms: engine.p99_ms,
       rss_mb: engine.rss_mb,
-      baseline: { build_ms: baseline.build_ms, p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms, rss_mb: baseline.rss_mb },
+      peak_rss_mb: engine.peak_rss_mb,
+      restored_rss_mb,
+      baseline: { build_ms: baseline.build_ms, p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms, rss_mb: baseline.rss_mb, peak_rss_mb: baseline.peak_rss_mb },
     };
     options.log(JSON.stringify(row));
     corpus.push(row);

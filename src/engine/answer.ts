@@ -288,7 +288,10 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     });
   }
 
-  const sentenceHits = ix.sentences.search(selectiveTokens(ix, q.searchText), { combineWith: "OR" }).slice(0, 40);
+  // On a large corpus the best twenty are enough, and each passage is worked out on first use.
+  const sentenceHits = ix.sentences
+    .search(selectiveTokens(ix, q.searchText), { combineWith: "OR" })
+    .slice(0, ix.sentenceList.length >= LARGE_CORPUS ? 20 : 40);
   const sentenceMax = maxOf(sentenceHits);
   for (const hit of sentenceHits) {
     const p = ix.passage(Number(hit.id));

@@ -92,14 +92,14 @@ export interface Indexes {
 const splitTokens = (s: string) => s.split(" ").filter(Boolean);
 
 /** The longest a slice of a build runs before it yields to the event loop. */
-const SLICE_MS = 15;
+const SLICE_MS = 8;
 
 /** Runs `work` over `items`, yielding whenever a slice has run SLICE_MS. */
 function* sliced<T>(items: readonly T[], work: (item: T, index: number) => void): Generator<void> {
   let start = performance.now();
   for (let i = 0; i < items.length; i++) {
     work(items[i]!, i);
-    if ((i & 63) === 63 && performance.now() - start > SLICE_MS) {
+    if ((i & 7) === 7 && performance.now() - start > SLICE_MS) {
       yield;
       start = performance.now();
     }
