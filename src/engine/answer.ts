@@ -74,22 +74,16 @@ export function answerQuestion(ix: Indexes, raw: string, now: Date): Answer {
   return answerMany(ix, raw, now, 1)[0]!;
 }
 
+/** "I don't know", with why and what the bot can answer instead. */
+function noAnswer(ix: Indexes, question: string, lang: "zh" | "en", reason: NoAnswerReason, answer: string, extra: Partial<Answer>): Answer {
+  return { question, answered: false, answer, lang, citations: [], facts: [], others: [], related: suggestionsFor(ix, []), reason, ...extra };
+}
+
 /** The answer, then up to `limit - 1` more from other evidence; one "don't know" when there is none. */
 export function answerMany(ix: Indexes, raw: string, now: Date, limit: number): Answer[] {
   const question = raw.replace(/\s+/g, " ").trim().slice(0, MAX_QUESTION);
   const lang = /\p{Script=Han}/u.test(question) || !/[a-z]{2}/i.test(question) ? "zh" : "en";
-  const none = (reason: NoAnswerReason, answer: string, extra: Partial<Answer> = {}): Answer[] => [{
-    question: raw,
-    answered: false,
-    answer,
-    lang,
-    citations: [],
-    facts: [],
-    others: [],
-    related: suggestionsFor(ix, []),
-    reason,
-    ...extra,
-  }];
+  const none = (reason: NoAnswerReason, answer: string, extra: Partial<Answer> = {}) => [noAnswer(ix, raw, lang, reason, answer, extra)];
   const en = lang === "en";
 
   if (!normalize(question)) {
@@ -122,18 +116,7 @@ export function answerMany(ix: Indexes, raw: string, now: Date, limit: number): 
 function answerParsed(ix: Indexes, q: Question, raw: string, lang: "zh" | "en", now: Date, limit: number, part = false): Answer[] {
   const en = lang === "en";
   const question = q.raw;
-  const none = (reason: NoAnswerReason, answer: string, extra: Partial<Answer> = {}): Answer[] => [{
-    question: raw,
-    answered: false,
-    answer,
-    lang,
-    citations: [],
-    facts: [],
-    others: [],
-    related: suggestionsFor(ix, []),
-    reason,
-    ...extra,
-  }];
+  const none = (reason: NoAnswerReason, answer: string, extra: Partial<Answer> = {}) => [noAnswer(ix, raw, lang, reason, answer, extra)];
   if (!q.concepts.length) {
     const related = suggestionsFor(ix, q.places);
     return none("vague", en ? "What would you like to know? For example:" : "想了解哪方面？例如：", { related });
