@@ -308,7 +308,10 @@ export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: str
     }
   }
   // English: only names (capitalized in the question, like Xinzou) are mended; other words are left alone.
-  const names = new Set((raw.match(/\b[A-Z][a-z]{3,}/g) ?? []).map((w) => w.toLowerCase()));
+  // The first word is capitalized as any sentence's is; months and question words are no names.
+  const names = new Set(
+    (raw.match(/(?<=\S\s+)\b[A-Z][a-z]{3,}/g) ?? []).map((w) => w.toLowerCase()).filter((w) => !NOT_NAMES.test(w)),
+  );
   let englishAttempts = 3;
   text = text.replace(/[a-z][a-z']{3,}/g, (word) => {
     if (!names.has(word) || knows(ix, word) || ix.englishStems.has(stemEnglish(word)) || englishAttempts-- <= 0) return word;
@@ -322,6 +325,7 @@ export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: str
 }
 
 const MAX_MENDS = 6;
+const NOT_NAMES = /^(january|february|march|april|june|july|august|september|october|november|december|what|which|when|where|how|who|does|did|the|this|that)$/;
 
 /** Characters of questions that are no typo when they stand between words. */
 const FUNCTION_CHARS = new Set("了的吗呢吧啊么是有在和与及或多少几什么哪谁怎样如何个家项处条年月日今去请问");
