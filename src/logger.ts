@@ -22,30 +22,22 @@ export function createLogger(options: { level: string; pretty?: boolean; destina
   return pino(base, pino.destination(2));
 }
 
-const TOKEN = /\b\d{5,}:[A-Za-z0-9_-]{30,}\b/g;
+const TOKEN = /\d{5,}:[A-Za-z0-9_-]{30,}/g;
 
-/** Replaces anything shaped like a bot token, wherever it hides in a log argument. */
-export function scrubTokens(value: unknown): unknown {
+/** Replaces anything shaped like a bot token, wherever it hides in a log argument (errors and nested objects too). */
+export function scrubTokens(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return value.replace(TOKEN, "[secret]");
+  if (depth > 5 || value === null || typeof value !== "object") return value;
   if (value instanceof Error) {
     const copy = new Error(scrubTokens(value.message) as string);
     copy.name = value.name;
-    copy.stack = value.stack ? (scrubTokens(value.stack) as string) : undefined;
+    copy.stack = value.stack === undefined ? undefined : (scrubTokens(value.stack) as string);
+    for (const [k, v] of Object.entries(value)) (copy as unknown as Record<string, unknown>)[k] = scrubTokens(v, depth + 1);
     return copy;
   }
-  if (value && typeof value === "object") {
-    try {
-      const json = JSON.stringify(value);
-      if (json && TOKEN.test(json)) {
-        TOKEN.lastIndex = 0;
-        return JSON.parse(json.replace(TOKEN, "[secret]"));
-      }
-    } catch {
-      /* circular: leave it to pino's own serializer */
-    }
-    TOKEN.lastIndex = 0;
-  }
-  return value;
+  if (Array.isArray(value)) return value.map((v) => scrubTokens(v, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubTokens(v, depth + 1)]));
 }
 
 /** pino-pretty is a development dependency: a production image logs JSON even on a terminal. */

@@ -242,7 +242,7 @@ function nearestName(ix: Indexes, q: Question): string | undefined {
 }
 
 /** Facts and sentences the indexes find, scored and sorted best first. */
-export function gather(ix: Indexes, q: Question): Candidate[] {
+function gather(ix: Indexes, q: Question): Candidate[] {
   if (!q.searchText) return [];
   const out: Candidate[] = [];
   const askedUnits = unitsAsked(q);

@@ -17,7 +17,6 @@ export function simplify(text: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
-export const isHan = (ch: string) => HAN.test(ch);
 
 /**
  * NFKC (full-width → half-width), traditional → simplified, lower case, and every run of
