@@ -189,7 +189,9 @@ describe("groups", () => {
 
 describe("inline mode", () => {
   it("returns up to ten results, best first, with unique short ids and a short cache", async () => {
+    const asked = Date.now();
     const call = await pushFor(updates.inline(USER, "忻州新能源装机"), "answerInlineQuery");
+    expect(call.at - asked).toBeLessThan(1000);
     const results = call.params.results as any[];
     expect(results.length).toBeGreaterThan(0);
     expect(results.length).toBeLessThanOrEqual(10);
