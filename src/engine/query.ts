@@ -6,7 +6,8 @@ import type { FactKind } from "../knowledge/types.js";
 import { KIND_CUES } from "./figures.js";
 import { questionYears } from "./period.js";
 import { ENGLISH_PLACES } from "./places.js";
-import { correctTypos, knows, type Indexes, type TermGroup } from "./search.js";
+import type { Indexes, TermGroup } from "./search.js";
+import { correctTypos, knows } from "./typos.js";
 import { bigrams, hanRuns, normalize, tokenizeNormalized } from "./text.js";
 
 export type WantedKind = FactKind | "time";

@@ -1,11 +1,9 @@
 /**
- * The indexes: MiniSearch over curated facts and over every sentence; the names the knowledge base
- * knows, to mend one-character typos before searching (an exact index of holes for Han names, fuse.js
- * for English ones) and to suggest "did you mean" (fuse.js) when nothing matches.
+ * The indexes: MiniSearch over curated facts and over every sentence, document frequencies, and the
+ * names the knowledge base knows (for typos.ts): built at once, in slices, or from a snapshot.
  */
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
-import { pinyin } from "pinyin-pro";
 import type { Article, Fact, KnowledgeBase, Sentence } from "../knowledge/types.js";
 import { sentencesOf } from "../knowledge/types.js";
 import { findFigures, type Figure } from "./figures.js";
@@ -14,7 +12,7 @@ import { periodOf } from "./period.js";
 import { ENGLISH_PLACES, KNOWN_PLACES } from "./places.js";
 import { stemEnglish } from "./query.js";
 import type { TermCounts } from "./terms.js";
-import { bigrams, editDistance, hanRuns, normalize, tokenizeNormalized } from "./text.js";
+import { bigrams, normalize, tokenizeNormalized } from "./text.js";
 
 /** A sentence ready to be evidence: its figures, clauses and periods, worked out when first needed. */
 export interface Passage {
@@ -268,128 +266,6 @@ function* buildSteps(kb: KnowledgeBase, prebuilt?: Prebuilt): Generator<void, In
     .flatMap((group) => group.norms.map((term) => ({ term, group })))
     .sort((a, b) => b.term.length - a.term.length);
   return { facts, sentences, factList, sentenceList, passage, articles, groups, glossaryTerms, documentFrequency, documentCount: sentenceList.length + factList.length, coveredPlaces, allPlaces, namesByBigram, holes, englishNames, englishStems };
-}
-
-/** Whether the corpus or a known name uses `token`: a question bigram outside both is a typo suspect. */
-export function knows(ix: Indexes, token: string): boolean {
-  return ix.documentFrequency.has(token) || ix.namesByBigram.has(token);
-}
-
-/**
- * Mends typos in a normalized question: a Han bigram the corpus never uses, inside a window that is
- * one character away from a known name (忻洲 → 忻州, 一体话 → 一体化), and Latin words close to a
- * known English name (Xinzou → xinzhou). Returns the mended text and what was changed.
- */
-export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: string; changes: [string, string][] } {
-  const changes: [string, string][] = [];
-  let text = norm;
-  // A bounded number of attempts: a long run of unknown characters is noise, not typos.
-  let attempts = MAX_MENDS;
-  for (const run of hanRuns(norm)) {
-    let fixed = [...run];
-    for (;;) {
-      // Of all one-character mends, take the one that makes the most of the run known.
-      let best: { chars: string[]; known: number } | undefined;
-      for (let k = 0; k < fixed.length && attempts > 0; k++) {
-        if (!suspicious(fixed, k, ix)) continue;
-        attempts--;
-        for (const mend of [mendWindow(fixed, k, ix), swapped(fixed, k)]) {
-          const known = mend ? knownBigrams(mend, ix) : -1;
-          if (mend && (!best || known > best.known)) best = { chars: mend, known };
-        }
-      }
-      if (!best || best.known < knownBigrams(fixed, ix) + 2) break;
-      fixed = best.chars;
-    }
-    const mended = fixed.join("");
-    if (mended !== run) {
-      changes.push([run, mended]);
-      text = text.replace(run, mended);
-    }
-  }
-  // English: only names (capitalized in the question, like Xinzou) are mended; other words are left alone.
-  // The first word is capitalized as any sentence's is; months and question words are no names.
-  const names = new Set(
-    (raw.match(/(?<=\S\s+)\b[A-Z][a-z]{3,}/g) ?? []).map((w) => w.toLowerCase()).filter((w) => !NOT_NAMES.test(w)),
-  );
-  let englishAttempts = 3;
-  text = text.replace(/[a-z][a-z']{3,}/g, (word) => {
-    if (!names.has(word) || knows(ix, word) || ix.englishStems.has(stemEnglish(word)) || englishAttempts-- <= 0) return word;
-    const best = ix.englishNames.search(word, { limit: 1 })[0];
-    if (!best || best.item === word || best.item.includes(" ")) return word;
-    if (editDistance(best.item, word) > (word.length >= 7 ? 2 : 1)) return word;
-    changes.push([word, best.item]);
-    return best.item;
-  });
-  return { text, changes };
-}
-
-const MAX_MENDS = 6;
-const NOT_NAMES = /^(january|february|march|april|june|july|august|september|october|november|december|what|which|when|where|how|who|does|did|the|this|that)$/;
-
-/** Characters of questions that are no typo when they stand between words. */
-const FUNCTION_CHARS = new Set("了的吗呢吧啊么是有在和与及或多少几什么哪谁怎样如何个家项处条年月日今去请问");
-
-/** A character is a typo suspect when every bigram it forms in its run is unknown to the corpus. */
-function suspicious(chars: readonly string[], k: number, ix: Indexes): boolean {
-  if (FUNCTION_CHARS.has(chars[k]!) || chars.length < 2) return false;
-  const left = k > 0 ? chars[k - 1]! + chars[k]! : undefined;
-  const right = k + 1 < chars.length ? chars[k]! + chars[k + 1]! : undefined;
-  return (left === undefined || !knows(ix, left)) && (right === undefined || !knows(ix, right));
-}
-
-/**
- * The known name closest to `text`, for "did you mean": fuse.js ranks the names that share a bigram
- * with it (a few dozen, not every name, so that an unanswered question stays fast).
- */
-export function closestName(ix: Indexes, text: string): string | undefined {
-  const pool = new Set(bigrams(text).flatMap((b) => ix.namesByBigram.get(b) ?? []));
-  if (!pool.size) return undefined;
-  const fuse = new Fuse([...pool], { includeScore: true, threshold: 0.4, ignoreLocation: true });
-  const hit = fuse.search(text, { limit: 1 })[0];
-  return hit && hit.item !== text ? hit.item : undefined;
-}
-
-/** Two neighbouring characters typed in the wrong order (专镇业 for 专业镇). */
-function swapped(chars: readonly string[], k: number): string[] | undefined {
-  if (k + 1 >= chars.length) return undefined;
-  const out = chars.slice();
-  [out[k], out[k + 1]] = [out[k + 1]!, out[k]!];
-  return out;
-}
-
-/** Whether two characters share a reading, allowing the usual slips of pinyin typing (z/zh, n/l, in/ing). */
-export function soundsAlike(a: string, b: string): boolean {
-  const readings = (ch: string) => new Set(pinyin(ch, { toneType: "none", multiple: true, type: "array" }).map(fuzzyPinyin));
-  const ra = readings(a);
-  return [...readings(b)].some((r) => ra.has(r));
-}
-
-function fuzzyPinyin(syllable: string): string {
-  return syllable.replace(/^([zcs])h/, "$1").replace(/^l/, "n").replace(/^r/, "l").replace(/(an|en|in)g$/, "$1").replace(/^f/, "h");
-}
-
-function knownBigrams(chars: readonly string[], ix: Indexes): number {
-  let n = 0;
-  for (let i = 0; i + 1 < chars.length; i++) if (knows(ix, chars[i]! + chars[i + 1]!)) n++;
-  return n;
-}
-
-/** Tries names of 2–6 characters that differ from the text around `k` in that character only. */
-function mendWindow(chars: readonly string[], k: number, ix: Indexes): string[] | undefined {
-  for (const len of [6, 5, 4, 3, 2]) {
-    for (let start = Math.max(0, k + 1 - len); start <= k && start + len <= chars.length; start++) {
-      const key = chars.map((c, i) => (i === k ? "\0" : c)).slice(start, start + len).join("");
-      const window = chars.slice(start, start + len).join("");
-      // Most typos in Chinese are homophones typed by pinyin: 忻洲 for 忻州, 一体话 for 一体化.
-      const name = ix.holes.get(key)?.find((n) => n !== window && soundsAlike([...n][k - start]!, chars[k]!));
-      if (!name) continue;
-      const out = chars.slice();
-      out.splice(start, len, ...name);
-      return out;
-    }
-  }
-  return undefined;
 }
 
 /** The clauses of a fact's quote that hold its values. */

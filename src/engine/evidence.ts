@@ -1,0 +1,190 @@
+/**
+ * Evidence for a question: the facts and sentences the indexes find, each scored by how much of the
+ * question it covers, whether it is about the place, year and unit asked, and whether its figure is of
+ * the kind wanted. The best candidate first.
+ */
+import type { Article } from "../knowledge/types.js";
+import { findDates, type Figure } from "./figures.js";
+import { yearOf } from "./period.js";
+import { PROVINCES } from "./places.js";
+import { contains, coverage, type Question, type WantedKind } from "./query.js";
+import { commonLimit, LARGE_CORPUS, type Indexes, type IndexedFact, type Passage } from "./search.js";
+import type { Span } from "./statement.js";
+
+export interface Candidate {
+  readonly fact?: IndexedFact;
+  readonly passage?: Passage;
+  readonly article: Article;
+  readonly quote: string;
+  readonly subject: string;
+  readonly period: string;
+  readonly kind: WantedKind;
+  readonly spans: readonly Span[];
+  readonly coverage: number;
+  readonly score: number;
+}
+
+/** Facts and sentences the indexes find, scored and sorted best first. */
+export function gather(ix: Indexes, q: Question): Candidate[] {
+  if (!q.searchText) return [];
+  const out: Candidate[] = [];
+  const askedUnits = unitsAsked(q);
+  const maxOf = (hits: { score: number }[]) => Math.max(1e-9, ...hits.map((h) => h.score));
+
+  const factHits = ix.facts.search(q.searchText, { combineWith: "OR" }).slice(0, 40);
+  const factMax = maxOf(factHits);
+  for (const hit of factHits) {
+    const f = ix.factList[Number(hit.id)]!;
+    const region = f.regionNorm;
+    if (!placeFits(q, `${f.subjectNorm} ${f.focus} ${f.lead}`)) continue;
+    if (!unitFits(askedUnits, f.fact.unit)) continue;
+    // The value's own clause counts most; its neighbours carry the subject or the time.
+    const cov = (coverage(q.concepts, `${f.focus} ${region}`) + coverage(q.concepts, `${f.context} ${region}`)) / 2;
+    const spans = f.spans;
+    out.push({
+      fact: f,
+      article: f.article,
+      quote: f.fact.quote,
+      subject: f.fact.subject,
+      period: f.fact.period,
+      kind: f.fact.kind,
+      spans,
+      coverage: cov,
+      score: score(q, cov, hit.score / factMax, f.fact.kind, f.fact.period) + 0.3 + placeBonus(q, f.focus) + comparisonBonus(q, f.fact.quote),
+    });
+  }
+
+  // On a large corpus the best twenty are enough, and each passage is worked out on first use.
+  const sentenceHits = ix.sentences
+    .search(selectiveTokens(ix, q.searchText), { combineWith: "OR" })
+    .slice(0, ix.sentenceList.length >= LARGE_CORPUS ? 20 : 40);
+  const sentenceMax = maxOf(sentenceHits);
+  for (const hit of sentenceHits) {
+    const p = ix.passage(Number(hit.id));
+    const pick = pickFigure(q, p);
+    if (!pick) continue;
+    if (!placeFits(q, `${p.regionNorm} ${pick.ownNorm} ${p.lead}`)) continue;
+    if (!unitFits(askedUnits, pick.figure?.unit ?? "")) continue;
+    const cov = coverage(q.concepts, `${pick.clauseNorm} ${p.regionNorm}`);
+    out.push({
+      passage: p,
+      article: p.article,
+      quote: p.sentence.text,
+      subject: p.article.region ?? "",
+      period: pick.period,
+      kind: pick.figure?.kind ?? "text",
+      spans: pick.spans,
+      coverage: cov,
+      score: score(q, cov, hit.score / sentenceMax, pick.figure?.kind ?? "text", pick.period) + placeBonus(q, pick.clauseNorm) + comparisonBonus(q, p.sentence.text),
+    });
+  }
+  return out.sort((a, b) => b.score - a.score || latest(b.period) - latest(a.period));
+}
+
+function score(q: Question, cov: number, search: number, kind: WantedKind, period: string): number {
+  const year = yearOf(period) ?? 0;
+  const prefersYear = q.relativeYears.includes(year) || q.years.includes(year) ? 0.2 : 0;
+  return 2 * cov + 0.6 * search + kindFit(q.kinds, kind) + prefersYear;
+}
+
+export function kindFit(wanted: readonly WantedKind[], kind: WantedKind): number {
+  if (!wanted.length) return kind === "text" ? 0.3 : 0.5;
+  const at = wanted.indexOf(kind);
+  if (at >= 0) return at === 0 ? 1 : 0.8;
+  const numeric = ["amount", "count", "share", "growth", "fraction", "duration"];
+  if (wanted.includes("amount") && numeric.includes(kind)) return 0.5;
+  if (wanted.includes("count") && (kind === "amount" || kind === "list" || kind === "duration")) return 0.5;
+  if (wanted.includes("person") && kind === "text") return 0.5;
+  if (wanted.includes("list") && (kind === "count" || kind === "text")) return 0.4;
+  if (wanted.includes("share") && kind === "fraction") return 0.9;
+  if (wanted.includes("time") && kind === "text") return 0.5;
+  return 0;
+}
+
+/**
+ * When the question names a place, the evidence must be about it: the place is the subject, or
+ * stands in the figure's own clause or the sentence's first. A province is implied by 全省, 省外 ….
+ */
+function placeFits(q: Question, about: string): boolean {
+  return q.places.every((names) =>
+    names.some((n) => contains(about, n) || (/\p{Script=Han}/u.test(n) && n.length >= 2 && about.includes(n.replace(/(市|省|县|区)$/, "")))) ||
+    (names.some((n) => PROVINCES.has(n.replace(/省$/, ""))) && about.includes("省")),
+  );
+}
+
+const UNIT_WORDS = ["万亿元", "亿元", "万元", "元", "万亩", "亩", "公顷", "万千瓦", "千瓦", "兆瓦", "万人次", "人次", "万吨", "平方公里", "公里"];
+const UNIT_FAMILIES: string[][] = [["万亿元", "亿元", "万元", "元"], ["万亩", "亩", "公顷"], ["万千瓦", "千瓦", "兆瓦", "gw", "mw", "kw"], ["万人次", "人次", "万人"], ["万吨", "吨"], ["平方公里", "公里"]];
+
+/** Units the question asks its figure in (多少亿元, 几万人次), not ones that name the metric. */
+function unitsAsked(q: Question): string[] {
+  return UNIT_WORDS.filter((u) => q.text.includes(`多少${u}`) || q.text.includes(`几${u}`));
+}
+
+/** A question that names its unit is not answered with a figure in another unit. */
+function unitFits(asked: readonly string[], unit: string): boolean {
+  if (!asked.length) return true;
+  const u = unit.toLowerCase();
+  return asked.some((a) => UNIT_FAMILIES.some((family) => family.includes(a) && family.includes(u)));
+}
+
+/**
+ * On a large corpus, the question's rarest tokens: a bigram in one sentence in fifty finds nothing
+ * in particular and costs the most to look up.
+ */
+function selectiveTokens(ix: Indexes, searchText: string): string {
+  if (ix.sentenceList.length < LARGE_CORPUS) return searchText;
+  const limit = commonLimit(ix.sentenceList.length);
+  return searchText
+    .split(" ")
+    .map((t) => [t, ix.documentFrequency.get(t) ?? 0] as const)
+    .filter(([, df]) => df > 0 && df <= limit)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 24)
+    .map(([t]) => t)
+    .join(" ");
+}
+
+/** Evidence that compares with the year the question compares with (较2023年) ranks higher. */
+function comparisonBonus(q: Question, quote: string): number {
+  return q.comparedYears.some((y) => quote.includes(`${y}年`)) ? 0.5 : 0;
+}
+
+/** Evidence whose own words name the question's places (not only its article's region) ranks higher. */
+function placeBonus(q: Question, own: string): number {
+  if (!q.places.length) return 0;
+  return (0.3 * q.places.filter((names) => names.some((n) => contains(own, n))).length) / q.places.length;
+}
+
+/** The figure of a sentence that fits the question best, and the clause around it. */
+function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string } | undefined {
+  const wantsFigure = q.kinds.some((k) => ["amount", "count", "share", "growth", "rank", "fraction", "duration"].includes(k));
+  type Pick = { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string; rank: number };
+  const picks: Pick[] = [];
+  for (const c of p.clauses) {
+    // The figure's own clause group counts most; its neighbours carry the subject or the time.
+    const cov = (coverage(q.concepts, c.own) + coverage(q.concepts, c.window)) / 2;
+    // For "when" questions, a date is the figure wanted.
+    const candidates = q.kinds[0] === "time" ? [...p.figures, ...findDates(p.sentence.text)] : p.figures;
+    const figures = candidates.filter((f) => f.index >= c.start && f.index < c.end);
+    // A date that opens a sentence (7月1日起，…开通了…) dates the clause after it.
+    const next = p.clauses[p.clauses.indexOf(c) + 1];
+    const dateCov = q.kinds[0] === "time" && next ? (coverage(q.concepts, `${c.own} ${next.own}`) + coverage(q.concepts, c.window)) / 2 : 0;
+    for (const figure of figures) {
+      const fit = figure.kind === "time" ? Math.max(cov, dateCov) : cov;
+      picks.push({ figure, spans: [{ index: figure.index, length: figure.text.length }], clauseNorm: c.window, ownNorm: figure.kind === "time" && next ? `${c.own} ${next.own}` : c.own, period: c.period, rank: 2 * fit + kindFit(q.kinds, figure.kind) });
+    }
+    if (!figures.length && !wantsFigure) {
+      picks.push({ spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: c.window, ownNorm: c.own, period: c.period, rank: 2 * cov + 0.2 });
+    }
+  }
+  const best = picks.reduce<Pick | undefined>((a, b) => (!a || b.rank > a.rank ? b : a), undefined);
+  if (!best || (!best.figure && wantsFigure)) return undefined;
+  if (!q.several || !best.figure) return best;
+  // "分别增长多少": every figure of the same kind that fits about as well.
+  const peers = picks.filter((x) => x !== best && x.figure?.kind === best.figure!.kind && x.rank >= best.rank - 0.25).slice(0, 3);
+  return { ...best, spans: [...best.spans, ...peers.flatMap((x) => x.spans)].sort((a, b) => a.index - b.index) };
+}
+
+function latest(period: string): number {
+  return yearOf(period) ?? 0;
+}
