@@ -20,7 +20,10 @@ async function main(): Promise<void> {
     process.stderr.write(`configuration error: ${e.message}\n`);
     process.exit(1);
   }
-  const logger = createLogger({ level: config.logLevel, pretty: Boolean(process.stderr.isTTY) });
+  // A person chatting in a terminal wants answers, not start-up logs, unless they asked for a level.
+  const consoleChat = !config.botToken && Boolean(process.stdin.isTTY);
+  const level = consoleChat && !process.env.LOG_LEVEL ? "warn" : config.logLevel;
+  const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
 
   const loaded = await loadKnowledge(config.knowledgeDir);
   if (!loaded.ok) {

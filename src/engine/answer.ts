@@ -316,7 +316,7 @@ export function questionFor(f: Fact): string {
     case "list":
       return `${subject}${f.metric}有哪些？`;
     case "rank":
-      return `${subject}${f.metric}排名第几？`;
+      return `${subject}${f.metric.replace(/(全省|全国)?(排名|排位|名次)$/, "")}排名第几？`;
     case "text":
       return `${subject}${f.metric}是什么？`;
     default:
@@ -339,7 +339,8 @@ function nearbyQuestions(ix: Indexes, best: Candidate): string[] {
 export function suggestionsFor(ix: Indexes, places: readonly (readonly string[])[]): string[] {
   const numeric = ix.factList.filter((f) => ["amount", "share", "count", "growth"].includes(f.fact.kind));
   const about = places.length ? numeric.filter((f) => placeFitsEvidence(places, f.norm)) : numeric;
-  const pool = about.length ? about : numeric;
+  // Short metrics make the clearest examples.
+  const pool = [...(about.length ? about : numeric)].sort((a, b) => a.fact.metric.length - b.fact.metric.length);
   // One from each article in turn, so that every article shows.
   const byArticle = new Map<string, IndexedFact[]>();
   for (const f of pool) byArticle.set(f.fact.articleId, [...(byArticle.get(f.fact.articleId) ?? []), f]);
