@@ -14,6 +14,7 @@ import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.
 const FLOORS: Record<string, number> = {
   "test/eval/dev.jsonl": 1.0,
   "test/eval/heldout.jsonl": 0.97,
+  "test/eval/blind3.jsonl": 0.9,
   "test/fixtures/new-article/questions.jsonl": 0.95,
   "test/fixtures/blind2/questions-shipped.jsonl": 0.85,
   "test/fixtures/blind2/questions-wutai.jsonl": 0.8,

@@ -106,7 +106,7 @@ function numericKind(num: string, unit: string, justBefore: string, context: str
 
 /** Words that say which kind of figure a question wants, in Chinese and English. */
 export const KIND_CUES: [FactKind | "time", RegExp][] = [
-  ["share", /比例|占比|比重|占全|占.{0,8}(多少|几)|百分之|份额|\b(percentage|proportion|share|percent|fraction)\b/],
+  ["share", /比例|占比|比重|占全|占.{0,8}(多少|几)|百分之|几成|几分之几|份额|\b(percentage|proportion|share|percent|fraction)\b/],
   ["growth", /增长|增速|增幅|同比|提高了?多少|上涨|相比|对比|\b(growth|grow|grew|grown|increased?|rise|rose|compare|compared)\b|how fast/],
   ["rank", /排名|第几|排第|位居|排在|名次|\b(rank|ranked|ranking)\b|\bwhat place\b/],
   ["person", /谁|哪位|什么人|姓名|名字|\b(who|mayor|secretary|director)\b/],

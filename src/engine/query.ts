@@ -50,7 +50,7 @@ export interface Question {
 }
 
 const QUESTION_PHRASES =
-  /多少来着|啥来着|来着|是啥|有啥|叫啥|干啥|啥|咋样|咋|有多少|是多少|为多少|达多少|多少|有哪些|是哪些|哪些|哪几|是什么|什么|是谁|有谁|谁|怎么样|怎样|如何|多大|多高|多长|多久|几个|几家|几项|几处|几条|几座|几|是否|是不是|有没有|请问|告诉我|一下|想知道|想了解|了解|介绍|关于|情况|相关|数据|信息|排名第几|第几|哪个|哪|吗|呢|吧|啊|么|呀/g;
+  /多少来着|啥来着|来着|是啥|有啥|叫啥|干啥|啥|咋样|咋|几分之几|百分之几|几成|有多少|是多少|为多少|达多少|多少|有哪些|是哪些|哪些|哪几|是什么|什么|是谁|有谁|谁|怎么样|怎样|如何|多大|多高|多长|多久|几个|几家|几项|几处|几条|几座|几|是否|是不是|有没有|请问|告诉我|一下|想知道|想了解|了解|介绍|关于|情况|相关|数据|信息|排名第几|第几|哪个|哪|吗|呢|吧|啊|么|呀/g;
 const SPLITTERS = /[的了和与及或、]/g;
 /** Words that carry no subject of their own, removed wherever they stand in a question. */
 const FILLERS =
@@ -163,7 +163,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
 }
 
 const ENGLISH_STOP = new Set(
-  "the and for from with what which who whom whose when where why how many much was were are did does has have had its this that these those there their about into than per please tell can could would will shall may might been being any some all first second third three half quarter quarters year years month months end integrated zone county city province district area region".split(" "),
+  "the and for from with what which who whom whose when where why how many much was were are did does has have had its this that these those there their about into than per please tell can could would will shall may might been being any some all first second third three half quarter quarters year years month months end integrated zone county city province district area region economic economy".split(" "),
 );
 
 /** tourists → tourist, industries → industry, issued → issu: enough to match an English alias. */
