@@ -2,11 +2,9 @@
 import type { BotContext, BotDeps } from "./context.js";
 import { renderAnswer } from "../render/telegram.js";
 
-const MAX_QUESTION = 1000;
-
 export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, question: string): Promise<void> {
   const now = deps.now();
-  const answer = deps.live.engine.ask(question.slice(0, MAX_QUESTION), now);
+  const answer = deps.live.engine.ask(question, now);
   deps.stats.record(question, answer.answered, ctx.from?.id, now);
   ctx.outcome = { answered: answer.answered };
   ctx.log.debug({ question, answered: answer.answered }, "question");

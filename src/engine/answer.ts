@@ -4,9 +4,9 @@
  * it names, and it is assembled from the evidence's own words.
  */
 import type { Fact, FactKind, FactValue } from "../knowledge/types.js";
-import { gather, kindFit, type Candidate } from "./evidence.js";
+import { gather, kindFit, placeFits, type Candidate } from "./evidence.js";
 import { yearOf } from "./period.js";
-import { contains, parseQuestion, type Question } from "./query.js";
+import { parseQuestion, type Question } from "./query.js";
 import type { Indexes, IndexedFact } from "./search.js";
 import { displayPeriod, statement, splitClauses } from "./statement.js";
 import { normalize } from "./text.js";
@@ -338,7 +338,7 @@ function nearbyQuestions(ix: Indexes, best: Candidate): string[] {
 /** A few questions the knowledge base answers, about the places named when there are any. */
 export function suggestionsFor(ix: Indexes, places: readonly (readonly string[])[]): string[] {
   const numeric = ix.factList.filter((f) => ["amount", "share", "count", "growth"].includes(f.fact.kind));
-  const about = places.length ? numeric.filter((f) => placeFitsEvidence(places, f.norm)) : numeric;
+  const about = places.length ? numeric.filter((f) => placeFits(places, f.context)) : numeric;
   // Short metrics make the clearest examples.
   const pool = [...(about.length ? about : numeric)].sort((a, b) => a.fact.metric.length - b.fact.metric.length);
   // One from each article in turn, so that every article shows.
@@ -349,8 +349,4 @@ export function suggestionsFor(ix: Indexes, places: readonly (readonly string[])
     for (const list of byArticle.values()) if (list[i] && out.length < 3) out.push(questionFor(list[i]!.fact));
   }
   return out;
-}
-
-function placeFitsEvidence(places: readonly (readonly string[])[], evidence: string): boolean {
-  return places.every((names) => names.some((n) => contains(evidence, n)));
 }

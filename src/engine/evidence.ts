@@ -36,7 +36,7 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
   for (const hit of factHits) {
     const f = ix.factList[Number(hit.id)]!;
     const region = f.regionNorm;
-    if (!placeFits(q, `${f.subjectNorm} ${f.focus} ${f.lead}`)) continue;
+    if (!placeFits(q.places, `${f.subjectNorm} ${f.focus} ${f.lead}`)) continue;
     if (!unitFits(askedUnits, f.fact.unit)) continue;
     // The value's own clause counts most; its neighbours carry the subject or the time.
     const cov = (coverage(q.concepts, `${f.focus} ${region}`) + coverage(q.concepts, `${f.context} ${region}`)) / 2;
@@ -63,7 +63,7 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     const p = ix.passage(Number(hit.id));
     const pick = pickFigure(q, p);
     if (!pick) continue;
-    if (!placeFits(q, `${p.regionNorm} ${pick.ownNorm} ${p.lead}`)) continue;
+    if (!placeFits(q.places, `${p.regionNorm} ${pick.ownNorm} ${p.lead}`)) continue;
     if (!unitFits(askedUnits, pick.figure?.unit ?? "")) continue;
     const cov = coverage(q.concepts, `${pick.clauseNorm} ${p.regionNorm}`);
     out.push({
@@ -105,8 +105,8 @@ export function kindFit(wanted: readonly WantedKind[], kind: WantedKind): number
  * When the question names a place, the evidence must be about it: the place is the subject, or
  * stands in the figure's own clause or the sentence's first. A province is implied by 全省, 省外 ….
  */
-function placeFits(q: Question, about: string): boolean {
-  return q.places.every((names) =>
+export function placeFits(places: Question["places"], about: string): boolean {
+  return places.every((names) =>
     names.some((n) => contains(about, n) || (/\p{Script=Han}/u.test(n) && n.length >= 2 && about.includes(n.replace(/(市|省|县|区)$/, "")))) ||
     (names.some((n) => PROVINCES.has(n.replace(/省$/, ""))) && about.includes("省")),
   );

@@ -36,8 +36,6 @@ export interface ClauseView extends Clause {
 export interface IndexedFact {
   readonly fact: Fact;
   readonly article: Article;
-  /** Subject, metric, aliases and quote, normalized. */
-  readonly norm: string;
   /** Subject, metric, aliases and the clauses that hold the value: what coverage is measured against. */
   readonly focus: string;
   /** The focus with the whole quote, for the subject, speaker or time a clause leaves out. */
@@ -192,7 +190,6 @@ function* buildSteps(kb: KnowledgeBase, prebuilt?: Prebuilt): Generator<void, In
   const factList: IndexedFact[] = kb.facts.map((fact) => ({
     fact,
     article: articles.get(fact.articleId)!,
-    norm: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", fact.quote].join(" ")),
     focus: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", valueClauses(fact)].join(" ")),
     context: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", fact.quote].join(" ")),
     subjectNorm: normalize(fact.subject),
