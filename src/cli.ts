@@ -10,6 +10,7 @@ import { readCases, runEval } from "./eval/run.js";
 import { loadKnowledge } from "./knowledge/load.js";
 import { formatProblem, type KnowledgeBase } from "./knowledge/types.js";
 import { toPlainText } from "./render/plain.js";
+import { inThisThread } from "./thread/local.js";
 
 const DEFAULT_KNOWLEDGE = process.env.KNOWLEDGE_DIR || "./knowledge";
 
@@ -29,11 +30,11 @@ async function ask(args: string[]): Promise<void> {
   });
   const engine = createEngine(await loadOrExit(values.knowledge));
   if (positionals.length) {
-    const reply = answerJson(engine, positionals.join(" "), new Date());
+    const reply = answerJson(engine.ask(positionals.join(" "), new Date()));
     process.stdout.write(values.json ? `${JSON.stringify(reply)}\n` : `${toPlainText(reply)}\n`);
     return;
   }
-  await runConsole(engine, { input: process.stdin, output: process.stdout, json: values.json });
+  await runConsole(inThisThread(engine), { input: process.stdin, output: process.stdout, json: values.json });
 }
 
 async function check(args: string[]): Promise<void> {

@@ -1,11 +1,11 @@
 /** The console chat: questions from standard input, replies to standard output. */
 import { createInterface } from "node:readline";
-import type { Engine } from "./engine/index.js";
+import type { Answer } from "./engine/index.js";
+import type { AnsweringEngine } from "./live.js";
 import { toPlainText } from "./render/plain.js";
 
 /** The JSON answer of ../shared/eval/README.md: the engine's answer with its plain `text`. */
-export function answerJson(engine: Engine, question: string, now: Date) {
-  const answer = engine.ask(question, now);
+export function answerJson(answer: Answer) {
   return { ...answer, text: toPlainText(answer) };
 }
 
@@ -14,7 +14,7 @@ export function answerJson(engine: Engine, question: string, now: Date) {
  * prints one reply (or one JSON object) a line, in order, and returns when the input ends.
  */
 export async function runConsole(
-  engine: Engine,
+  engine: Pick<AnsweringEngine, "ask" | "summary" | "examples">,
   options: { input: NodeJS.ReadableStream & { isTTY?: boolean }; output: NodeJS.WritableStream; json?: boolean; now?: () => Date },
 ): Promise<void> {
   const interactive = Boolean(options.input.isTTY) && !options.json;
@@ -22,11 +22,11 @@ export async function runConsole(
   const rl = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
   const prompt = () => interactive && options.output.write("问> ");
   if (interactive) {
-    options.output.write(`知识库：${engine.kb.articles.length} 篇文章，${engine.kb.facts.length} 条数据。试试：${engine.examples()[0] ?? ""}\n`);
+    options.output.write(`知识库：${engine.summary.articles.length} 篇文章，${engine.summary.facts.length} 条数据。试试：${engine.examples[0] ?? ""}\n`);
     prompt();
   }
   for await (const line of rl) {
-    const reply = answerJson(engine, line, now());
+    const reply = answerJson(await engine.ask(line, now()));
     if (options.json) options.output.write(`${JSON.stringify(reply)}\n`);
     else if (interactive) options.output.write(`${reply.text}\n\n`);
     else options.output.write(`${reply.text.replace(/\n+/g, " | ")}\n`);

@@ -1,67 +1,98 @@
 /**
  * The knowledge the bot answers from right now, and reloading it without a pause: the new engine is
- * built while the old one keeps answering, then swapped in at once. A folder with problems never
- * replaces a good engine; two reloads at once share one build.
+ * opened (in the bot: in a worker thread of its own, see thread/host.ts) while the old one keeps
+ * answering, then swapped in at once and the old one closed. A folder with problems never replaces a
+ * good engine; two reloads at once share one build.
  */
-import { createEngineAsync, type Engine } from "./engine/index.js";
-import { loadKnowledge, type LoadOptions } from "./knowledge/load.js";
-import type { Problem } from "./knowledge/types.js";
+import type { Answer } from "./engine/index.js";
+import type { LoadOptions } from "./knowledge/load.js";
+import type { KnowledgeSummary, Problem } from "./knowledge/types.js";
+
+/** An engine answering somewhere: in a worker thread (the bot) or in this one (tools and tests). */
+export interface AnsweringEngine {
+  readonly summary: KnowledgeSummary;
+  /** A few questions the knowledge base answers, for /start and inline mode. */
+  readonly examples: readonly string[];
+  ask(question: string, now: Date): Promise<Answer>;
+  /** The answer and up to `limit - 1` more from other evidence, best first. */
+  askMany(question: string, now: Date, limit: number): Promise<Answer[]>;
+  /** Lets the questions already asked finish, then frees the engine. */
+  close(): Promise<void>;
+}
+
+export interface OpenRequest {
+  /** Files to check as if they were in the folder (an upload before it is written). */
+  readonly extra?: LoadOptions["extra"];
+  /** False: only check the folder. */
+  readonly build: boolean;
+  /** Build nothing when the folder still has this version. */
+  readonly unlessVersion?: string;
+}
+
+export type Opened =
+  | { ok: true; summary: KnowledgeSummary; engine?: AnsweringEngine; source?: "snapshot" | "built" }
+  | { ok: false; problems: Problem[] };
+
+/** Reads the knowledge folder and, when asked, opens an engine on it. */
+export type OpenKnowledge = (request: OpenRequest) => Promise<Opened>;
 
 export type ReloadResult =
   | { ok: true; articles: number; facts: number; version: string; ms: number; unchanged?: boolean }
   | { ok: false; problems: Problem[]; ms: number };
 
 export interface LiveKnowledge {
-  readonly engine: Engine;
-  /** When the engine now answering was built. */
+  readonly summary: KnowledgeSummary;
+  readonly examples: readonly string[];
+  /** When the engine now answering was opened. */
   readonly loadedAt: Date;
+  ask(question: string, now: Date): Promise<Answer>;
+  askMany(question: string, now: Date, limit: number): Promise<Answer[]>;
   reload(): Promise<ReloadResult>;
-  /** Checks `dir` plus `extra` files as a reload would, without swapping anything in. */
+  /** Checks the folder plus `extra` files as a reload would, without swapping anything in. */
   check(extra: LoadOptions["extra"]): Promise<ReloadResult>;
+  close(): Promise<void>;
 }
 
-/**
- * `build` makes the new engine; by default in slices that yield to the event loop, so that questions
- * keep being answered during a reload. `afterSwap` runs once a new engine answers (the bot writes its
- * snapshot there, off the main thread).
- */
-export function createLiveKnowledge(
-  dir: string,
-  initial: Engine,
-  hooks: { build?: (kb: Engine["kb"]) => Promise<Engine>; afterSwap?: (engine: Engine) => void } = {},
-): LiveKnowledge {
-  const build = hooks.build ?? createEngineAsync;
+export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledge): LiveKnowledge {
   let engine = initial;
   let loadedAt = new Date();
   let inFlight: Promise<ReloadResult> | undefined;
 
-  const attempt = async (options: LoadOptions, swap: boolean): Promise<ReloadResult> => {
+  const attempt = async (request: OpenRequest): Promise<ReloadResult> => {
     const started = performance.now();
-    const loaded = await loadKnowledge(dir, options);
+    const opened = await open(request);
     const ms = () => Math.round(performance.now() - started);
-    if (!loaded.ok) return { ok: false, problems: loaded.problems, ms: ms() };
-    const unchanged = loaded.kb.version === engine.kb.version;
-    if (swap && !unchanged) {
-      engine = await build(loaded.kb);
+    if (!opened.ok) return { ok: false, problems: opened.problems, ms: ms() };
+    const unchanged = opened.summary.version === engine.summary.version;
+    if (opened.engine) {
+      const old = engine;
+      engine = opened.engine;
       loadedAt = new Date();
-      hooks.afterSwap?.(engine);
+      void old.close();
     }
-    return { ok: true, articles: loaded.kb.articles.length, facts: loaded.kb.facts.length, version: loaded.kb.version, ms: ms(), ...(unchanged ? { unchanged } : {}) };
+    const { summary } = opened;
+    return { ok: true, articles: summary.articles.length, facts: summary.facts.length, version: summary.version, ms: ms(), ...(unchanged ? { unchanged } : {}) };
   };
 
   return {
-    get engine() {
-      return engine;
+    get summary() {
+      return engine.summary;
+    },
+    get examples() {
+      return engine.examples;
     },
     get loadedAt() {
       return loadedAt;
     },
+    ask: (question, now) => engine.ask(question, now),
+    askMany: (question, now, limit) => engine.askMany(question, now, limit),
     reload() {
-      inFlight ??= attempt({}, true).finally(() => {
+      inFlight ??= attempt({ build: true, unlessVersion: engine.summary.version }).finally(() => {
         inFlight = undefined;
       });
       return inFlight;
     },
-    check: (extra) => attempt({ extra }, false),
+    check: (extra) => attempt({ extra, build: false }),
+    close: () => engine.close(),
   };
 }

@@ -1,14 +1,15 @@
 /**
  * Start-up: config → knowledge → engine → bot or console; signals and shutdown.
+ * The knowledge and its engine live in a worker thread (thread/host.ts); this thread talks to people.
  * With no BOT_TOKEN, Telegram is off and a console chat answers from the shipped knowledge base.
  */
 import dotenv from "dotenv";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { runConsole } from "./console.js";
-import { loadKnowledge } from "./knowledge/load.js";
 import { formatProblem } from "./knowledge/types.js";
+import { createLiveKnowledge } from "./live.js";
 import { createLogger } from "./logger.js";
-import { openEngine } from "./snapshots.js";
+import { openInThread } from "./thread/host.js";
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -25,22 +26,28 @@ async function main(): Promise<void> {
   const level = consoleChat && !process.env.LOG_LEVEL ? "warn" : config.logLevel;
   const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
 
-  const loaded = await loadKnowledge(config.knowledgeDir);
-  if (!loaded.ok) {
-    for (const p of loaded.problems) logger.error(formatProblem(p));
-    logger.fatal({ problems: loaded.problems.length }, `knowledge in ${config.knowledgeDir} is invalid; fix it and start again`);
+  const open = openInThread({
+    knowledgeDir: config.knowledgeDir,
+    dataDir: config.dataDir,
+    note: (level, message, details) => logger[level](details ?? {}, message),
+  });
+  const opened = await open({ build: true });
+  if (!opened.ok || !opened.engine) {
+    for (const p of opened.ok ? [] : opened.problems) logger.error(formatProblem(p));
+    logger.fatal(`knowledge in ${config.knowledgeDir} is invalid; fix it and start again`);
     process.exit(1);
   }
-  const { engine, source } = await openEngine(loaded.kb, config.dataDir, (message, details) => logger.warn(details ?? {}, message));
-  logger.info({ source, version: loaded.kb.version, ready_ms: Math.round(performance.now()) }, "knowledge ready");
+  logger.info({ source: opened.source, version: opened.summary.version, ready_ms: Math.round(performance.now()) }, "knowledge ready");
+  const live = createLiveKnowledge(opened.engine, open);
 
   if (!config.botToken) {
     process.stderr.write(`Telegram is off (no BOT_TOKEN): console chat on ${config.knowledgeDir}, one question a line.\n`);
-    await runConsole(engine, { input: process.stdin, output: process.stdout });
+    await runConsole(live, { input: process.stdin, output: process.stdout });
+    await live.close();
     return;
   }
   const { runBot } = await import("./bot/run.js");
-  await runBot({ config, logger, engine, knowledge: loaded.kb });
+  await runBot({ config, logger, live });
 }
 
 await main();

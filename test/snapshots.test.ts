@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { MINISEARCH_VERSION } from "../src/engine/snapshot.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import type { KnowledgeBase } from "../src/knowledge/types.js";
-import { openEngine, snapshotInBackground, snapshotPath } from "../src/snapshots.js";
+import { openEngine, snapshotPath } from "../src/snapshots.js";
 import { NOW } from "./helpers/engine.js";
 import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.js";
 
@@ -58,14 +58,6 @@ describe("index snapshots under DATA_DIR", () => {
     const opened = await openEngine(changed.kb, dataDir);
     expect(opened.source).toBe("built");
     expect(readdirSync(path.join(dataDir, "index"))).toEqual([`${changed.kb.version}.snapshot`]);
-  });
-
-  it("writes a snapshot from a worker thread", async () => {
-    const kb = await shipped();
-    const dataDir = knowledgeDir();
-    const result = await snapshotInBackground(SHIPPED, dataDir);
-    expect(result.ok).toBe(true);
-    expect((await openEngine(kb, dataDir)).source).toBe("snapshot");
   });
 
   it("reads MiniSearch's private fields only for the version it was written for", () => {

@@ -4,7 +4,7 @@ import { renderAnswer } from "../render/telegram.js";
 
 export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, question: string): Promise<void> {
   const now = deps.now();
-  const answer = deps.live.engine.ask(question, now);
+  const answer = await deps.live.ask(question, now);
   deps.stats.record(question, answer.answered, ctx.from?.id, now);
   ctx.outcome = { answered: answer.answered };
   ctx.log.debug({ question, answered: answer.answered }, "question");

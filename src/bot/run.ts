@@ -6,11 +6,8 @@ import { run, type RunnerHandle } from "@grammyjs/runner";
 import { GrammyError, webhookCallback } from "grammy";
 import { createServer, type Server } from "node:http";
 import type { Config } from "../config.js";
-import type { Engine } from "../engine/index.js";
-import type { KnowledgeBase } from "../knowledge/types.js";
-import { createLiveKnowledge } from "../live.js";
+import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
-import { snapshotInBackground } from "../snapshots.js";
 import { openStats } from "../stats.js";
 import { createBot } from "./bot.js";
 import { createCallbackRegistry } from "./callbacks.js";
@@ -18,15 +15,9 @@ import { ADMIN_COMMANDS, PUBLIC_COMMANDS } from "./features/commands.js";
 
 const SHUTDOWN_GRACE_MS = 4000;
 
-export async function runBot(input: { config: Config; logger: Logger; engine: Engine; knowledge: KnowledgeBase }): Promise<void> {
-  const { config, logger } = input;
+export async function runBot(input: { config: Config; logger: Logger; live: LiveKnowledge }): Promise<void> {
+  const { config, logger, live } = input;
   const startedAt = new Date();
-  const live = createLiveKnowledge(config.knowledgeDir, input.engine, {
-    afterSwap: (engine) =>
-      void snapshotInBackground(config.knowledgeDir, config.dataDir).then((r) =>
-        logger.info({ ok: r.ok, version: engine.kb.version }, `snapshot after reload: ${r.message}`),
-      ),
-  });
   const stats = await openStats(config.dataDir, (e) => logger.warn({ err: e }, "stats file"));
   const bot = createBot(config.botToken!, {
     config,
@@ -47,7 +38,7 @@ export async function runBot(input: { config: Config; logger: Logger; engine: En
     process.exit(1);
   }
   await setCommands(bot.api, config, logger);
-  logger.info({ bot: bot.botInfo.username, mode: config.webhook ? "webhook" : "polling", articles: input.knowledge.articles.length, facts: input.knowledge.facts.length }, "bot started");
+  logger.info({ bot: bot.botInfo.username, mode: config.webhook ? "webhook" : "polling", articles: live.summary.articles.length, facts: live.summary.facts.length }, "bot started");
 
   let runner: RunnerHandle | undefined;
   let server: Server | undefined;
@@ -73,7 +64,7 @@ export async function runBot(input: { config: Config; logger: Logger; engine: En
     force.unref();
     // Stop fetching; the runner's stop waits for the updates already taken to be handled.
     await Promise.allSettled([runner?.isRunning() ? runner.stop() : undefined, closeServer(server)]);
-    await stats.flush();
+    await Promise.allSettled([stats.flush(), live.close()]);
     logger.info("stopped");
     logger.flush();
     process.exit(0);

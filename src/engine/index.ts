@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from "../knowledge/types.js";
 import { answerMany, answerQuestion, suggestionsFor, type Answer } from "./answer.js";
-import { buildIndexes, buildIndexesAsync, type Indexes, type Prebuilt } from "./search.js";
+import { buildIndexes, type Indexes, type Prebuilt } from "./search.js";
 import { fromSnapshot, toSnapshot } from "./snapshot.js";
 
 export type { Answer, AnswerFact, Citation, NoAnswerReason } from "./answer.js";
@@ -32,11 +32,6 @@ function wrap(kb: KnowledgeBase, indexes: Indexes): Engine {
 
 export function createEngine(kb: KnowledgeBase, prebuilt?: Prebuilt): Engine {
   return wrap(kb, buildIndexes(kb, prebuilt));
-}
-
-/** The same engine, built in slices that yield to the event loop: for reloads while the bot answers. */
-export async function createEngineAsync(kb: KnowledgeBase): Promise<Engine> {
-  return wrap(kb, await buildIndexesAsync(kb));
 }
 
 /** The engine from a snapshot of this knowledge, or why the snapshot cannot be used. */

@@ -87,20 +87,6 @@ export interface Indexes {
 
 const splitTokens = (s: string) => s.split(" ").filter(Boolean);
 
-/** The longest a slice of a build runs before it yields to the event loop. */
-const SLICE_MS = 8;
-
-/** Runs `work` over `items`, yielding whenever a slice has run SLICE_MS. */
-function* sliced<T>(items: readonly T[], work: (item: T, index: number) => void): Generator<void> {
-  let start = performance.now();
-  for (let i = 0; i < items.length; i++) {
-    work(items[i]!, i);
-    if ((i & 7) === 7 && performance.now() - start > SLICE_MS) {
-      yield;
-      start = performance.now();
-    }
-  }
-}
 /** From this many sentences on, the most common bigrams are neither indexed nor searched. */
 export const LARGE_CORPUS = 5000;
 /** A token in more than one sentence in fifty is too common to find anything in particular. */
@@ -130,24 +116,6 @@ export interface Prebuilt {
 }
 
 export function buildIndexes(kb: KnowledgeBase, prebuilt?: Prebuilt): Indexes {
-  const steps = buildSteps(kb, prebuilt);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-/** The same build in slices, yielding to the event loop between them so that a running bot keeps answering. */
-export async function buildIndexesAsync(kb: KnowledgeBase, prebuilt?: Prebuilt): Promise<Indexes> {
-  const steps = buildSteps(kb, prebuilt);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-function* buildSteps(kb: KnowledgeBase, prebuilt?: Prebuilt): Generator<void, Indexes> {
   const articles = new Map(kb.articles.map((a) => [a.id, a]));
   const regionNorms = new Map(kb.articles.map((a) => [a.id, normalize(a.region ?? "")]));
   const sentenceList = sentencesOf(kb);
@@ -161,17 +129,17 @@ function* buildSteps(kb: KnowledgeBase, prebuilt?: Prebuilt): Generator<void, In
   let sentences = prebuilt?.sentences;
   if (!sentences) {
     const texts: string[] = [];
-    yield* sliced(sentenceList, (s) => void texts.push(normalize(s.text)));
+    for (const s of sentenceList) texts.push(normalize(s.text));
     // On a large corpus, a bigram found in more than one sentence in fifty is never searched for
     // (see selectiveTokens), so it is not indexed either: that is most of the postings, by Zipf's law.
     const large = sentenceList.length >= LARGE_CORPUS;
-    if (large) yield* sliced(texts, (text) => void count(tokenizeNormalized(text)));
+    if (large) for (const text of texts) count(tokenizeNormalized(text));
     const limit = commonLimit(sentenceList.length);
     const tokenize = large
       ? (text: string) => tokenizeNormalized(text).filter((t) => documentFrequency.get(t)! <= limit)
       : (text: string) => count(tokenizeNormalized(text));
     const index = new MiniSearch<{ id: number; text: string }>({ ...sentenceIndexOptions, tokenize });
-    yield* sliced(texts, (text, id) => index.add({ id, text }));
+    texts.forEach((text, id) => index.add({ id, text }));
     sentences = index;
   }
 
@@ -185,7 +153,7 @@ function* buildSteps(kb: KnowledgeBase, prebuilt?: Prebuilt): Generator<void, In
     cache.set(id, made);
     return made;
   };
-  if (sentenceList.length <= EAGER_PASSAGES) yield* sliced(sentenceList, (_, id) => void passage(id));
+  if (sentenceList.length <= EAGER_PASSAGES) for (let id = 0; id < sentenceList.length; id++) passage(id);
 
   const factList: IndexedFact[] = kb.facts.map((fact) => ({
     fact,
@@ -221,7 +189,7 @@ function* buildSteps(kb: KnowledgeBase, prebuilt?: Prebuilt): Generator<void, In
       }
     },
   });
-  yield* sliced(factList, (_, id) => facts.add({ id }));
+  factList.forEach((_, id) => facts.add({ id }));
 
   const groups: TermGroup[] = (["places", "organisations", "people", "terms"] as const).flatMap((section) =>
     kb.glossary[section].map((terms) => ({ terms, norms: terms.map(normalize).filter(Boolean), section })),

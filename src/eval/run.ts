@@ -30,7 +30,7 @@ export function runEval(engine: Engine, sets: { file: string; cases: EvalCase[] 
   const report: EvalReport = { total: 0, passed: 0, byKind: {}, failures: [] };
   for (const { file, cases } of sets) {
     for (const c of cases) {
-      const verdict = judge(c, answerJson(engine, c.q, now), engine.kb);
+      const verdict = judge(c, answerJson(engine.ask(c.q, now)), engine.kb);
       const k = (report.byKind[kindOf(c)] ??= { total: 0, passed: 0 });
       k.total++;
       report.total++;

@@ -92,10 +92,32 @@ export interface Problem {
   readonly message: string;
 }
 
+/** `file:line: message`, or `file: message` for a problem of the whole file (line 0). */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}: ${p.message}`;
+  return p.line ? `${p.file}:${p.line}: ${p.message}` : `${p.file}: ${p.message}`;
 }
 
 export function sentencesOf(kb: KnowledgeBase): Sentence[] {
   return kb.articles.flatMap((a) => a.paragraphs.flatMap((p) => (p.heading ? [] : p.sentences)));
+}
+
+/**
+ * What the bot shows about its knowledge (/start, /sources, /topics, /stats) without holding it: the
+ * knowledge and its engine live in a worker thread, and this small copy travels to the bot.
+ */
+export interface KnowledgeSummary {
+  readonly version: string;
+  readonly articles: readonly Pick<Article, "id" | "title" | "publisher" | "date" | "url" | "region">[];
+  readonly facts: readonly Pick<Fact, "subject" | "metric">[];
+  /** The name articles use for each place of the glossary. */
+  readonly places: readonly string[];
+}
+
+export function summarize(kb: KnowledgeBase): KnowledgeSummary {
+  return {
+    version: kb.version,
+    articles: kb.articles.map(({ id, title, publisher, date, url, region }) => ({ id, title, publisher, date, url, ...(region ? { region } : {}) })),
+    facts: kb.facts.map(({ subject, metric }) => ({ subject, metric })),
+    places: kb.glossary.places.map((g) => g[0]!),
+  };
 }

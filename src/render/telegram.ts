@@ -4,7 +4,7 @@
  */
 import type { InlineKeyboardButton, InlineQueryResultArticle } from "grammy/types";
 import type { Answer } from "../engine/index.js";
-import type { KnowledgeBase } from "../knowledge/types.js";
+import type { KnowledgeSummary } from "../knowledge/types.js";
 
 export const MAX_MESSAGE = 4096;
 export const MAX_CALLBACK_BYTES = 64;
@@ -142,7 +142,7 @@ function hardSplit(line: string, limit: number): string[] {
 }
 
 /** The articles with their links, for /sources. */
-export function sourcesHtml(kb: KnowledgeBase): string[] {
+export function sourcesHtml(kb: KnowledgeSummary): string[] {
   const lines = kb.articles.map(
     (a, i) => `${i + 1}. <a href="${escapeHtml(a.url)}">${escapeHtml(a.title)}</a>\n${escapeHtml(a.publisher)} · ${escapeHtml(a.date)}`,
   );
@@ -150,7 +150,7 @@ export function sourcesHtml(kb: KnowledgeBase): string[] {
 }
 
 /** What the knowledge base covers, for /topics: places, subjects and the metrics most often given. */
-export function topicsHtml(kb: KnowledgeBase): string[] {
+export function topicsHtml(kb: KnowledgeSummary): string[] {
   const count = (values: string[]) => {
     const m = new Map<string, number>();
     for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
@@ -158,7 +158,7 @@ export function topicsHtml(kb: KnowledgeBase): string[] {
   };
   const subjects = count(kb.facts.map((f) => f.subject)).slice(0, 12);
   const metrics = count(kb.facts.map((f) => f.metric)).slice(0, 30);
-  const places = kb.glossary.places.map((g) => g[0]!).slice(0, 20);
+  const places = kb.places.slice(0, 20);
   const regions = count(kb.articles.map((a) => a.region ?? "").filter(Boolean));
   const lines = [
     "<b>我能回答的主题</b>",

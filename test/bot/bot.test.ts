@@ -10,10 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
 import { createCallbackRegistry } from "../../src/bot/callbacks.js";
 import { loadConfig } from "../../src/config.js";
-import { createEngine } from "../../src/engine/index.js";
 import { createLiveKnowledge, type LiveKnowledge } from "../../src/live.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
 import { openStats } from "../../src/stats.js";
+import { openInThread } from "../../src/thread/host.js";
 import { BOT_USER, FakeBotApi, updates } from "../helpers/bot-api.js";
 import { SHIPPED, article, GOOD, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
 import { NOW } from "../helpers/engine.js";
@@ -42,9 +41,11 @@ beforeAll(async () => {
     TELEGRAM_API_ROOT: api.apiRoot,
     LOG_LEVEL: "info",
   });
-  const loaded = await loadKnowledge(kbDir);
-  if (!loaded.ok) throw new Error("shipped knowledge invalid");
-  live = createLiveKnowledge(kbDir, createEngine(loaded.kb));
+  // As main.ts runs it: the engine in a worker thread.
+  const open = openInThread({ knowledgeDir: kbDir, dataDir, note: () => {} });
+  const opened = await open({ build: true });
+  if (!opened.ok || !opened.engine) throw new Error("shipped knowledge invalid");
+  live = createLiveKnowledge(opened.engine, open);
   const logger = pino({ level: "info" }, { write: (line: string) => void logLines.push(line) });
   const bot = createBot(api.token, {
     config,
@@ -60,6 +61,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runner?.stop();
+  await live?.close();
   await api?.stop();
   removeKnowledgeDirs();
 });
@@ -226,16 +228,16 @@ describe("admins", () => {
     writeFileSync(path.join(kbDir, "articles", "extra.md"), article({ ...GOOD, id: "extra", title: "原平测试" }, "原平市今年接待游客123万人次。"));
     const reply = await exchange(updates.privateText(ADMIN, "/reload"), ADMIN);
     expect(reply.text).toMatch(/重新加载成功：3 篇文章，\d+ 条数据，用时 \d+ ms/);
-    expect(live.engine.kb.articles).toHaveLength(3);
+    expect(live.summary.articles).toHaveLength(3);
   });
 
   it("keeps the old knowledge when the folder is broken and tells the admin file:line", async () => {
     writeFileSync(path.join(kbDir, "articles", "broken.md"), article({ ...GOOD, date: "2024-99-01" }));
-    const version = live.engine.kb.version;
+    const version = live.summary.version;
     const reply = await exchange(updates.privateText(ADMIN, "/reload"), ADMIN);
     expect(reply.text).toContain("重新加载失败，知识库保持不变");
     expect(reply.text).toContain(`articles/broken.md:4: date &quot;2024-99-01&quot; is not a date`);
-    expect(live.engine.kb.version).toBe(version);
+    expect(live.summary.version).toBe(version);
     expect((await exchange(updates.privateText(USER, "忻州新能源装机有多少？"), USER)).text).toContain("1200万千瓦");
     (await import("node:fs")).rmSync(path.join(kbDir, "articles", "broken.md"));
   });

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/bot.js";
 import { createCallbackRegistry } from "../../src/bot/callbacks.js";
 import { loadConfig } from "../../src/config.js";
-import type { Engine } from "../../src/engine/index.js";
-import { createLiveKnowledge } from "../../src/live.js";
+import { createLiveKnowledge, type LiveKnowledge } from "../../src/live.js";
 import { openStats } from "../../src/stats.js";
+import { openInThread } from "../../src/thread/host.js";
 import { FakeBotApi, updates } from "../helpers/bot-api.js";
 import { NOW, engineFor } from "../helpers/engine.js";
 import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
@@ -33,16 +33,23 @@ const QUESTIONS = [
 
 let api: FakeBotApi;
 let runner: RunnerHandle;
-let engine: Engine;
+let live: LiveKnowledge;
+/** The answers expected, from the engine in this thread. */
+let expectedAnswers: Map<string, string>;
 
 beforeAll(async () => {
   api = await new FakeBotApi().start();
-  engine = await engineFor();
   const config = loadConfig({ BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: knowledgeDir(), KNOWLEDGE_DIR: SHIPPED });
+  const open = openInThread({ knowledgeDir: SHIPPED, dataDir: config.dataDir, note: () => {} });
+  const opened = await open({ build: true });
+  if (!opened.ok || !opened.engine) throw new Error("shipped knowledge invalid");
+  live = createLiveKnowledge(opened.engine, open);
+  const engine = await engineFor();
+  expectedAnswers = new Map(QUESTIONS.map((q) => [q, engine.ask(q, NOW).answer]));
   const bot = createBot(api.token, {
     config,
     logger: pino({ level: "silent" }),
-    live: createLiveKnowledge(SHIPPED, engine),
+    live,
     stats: await openStats(config.dataDir),
     callbacks: createCallbackRegistry(),
     now: () => NOW,
@@ -54,6 +61,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await runner?.stop();
+  await live?.close();
   await api?.stop();
   removeKnowledgeDirs();
 });
@@ -61,7 +69,7 @@ afterAll(async () => {
 /** One round of 2,000 updates; resolves with the rate and checks every reply. */
 async function round(): Promise<number> {
   const expected = new Map<number, string[]>();
-  const bold = (q: string) => engine.ask(q, NOW).answer;
+  const bold = (q: string) => expectedAnswers.get(q)!;
   const groupAsks = new Map<number, number[]>();
   const before = api.callsOf("sendMessage").length;
   const started = performance.now();

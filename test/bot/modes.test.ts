@@ -1,4 +1,4 @@
-/** Start-up modes as a person runs them (`npm start` in a child process): webhook, and a 409 from a second instance. */
+/** Start-up modes as a person runs them (`npm run dev`, the bot from its sources, in a child process): webhook, and a 409 from a second instance. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
 }
 
 function start(api: FakeBotApi, env: Record<string, string> = {}) {
-  const child = spawn("npm", ["start", "--silent"], {
+  const child = spawn("npm", ["run", "--silent", "dev"], {
     env: { ...process.env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, KNOWLEDGE_DIR: knowledgeDir({}, SHIPPED), DATA_DIR: knowledgeDir(), ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

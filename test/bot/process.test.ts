@@ -1,4 +1,4 @@
-/** `npm start` as a child process with a token: the real bot against the stand-in Bot API, then SIGTERM. */
+/** The bot as a child process with a token (`npm run dev`: `npm start` from the TypeScript sources): the real bot against the stand-in Bot API, then SIGTERM. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeBotApi, updates } from "../helpers/bot-api.js";
@@ -11,7 +11,7 @@ let stdout = "";
 
 beforeAll(async () => {
   api = await new FakeBotApi().start();
-  child = spawn("npm", ["start", "--silent"], {
+  child = spawn("npm", ["run", "--silent", "dev"], {
     env: {
       ...process.env,
       BOT_TOKEN: api.token,

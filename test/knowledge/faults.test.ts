@@ -4,11 +4,10 @@
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createEngine } from "../../src/engine/index.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/knowledge/types.js";
 import { createLiveKnowledge, type LiveKnowledge } from "../../src/live.js";
+import { openInThread } from "../../src/thread/host.js";
 import { NOW } from "../helpers/engine.js";
 import { GOOD, SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
 
@@ -20,18 +19,22 @@ let version: string;
 
 beforeEach(async () => {
   dir = knowledgeDir({}, SHIPPED);
-  const loaded = await loadKnowledge(dir);
-  if (!loaded.ok) throw new Error("shipped knowledge invalid");
-  live = createLiveKnowledge(dir, createEngine(loaded.kb));
-  version = loaded.kb.version;
+  // As the bot runs it: the engine in a worker thread, reloads in another.
+  const open = openInThread({ knowledgeDir: dir, dataDir: knowledgeDir(), note: () => {} });
+  const opened = await open({ build: true });
+  if (!opened.ok || !opened.engine) throw new Error("shipped knowledge invalid");
+  live = createLiveKnowledge(opened.engine, open);
+  version = opened.summary.version;
 });
+
+afterEach(() => live.close());
 
 async function expectOldBaseKept(message: RegExp) {
   const result = await live.reload();
   expect(result.ok).toBe(false);
   if (!result.ok) expect(result.problems.map(formatProblem).join("\n")).toMatch(message);
-  expect(live.engine.kb.version).toBe(version);
-  expect(live.engine.ask("忻州新能源装机有多少？", NOW).answer).toContain("1200万千瓦");
+  expect(live.summary.version).toBe(version);
+  expect((await live.ask("忻州新能源装机有多少？", NOW)).answer).toContain("1200万千瓦");
 }
 
 describe("knowledge faults during a reload", () => {
@@ -81,8 +84,8 @@ describe("knowledge faults during a reload", () => {
     const result = await live.reload();
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.articles).toBe(10_002);
-    expect(live.engine.kb.version).not.toBe(version);
-    expect(live.engine.ask("忻州新能源装机有多少？", NOW).answer).toContain("1200万千瓦");
+    expect(live.summary.version).not.toBe(version);
+    expect((await live.ask("忻州新能源装机有多少？", NOW)).answer).toContain("1200万千瓦");
   }, 120_000);
 
   it("a fault repaired: the next reload takes the new base", async () => {
@@ -91,7 +94,7 @@ describe("knowledge faults during a reload", () => {
     writeFileSync(path.join(dir, "articles", "later.md"), article({ ...GOOD, region: "定襄县" }, "定襄县今年新增法兰企业17家。"));
     const result = await live.reload();
     expect(result.ok).toBe(true);
-    expect(live.engine.kb.articles.map((a) => a.id)).toContain("later");
+    expect(live.summary.articles.map((a) => a.id)).toContain("later");
     rmSync(path.join(dir, "articles", "later.md"));
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/index.js";
 import { readCases } from "../../src/eval/run.js";
+import { summarize } from "../../src/knowledge/types.js";
 import { answerHtml, renderAnswer, renderInlineResults, sourcesHtml, splitMessage, topicsHtml } from "../../src/render/telegram.js";
 import { toPlainText } from "../../src/render/plain.js";
 import { NOW, engineFor } from "../helpers/engine.js";
@@ -57,7 +58,7 @@ describe("Telegram rendering", () => {
   });
 
   it("lists sources and topics in valid parts, however many articles there are", () => {
-    const kb = engine.kb;
+    const kb = summarize(engine.kb);
     const many = { ...kb, articles: Array.from({ length: 400 }, (_, i) => ({ ...kb.articles[0]!, id: `a${i}`, title: `文章<${i}>` })) };
     for (const chunk of [...sourcesHtml(many), ...topicsHtml(kb)]) expect(telegramHtmlProblems(chunk)).toEqual([]);
     expect(sourcesHtml(many).length).toBeGreaterThan(1);

@@ -33,7 +33,7 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
     if (!isAdmin(ctx, config)) return refuse(ctx, "stats");
     const now = deps.now();
     const s = deps.stats.snapshot(now);
-    const kb = deps.live.engine.kb;
+    const kb = deps.live.summary;
     const uptime = formatDuration(now.getTime() - deps.startedAt.getTime());
     const top = s.topUnanswered.length
       ? s.topUnanswered.map((u, i) => `${i + 1}. ${escapeHtml(u.question)}（${u.count} 次）`).join("\n")

@@ -28,8 +28,8 @@ export function commandsFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command("start", async (ctx) => {
-    const kb = deps.live.engine.kb;
-    const examples = deps.live.engine.examples();
+    const kb = deps.live.summary;
+    const examples = deps.live.examples;
     await ctx.reply(
       [
         "<b>你好！我回答关于忻州市和太忻一体化经济区经济的问题。</b>",
@@ -46,13 +46,13 @@ export function commandsFeature(deps: BotDeps): Composer<BotContext> {
   feature.command("help", (ctx) => ctx.reply(HELP.replaceAll("{bot}", escapeHtml(ctx.me.username)), { parse_mode: "HTML" }));
 
   feature.command("sources", async (ctx) => {
-    for (const chunk of sourcesHtml(deps.live.engine.kb)) {
+    for (const chunk of sourcesHtml(deps.live.summary)) {
       await ctx.reply(chunk, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
     }
   });
 
   feature.command("topics", async (ctx) => {
-    for (const chunk of topicsHtml(deps.live.engine.kb)) await ctx.reply(chunk, { parse_mode: "HTML" });
+    for (const chunk of topicsHtml(deps.live.summary)) await ctx.reply(chunk, { parse_mode: "HTML" });
   });
 
   return feature;

@@ -15,14 +15,13 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.on("inline_query", async (ctx) => {
     const query = ctx.inlineQuery.query.trim();
-    const engine = deps.live.engine;
     const now = deps.now();
     let answers: Answer[];
     if (!query) {
       // Headline facts: the knowledge base's example questions, answered.
-      answers = engine.examples().map((q) => engine.ask(q, now)).filter((a) => a.answered);
+      answers = (await Promise.all(deps.live.examples.map((q) => deps.live.ask(q, now)))).filter((a) => a.answered);
     } else {
-      answers = engine.askMany(query.slice(0, 256), now, MAX_RESULTS);
+      answers = await deps.live.askMany(query.slice(0, 256), now, MAX_RESULTS);
       deps.stats.record(query, answers[0]?.answered ?? false, ctx.from.id, now);
       ctx.outcome = { answered: answers[0]?.answered ?? false };
     }

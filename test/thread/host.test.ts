@@ -1,0 +1,115 @@
+/**
+ * The engine in a worker thread, as the bot runs it: it answers as the engine does in this thread,
+ * writes and reuses its snapshot, reports a broken folder, and survives a worker that crashes or hangs.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine/index.js";
+import { formatProblem } from "../../src/knowledge/types.js";
+import { snapshotPath } from "../../src/snapshots.js";
+import { openInThread, type ThreadOptions } from "../../src/thread/host.js";
+import { NOW, engineFor } from "../helpers/engine.js";
+import { GOOD, SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+
+const QUESTIONS = ["忻州新能源装机有多少？", "忻州市长是谁", "How many tourists visited Xinzhou?", "北京GDP多少"];
+
+let local: Engine;
+const notes: string[] = [];
+const options = (overrides: Partial<ThreadOptions> = {}): ThreadOptions => ({
+  knowledgeDir: SHIPPED,
+  dataDir: knowledgeDir(),
+  note: (level, message) => void notes.push(`${level}: ${message}`),
+  ...overrides,
+});
+
+beforeAll(async () => {
+  local = await engineFor();
+});
+afterAll(removeKnowledgeDirs);
+
+async function opened(o: ThreadOptions) {
+  const r = await openInThread(o)({ build: true });
+  if (!r.ok || !r.engine) throw new Error(`not opened: ${JSON.stringify(r)}`);
+  return r;
+}
+
+describe("the engine in a worker thread", () => {
+  it("answers exactly as the engine in this thread, one answer or several", async () => {
+    const { engine } = await opened(options());
+    try {
+      for (const q of QUESTIONS) expect(await engine!.ask(q, NOW)).toEqual(local.ask(q, NOW));
+      expect(await engine!.askMany("忻州 新能源", NOW, 5)).toEqual(local.askMany("忻州 新能源", NOW, 5));
+      expect(engine!.examples).toEqual(local.examples());
+      expect(engine!.summary.articles.map((a) => a.id)).toEqual(local.kb.articles.map((a) => a.id));
+    } finally {
+      await engine!.close();
+    }
+  });
+
+  it("builds and writes the snapshot the first time, and opens from it the next", async () => {
+    const o = options();
+    const first = await opened(o);
+    await first.engine!.close();
+    expect(first.source).toBe("built");
+    expect(existsSync(snapshotPath(o.dataDir, first.summary.version))).toBe(true);
+    const second = await opened(o);
+    expect(second.source).toBe("snapshot");
+    expect((await second.engine!.ask(QUESTIONS[0]!, NOW)).answer).toContain("1200万千瓦");
+    await second.engine!.close();
+  });
+
+  it("reports a broken folder as file:line problems, and only checks when asked to", async () => {
+    const dir = knowledgeDir({ "articles/bad.md": article({ ...GOOD, date: "2024-13-01" }) }, SHIPPED);
+    const broken = await openInThread(options({ knowledgeDir: dir }))({ build: true });
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.problems.map(formatProblem).join("\n")).toContain(`${path.join(dir, "articles", "bad.md")}:4: date "2024-13-01"`);
+
+    const checked = await openInThread(options())({ build: false });
+    expect(checked.ok && checked.engine).toBe(undefined);
+    if (checked.ok) expect(checked.summary.articles).toHaveLength(local.kb.articles.length);
+    const unchanged = await openInThread(options())({ build: true, unlessVersion: local.kb.version });
+    expect(unchanged.ok && unchanged.engine).toBe(undefined);
+  });
+
+  it("reports a worker that dies while loading, without throwing", async () => {
+    const r = await openInThread(options({ script: new URL("../helpers/broken-worker.ts", import.meta.url) }))({ build: true });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(formatProblem(r.problems[0]!)).toMatch(/the engine thread stopped while loading: .*out of memory \(simulated\)/);
+  });
+
+  it("fails the question that crashed its worker, then answers from a fresh one", async () => {
+    notes.length = 0;
+    const { engine } = await opened(options({ script: new URL("../helpers/faulty-worker.ts", import.meta.url) }));
+    try {
+      await expect(engine!.ask("crash!", NOW)).rejects.toThrow(/engine thread was lost \(exited with code 3\)/);
+      expect((await engine!.ask(QUESTIONS[0]!, NOW)).answer).toContain("1200万千瓦");
+      expect(notes).toContain("warn: engine thread replaced");
+    } finally {
+      await engine!.close();
+    }
+  });
+
+  it("gives up on a question that hangs, replaces the stuck worker, and answers the next", async () => {
+    const { engine } = await opened(options({ script: new URL("../helpers/faulty-worker.ts", import.meta.url), askTimeoutMs: 1000 }));
+    try {
+      const started = performance.now();
+      const [hung, waiting] = await Promise.allSettled([engine!.ask("hang!", NOW), engine!.ask(QUESTIONS[1]!, NOW)]);
+      expect(hung.status).toBe("rejected");
+      // The question queued behind the stuck one fails too: it was held by the same worker.
+      expect(waiting.status).toBe("rejected");
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect((await engine!.ask(QUESTIONS[1]!, NOW)).answer).toEqual(local.ask(QUESTIONS[1]!, NOW).answer);
+    } finally {
+      await engine!.close();
+    }
+  });
+
+  it("closes only after the questions already asked are answered", async () => {
+    const { engine } = await opened(options());
+    const asked = QUESTIONS.map((q) => engine!.ask(q, NOW));
+    await engine!.close();
+    expect((await Promise.all(asked)).map((a) => a.answer)).toEqual(QUESTIONS.map((q) => local.ask(q, NOW).answer));
+    await expect(engine!.ask(QUESTIONS[0]!, NOW)).rejects.toThrow(/closed/);
+  });
+});
