@@ -23,5 +23,5 @@ USER node
 VOLUME ["/app/knowledge", "/app/data"]
 EXPOSE 8080
 # node itself is the main process, so SIGTERM reaches the bot directly.
-# --heap-growing-percent as in package.json's start script (see the README's Design section).
-CMD ["node", "--heap-growing-percent=20", "dist/main.js"]
+# The flags of package.json's start script (see the README's Design section).
+CMD ["node", "--heap-growing-percent=20", "--v8-pool-size=1", "dist/main.js"]

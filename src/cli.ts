@@ -107,13 +107,16 @@ async function bench(args: string[]): Promise<void> {
   const table = summary.corpus.map(
     (c) =>
       `${String(c.passages).padStart(7)} passages | build ${c.build_ms} ms (baseline ${c.baseline.build_ms}, ratio ${(c.build_ms / c.baseline.build_ms).toFixed(2)}) | snapshot load ${c.load_ms} ms | ` +
-      `p50 ${c.p50_ms} / p99 ${c.p99_ms} ms (baseline ${c.baseline.p50_ms} / ${c.baseline.p99_ms}) | RSS ${c.rss_mb} MiB, restored from snapshot ${c.restored_rss_mb} MiB (baseline ${c.baseline.rss_mb})`,
+      `p50 ${c.p50_ms} / p99 ${c.p99_ms} ms (baseline ${c.baseline.p50_ms} / ${c.baseline.p99_ms}) | bot RSS ${c.rss_mb} MiB, engine heap ${c.heap_mb} MiB (baseline RSS ${c.baseline.rss_mb})`,
   );
   process.stdout.write(
     [
       ...table,
-      `reload of the largest corpus: ${details.reload_ms} ms, longest event-loop stall ${summary.reload_max_stall_ms} ms, ${details.answered_during_reload} questions answered meanwhile`,
-      `start-up on the shipped knowledge: ${summary.startup_ms} ms to ready (with a snapshot: ${details.startup_snapshot_ms} ms)`,
+      `3 reloads of the largest corpus: up to ${details.reload_ms} ms each, longest event-loop stall ${summary.reload_max_stall_ms} ms (${details.stalls_ms.join(", ")}), ` +
+        `${details.answered_during_reload} questions answered meanwhile (slowest ${details.slowest_question_ms} ms); ` +
+        `bot RSS ${details.steady_rss_mb} MiB before, ${details.reload_peak_rss_mb} MiB at most during, ${details.after_reload_rss_mb} MiB right after, ${details.settled_rss_mb} MiB 20 s later`,
+      `start-up on the shipped knowledge (node dist/main.js): ${summary.startup_ms} ms to ready with a snapshot, ${details.startup_first_ms} ms without; ` +
+        `from the sources through tsx: ${details.startup_tsx_ms} ms`,
     ].join("\n") + "\n",
   );
 }

@@ -11,6 +11,8 @@ import path from "node:path";
 import { ensureCorpus } from "./corpus.js";
 
 const TSX = ["--import", "tsx"];
+/** The flags `npm start` runs the bot with (package.json; a test keeps them equal); the engine's measurements run with them too. */
+export const BOT_FLAGS = ["--heap-growing-percent=20", "--v8-pool-size=1"];
 
 function child(args: string[], input?: string, env: Record<string, string> = {}): { stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, args, { encoding: "utf8", input, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, BOT_TOKEN: "", ...env } });
@@ -18,7 +20,16 @@ function child(args: string[], input?: string, env: Record<string, string> = {})
   return { stdout: r.stdout, stderr: r.stderr };
 }
 
-const measure = (...args: string[]) => JSON.parse(child([...TSX, "--expose-gc", "src/bench/measure.ts", ...args]).stdout.trim().split("\n").pop()!);
+/** One measurement in a process of its own, from the built JavaScript as the bot runs; the baseline as a bare script would run. */
+function measure(mode: "engine" | "load" | "serve" | "reload" | "baseline", ...args: string[]) {
+  const flags = mode === "baseline" ? [] : BOT_FLAGS;
+  return JSON.parse(child(["--expose-gc", ...flags, "dist/bench/measure.js", mode, ...args]).stdout.trim().split("\n").pop()!);
+}
+
+function build(): void {
+  const r = spawnSync(process.execPath, [path.join("node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`the build failed: ${r.stdout}${r.stderr}`);
+}
 
 /**
  * Milliseconds from process start to "knowledge ready", as main.ts logs it: the median of three starts
@@ -26,8 +37,6 @@ const measure = (...args: string[]) => JSON.parse(child([...TSX, "--expose-gc", 
  * a snapshot; and, for comparison, from the TypeScript sources through tsx.
  */
 function startup(): { startup_ms: number; startup_first_ms: number; startup_tsx_ms: number } {
-  const build = spawnSync(process.execPath, [path.join("node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`the build failed: ${build.stdout}${build.stderr}`);
   const dataDir = mkdtempSync(path.join(tmpdir(), "startup-"));
   const ready = (args: string[]) => {
     const { stderr } = child(args, "", { DATA_DIR: dataDir, LOG_LEVEL: "info" });
@@ -37,11 +46,11 @@ function startup(): { startup_ms: number; startup_first_ms: number; startup_tsx_
   };
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   try {
-    const startup_first_ms = ready(["dist/main.js"]);
+    const startup_first_ms = ready([...BOT_FLAGS, "dist/main.js"]);
     return {
-      startup_ms: median([0, 1, 2].map(() => ready(["dist/main.js"]))),
+      startup_ms: median([0, 1, 2].map(() => ready([...BOT_FLAGS, "dist/main.js"]))),
       startup_first_ms,
-      startup_tsx_ms: median([0, 1, 2].map(() => ready([...TSX, "src/main.ts"]))),
+      startup_tsx_ms: median([0, 1, 2].map(() => ready([...BOT_FLAGS, ...TSX, "src/main.ts"]))),
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -50,6 +59,8 @@ function startup(): { startup_ms: number; startup_first_ms: number; startup_tsx_
 
 export async function runBench(options: { sizes: number[]; root: string; log: (line: string) => void }) {
   mkdirSync(options.root, { recursive: true });
+  options.log("building the bot (npm run build)…");
+  build();
   const corpus = [];
   let largest: { dir: string; data: string } | undefined;
   for (const size of options.sizes) {
@@ -57,7 +68,8 @@ export async function runBench(options: { sizes: number[]; root: string; log: (l
     const dir = ensureCorpus(options.root, size, "knowledge");
     const data = path.join(options.root, `data-${size}`);
     const engine = measure("engine", dir, data);
-    const { load_ms, restored_rss_mb } = measure("load", dir, data);
+    const { load_ms } = measure("load", dir, data);
+    const serve = measure("serve", dir, data);
     const baseline = measure("baseline", dir);
     const row = {
       passages: engine.passages,
@@ -65,9 +77,11 @@ export async function runBench(options: { sizes: number[]; root: string; log: (l
       load_ms,
       p50_ms: engine.p50_ms,
       p99_ms: engine.p99_ms,
-      rss_mb: engine.rss_mb,
-      peak_rss_mb: engine.peak_rss_mb,
-      restored_rss_mb,
+      rss_mb: serve.rss_mb,
+      heap_mb: engine.heap_mb,
+      thread_p99_ms: serve.p99_ms,
+      build_rss_mb: engine.rss_mb,
+      build_peak_rss_mb: engine.peak_rss_mb,
       baseline: { build_ms: baseline.build_ms, p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms, rss_mb: baseline.rss_mb, peak_rss_mb: baseline.peak_rss_mb },
     };
     options.log(JSON.stringify(row));

@@ -1,6 +1,6 @@
 /**
  * The indexes: MiniSearch over curated facts and over every sentence, document frequencies, and the
- * names the knowledge base knows (for typos.ts): built at once, in slices, or from a snapshot.
+ * names the knowledge base knows (for typos.ts): built, or restored from a snapshot.
  */
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
