@@ -8,7 +8,7 @@ import type { Answer } from "./engine/index.js";
 import type { LoadOptions } from "./knowledge/load.js";
 import type { KnowledgeSummary, Problem } from "./knowledge/types.js";
 
-/** An engine answering somewhere: in a worker thread (the bot) or in this one (tools and tests). */
+/** An engine answering somewhere: in a worker thread (the bot) or in this one (the console tool). */
 export interface AnsweringEngine {
   readonly summary: KnowledgeSummary;
   /** A few questions the knowledge base answers, for /start and inline mode. */
@@ -40,17 +40,13 @@ export type ReloadResult =
   | { ok: true; articles: number; facts: number; version: string; ms: number; unchanged?: boolean }
   | { ok: false; problems: Problem[]; ms: number };
 
-export interface LiveKnowledge {
-  readonly summary: KnowledgeSummary;
-  readonly examples: readonly string[];
+/** The engine answering now, whichever it is, and reloading it. */
+export interface LiveKnowledge extends AnsweringEngine {
   /** When the engine now answering was opened. */
   readonly loadedAt: Date;
-  ask(question: string, now: Date): Promise<Answer>;
-  askMany(question: string, now: Date, limit: number): Promise<Answer[]>;
   reload(): Promise<ReloadResult>;
   /** Checks the folder plus `extra` files as a reload would, without swapping anything in. */
   check(extra: LoadOptions["extra"]): Promise<ReloadResult>;
-  close(): Promise<void>;
 }
 
 export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledge): LiveKnowledge {

@@ -33,8 +33,9 @@ async function main(): Promise<void> {
   });
   const opened = await open({ build: true });
   if (!opened.ok || !opened.engine) {
-    for (const p of opened.ok ? [] : opened.problems) logger.error(formatProblem(p));
-    logger.fatal(`knowledge in ${config.knowledgeDir} is invalid; fix it and start again`);
+    const problems = opened.ok ? [] : opened.problems;
+    for (const p of problems) logger.error(formatProblem(p));
+    logger.fatal({ problems: problems.length }, `knowledge in ${config.knowledgeDir} is invalid; fix it and start again`);
     process.exit(1);
   }
   logger.info({ source: opened.source, version: opened.summary.version, ready_ms: Math.round(performance.now()) }, "knowledge ready");

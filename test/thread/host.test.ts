@@ -2,11 +2,12 @@
  * The engine in a worker thread, as the bot runs it: it answers as the engine does in this thread,
  * writes and reuses its snapshot, reports a broken folder, and survives a worker that crashes or hangs.
  */
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/index.js";
 import { formatProblem } from "../../src/knowledge/types.js";
+import { createLiveKnowledge } from "../../src/live.js";
 import { snapshotPath } from "../../src/snapshots.js";
 import { openInThread, type ThreadOptions } from "../../src/thread/host.js";
 import { NOW, engineFor } from "../helpers/engine.js";
@@ -112,4 +113,28 @@ describe("the engine in a worker thread", () => {
     expect((await Promise.all(asked)).map((a) => a.answer)).toEqual(QUESTIONS.map((q) => local.ask(q, NOW).answer));
     await expect(engine!.ask(QUESTIONS[0]!, NOW)).rejects.toThrow(/closed/);
   });
+
+  it("keeps answering from the old engine while a reload opens the new one, then answers from the new", async () => {
+    const dir = knowledgeDir({}, SHIPPED);
+    const open = openInThread(options({ knowledgeDir: dir }));
+    const first = await open({ build: true });
+    if (!first.ok || !first.engine) throw new Error("not opened");
+    const live = createLiveKnowledge(first.engine, open);
+    try {
+      writeFileSync(path.join(dir, "articles", "later.md"), article({ ...GOOD, region: "定襄县" }, "定襄县今年新增法兰企业17家。"));
+      let reloaded = false;
+      const reload = live.reload().then((r) => ((reloaded = true), r));
+      // Asked after the reload began: answered by the old engine before the new one is ready.
+      const during = await live.ask(QUESTIONS[0]!, NOW);
+      expect(reloaded).toBe(false);
+      expect(during.answer).toContain("1200万千瓦");
+      expect(live.summary.articles).toHaveLength(local.kb.articles.length);
+      expect((await reload).ok).toBe(true);
+      expect(live.summary.articles).toHaveLength(local.kb.articles.length + 1);
+      expect((await live.ask("定襄县今年新增法兰企业多少家？", NOW)).answer).toContain("17家");
+    } finally {
+      await live.close();
+    }
+  });
 });
+
