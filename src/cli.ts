@@ -53,8 +53,15 @@ async function evaluate(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { knowledge: { type: "string", default: DEFAULT_KNOWLEDGE }, json: { type: "boolean", default: false } },
+    options: {
+      knowledge: { type: "string", default: DEFAULT_KNOWLEDGE },
+      json: { type: "boolean", default: false },
+      external: { type: "string" },
+      split: { type: "string", default: "dev" },
+      show: { type: "string", default: "wrong" },
+    },
   });
+  if (values.external) return evaluateExternal(values.external, values.knowledge, values.split, values.show, values.json);
   const engine = createEngine(await loadOrExit(values.knowledge));
   const report = runEval(engine, readCases(positionals), new Date());
   if (values.json) {
@@ -68,6 +75,36 @@ async function evaluate(args: string[]): Promise<void> {
     .join(", ");
   process.stdout.write(`by kind: ${kinds}\n`);
   process.stdout.write(`score: ${report.passed}/${report.total} (${pct(report.passed, report.total)})\n`);
+}
+
+/** A public reading-comprehension set, its articles added to the knowledge folder: right / wrong / none. */
+async function evaluateExternal(name: string, knowledge: string, split: string, show: string, json: boolean): Promise<void> {
+  const { EXTERNAL_SETS, buildExternalSet, formatExternal, runExternal } = await import("./eval/external.js");
+  if (!(name in EXTERNAL_SETS) || !["dev", "heldout", "all"].includes(split)) {
+    process.stderr.write(`usage: npm run eval -- --external ${Object.keys(EXTERNAL_SETS).join("|")} [--split dev|heldout|all] [--show wrong|none|right|all]\n`);
+    process.exit(2);
+  }
+  const set = buildExternalSet(name as keyof typeof EXTERNAL_SETS);
+  const { mkdtempSync, cpSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(path.join(tmpdir(), `eval-${name}-`));
+  try {
+    cpSync(knowledge, dir, { recursive: true });
+    mkdirSync(path.join(dir, "articles"), { recursive: true });
+    for (const [rel, text] of Object.entries(set.files)) writeFileSync(path.join(dir, rel), text);
+    const engine = createEngine(await loadOrExit(dir));
+    const now = new Date();
+    const cases = set.cases.filter((c) => split === "all" || c.split === split);
+    const report = runExternal((q) => engine.ask(q, now), cases);
+    if (json) return void process.stdout.write(`${JSON.stringify(report)}\n`);
+    for (const o of report.outcomes) {
+      if (show !== "all" && o.outcome !== show) continue;
+      process.stdout.write(`${o.outcome.toUpperCase()} ${o.c.id} ${o.c.q} (gold ${o.c.gold}) -> ${o.answer.slice(0, 90)}\n`);
+    }
+    process.stdout.write(`${name} ${split}: ${formatExternal(report)}\n`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function bench(args: string[]): Promise<void> {
