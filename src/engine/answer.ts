@@ -112,7 +112,8 @@ function answerParsed(ix: Indexes, q: Question, raw: string, lang: "zh" | "en", 
   const candidates = gather(ix, q);
   // Evidence of a kind the question does not want (a rank for 多少游客) does not answer it.
   const covered = candidates.filter((c) => c.coverage >= MIN_COVERAGE && (!q.kinds.length || kindFit(q.kinds, c.kind) > 0));
-  const inYear = q.years.length ? covered.filter((c) => q.years.includes(yearOf(c.period) ?? -1)) : covered;
+  // Evidence that names no time of its own speaks of its article's year.
+  const inYear = q.years.length ? covered.filter((c) => q.years.includes(yearOf(c.period) ?? yearOf(`${c.article.date.slice(0, 4)}年`)!)) : covered;
   const didYouMean = q.changes.length ? q.changes.map(([, to]) => to).join(" ") : undefined;
   // A part that is not answered is dropped, so it needs no suggestions.
   const suggestion = () => didYouMean ?? (part ? undefined : nearestName(ix, q));

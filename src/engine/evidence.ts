@@ -7,9 +7,25 @@ import type { Article } from "../knowledge/types.js";
 import { findDates, type Figure } from "./figures.js";
 import { yearOf } from "./period.js";
 import { PROVINCES } from "./places.js";
-import { contains, coverage, type Question, type WantedKind } from "./query.js";
+import { contains, coverage, gradedCoverage, type Question, type WantedKind } from "./query.js";
 import { commonLimit, LARGE_CORPUS, type Indexes, type IndexedFact, type Passage } from "./search.js";
 import type { Span } from "./statement.js";
+import { bigrams, hanRuns, simplifyAligned } from "./text.js";
+import { measuresFit } from "./units.js";
+
+/** Weights of the reading stage; see README (Design: how an answer is made) for how they were set. */
+export const OPTIONS = {
+  /** A concept met in the rest of the sentence, not the figure's clauses, counts this much. */
+  sentenceWeight: 0.9,
+  /** A concept met only in the passage's context (title, the sentence before) counts this much. */
+  contextWeight: 0.75,
+  /** A figure in the unit the question asks for (多少米 → 55米) ranks this much higher. */
+  measureFit: 0.8,
+  /** A figure right next to the question's words ranks up to this much higher. */
+  proximity: 0.4,
+  /** A figure whose clause says much the question does not ask ranks up to this much lower. */
+  excess: 0.3,
+};
 
 export interface Candidate {
   readonly fact?: IndexedFact;
@@ -63,9 +79,17 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     const p = ix.passage(Number(hit.id));
     const pick = pickFigure(q, p);
     if (!pick) continue;
-    if (!placeFits(q.places, `${p.regionNorm} ${pick.ownNorm} ${p.lead}`)) continue;
+    // The place is named in the passage, or where it stands (its article, the sentence before).
+    // A sentence that names a place of its own (忻州市共接待游客…) is about that place, not its context's.
+    const about = `${p.regionNorm} ${pick.ownNorm} ${p.lead}`;
+    const ownPlace = namesOtherPlace(ix, q, `${pick.clauseNorm} ${p.lead}`);
+    if (!placeFits(q.places, about) && (ownPlace || !placeFits(q.places, `${about} ${p.context}`))) continue;
     if (!unitFits(askedUnits, pick.figure?.unit ?? "")) continue;
-    const cov = coverage(q.concepts, `${pick.clauseNorm} ${p.regionNorm}`);
+    const cov = gradedCoverage(q.concepts, [
+      [`${pick.clauseNorm} ${p.regionNorm}`, 1],
+      [p.norm, OPTIONS.sentenceWeight],
+      [p.context, ownPlace ? 0 : OPTIONS.contextWeight],
+    ]);
     out.push({
       passage: p,
       article: p.article,
@@ -75,7 +99,11 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
       kind: pick.figure?.kind ?? "text",
       spans: pick.spans,
       coverage: cov,
-      score: score(q, cov, hit.score / sentenceMax, pick.figure?.kind ?? "text", pick.period) + placeBonus(q, pick.clauseNorm) + comparisonBonus(q, p.sentence.text),
+      score:
+        score(q, cov, hit.score / sentenceMax, pick.figure?.kind ?? "text", pick.period) +
+        pick.fit +
+        placeBonus(q, pick.clauseNorm) +
+        comparisonBonus(q, p.sentence.text),
     });
   }
   return out.sort((a, b) => b.score - a.score || latest(b.period) - latest(a.period));
@@ -87,11 +115,15 @@ function score(q: Question, cov: number, search: number, kind: WantedKind, perio
   return 2 * cov + 0.6 * search + kindFit(q.kinds, kind) + prefersYear;
 }
 
+const NUMERIC_KINDS: readonly WantedKind[] = ["amount", "count", "share", "growth", "fraction", "duration"];
+
 export function kindFit(wanted: readonly WantedKind[], kind: WantedKind): number {
   if (!wanted.length) return kind === "text" ? 0.3 : 0.5;
   const at = wanted.indexOf(kind);
+  // 多少 cues an amount in every question; after 比例 or 排名 it is that share or rank that is asked.
+  if (at > 0 && ["amount", "count"].includes(kind) && ["share", "growth", "rank", "fraction"].includes(wanted[0]!)) return 0.3;
   if (at >= 0) return at === 0 ? 1 : 0.8;
-  const numeric = ["amount", "count", "share", "growth", "fraction", "duration"];
+  const numeric = NUMERIC_KINDS;
   if (wanted.includes("amount") && numeric.includes(kind)) return 0.5;
   if (wanted.includes("count") && (kind === "amount" || kind === "list" || kind === "duration")) return 0.5;
   if (wanted.includes("person") && kind === "text") return 0.5;
@@ -155,26 +187,87 @@ function placeBonus(q: Question, own: string): number {
   return (0.3 * q.places.filter((names) => names.some((n) => contains(own, n))).length) / q.places.length;
 }
 
+/** Whether a text names a place the question does not ask about. */
+function namesOtherPlace(ix: Indexes, q: Question, text: string): boolean {
+  const asked = q.places.flat();
+  return ix.allPlaces.some((place) => text.includes(place) && !asked.some((a) => a.includes(place) || place.includes(a)));
+}
+
+/** How well a figure's unit fits what the question asks it in; undefined when it cannot be the answer. */
+function measureFit(q: Question, figure: Figure): number | undefined {
+  if (q.measure) {
+    if (q.measure === "year" || q.measure === "date") return figure.kind === "time" && (q.measure === "date" || figure.measure === "year") ? 1 : undefined;
+    if (figure.measure) return measuresFit(q.measure, figure.measure) ? 1 : undefined;
+    // A bare number, a count or a magnitude (5亿) may still be it, but less likely.
+    return figure.kind === "rank" || figure.kind === "fraction" ? undefined : 0;
+  }
+  if (q.countWord) {
+    if (figure.unit.endsWith(q.countWord)) return 1;
+    if (figure.measure && figure.measure !== "people" && figure.measure !== "households") return undefined;
+    return q.countWord === "个" && figure.kind === "count" ? 0.6 : 0;
+  }
+  return 0;
+}
+
+/** The share of a clause's words that the question does not use: 今年新开业的民宿有64家 says more than 多少家民宿. */
+function excess(q: Question, clause: string): number {
+  const grams = hanRuns(clause).flatMap(bigrams);
+  return grams.length ? grams.filter((g) => !q.text.includes(g)).length / grams.length : 0;
+}
+
+/** Where the question's own words stand in a sentence (simplified, lower case). */
+function anchorsIn(q: Question, text: string): number[] {
+  const at: number[] = [];
+  for (const c of q.concepts) {
+    for (const w of c.grams.length ? c.grams : c.forms) {
+      for (let i = text.indexOf(w); i >= 0 && w; i = text.indexOf(w, i + 1)) at.push(i + w.length / 2);
+    }
+  }
+  return at;
+}
+
 /** The figure of a sentence that fits the question best, and the clause around it. */
-function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string } | undefined {
-  const wantsFigure = q.kinds.some((k) => ["amount", "count", "share", "growth", "rank", "fraction", "duration"].includes(k));
-  type Pick = { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string; rank: number };
+function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string; fit: number } | undefined {
+  const wantsFigure = Boolean(q.measure || q.countWord) || q.kinds.some((k) => ["amount", "count", "share", "growth", "rank", "fraction", "duration", "time"].includes(k));
+  type Pick = { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string; rank: number; fit: number };
   const picks: Pick[] = [];
+  const anchors = anchorsIn(q, simplifyAligned(p.sentence.text).toLowerCase());
+  const near = (figure: Figure) => {
+    if (!anchors.length) return 0;
+    const middle = figure.index + figure.text.length / 2;
+    const distance = Math.min(...anchors.map((a) => Math.abs(a - middle)));
+    return OPTIONS.proximity * Math.exp(-distance / 12);
+  };
+  const wantsDate = q.kinds[0] === "time";
+  const wantsNumber = NUMERIC_KINDS.includes(q.kinds[0] ?? "text") || Boolean(q.measure);
   for (const c of p.clauses) {
     // The figure's own clause group counts most; its neighbours carry the subject or the time.
     const cov = (coverage(q.concepts, c.own) + coverage(q.concepts, c.window)) / 2;
     // For "when" questions, a date is the figure wanted.
-    const candidates = q.kinds[0] === "time" ? [...p.figures, ...findDates(p.sentence.text)] : p.figures;
+    const candidates = wantsDate ? [...p.figures, ...findDates(p.sentence.text)] : p.figures;
     const figures = candidates.filter((f) => f.index >= c.start && f.index < c.end);
     // A date that opens a sentence (7月1日起，…开通了…) dates the clause after it.
     const next = p.clauses[p.clauses.indexOf(c) + 1];
-    const dateCov = q.kinds[0] === "time" && next ? (coverage(q.concepts, `${c.own} ${next.own}`) + coverage(q.concepts, c.window)) / 2 : 0;
+    const dateCov = wantsDate && next ? (coverage(q.concepts, `${c.own} ${next.own}`) + coverage(q.concepts, c.window)) / 2 : 0;
     for (const figure of figures) {
-      const fit = figure.kind === "time" ? Math.max(cov, dateCov) : cov;
-      picks.push({ figure, spans: [{ index: figure.index, length: figure.text.length }], clauseNorm: c.window, ownNorm: figure.kind === "time" && next ? `${c.own} ${next.own}` : c.own, period: c.period, rank: 2 * fit + kindFit(q.kinds, figure.kind) });
+      const measured = measureFit(q, figure);
+      if (measured === undefined) continue;
+      // Only a figure is judged by what else its clause says; a list or a name is that very excess.
+      const said = wantsNumber ? excess(q, c.own) : 0;
+      const fit = OPTIONS.measureFit * measured + near(figure) - OPTIONS.excess * said;
+      const own = figure.kind === "time" ? Math.max(cov, dateCov) : cov;
+      picks.push({
+        figure,
+        spans: [{ index: figure.index, length: figure.text.length }],
+        clauseNorm: c.window,
+        ownNorm: figure.kind === "time" && next ? `${c.own} ${next.own}` : c.own,
+        period: c.period,
+        rank: 2 * own + kindFit(q.kinds, figure.kind) + fit,
+        fit,
+      });
     }
     if (!figures.length && !wantsFigure) {
-      picks.push({ spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: c.window, ownNorm: c.own, period: c.period, rank: 2 * cov + 0.2 });
+      picks.push({ spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: c.window, ownNorm: c.own, period: c.period, rank: 2 * cov + 0.2, fit: 0 });
     }
   }
   const best = picks.reduce<Pick | undefined>((a, b) => (!a || b.rank > a.rank ? b : a), undefined);

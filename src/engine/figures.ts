@@ -5,6 +5,8 @@
  */
 import type { FactKind } from "../knowledge/types.js";
 import { chineseNumber } from "./period.js";
+import { simplifyAligned } from "./text.js";
+import { kindOfUnit, measureOf, UNITS, type Measure } from "./units.js";
 
 export interface Figure {
   /** Exactly as written in the sentence, with its unit and any 以上/余/多. */
@@ -15,26 +17,22 @@ export interface Figure {
   readonly kind: FactKind | "time";
   /** Offset of `text` in the sentence. */
   readonly index: number;
+  /** What its unit measures, when it measures something in particular. */
+  readonly measure?: Measure;
 }
 
 const D = "[0-9０-９]";
 const NUM = `${D}{1,3}(?:[,，]${D}{3})+(?!${D})(?:[.．]${D}+)?|${D}+(?:[.．]${D}+)?(?:[/／]${D}+)?`;
 const CN_NUM = "[一二两三四五六七八九十百千]+";
 
-/** Units after a number, longest first so that 万千瓦 wins over 万. */
-const UNITS = [
-  "个百分点", "万千瓦时", "亿千瓦时", "万千瓦", "千瓦时", "千瓦", "兆瓦", "万亿元", "亿美元", "万美元", "亿元", "万元", "元",
-  "平方公里", "万平方米", "平方米", "万亩", "亩", "公顷", "公里", "千米", "米", "万人次", "人次", "万人", "人", "万户", "户",
-  "万吨", "吨", "万辆", "辆", "万台", "台", "万套", "套", "万件", "件", "万株", "株", "倍", "%", "‰", "％",
-  "个", "家", "项", "处", "条", "座", "所", "名", "批", "类", "种", "位", "届", "场", "次", "期", "栋", "宗", "笔", "份",
-  "县(市、区)", "县", "市", "区", "镇", "村", "年", "天", "小时", "万", "亿",
-].sort((a, b) => b.length - a.length);
-
-const COUNT_UNITS = new Set(["个", "家", "项", "处", "条", "座", "所", "名", "批", "类", "种", "位", "届", "场", "次", "期", "栋", "宗", "笔", "份", "县(市、区)", "县", "市", "区", "镇", "村", "户", "万户", "人", "万人"]);
-
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const UNIT = `(?:${UNITS.map(escape).join("|")}|[A-Za-z]{1,4}(?![A-Za-z]))`;
-const NUMERIC = new RegExp(`(${NUM})((?:多|余)?${UNIT}?(?:以上|以下|左右)?)`, "gu");
+/** Han units from the lexicon; Latin units (km, GHz, m²) by shape, after an optional space. */
+const UNIT = `(?:${UNITS.filter((u) => !/^[a-z]/.test(u)).map(escape).join("|")}|\\s?[A-Za-z]{1,4}[²³]?(?:/[A-Za-z]{1,2})?(?![A-Za-z]))`;
+const TILDE = "(?:至|到|-|~|～|—|－|–)";
+/** A number and its unit; a range (50米至1,520米, 70-80公里) is one figure. */
+const NUMERIC = new RegExp(`([±]?)(${NUM})((?:多|余)?${UNIT}?)(?:${TILDE}(${NUM})((?:多|余)?${UNIT}?))?(以上|以下|左右)?`, "gu");
+/** A time of a race or a record: 3分33秒62, 2小时5分. */
+const CLOCK = new RegExp(`${D}+(?:小时|时|分)${D}+(?:分|秒)(?:${D}+(?:秒)?)?`, "gu");
 const RANK = /(?:全国|全省|全市|全区|全县|全球|世界|全国同类|全省同类)?第[一二三四五六七八九十\d]+(?:位|名)?/gu;
 const CN_FRACTION = /([一二两三四五六七八九十百\d]+)分之([一二两三四五六七八九十\d]+)/gu;
 const CN_COUNT = new RegExp(`(连续)?(${CN_NUM})(大|个|项|条|家|处|座|所|年|连丰|连增)`, "gu");
@@ -45,63 +43,70 @@ function numericValue(text: string): number {
   return den ? Number(num) / Number(den) : Number(ascii);
 }
 
+/**
+ * Figures of a sentence. They are found in its simplified form, character for character the same
+ * length (text.ts), so traditional text has the same units; each figure's text is cut from the
+ * sentence as written.
+ */
 export function findFigures(sentence: string): Figure[] {
+  const s = simplifyAligned(sentence);
   const figures: Figure[] = [];
   const taken: [number, number][] = [];
-  const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
-  const add = (f: Figure) => {
+  const free = (start: number, end: number) => taken.every(([a, b]) => end <= a || start >= b);
+  const add = (f: Omit<Figure, "measure">) => {
     if (!free(f.index, f.index + f.text.length)) return;
     taken.push([f.index, f.index + f.text.length]);
-    figures.push(f);
+    const measure = f.kind === "rank" || f.kind === "fraction" ? undefined : measureOf(f.unit);
+    figures.push(measure ? { ...f, measure } : f);
   };
 
-  for (const m of sentence.matchAll(NUMERIC)) {
-    const [whole, num, tail = ""] = m;
-    const unit = tail.replace(/^(多|余)|(以上|以下|左右)$/g, "");
+  for (const m of s.matchAll(CLOCK)) add({ text: sentence.slice(m.index, m.index + m[0].length), value: numericValue(m[0].match(/\d+/)![0]), unit: "", kind: "duration", index: m.index });
+  for (const m of s.matchAll(NUMERIC)) {
+    const [whole, , num, tail = "", num2, tail2 = ""] = m;
+    // The unit of a range stands after its second number when not after the first (70-80公里).
+    const unitOf = (t: string) => t.replace(/^(多|余)/, "").trim();
+    const unit = unitOf(tail) || unitOf(tail2);
     const index = m.index;
-    const next = sentence.slice(index + whole.length, index + whole.length + 1);
-    const before = sentence.slice(Math.max(0, index - 4), index);
+    const next = s.slice(index + whole.length, index + whole.length + 1);
+    const before = s.slice(Math.max(0, index - 4), index);
+    // A range of two years or of dates is a time, not a figure.
+    if (num2 !== undefined && /^[年月日号]/.test(next) && !tail && !tail2) continue;
     // Dates are when, not what: 2024年, 10月底, 29日, and a year-month written 2024.11.
     if (/^[0-9０-９]{4}$/.test(num!) && (unit === "年" || /^[年.．\-/]/.test(next)) && !before.endsWith("连续")) continue;
-    if (!unit && /^[月日号时点]/.test(next)) continue;
+    if (!unit && !num2 && /^[月日号时点]/.test(next)) continue;
     if (unit === "年" && !before.endsWith("连续")) continue;
     // A number glued to letters is a name: PM10, TOPCon4.0.
     if (/[A-Za-z]$/.test(before)) continue;
-    const text = whole;
+    const text = sentence.slice(index, index + whole.length).replace(/\s+$/, "");
     const value = numericValue(num!);
     if (!Number.isFinite(value)) continue;
-    add({ text, value, unit: unit.normalize("NFKC"), kind: numericKind(num!, unit, before, sentence.slice(index - 12 < 0 ? 0 : index - 12, index)), index });
+    const kind = numericKind(num!, unit, before, s.slice(Math.max(0, index - 12), index));
+    add({ text, value, unit: unit.normalize("NFKC"), kind, index });
   }
-  for (const m of sentence.matchAll(RANK)) {
+  for (const m of s.matchAll(RANK)) {
     const n = chineseNumber(m[0].replace(/^.*第|[位名]$/g, ""));
-    if (n !== undefined) add({ text: m[0], value: n, unit: "", kind: "rank", index: m.index });
+    if (n !== undefined) add({ text: sentence.slice(m.index, m.index + m[0].length), value: n, unit: "", kind: "rank", index: m.index });
   }
-  for (const m of sentence.matchAll(CN_FRACTION)) {
+  for (const m of s.matchAll(CN_FRACTION)) {
     const den = chineseNumber(m[1]!);
     const num = chineseNumber(m[2]!);
-    if (den && num !== undefined) add({ text: m[0], value: num / den, unit: "", kind: "fraction", index: m.index });
+    if (den && num !== undefined) add({ text: sentence.slice(m.index, m.index + m[0].length), value: num / den, unit: "", kind: "fraction", index: m.index });
   }
-  for (const m of sentence.matchAll(CN_COUNT)) {
+  for (const m of s.matchAll(CN_COUNT)) {
     const [whole, streak, num, unit] = m;
     const n = chineseNumber(num!);
     if (n === undefined || n === 0) continue;
     // 一个, 一大 are grammar, not figures.
     if (n === 1 && !streak) continue;
-    add({ text: whole, value: n, unit: unit!, kind: streak || unit!.startsWith("连") ? "duration" : "count", index: m.index });
+    add({ text: sentence.slice(m.index, m.index + whole.length), value: n, unit: unit!, kind: streak || unit!.startsWith("连") ? "duration" : "count", index: m.index });
   }
   return figures.sort((a, b) => a.index - b.index);
 }
 
 function numericKind(num: string, unit: string, justBefore: string, context: string): FactKind {
   if (/[/／]/.test(num)) return "fraction";
-  if (unit === "%" || unit === "％" || unit === "‰" || unit === "个百分点") {
-    return /增长|增速|同比|环比|提高|下降|上涨|增加|减少|改善|回落|增幅/.test(context) ? "growth" : "share";
-  }
-  if (unit === "年") return "duration";
-  if (unit === "倍") return "growth";
-  if (COUNT_UNITS.has(unit)) return "count";
   if (!unit && /排名|位居|居/.test(justBefore)) return "rank";
-  return "amount";
+  return kindOfUnit(unit, context);
 }
 
 /** Words that say which kind of figure a question wants, in Chinese and English. */
@@ -117,11 +122,17 @@ export const KIND_CUES: [FactKind | "time", RegExp][] = [
   ["amount", /多少|多大|多高|规模|总量|\b(how much|how large|how big|amount|total)\b/],
 ];
 
-/** Dates in a sentence (7月1日, 2021年12月29日, 10月底), for questions that ask when. */
+/** Dates in a sentence (7月1日, 2021年12月29日, 10月底, 1889年, 西元前8200年, 民国39年), for questions that ask when. */
 export function findDates(sentence: string): Figure[] {
+  const s = simplifyAligned(sentence);
   const out: Figure[] = [];
-  for (const m of sentence.matchAll(/(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|初|中旬|上旬|下旬)?|(?:19|20)\d\d年/g)) {
-    out.push({ text: m[0], value: 0, unit: "", kind: "time", index: m.index });
+  const DATE = /(?:(?:公元前?|西元前?|民国)?[0-9]{1,4}年代?(?:[0-9]{1,2}月(?:[0-9]{1,2}[日号])?)?)|[0-9]{1,2}月(?:[0-9]{1,2}[日号]|底|末|初|中旬|上旬|下旬)?/g;
+  for (const m of s.matchAll(DATE)) {
+    // A bare number before 年 is a year only when it has three or four digits or an era before it.
+    if (/^[0-9]{1,2}年/.test(m[0])) continue;
+    if (/^[0-9]{1,4}年/.test(m[0]) && /[0-9.]$/.test(s.slice(0, m.index))) continue;
+    const year = m[0].match(/([0-9]{1,4})年/);
+    out.push({ text: sentence.slice(m.index, m.index + m[0].length), value: year ? Number(year[1]) : 0, unit: "", kind: "time", index: m.index, ...(year ? { measure: "year" as const } : { measure: "date" as const }) });
   }
   return out;
 }

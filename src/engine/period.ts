@@ -49,7 +49,7 @@ export function monthSpan(text: string): string {
 
 /**
  * The period a sentence speaks of, resolved against its article's date: 2024年1-9月, 截至2024年10月底,
- * 2023年; for a sentence with no time, the article's month (截至2024年11月).
+ * 2023年; 目前 as of the article's month (截至2024年11月); "" for a sentence that names no time.
  */
 export function periodOf(sentence: string, date: string, which: "first" | "last" = "first"): string {
   // A year named only as the base of a comparison (是去年同期的2.3倍, 较2023年增长) is not the period.
@@ -64,8 +64,12 @@ export function periodOf(sentence: string, date: string, which: "first" | "last"
   if (year && Number(year[1]) >= 1900 && Number(year[1]) <= 2100) return `${year[1]}年${monthSpan(resolved)}`;
   const span = monthSpan(resolved);
   if (span) return `${Number(date.slice(0, 4))}年${span}`;
-  return `截至${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
+  // 目前 is the article's day; a sentence that names no time has no period of its own.
+  if (AS_OF_NOW.test(resolved)) return `截至${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
+  return "";
 }
+
+const AS_OF_NOW = /目前|截至目前|截止目前|当前|现已|至今|如今|现有|已累计/;
 
 const COMPARISON =
   /(?:较|比|与|跟|和|是|同)?(?:去年|上年|前年|(?:19|20)\d\d年)(?:同期|全年)(?:相比|的)?|(?:较|比|与|跟)(?:去年|上年|前年|(?:19|20)\d\d年)/g;

@@ -9,6 +9,7 @@ import { ENGLISH_PLACES } from "./places.js";
 import type { Indexes, TermGroup } from "./search.js";
 import { correctTypos, knows } from "./typos.js";
 import { bigrams, hanRuns, normalize, tokenizeNormalized } from "./text.js";
+import { measureAsked, type Measure } from "./units.js";
 
 export type WantedKind = FactKind | "time";
 
@@ -41,6 +42,9 @@ export interface Question {
   /** Years named as the base of a comparison (跟2023年同期比): evidence comparing with them ranks higher. */
   readonly comparedYears: readonly number[];
   readonly kinds: readonly WantedKind[];
+  /** What the figure asked for measures (多少米: a length; 哪一年: a year), or the measure word it counts in (几首). */
+  readonly measure?: Measure;
+  readonly countWord?: string;
   readonly concepts: readonly Concept[];
   /** Space-separated tokens for MiniSearch. */
   readonly searchText: string;
@@ -115,7 +119,10 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   let timeText = rest;
   for (const [pattern, replacement] of ENGLISH_TIME) timeText = timeText.replace(pattern, replacement);
   const cueText = kindsFrom === raw ? text : normalize(kindsFrom);
-  const kinds = KIND_CUES.filter(([, cue]) => cue.test(cueText) || cue.test(kindsFrom.toLowerCase())).map(([k]) => k);
+  const asked = measureAsked(cueText);
+  const cued = KIND_CUES.filter(([, cue]) => cue.test(cueText) || cue.test(kindsFrom.toLowerCase())).map(([k]) => k);
+  // A question that asks for a year or a day wants a date, whatever else its words cue.
+  const kinds: WantedKind[] = asked.measure === "year" || asked.measure === "date" ? ["time"] : cued;
 
   // What remains of the Chinese: runs of content words once question words, fillers and time are gone.
   for (const run of hanRuns(rest.replace(QUESTION_PHRASES, " ").replace(FILLERS, " ").replace(TIME_AND_KIND_WORDS, " "))) {
@@ -151,10 +158,13 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     places,
     ...(foreignPlace ? { foreignPlace } : {}),
     // A year that is only a base of comparison (跟2023年同期比, 较2023年) does not choose the period.
-    years: questionYears(text.replace(/今年|本年|去年|上年|前年|this year|last year/g, "").replace(COMPARED_YEAR, " "), now).filter((y) => y > 1900),
+    // A year the question names when it asks for another year is what it is about, not a period.
+    years: asked.measure === "year" ? [] : questionYears(text.replace(/今年|本年|去年|上年|前年|this year|last year/g, "").replace(COMPARED_YEAR, " "), now).filter((y) => y > 1900),
     comparedYears: [...text.matchAll(COMPARED_YEAR)].flatMap((m) => questionYears(m[0], now)),
     relativeYears: questionYears(text.replace(/(?<!\d)(19|20)\d\d(?!\d)/g, ""), now),
     kinds,
+    ...(asked.measure ? { measure: asked.measure } : {}),
+    ...(asked.word ? { countWord: asked.word } : {}),
     concepts,
     searchText,
     greeting,
@@ -204,17 +214,29 @@ const isLetter = (ch: string | undefined) => ch !== undefined && ch >= "a" && ch
 
 /** How much of the question's concepts `evidence` (normalized) mentions, from 0 to 1. */
 export function coverage(concepts: readonly Concept[], evidence: string): number {
+  return gradedCoverage(concepts, [[evidence, 1]]);
+}
+
+/**
+ * Coverage over texts of different standing: a concept met in the figure's own clauses counts whole,
+ * one met only in the passage's context (its article's title, the sentence before) counts less.
+ */
+export function gradedCoverage(concepts: readonly Concept[], sources: readonly (readonly [string, number])[]): number {
   let total = 0;
   let met = 0;
   for (const c of concepts) {
     total += c.weight;
-    if (c.forms.some((f) => (isLatin(f) ? startsWord(evidence, f) : evidence.includes(f)))) {
-      met += c.weight;
-      continue;
-    }
-    if (!c.grams.length) continue;
-    const share = c.grams.filter((g) => evidence.includes(g)).length / c.grams.length;
-    met += c.weight * (share > 0.5 ? share : 0);
+    let best = 0;
+    for (const [text, weight] of sources) if (weight > best) best = Math.max(best, weight * mentions(c, text));
+    met += c.weight * best;
   }
   return total ? met / total : 0;
+}
+
+/** How much of one concept a text mentions: all of it, most of its bigrams, or nothing. */
+function mentions(c: Concept, evidence: string): number {
+  if (c.forms.some((f) => (isLatin(f) ? startsWord(evidence, f) : evidence.includes(f)))) return 1;
+  if (!c.grams.length) return 0;
+  const share = c.grams.filter((g) => evidence.includes(g)).length / c.grams.length;
+  return share > 0.5 ? share : 0;
 }

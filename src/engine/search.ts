@@ -23,7 +23,14 @@ export interface Passage {
   readonly clauses: readonly ClauseView[];
   /** The first clause, normalized: where the sentence's subject usually stands. */
   readonly lead: string;
+  /** The whole sentence, normalized. */
+  readonly norm: string;
   readonly regionNorm: string;
+  /**
+   * Where the passage stands, normalized: its article's title and region, and the first clause of its
+   * article, its paragraph and the sentence before it. 该市, 其 and a subject left out refer here.
+   */
+  readonly context: string;
 }
 
 export interface ClauseView extends Clause {
@@ -256,6 +263,17 @@ function makePassage(sentence: Sentence, article: Article, regionNorm: string): 
       window: norms.slice(Math.max(0, i - 1), i + 2).join(" "),
     })),
     lead: norms[0] ?? "",
+    norm: norms.join(" "),
     regionNorm,
+    context: normalize(contextOf(sentence, article)),
   };
+}
+
+/** The title, and the first clauses (where a subject stands) of the article, the paragraph and the sentence before. */
+function contextOf(sentence: Sentence, article: Article): string {
+  const firstClause = (text: string | undefined) => (text ? (splitClauses(text)[0]?.text ?? "") : "");
+  const paragraph = article.paragraphs[sentence.paragraph]?.sentences ?? [];
+  const at = paragraph.findIndex((s) => s.id === sentence.id);
+  const opening = article.paragraphs.find((p) => !p.heading)?.sentences[0]?.text;
+  return [article.title, article.region ?? "", firstClause(opening), at > 0 ? firstClause(paragraph[0]!.text) : "", at > 0 ? firstClause(paragraph[at - 1]!.text) : ""].join(" ");
 }

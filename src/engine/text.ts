@@ -16,6 +16,21 @@ export function simplify(text: string): string {
   return convert(text);
 }
 
+/**
+ * The simplified form of a text, the same length character for character, so that an offset in one
+ * is an offset in the other: a character whose conversion changes the length is kept as written.
+ */
+export function simplifyAligned(text: string): string {
+  const whole = simplify(text);
+  if (whole.length === text.length) return whole;
+  let out = "";
+  for (const ch of text) {
+    const one = simplify(ch);
+    out += one.length === ch.length ? one : ch;
+  }
+  return out;
+}
+
 const HAN = /\p{Script=Han}/u;
 
 /**
