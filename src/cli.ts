@@ -6,6 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { answerJson, runConsole } from "./console.js";
 import { createEngine } from "./engine/index.js";
+import type { ExternalSetName } from "./eval/external.js";
 import { readCases, runEval } from "./eval/run.js";
 import { loadKnowledge } from "./knowledge/load.js";
 import { formatProblem, type KnowledgeBase } from "./knowledge/types.js";
@@ -59,8 +60,10 @@ async function evaluate(args: string[]): Promise<void> {
       external: { type: "string" },
       split: { type: "string", default: "dev" },
       show: { type: "string", default: "wrong" },
+      calibrate: { type: "boolean", default: false },
     },
   });
+  if (values.calibrate) return calibrate(values.knowledge);
   if (values.external) return evaluateExternal(values.external, values.knowledge, values.split, values.show, values.json);
   const engine = createEngine(await loadOrExit(values.knowledge));
   const report = runEval(engine, readCases(positionals), new Date());
@@ -77,6 +80,22 @@ async function evaluate(args: string[]): Promise<void> {
   process.stdout.write(`score: ${report.passed}/${report.total} (${pct(report.passed, report.total)})\n`);
 }
 
+/** The knowledge folder with the articles of public sets added, as an admin would add them. */
+async function withExternal<T>(knowledge: string, names: readonly ExternalSetName[], use: (kb: KnowledgeBase) => T): Promise<T> {
+  const { buildExternalSet } = await import("./eval/external.js");
+  const { mkdtempSync, cpSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const dir = mkdtempSync(path.join(tmpdir(), "eval-external-"));
+  try {
+    cpSync(knowledge, dir, { recursive: true });
+    mkdirSync(path.join(dir, "articles"), { recursive: true });
+    for (const name of names) for (const [rel, text] of Object.entries(buildExternalSet(name).files)) writeFileSync(path.join(dir, rel), text);
+    return use(await loadOrExit(dir));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A public reading-comprehension set, its articles added to the knowledge folder: right / wrong / none. */
 async function evaluateExternal(name: string, knowledge: string, split: string, show: string, json: boolean): Promise<void> {
   const { EXTERNAL_SETS, buildExternalSet, formatExternal, runExternal } = await import("./eval/external.js");
@@ -84,27 +103,32 @@ async function evaluateExternal(name: string, knowledge: string, split: string, 
     process.stderr.write(`usage: npm run eval -- --external ${Object.keys(EXTERNAL_SETS).join("|")} [--split dev|heldout|all] [--show wrong|none|right|all]\n`);
     process.exit(2);
   }
-  const set = buildExternalSet(name as keyof typeof EXTERNAL_SETS);
-  const { mkdtempSync, cpSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const dir = mkdtempSync(path.join(tmpdir(), `eval-${name}-`));
-  try {
-    cpSync(knowledge, dir, { recursive: true });
-    mkdirSync(path.join(dir, "articles"), { recursive: true });
-    for (const [rel, text] of Object.entries(set.files)) writeFileSync(path.join(dir, rel), text);
-    const engine = createEngine(await loadOrExit(dir));
-    const now = new Date();
-    const cases = set.cases.filter((c) => split === "all" || c.split === split);
-    const report = runExternal((q) => engine.ask(q, now), cases);
-    if (json) return void process.stdout.write(`${JSON.stringify(report)}\n`);
-    for (const o of report.outcomes) {
-      if (show !== "all" && o.outcome !== show) continue;
-      process.stdout.write(`${o.outcome.toUpperCase()} ${o.c.id} ${o.c.q} (gold ${o.c.gold}) -> ${o.answer.slice(0, 90)}\n`);
-    }
-    process.stdout.write(`${name} ${split}: ${formatExternal(report)}\n`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const set = buildExternalSet(name as ExternalSetName);
+  const now = new Date();
+  const cases = set.cases.filter((c) => split === "all" || c.split === split);
+  const report = await withExternal(knowledge, [name as ExternalSetName], (kb) => {
+    const engine = createEngine(kb);
+    return runExternal((q) => engine.ask(q, now), cases);
+  });
+  if (json) return void process.stdout.write(`${JSON.stringify(report)}\n`);
+  for (const o of report.outcomes) {
+    if (show !== "all" && o.outcome !== show) continue;
+    process.stdout.write(`${o.outcome.toUpperCase()} ${o.c.id} ${o.c.q} (gold ${o.c.gold}) -> ${o.answer.slice(0, 90)}\n`);
   }
+  process.stdout.write(`${name} ${split}: ${formatExternal(report)}\n`);
+}
+
+/** Fits the judge's weights and threshold on the dev splits and the project's own sets (src/eval/calibrate.ts). */
+async function calibrate(knowledge: string): Promise<void> {
+  const { collectSamples, fit, sweep } = await import("./eval/calibrate.js");
+  const names: ExternalSetName[] = ["cmrc-trial", "drcd-test"];
+  const own = readCases([]).flatMap((s) => s.cases);
+  const samples = await withExternal(knowledge, names, (kb) => collectSamples(kb, names, own, new Date()));
+  const model = fit(samples);
+  const { rows, best } = sweep(samples, model.weights, model.bias);
+  process.stdout.write(`${samples.length} answers (${samples.filter((s) => s.right).length} right)\n`);
+  for (const r of rows) process.stdout.write(`threshold ${r.threshold.toFixed(2)}: right ${r.right}, wrong ${r.wrong}\n`);
+  process.stdout.write(`weights ${JSON.stringify(model.weights)}, bias ${model.bias}, threshold ${best.threshold}\n`);
 }
 
 async function bench(args: string[]): Promise<void> {

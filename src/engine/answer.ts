@@ -4,6 +4,7 @@
  * it names, and it is assembled from the evidence's own words.
  */
 import type { Fact, FactKind, FactValue } from "../knowledge/types.js";
+import { CONFIDENCE, confidenceOf, signalsOf, type Signals } from "./confidence.js";
 import { gather, kindFit, placeFits, type Candidate } from "./evidence.js";
 import { yearOf } from "./period.js";
 import { parseQuestion, type Question } from "./query.js";
@@ -32,7 +33,7 @@ export interface AnswerFact {
   readonly source: string;
 }
 
-export type NoAnswerReason = "empty" | "greeting" | "place" | "period" | "topic" | "vague";
+export type NoAnswerReason = "empty" | "greeting" | "place" | "period" | "topic" | "vague" | "unsure";
 
 export interface Answer {
   readonly question: string;
@@ -49,11 +50,14 @@ export interface Answer {
   /** Questions to ask next, each answerable from the knowledge base. */
   readonly related: readonly string[];
   readonly reason?: NoAnswerReason;
+  /** What the judgment rested on (confidence.ts), when evidence was found. */
+  readonly signals?: Signals;
   readonly didYouMean?: string;
 }
 
 /** Below this share of the question's concepts found in the evidence, the bot says it does not know. */
 export const MIN_COVERAGE = 0.55;
+const JUDGED_KINDS: ReadonlySet<string> = new Set(["amount", "count", "share", "growth", "fraction", "duration", "rank", "time"]);
 const MAX_QUESTION = 300;
 const MAX_ANSWER = 200;
 
@@ -68,7 +72,7 @@ function noAnswer(ix: Indexes, question: string, lang: "zh" | "en", reason: NoAn
 }
 
 /** The answer, then up to `limit - 1` more from other evidence; one "don't know" when there is none. */
-export function answerMany(ix: Indexes, raw: string, now: Date, limit: number): Answer[] {
+export function answerMany(ix: Indexes, raw: string, now: Date, limit: number, threshold = CONFIDENCE.threshold): Answer[] {
   const question = raw.replace(/\s+/g, " ").trim().slice(0, MAX_QUESTION);
   const lang = /\p{Script=Han}/u.test(question) || !/[a-z]{2}/i.test(question) ? "zh" : "en";
   const none = (reason: NoAnswerReason, answer: string, extra: Partial<Answer> = {}) => [noAnswer(ix, raw, lang, reason, answer, extra)];
@@ -93,15 +97,15 @@ export function answerMany(ix: Indexes, raw: string, now: Date, limit: number): 
   if (parts.length > 1) {
     // "多少家？排名如何？": each part answered on its own, with the first part's subject carried over.
     const answers = parts
-      .map((part, i) => answerParsed(ix, parseQuestion(i ? `${part} ${parts[0]}` : part, ix, now, part), raw, lang, now, 1, true)[0]!)
+      .map((part, i) => answerParsed(ix, parseQuestion(i ? `${part} ${parts[0]}` : part, ix, now, part), raw, lang, 1, threshold, true)[0]!)
       .filter((a) => a.answered);
     if (answers.length) return [combine(answers)];
   }
-  return answerParsed(ix, q, raw, lang, now, limit);
+  return answerParsed(ix, q, raw, lang, limit, threshold);
 }
 
 /** The steps after parsing, for a whole question or one part of it. */
-function answerParsed(ix: Indexes, q: Question, raw: string, lang: "zh" | "en", now: Date, limit: number, part = false): Answer[] {
+function answerParsed(ix: Indexes, q: Question, raw: string, lang: "zh" | "en", limit: number, threshold: number, part = false): Answer[] {
   const en = lang === "en";
   const none = (reason: NoAnswerReason, answer: string, extra: Partial<Answer> = {}) => [noAnswer(ix, raw, lang, reason, answer, extra)];
   if (!q.concepts.length) {
@@ -136,6 +140,14 @@ function answerParsed(ix: Indexes, q: Question, raw: string, lang: "zh" | "en", 
   }
 
   const best = inYear[0]!;
+  const signals = signalsOf(best, inYear);
+  // Figures read from uncurated sentences are judged by confidence; facts, names and lists by coverage alone.
+  if (!best.fact && JUDGED_KINDS.has(best.kind) && confidenceOf(signals) < threshold) {
+    return none("unsure", en ? "I am not sure enough of any figure to answer that." : "抱歉，资料里找不到把握足够的答案。", {
+      related: inYear.slice(0, 3).map((c) => relatedQuestion(c)),
+      signals,
+    });
+  }
   const others = inYear
     .slice(1)
     .filter((c) => c.quote !== best.quote && c.kind === best.kind && c.coverage >= best.coverage - 0.05 && c.period !== best.period && sameMetric(c, best))
@@ -152,6 +164,7 @@ function answerParsed(ix: Indexes, q: Question, raw: string, lang: "zh" | "en", 
   ].slice(0, 3);
   const first: Answer = {
     ...answerFrom(ix, raw, lang, best),
+    signals,
     others,
     related: related.length ? related : nearbyQuestions(ix, best),
     ...(didYouMean ? { didYouMean } : {}),
@@ -171,12 +184,16 @@ function answerParsed(ix: Indexes, q: Question, raw: string, lang: "zh" | "en", 
 }
 
 function answerFrom(ix: Indexes, question: string, lang: "zh" | "en", c: Candidate): Answer {
+  const figure = c.spans.map((s) => c.quote.slice(s.index, s.index + s.length)).join("、");
+  const said = toStatement(ix, c);
   return {
     question,
     answered: true,
-    answer: toStatement(ix, c),
+    // An English question gets the figure and its period in English; the article's words stay as written.
+    // (The period stays written 2024年1月至9月: a bare number that no quote holds would read as a figure.)
+    answer: lang === "en" && figure ? clip(`The figure: ${figure}${c.period ? ` (${displayPeriod(c.period)})` : ""}. ${said}`) : said,
     lang,
-    figure: c.spans.map((s) => c.quote.slice(s.index, s.index + s.length)).join("、"),
+    figure,
     citations: [citationOf(c)],
     facts: [factOf(c)],
     others: [],

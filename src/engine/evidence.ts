@@ -11,7 +11,7 @@ import { contains, coverage, gradedCoverage, type Question, type WantedKind } fr
 import { commonLimit, LARGE_CORPUS, type Indexes, type IndexedFact, type Passage } from "./search.js";
 import type { Span } from "./statement.js";
 import { bigrams, hanRuns, simplifyAligned } from "./text.js";
-import { measuresFit } from "./units.js";
+import { measureOf, measuresFit } from "./units.js";
 
 /** Weights of the reading stage; see README (Design: how an answer is made) for how they were set. */
 export const OPTIONS = {
@@ -37,6 +37,10 @@ export interface Candidate {
   readonly kind: WantedKind;
   readonly spans: readonly Span[];
   readonly coverage: number;
+  /** How well the figure reads as the answer: its unit, its nearness to the question's words (0 for facts). */
+  readonly fit: number;
+  /** The search engine's score, relative to the best hit of its index. */
+  readonly search: number;
   readonly score: number;
 }
 
@@ -54,6 +58,7 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     const region = f.regionNorm;
     if (!placeFits(q.places, `${f.subjectNorm} ${f.focus} ${f.lead}`)) continue;
     if (!unitFits(askedUnits, f.fact.unit)) continue;
+    if (f.fact.kind !== "person" && f.fact.kind !== "list" && f.fact.kind !== "text" && measureFit(q, { unit: f.fact.unit, kind: f.fact.kind, measure: measureOf(f.fact.unit) }) === undefined) continue;
     // The value's own clause counts most; its neighbours carry the subject or the time.
     const cov = (coverage(q.concepts, `${f.focus} ${region}`) + coverage(q.concepts, `${f.context} ${region}`)) / 2;
     const spans = f.spans;
@@ -66,6 +71,8 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
       kind: f.fact.kind,
       spans,
       coverage: cov,
+      fit: 0.5,
+      search: hit.score / factMax,
       score: score(q, cov, hit.score / factMax, f.fact.kind, f.fact.period) + 0.3 + placeBonus(q, f.focus) + comparisonBonus(q, f.fact.quote),
     });
   }
@@ -99,6 +106,8 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
       kind: pick.figure?.kind ?? "text",
       spans: pick.spans,
       coverage: cov,
+      fit: pick.fit,
+      search: hit.score / sentenceMax,
       score:
         score(q, cov, hit.score / sentenceMax, pick.figure?.kind ?? "text", pick.period) +
         pick.fit +
@@ -194,12 +203,14 @@ function namesOtherPlace(ix: Indexes, q: Question, text: string): boolean {
 }
 
 /** How well a figure's unit fits what the question asks it in; undefined when it cannot be the answer. */
-function measureFit(q: Question, figure: Figure): number | undefined {
+function measureFit(q: Question, figure: Pick<Figure, "unit" | "kind" | "measure">): number | undefined {
   if (q.measure) {
     if (q.measure === "year" || q.measure === "date") return figure.kind === "time" && (q.measure === "date" || figure.measure === "year") ? 1 : undefined;
-    if (figure.measure) return measuresFit(q.measure, figure.measure) ? 1 : undefined;
-    // A bare number, a count or a magnitude (5亿) may still be it, but less likely.
-    return figure.kind === "rank" || figure.kind === "fraction" ? undefined : 0;
+    // A share of a metric (有多少用于民生: 82%) may answer a question that names the metric's measure.
+    if (figure.measure) return measuresFit(q.measure, figure.measure) ? 1 : !q.strictMeasure && figure.measure === "percent" ? -0.5 : undefined;
+    if (figure.kind === "rank" || figure.kind === "fraction") return undefined;
+    // A bare number or a magnitude (5亿) may still be it, but less likely; counted things (8个) are not.
+    return /^(万|亿|千)*$/.test(figure.unit) ? 0 : undefined;
   }
   if (q.countWord) {
     if (figure.unit.endsWith(q.countWord)) return 1;

@@ -45,6 +45,8 @@ export interface Question {
   /** What the figure asked for measures (多少米: a length; 哪一年: a year), or the measure word it counts in (几首). */
   readonly measure?: Measure;
   readonly countWord?: string;
+  /** The question says its unit (多少米) or asks for a date: other measures do not answer it. */
+  readonly strictMeasure: boolean;
   readonly concepts: readonly Concept[];
   /** Space-separated tokens for MiniSearch. */
   readonly searchText: string;
@@ -54,7 +56,7 @@ export interface Question {
 }
 
 const QUESTION_PHRASES =
-  /多少来着|啥来着|来着|是啥|有啥|叫啥|干啥|啥|咋样|咋|几分之几|百分之几|几成|有多少|是多少|为多少|达多少|多少|有哪些|是哪些|哪些|哪几|是什么|什么|是谁|有谁|谁|怎么样|怎样|如何|多大|多高|多长|多久|几个|几家|几项|几处|几条|几座|几|是否|是不是|有没有|请问|告诉我|一下|想知道|想了解|了解|介绍|关于|情况|相关|数据|信息|排名第几|第几|哪个|哪|吗|呢|吧|啊|么|呀/g;
+  /(?:西元|公元前?|民国)?(?:哪一年|哪年|何年|几年|哪一天|哪天|几月几[日号]|几世纪)|何时|多长时间|多久|多少年|多少岁|多少来着|啥来着|来着|是啥|有啥|叫啥|干啥|啥|咋样|咋|几分之几|百分之几|几成|有多少|是多少|为多少|达多少|多少|有哪些|是哪些|哪些|哪几|是什么|什么|是谁|有谁|谁|怎么样|怎样|如何|多大|多高|多长|多久|几个|几家|几项|几处|几条|几座|几|是否|是不是|有没有|请问|告诉我|一下|想知道|想了解|了解|介绍|关于|情况|相关|数据|信息|排名第几|第几|哪个|哪|吗|呢|吧|啊|么|呀/g;
 const SPLITTERS = /[的了和与及或、]/g;
 /** Words that carry no subject of their own, removed wherever they stand in a question. */
 const FILLERS =
@@ -127,10 +129,12 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   // What remains of the Chinese: runs of content words once question words, fillers and time are gone.
   for (const run of hanRuns(rest.replace(QUESTION_PHRASES, " ").replace(FILLERS, " ").replace(TIME_AND_KIND_WORDS, " "))) {
     for (let chunk of run.split(SPLITTERS)) {
-      chunk = chunk.replace(EDGE_WORDS, "");
-      if (!chunk || TIME_WORDS.test(chunk) || /^[\d年月日季度前后上下半]+$/.test(chunk)) continue;
-      const grams = bigrams(chunk).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHARS.has(ch)));
-      if (grams.length) concepts.push({ text: chunk, forms: [chunk], weight: grams.length, grams });
+      for (let word of words(ix, chunk)) {
+        word = word.replace(EDGE_WORDS, "");
+        if (!word || TIME_WORDS.test(word) || /^[\d年月日季度前后上下半]+$/.test(word)) continue;
+        const grams = bigrams(word).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHARS.has(ch)));
+        if (grams.length) concepts.push({ text: word, forms: [word], weight: grams.length, grams });
+      }
     }
   }
   // English words the knowledge base knows (from aliases and the glossary) must be covered too;
@@ -165,11 +169,33 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     kinds,
     ...(asked.measure ? { measure: asked.measure } : {}),
     ...(asked.word ? { countWord: asked.word } : {}),
+    strictMeasure: Boolean(asked.strict),
     concepts,
     searchText,
     greeting,
     several: /分别|各自|各是|各为|各有|respectively|\bboth\b|\beach\b/.test(text),
   };
+}
+
+/**
+ * A run of the question's words cut where two neighbouring characters never stand together in the
+ * knowledge base (元世祖忽必烈在位 → 元世祖 · 忽必烈 · 在位): each part is a word evidence may say
+ * apart from the others. A run the corpus knows none of stays whole, for typo mending and refusals.
+ */
+function words(ix: Indexes, run: string): string[] {
+  const chars = [...run];
+  if (chars.length < 5) return [run];
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 1; i < chars.length; i++) {
+    const gram = chars[i - 1]! + chars[i]!;
+    if (!knows(ix, gram) && i - start >= 2 && chars.length - i >= 2) {
+      out.push(chars.slice(start, i).join(""));
+      start = i;
+    }
+  }
+  out.push(chars.slice(start).join(""));
+  return out.length > 1 && out.some((w) => bigrams(w).some((g) => knows(ix, g))) ? out : [run];
 }
 
 const ENGLISH_STOP = new Set(

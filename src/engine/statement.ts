@@ -42,6 +42,10 @@ export function splitClauses(sentence: string): Clause[] {
 /** A clause that only says when: 今年前三季度, 截至今年10月底, 2023年, 目前. */
 const TIME_CLAUSE =
   /^(数据显示|据统计)?(截至|截止|到|从)?(今年|去年|前年|\d{4}年)?(前三季度|上半年|下半年|一季度|\d{1,2}月(至|到|-)\d{1,2}月|\d{1,2}月(底|末)?|\d{1,2}月\d{1,2}日|年底|底|目前|近年来|近年|当前|如今)?$/;
+/** 该市, 该县 …: the place the article is about. */
+const PLACE_REFERENCE = /[该該](市|区|區|县|縣|省|地|经济区|經濟區)/g;
+/** A subject that is not a place: 该公司, 该企业, 其. */
+const OTHER_REFERENCE = /[该該本](公司|企业|企業|集团|集團|厂|廠|项目|項目|园区|園區|医院|醫院|学校|學校)|^其/;
 /** A clause that goes on from the one before it and makes no sense alone. */
 const CONTINUES =
   /^(占|排名|排|位居|居|数量|同比|增长|其中|分别|较|比|达到?|共|并|及|和|使用|主业|总投资|涉及|是|为|稳定在|突破|超过|成为|约|位列|列|以|增加|减少|下降)/;
@@ -86,6 +90,9 @@ export function statement(input: {
   if (lo < 0) lo = 0;
   if (hi < lo) hi = clauses.length - 1;
   lo = groupStart(clauses, lo);
+  // A clause that is only the figure (1835年11月29日，慈禧太后出生) says what it is in the next one.
+  const figureOnly = (i: number) => clauses[i]!.text.replace(/[^\p{Script=Han}]/gu, "").length - spans.reduce((n, s) => n + quote.slice(s.index, s.index + s.length).replace(/[^\p{Script=Han}]/gu, "").length, 0) < 2;
+  if (hi === lo && hi + 1 < clauses.length && figureOnly(hi)) hi++;
 
   let body = quote.slice(clauses[lo]!.start, clauses[hi]!.end).replace(CONNECTIVES, "");
   body = trimQuotes(body);
@@ -99,9 +106,10 @@ export function statement(input: {
   }
 
   body = resolveRelativeYears(body, articleDate);
-  if (subject) body = body.replace(/该(市|区|县|省|地|公司|企业|经济区)/g, subject);
+  // Only a place reference becomes the place; 该公司 or 其 has a subject of its own, and keeps it.
+  if (subject) body = body.replace(PLACE_REFERENCE, subject);
   const named = [subject, ...input.subjectNames].some((n) => n && body.includes(n));
-  if (subject && !named) body = subject + body;
+  if (subject && !named && !OTHER_REFERENCE.test(body)) body = subject + body;
 
   let lead = time ? resolveRelativeYears(time, articleDate) : "";
   if (!/\d{4}年/.test(lead + body)) lead = displayPeriod(input.period);

@@ -94,19 +94,21 @@ export function kindOfUnit(unit: string, context = ""): FactKind {
 /**
  * What a question asks its figure in: a unit or measure word written after 多少 / 几 (多少公里, 几首),
  * or a word that names a measure (面积, 体长, 哪一年). `word` is set for a measure word: 几首 wants 首.
+ * `strict`: the question says the unit or asks for a date, so no figure in another measure answers it;
+ * a measure read from the metric's name (财政 → money) only prefers figures in it (有多少用于民生: 82%).
  */
-export function measureAsked(normalizedQuestion: string): { measure?: Measure; word?: string } {
+export function measureAsked(normalizedQuestion: string): { measure?: Measure; word?: string; strict?: boolean } {
   const q = normalizedQuestion;
-  for (const [pattern, measure] of WHEN_ASKED) if (pattern.test(q)) return { measure };
+  for (const [pattern, measure] of WHEN_ASKED) if (pattern.test(q)) return { measure, strict: true };
   const after = q.match(/(?:多少|几)((?:万|亿|千)?[\p{Script=Han}a-z/²%]{1,5})/u)?.[1] ?? "";
   for (let n = after.length; n >= 1; n--) {
     const unit = after.slice(0, n);
     const measure = measureOf(unit);
-    if (measure) return { measure };
+    if (measure) return { measure, strict: true };
     if (COUNTED.has(unit)) return { word: unit };
   }
   // A share, a growth or a rank is asked of a metric (装机占全省的比重): the metric's measure is not the answer's.
-  if (/比重|比例|占比|百分之|份额|增长|增速|增幅|同比|排名|第几|名次|位居|几成/.test(q)) return {};
+  if (/比重|比例|占比|百分之|分之|份额|占.{0,8}(多少|几)|增长|增速|增幅|同比|排名|第几|名次|位居|几成|fraction|\b(share|percent|percentage|proportion|grow|grew|growth|rank|ranked)\b/.test(q)) return {};
   for (const [pattern, measure] of ASKED_MEASURES) if (pattern.test(q)) return { measure };
   return {};
 }
