@@ -50,6 +50,8 @@ export interface Answer {
   /** Questions to ask next, each answerable from the knowledge base. */
   readonly related: readonly string[];
   readonly reason?: NoAnswerReason;
+  /** Parts of a several-part question that the knowledge base does not answer. */
+  readonly unansweredParts?: readonly string[];
   /** What the judgment rested on (confidence.ts), when evidence was found. */
   readonly signals?: Signals;
   readonly didYouMean?: string;
@@ -96,10 +98,16 @@ export function answerMany(ix: Indexes, raw: string, now: Date, limit: number, t
   const parts = splitQuestion(question);
   if (parts.length > 1) {
     // "多少家？排名如何？": each part answered on its own, with the first part's subject carried over.
-    const answers = parts
-      .map((part, i) => answerParsed(ix, parseQuestion(i ? `${part} ${parts[0]}` : part, ix, now, part), raw, lang, 1, threshold, true)[0]!)
-      .filter((a) => a.answered);
-    if (answers.length) return [combine(answers)];
+    // A part that names nothing of its own (排名如何？) takes the first part's subject.
+    const standalone = (part: string) => {
+      const alone = parseQuestion(part, ix, now);
+      return alone.places.length > 0 && alone.concepts.length > 0 && !/这|该|其|此|它|it\b|this\b/i.test(part) ? alone : undefined;
+    };
+    const each = parts.map((part, i) => answerParsed(ix, (i ? standalone(part) : undefined) ?? parseQuestion(i ? `${part} ${parts[0]}` : part, ix, now, part), raw, lang, 1, threshold, true)[0]!);
+    const answers = each.filter((a) => a.answered);
+    // Every part the base does not answer is said to be unanswered, in the same reply.
+    const missing = parts.filter((_, i) => !each[i]!.answered);
+    if (answers.length) return [combine(answers, missing, en)];
   }
   return answerParsed(ix, q, raw, lang, limit, threshold);
 }
@@ -222,14 +230,16 @@ export function splitQuestion(question: string): string[] {
 const QUESTION_CUE = /多少|几|哪|什么|谁|如何|怎么|怎样|啥|吗|how|what|which|who|when/i;
 
 /** One answer from the answers to each part of a question. */
-function combine(answers: readonly Answer[]): Answer {
+function combine(answers: readonly Answer[], missing: readonly string[], en: boolean): Answer {
   const first = answers[0]!;
   const statements = [...new Set(answers.map((a) => a.answer))];
-  const joined = statements.join("");
+  const unknown = missing.length ? (en ? ` Not in the knowledge base: ${missing.join("; ")}.` : `知识库里没有“${missing.join("”“")}”的答案。`) : "";
+  const joined = statements.join("") + unknown;
   const citations = answers.flatMap((a) => a.citations).filter((c, i, all) => all.findIndex((x) => x.quote === c.quote) === i);
   return {
     ...first,
-    answer: joined.length <= MAX_ANSWER ? joined : first.answer,
+    answer: joined.length <= MAX_ANSWER ? joined : clip(`${first.answer}${unknown}`),
+    ...(missing.length ? { unansweredParts: missing } : {}),
     figure: answers.map((a) => a.figure).filter(Boolean).join("；"),
     citations: joined.length <= MAX_ANSWER ? citations : first.citations,
     facts: joined.length <= MAX_ANSWER ? answers.flatMap((a) => a.facts) : first.facts,
