@@ -8,7 +8,7 @@ import { questionYears } from "./period.js";
 import { ENGLISH_PLACES } from "./places.js";
 import type { Indexes, TermGroup } from "./search.js";
 import { correctTypos, knows } from "./typos.js";
-import { bigrams, hanRuns, normalize, tokenizeNormalized } from "./text.js";
+import { bigrams, hanRuns, normalize, stemEnglish, tokenizeNormalized } from "./text.js";
 import { measureAsked, type Measure } from "./units.js";
 
 export type WantedKind = FactKind | "time";
@@ -202,14 +202,6 @@ const ENGLISH_STOP = new Set(
   "the and for from with what which who whom whose when where why how many much was were are did does has have had its this that these those there their about into than per please tell can could would will shall may might been being any some all first second third three half quarter quarters year years month months end integrated zone county city province district area region economic economy".split(" "),
 );
 
-/** tourists → tourist, industries → industry, issued → issu: enough to match an English alias. */
-export function stemEnglish(word: string): string {
-  return word
-    .replace(/'s$/, "")
-    .replace(/ies$/, "y")
-    .replace(/(ss)$/, "$1")
-    .replace(/(?<=[a-z]{3})(es|s|ed|ing)$/, "");
-}
 
 /** Whether a word of `text` starts with `stem` (standard matches standards). */
 function startsWord(text: string, stem: string): boolean {

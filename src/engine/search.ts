@@ -10,9 +10,8 @@ import { findFigures, type Figure } from "./figures.js";
 import { groupStart, splitClauses, valueSpans, type Clause, type Span } from "./statement.js";
 import { periodOf } from "./period.js";
 import { ENGLISH_PLACES, KNOWN_PLACES } from "./places.js";
-import { stemEnglish } from "./query.js";
 import type { TermCounts } from "./terms.js";
-import { bigrams, normalize, tokenizeNormalized } from "./text.js";
+import { bigrams, normalize, stemEnglish, tokenizeNormalized } from "./text.js";
 
 /** A sentence ready to be evidence: its figures, clauses and periods, worked out when first needed. */
 export interface Passage {

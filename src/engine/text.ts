@@ -100,3 +100,12 @@ export function editDistance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+
+/** tourists → tourist, industries → industry, issued → issu: enough to match an English alias. */
+export function stemEnglish(word: string): string {
+  return word
+    .replace(/'s$/, "")
+    .replace(/ies$/, "y")
+    .replace(/(ss)$/, "$1")
+    .replace(/(?<=[a-z]{3})(es|s|ed|ing)$/, "");
+}
