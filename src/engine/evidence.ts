@@ -137,7 +137,7 @@ export function kindFit(wanted: readonly WantedKind[], kind: WantedKind): number
   if (wanted.includes("count") && (kind === "amount" || kind === "list" || kind === "duration")) return 0.5;
   if (wanted.includes("person") && kind === "text") return 0.5;
   if (wanted.includes("list") && (kind === "count" || kind === "text")) return 0.4;
-  if (wanted.includes("share") && kind === "fraction") return 0.9;
+  if (wanted.includes("share") && kind === "fraction") return 1;
   if (wanted.includes("time") && kind === "text") return 0.5;
   return 0;
 }

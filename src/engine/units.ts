@@ -52,7 +52,7 @@ const BASES: Record<Exclude<Measure, "year" | "date">, readonly string[]> = {
 export const COUNT_WORDS = [
   "个", "家", "项", "处", "条", "座", "所", "批", "类", "种", "届", "场", "次", "期", "栋", "宗", "笔", "份", "首", "张", "本", "部",
   "架", "艘", "辆", "台", "只", "头", "匹", "枚", "颗", "棵", "株", "层", "间", "套", "件", "篇", "集", "季", "局", "球", "票", "席",
-  "支", "队", "国", "省", "县", "市", "区", "镇", "乡", "村", "郡", "州", "岛", "所", "门", "级", "章", "册", "卷", "幅", "道", "款",
+  "支", "队", "片", "块", "根", "粒", "口", "国", "省", "县", "市", "区", "镇", "乡", "村", "郡", "州", "岛", "所", "门", "级", "章", "册", "卷", "幅", "道", "款",
   "县(市、区)",
 ];
 
@@ -68,7 +68,7 @@ for (const [measure, units] of Object.entries(BASES) as [Measure, readonly strin
 // 万人次 and 万人 are people, 个百分点 a percent: the longest unit wins, so both are listed.
 
 /** Every unit a figure may carry, longest first so that 万千瓦 wins over 万 and 平方米 over 米. */
-export const UNITS: readonly string[] = [...new Set([...measureByUnit.keys(), ...COUNT_WORDS, "万", "亿", "千"])].sort(
+export const UNITS: readonly string[] = [...new Set([...measureByUnit.keys(), ...COUNT_WORDS, ...COUNT_WORDS.map((w) => `万${w}`), "万", "亿", "千"])].sort(
   (a, b) => b.length - a.length,
 );
 
@@ -87,7 +87,7 @@ export function kindOfUnit(unit: string, context = ""): FactKind {
   }
   if (u === "年") return "duration";
   if (u === "倍") return "growth";
-  if (COUNTED.has(u) || /^(万)?(人|户|名)$/.test(u)) return "count";
+  if (COUNTED.has(u.replace(/^万/, "")) || /^(万)?(人|户|名)$/.test(u)) return "count";
   return "amount";
 }
 

@@ -1,0 +1,101 @@
+/**
+ * Reading articles nobody curated: the subject from where a sentence stands, the figure in the unit
+ * asked, periods only from the text, place references only for places, every part of a question
+ * accounted for. Each article here is made up for the test; none has facts or glossary entries.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine/index.js";
+import { findFigures } from "../../src/engine/figures.js";
+import { integrityProblems } from "../../src/eval/judge.js";
+import { NOW, engineFor } from "../helpers/engine.js";
+import { SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+
+let engine: Engine;
+const files = {
+  "articles/plant.md": article(
+    { title: "锦地罗", publisher: "维基百科", date: "2018-05-01", url: "https://zh.wikipedia.org/wiki/jindiluo" },
+    "锦地罗是茅膏菜科茅膏菜属的植物。\n\n生长于海拔50米至1,520米的地区，多生长在山坡草地。全长通常只有2cm，每株有叶片20片左右。",
+  ),
+  "articles/company.md": article(
+    { title: "原平光伏企业扩产", publisher: "忻州日报", date: "2025-10-20", url: "https://example.org/yp-pv", region: "原平市" },
+    "原平市一家光伏企业今年扩建了第二条生产线。\n\n该公司今年前三季度生产光伏组件360万片，厂区占地面积320亩，员工1200人。",
+  ),
+  "articles/county.md": article(
+    { title: "定襄县法兰产业", publisher: "忻州日报", date: "2025-09-01", url: "https://example.org/dx", region: "定襄县" },
+    "定襄县是中国法兰之乡。\n\n全县法兰企业达到260家，年产法兰120万吨。",
+  ),
+};
+
+beforeAll(async () => {
+  engine = await engineFor(knowledgeDir(files, SHIPPED));
+});
+afterAll(removeKnowledgeDirs);
+
+const ask = (q: string) => engine.ask(q, NOW);
+
+describe("figures", () => {
+  it("reads lengths, areas, ranges, race times and traditional units as figures", () => {
+    const texts = (s: string) => findFigures(s).map((f) => [f.text, f.measure]);
+    expect(texts("生长于海拔50米至1,520米的地区")).toEqual([["50米至1,520米", "length"]]);
+    expect(texts("總占地面積1133.87畝")).toEqual([["1133.87畝", "area"]]);
+    expect(texts("以3分33秒62的成績")).toEqual([["3分33秒62", undefined]]);
+    expect(texts("距離精度±10m，速度為4.7 GHz")).toEqual([["±10m", "length"], ["4.7 GHz", "frequency"]]);
+  });
+});
+
+describe("document context", () => {
+  it("takes the subject from the article's title when the sentence leaves it out", () => {
+    const a = ask("锦地罗生长的地区海拔约是多少米？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("50米至1,520米");
+    expect(a.citations[0]?.url).toContain("jindiluo");
+  });
+
+  it("answers about a county whose sentences say 全县", () => {
+    expect(ask("定襄县有多少家法兰企业？").answer).toContain("260家");
+  });
+});
+
+describe("which figure answers", () => {
+  it("gives the figure in the unit or measure the question asks for, not its neighbour", () => {
+    expect(ask("锦地罗全长是多少厘米？").answer).toContain("2cm");
+    expect(ask("原平那家光伏企业厂区占地多少亩？").answer).toContain("320亩");
+    expect(ask("原平那家光伏企业有多少员工？").answer).toContain("1200人");
+  });
+});
+
+describe("statements", () => {
+  it("keeps a company as its subject instead of naming the place (该公司)", () => {
+    const a = ask("原平那家光伏企业今年前三季度生产了多少光伏组件？");
+    expect(a.answer).toContain("360万片");
+    expect(a.answer).toContain("该公司");
+    expect(a.answer).not.toMatch(/原平市(2025年前三季度)?生产/);
+  });
+
+  it("gives a sentence with no time of its own no period", () => {
+    const a = ask("锦地罗每株有多少片叶子？");
+    expect(a.answer).toContain("20片");
+    expect(a.answer).not.toMatch(/截至|2018年/);
+  });
+
+  it("turns 该市 into the place it stands for", () => {
+    const a = ask("忻州战略性新兴产业增加值增长多少");
+    expect(a.answer).not.toContain("该市");
+  });
+
+  it("frames an English question's answer in English and keeps the quote verbatim", () => {
+    const a = ask("How much new energy capacity does Xinzhou have?");
+    expect(a.answer).toMatch(/^The figure: 1200万千瓦/);
+    expect(integrityProblems(a, engine.kb)).toEqual([]);
+  });
+});
+
+describe("questions of several parts", () => {
+  it("says which part the base does not answer, in the same reply", () => {
+    const a = ask("忻州新能源装机有多少？忻州GDP是多少？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("1200万千瓦");
+    expect(a.answer).toContain("知识库里没有“忻州GDP是多少”的答案");
+    expect(a.unansweredParts).toEqual(["忻州GDP是多少"]);
+  });
+});
