@@ -16,7 +16,7 @@ export interface AnsweringEngine {
   ask(question: string, now: Date): Promise<Answer>;
   /** The answer and up to `limit - 1` more from other evidence, best first. */
   askMany(question: string, now: Date, limit: number): Promise<Answer[]>;
-  /** Lets the questions already asked finish, then frees the engine. */
+  /** Lets the questions already asked be answered or time out, then frees the engine. */
   close(): Promise<void>;
 }
 

@@ -31,4 +31,6 @@ if (!loaded.ok) {
     }
   });
   post({ type: "ready", summary: summarize(loaded.kb), examples: engine.examples(), source, restoreAfterBuild });
+  // The host takes a worker that stays silent for long for stuck (a question that never ends blocks this thread).
+  setInterval(() => post({ type: "alive" }), input.heartbeatMs);
 }
