@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const open = openInThread({
     knowledgeDir: config.knowledgeDir,
     dataDir: config.dataDir,
+    timeZone: config.timeZone,
     note: (level, message, details) => logger[level](details ?? {}, message),
   });
   const opened = await open({ build: true });

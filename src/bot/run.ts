@@ -9,6 +9,7 @@ import type { Config } from "../config.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
 import { openStats } from "../stats.js";
+import { openUserHasher } from "../users.js";
 import { createBot } from "./bot.js";
 import { createCallbackRegistry } from "./callbacks.js";
 import { ADMIN_COMMANDS, PUBLIC_COMMANDS } from "./features/commands.js";
@@ -18,12 +19,14 @@ const SHUTDOWN_GRACE_MS = 4000;
 export async function runBot(input: { config: Config; logger: Logger; live: LiveKnowledge }): Promise<void> {
   const { config, logger, live } = input;
   const startedAt = new Date();
-  const stats = await openStats(config.dataDir, (e) => logger.warn({ err: e }, "stats file"));
+  const hashUser = await openUserHasher(config.userHashSecret, config.dataDir);
+  const stats = await openStats(config.dataDir, { timeZone: config.timeZone, hashUser, onError: (e) => logger.warn({ err: e }, "stats file") });
   const bot = createBot(config.botToken!, {
     config,
     logger,
     live,
     stats,
+    hashUser,
     callbacks: createCallbackRegistry(),
     now: () => new Date(),
     startedAt,

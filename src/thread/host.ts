@@ -11,6 +11,8 @@ import type { AnsweringEngine, Opened, OpenKnowledge, OpenRequest } from "../liv
 export interface ThreadOptions {
   readonly knowledgeDir: string;
   readonly dataDir: string;
+  /** Where the users are (IANA): questions that say 今年 mean the year there. */
+  readonly timeZone: string;
   /** Where the worker's notes go (a snapshot not used or not written, a question timed out, a worker lost, replaced or stopped). */
   readonly note: (level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>) => void;
   /** How long one question may take before it fails, alone. Default 10 s. */
@@ -30,6 +32,7 @@ export interface ThreadOptions {
 export interface WorkerInput extends OpenRequest {
   readonly knowledgeDir: string;
   readonly dataDir: string;
+  readonly timeZone: string;
   /** Once ready, the worker posts `alive` this often. */
   readonly heartbeatMs: number;
 }
@@ -99,6 +102,7 @@ function spawn(options: ThreadOptions, request: OpenRequest): Promise<{ worker: 
     ...request,
     knowledgeDir: options.knowledgeDir,
     dataDir: options.dataDir,
+    timeZone: options.timeZone,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
   };
   const worker = newWorker(options.script ?? new URL(`./worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url), workerData);

@@ -220,6 +220,8 @@ export const updates = {
     message: { message_id: nextId++, date: date(), chat: { id: chatId, type: "supergroup", title: "群" }, from: user(userId), text, ...commandEntities(text), ...mentionEntities(text), ...extra },
   }),
   inline: (userId: number, query: string) => ({ inline_query: { id: `iq${nextId++}`, from: user(userId), query, offset: "" } }),
+  /** The result a user picked from an inline query's answers (sent when inline feedback is on). */
+  chosenInline: (userId: number, resultId: string, query: string) => ({ chosen_inline_result: { result_id: resultId, from: user(userId), query } }),
   callback: (userId: number, data: string, chatId = userId) => ({
     callback_query: {
       id: `cb${nextId++}`,

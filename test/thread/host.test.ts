@@ -5,6 +5,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEFAULT_TIME_ZONE } from "../../src/config.js";
 import type { Engine } from "../../src/engine/index.js";
 import { formatProblem } from "../../src/knowledge/types.js";
 import { createLiveKnowledge } from "../../src/live.js";
@@ -23,6 +24,7 @@ const notes: string[] = [];
 const options = (overrides: Partial<ThreadOptions> = {}): ThreadOptions => ({
   knowledgeDir: SHIPPED,
   dataDir: knowledgeDir(),
+  timeZone: DEFAULT_TIME_ZONE,
   note: (level, message) => void notes.push(`${level}: ${message}`),
   ...overrides,
 });
@@ -74,6 +76,27 @@ describe("the engine in a worker thread", () => {
     if (checked.ok) expect(checked.summary.articles).toHaveLength(local.kb.articles.length);
     const unchanged = await openInThread(options())({ build: true, unlessVersion: local.kb.version });
     expect(unchanged.ok && unchanged.engine).toBe(undefined);
+  });
+
+  it("reads 今年 in the time zone it is given: on New Year's night in 忻州, the new year", async () => {
+    const dir = knowledgeDir(
+      {
+        "articles/yp2026.md": article({ ...GOOD, date: "2026-12-01", url: "https://example.org/2026" }, "2026年原平市接待游客100万人次。"),
+        "articles/yp2027.md": article({ ...GOOD, date: "2027-12-01", url: "https://example.org/2027" }, "2027年原平市接待游客200万人次。"),
+      },
+      SHIPPED,
+    );
+    // 01:00 on 1 January 2027 in Shanghai; still 2026 in UTC.
+    const newYear = new Date("2026-12-31T17:00:00Z");
+    const question = "原平市今年接待游客多少人次？";
+    for (const [timeZone, figure] of [["Asia/Shanghai", "200万人次"], ["UTC", "100万人次"]] as const) {
+      const { engine } = await opened(options({ knowledgeDir: dir, timeZone }));
+      try {
+        expect((await engine!.ask(question, newYear)).answer).toContain(figure);
+      } finally {
+        await engine!.close();
+      }
+    }
   });
 
   it("reports a worker that dies while loading, without throwing", async () => {

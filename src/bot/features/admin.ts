@@ -8,7 +8,6 @@ import path from "node:path";
 import { formatProblem } from "../../knowledge/types.js";
 import type { ReloadResult } from "../../live.js";
 import { escapeHtml, splitMessage } from "../../render/telegram.js";
-import { hashUser } from "../../stats.js";
 import { isAdmin, type BotContext, type BotDeps } from "../context.js";
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -18,7 +17,7 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
   const { config } = deps;
 
   const refuse = async (ctx: BotContext, action: string) => {
-    ctx.log.warn({ user: ctx.from ? hashUser(ctx.from.id) : undefined, user_id: ctx.from?.id, action }, "refused: not an admin");
+    ctx.log.warn({ user: ctx.from ? deps.hashUser(ctx.from.id) : undefined, action }, "refused: not an admin");
     await ctx.reply("抱歉，这个命令只对管理员开放。");
   };
 
