@@ -5,6 +5,7 @@
 import { readFileSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load.js";
 import type { LiveKnowledge } from "../../src/live.js";
 import { BOT_USER, FakeBotApi, updates } from "../helpers/bot-api.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
@@ -14,6 +15,7 @@ import { assertTelegramHtml } from "../helpers/telegram-html.js";
 const ADMIN = 42;
 const ADMIN2 = 43;
 const USER = 7;
+const DOWNLOAD_TIMEOUT_MS = 1500;
 const GROUP = -100123;
 
 let bot: TestBot;
@@ -24,7 +26,7 @@ let dataDir: string;
 let logLines: string[];
 
 beforeAll(async () => {
-  bot = await startTestBot({ env: { ADMIN_IDS: `${ADMIN},${ADMIN2}` } });
+  bot = await startTestBot({ env: { ADMIN_IDS: `${ADMIN},${ADMIN2}` }, bot: { downloadTimeoutMs: DOWNLOAD_TIMEOUT_MS } });
   ({ api, live, logLines } = bot);
   kbDir = bot.config.knowledgeDir;
   dataDir = bot.config.dataDir;
@@ -257,6 +259,40 @@ describe("admins", () => {
     expect(reply.text).toContain("上传失败");
     expect(reply.text).toContain("articles/bad.md:1:");
     expect(existsSync(path.join(kbDir, "articles", "bad.md"))).toBe(false);
+  });
+
+  it("checks uploads sent at once against each other: of two with the same id, one is saved and the folder stays valid", async () => {
+    api.addFile("documents/twinA.md", article({ ...GOOD, id: "twin", title: "甲" }, "原平市今年新增企业5家。"));
+    api.addFile("documents/twinB.md", article({ ...GOOD, id: "twin", title: "乙" }, "原平市今年新增企业6家。"));
+    const replies = [api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN), api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN2)];
+    api.push(updates.document(ADMIN, "twinA", "twin-a.md"));
+    api.push(updates.document(ADMIN2, "twinB", "twin-b.md"));
+    const texts = (await Promise.all(replies)).map((c) => String(c.params.text));
+    expect(texts.filter((t) => t.startsWith("已保存"))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes("上传失败") && t.includes('duplicate article id &quot;twin&quot;'))).toHaveLength(1);
+    const saved = texts.find((t) => t.startsWith("已保存"))!;
+    // The reload reported is the one that read the saved file.
+    expect(saved).toMatch(/重新加载成功：\d+ 篇文章/);
+    expect(Number(saved.match(/重新加载成功：(\d+) 篇文章/)![1])).toBe(live.summary.articles.length);
+    expect(live.summary.articles.filter((a) => a.id === "twin")).toHaveLength(1);
+    expect((await loadKnowledge(kbDir)).ok).toBe(true);
+  });
+
+  it("refuses an upload larger than the article limit without reading it all, whatever size Telegram said", async () => {
+    // A document that claims 100 bytes; the download is 6 MiB, sent without a length.
+    api.addFile("documents/huge.md", article(GOOD, "忻州市".repeat(700_000)), "chunked");
+    const reply = await exchange(updates.document(ADMIN, "huge", "huge.md"), ADMIN);
+    expect(reply.text).toMatch(/^文件太大（上限 5 MB）/);
+    expect(existsSync(path.join(kbDir, "articles", "huge.md"))).toBe(false);
+  });
+
+  it("gives up on a download that stalls, and says so", async () => {
+    api.addFile("documents/stalled.md", article(GOOD), "stalled");
+    const started = Date.now();
+    const reply = await exchange(updates.document(ADMIN, "stalled", "stalled.md"), ADMIN);
+    expect(reply.text).toContain("下载文件超时");
+    expect(Date.now() - started).toBeLessThan(DOWNLOAD_TIMEOUT_MS + 2000);
+    expect(existsSync(path.join(kbDir, "articles", "stalled.md"))).toBe(false);
   });
 
   it("shows /stats with counts and the unanswered questions", async () => {
