@@ -16,12 +16,12 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
-# The shipped knowledge; mount a volume on /app/knowledge to replace it.
-COPY knowledge ./knowledge
-RUN mkdir -p /app/data && chown -R node:node /app/data /app/knowledge
+# The shipped knowledge, owned by the bot (uploads write into it); mount a volume on /app/knowledge to replace it.
+COPY --chown=node:node knowledge ./knowledge
+RUN install -d -o node -g node /app/data
 USER node
 VOLUME ["/app/knowledge", "/app/data"]
 EXPOSE 8080
-# node itself is the main process, so SIGTERM reaches the bot directly.
+# node itself is the main process (PID 1), so SIGTERM and SIGINT reach the bot directly; it handles both in every mode.
 # The flags of package.json's start script (see the README's Design section).
 CMD ["node", "--heap-growing-percent=20", "--v8-pool-size=1", "dist/main.js"]

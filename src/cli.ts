@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "./config.js";
 import { answerJson, runConsole } from "./console.js";
 import { createEngine } from "./engine/index.js";
 import type { ExternalSetName } from "./eval/external.js";
@@ -14,6 +15,17 @@ import { toPlainText } from "./render/plain.js";
 import { inThisThread } from "./thread/local.js";
 
 const DEFAULT_KNOWLEDGE = process.env.KNOWLEDGE_DIR || "./knowledge";
+
+/** TIME_ZONE as the bot reads it: 今年 means the same year in every tool. */
+function timeZone(): string {
+  try {
+    return loadConfig({ TIME_ZONE: process.env.TIME_ZONE }).timeZone;
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`configuration error: ${e.message}\n`);
+    process.exit(1);
+  }
+}
 
 async function loadOrExit(dir: string): Promise<KnowledgeBase> {
   const result = await loadKnowledge(dir);
@@ -29,13 +41,14 @@ async function ask(args: string[]): Promise<void> {
     allowPositionals: true,
     options: { json: { type: "boolean", default: false }, knowledge: { type: "string", default: DEFAULT_KNOWLEDGE } },
   });
+  const zone = timeZone();
   const engine = createEngine(await loadOrExit(values.knowledge));
   if (positionals.length) {
-    const reply = answerJson(engine.ask(positionals.join(" "), new Date()));
+    const reply = answerJson(engine.ask(positionals.join(" "), new Date(), zone));
     process.stdout.write(values.json ? `${JSON.stringify(reply)}\n` : `${toPlainText(reply)}\n`);
     return;
   }
-  await runConsole(inThisThread(engine), { input: process.stdin, output: process.stdout, json: values.json });
+  await runConsole(inThisThread(engine, zone), { input: process.stdin, output: process.stdout, json: values.json });
 }
 
 async function check(args: string[]): Promise<void> {
@@ -66,7 +79,7 @@ async function evaluate(args: string[]): Promise<void> {
   if (values.calibrate) return calibrate(values.knowledge);
   if (values.external) return evaluateExternal(values.external, values.knowledge, values.split, values.show, values.json);
   const engine = createEngine(await loadOrExit(values.knowledge));
-  const report = runEval(engine, readCases(positionals), new Date());
+  const report = runEval(engine, readCases(positionals), new Date(), timeZone());
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return;

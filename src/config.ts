@@ -11,9 +11,28 @@ const optional = z
 const url = (name: string) =>
   optional.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), `${name} must be an http(s) URL`);
 
+/** Where the bot's users are: 忻州. */
+export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+/** Whether this node knows the IANA time zone `name`. */
+function knownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The shape of a bot token from @BotFather: the bot's id, ':', then its secret. Config accepts only
+ * this, and the logger removes anything of this shape, so every token the bot can run with is scrubbed.
+ */
+export const BOT_TOKEN_SHAPE = /\d+:[\w-]{20,}/;
+
 const schema = z
   .object({
-    BOT_TOKEN: optional.refine((v) => v === undefined || /^\d+:[\w-]{20,}$/.test(v), {
+    BOT_TOKEN: optional.refine((v) => v === undefined || new RegExp(`^${BOT_TOKEN_SHAPE.source}$`).test(v), {
       // The value is a secret: the message never repeats it.
       message: "BOT_TOKEN does not look like a token from @BotFather (digits, ':', then 20+ letters)",
     }),
@@ -33,6 +52,12 @@ const schema = z
     }),
     WEBHOOK_SECRET: optional.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
       message: "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -",
+    }),
+    TIME_ZONE: optional
+      .refine((v) => v === undefined || knownTimeZone(v), { message: "TIME_ZONE must be an IANA time zone, like Asia/Shanghai" })
+      .transform((v) => v ?? DEFAULT_TIME_ZONE),
+    USER_HASH_SECRET: optional.refine((v) => v === undefined || v.length >= 16, {
+      message: "USER_HASH_SECRET must be at least 16 characters (or leave it empty: a key is made in DATA_DIR)",
     }),
     PORT: optional
       .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), {
@@ -57,6 +82,10 @@ export interface Config {
   readonly dataDir: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly telegramApiRoot: string;
+  /** The key of the hash that user ids are stored as; absent: a key kept in DATA_DIR (users.ts). */
+  readonly userHashSecret?: string;
+  /** Where the users are: the day /stats counts as today, and the year 今年 means. */
+  readonly timeZone: string;
   /** Present: Telegram calls us at `url`; absent: long polling. */
   readonly webhook?: { readonly url: string; readonly secret: string; readonly port: number };
 }
@@ -82,6 +111,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
     telegramApiRoot: e.TELEGRAM_API_ROOT,
+    timeZone: e.TIME_ZONE,
+    ...(e.USER_HASH_SECRET ? { userHashSecret: e.USER_HASH_SECRET } : {}),
     ...(e.WEBHOOK_URL ? { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET!, port: e.PORT } } : {}),
   };
 }

@@ -2,7 +2,8 @@
  * The knowledge the bot answers from right now, and reloading it without a pause: the new engine is
  * opened (in the bot: in a worker thread of its own, see thread/host.ts) while the old one keeps
  * answering, then swapped in at once and the old one closed. A folder with problems never replaces a
- * good engine; two reloads at once share one build.
+ * good engine. Changes to the folder take turns: reloads and added files run one after another, so each
+ * reload reads the folder as it is when it starts, and every added file is checked with the others.
  */
 import type { Answer } from "./engine/index.js";
 import type { LoadOptions } from "./knowledge/load.js";
@@ -16,7 +17,7 @@ export interface AnsweringEngine {
   ask(question: string, now: Date): Promise<Answer>;
   /** The answer and up to `limit - 1` more from other evidence, best first. */
   askMany(question: string, now: Date, limit: number): Promise<Answer[]>;
-  /** Lets the questions already asked finish, then frees the engine. */
+  /** Lets the questions already asked be answered or time out, then frees the engine. */
   close(): Promise<void>;
 }
 
@@ -44,15 +45,30 @@ export type ReloadResult =
 export interface LiveKnowledge extends AnsweringEngine {
   /** When the engine now answering was opened. */
   readonly loadedAt: Date;
+  /**
+   * Reads the folder again once the change before it (reload or added files) is done; reloads asked
+   * while one waits to start share it. Each result is of a reload that began after it was asked for.
+   */
   reload(): Promise<ReloadResult>;
-  /** Checks the folder plus `extra` files as a reload would, without swapping anything in. */
-  check(extra: LoadOptions["extra"]): Promise<ReloadResult>;
+  /**
+   * Checks the folder with `files` added (relative path → text); only when it is still valid, `write`
+   * puts them in the folder and it is reloaded. No other change runs meanwhile.
+   */
+  add(files: NonNullable<LoadOptions["extra"]>, write: () => Promise<void>): Promise<{ checked: ReloadResult; reloaded?: ReloadResult }>;
 }
 
 export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledge): LiveKnowledge {
   let engine = initial;
   let loadedAt = new Date();
-  let inFlight: Promise<ReloadResult> | undefined;
+  /** The changes to the folder, one after another. */
+  let turns: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(change: () => Promise<T>): Promise<T> => {
+    const done = turns.then(change);
+    turns = done.catch(() => {});
+    return done;
+  };
+  /** A reload asked for that has not started yet. */
+  let nextReload: Promise<ReloadResult> | undefined;
 
   const attempt = async (request: OpenRequest): Promise<ReloadResult> => {
     const started = performance.now();
@@ -83,12 +99,19 @@ export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledg
     ask: (question, now) => engine.ask(question, now),
     askMany: (question, now, limit) => engine.askMany(question, now, limit),
     reload() {
-      inFlight ??= attempt({ build: true, unlessVersion: engine.summary.version }).finally(() => {
-        inFlight = undefined;
+      nextReload ??= inTurn(() => {
+        nextReload = undefined;
+        return attempt({ build: true, unlessVersion: engine.summary.version });
       });
-      return inFlight;
+      return nextReload;
     },
-    check: (extra) => attempt({ extra, build: false }),
+    add: (files, write) =>
+      inTurn(async () => {
+        const checked = await attempt({ extra: files, build: false });
+        if (!checked.ok) return { checked };
+        await write();
+        return { checked, reloaded: await attempt({ build: true, unlessVersion: engine.summary.version }) };
+      }),
     close: () => engine.close(),
   };
 }

@@ -1,6 +1,7 @@
 /** pino, made by a function: JSON lines in production, readable lines in a terminal. */
 import { createRequire } from "node:module";
 import pino, { type Logger } from "pino";
+import { BOT_TOKEN_SHAPE } from "./config.js";
 
 export type { Logger };
 
@@ -22,7 +23,7 @@ export function createLogger(options: { level: string; pretty?: boolean; destina
   return pino(base, pino.destination(2));
 }
 
-const TOKEN = /\d{5,}:[A-Za-z0-9_-]{30,}/g;
+const TOKEN = new RegExp(BOT_TOKEN_SHAPE.source, "g");
 
 /** Replaces anything shaped like a bot token, wherever it hides in a log argument (errors and nested objects too). */
 export function scrubTokens(value: unknown, depth = 0): unknown {

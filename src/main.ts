@@ -11,6 +11,9 @@ import { createLiveKnowledge } from "./live.js";
 import { createLogger } from "./logger.js";
 import { openInThread } from "./thread/host.js";
 
+/** How long shutdown may take before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 4000;
+
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   let config: Config;
@@ -26,9 +29,31 @@ async function main(): Promise<void> {
   const level = consoleChat && !process.env.LOG_LEVEL ? "warn" : config.logLevel;
   const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
 
+  // Both signals, in every mode, for as long as the process runs. As PID 1 in a container node has no
+  // default action for them (docker stop would wait and kill; Ctrl-C would do nothing), and a second
+  // signal during shutdown must not kill the bot (exit 143) before the stats are written and the engine closed.
+  let stop = async () => {};
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return void logger.info({ signal }, "already shutting down");
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
+    void stop()
+      .catch((e: unknown) => logger.error({ err: e }, "shutdown failed"))
+      .finally(() => {
+        logger.info("stopped");
+        logger.flush();
+        process.exit(0);
+      });
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+
   const open = openInThread({
     knowledgeDir: config.knowledgeDir,
     dataDir: config.dataDir,
+    timeZone: config.timeZone,
     note: (level, message, details) => logger[level](details ?? {}, message),
   });
   const opened = await open({ build: true });
@@ -40,6 +65,7 @@ async function main(): Promise<void> {
   }
   logger.info({ source: opened.source, version: opened.summary.version, ready_ms: Math.round(performance.now()) }, "knowledge ready");
   const live = createLiveKnowledge(opened.engine, open);
+  stop = () => live.close();
 
   if (!config.botToken) {
     process.stderr.write(`Telegram is off (no BOT_TOKEN): console chat on ${config.knowledgeDir}, one question a line.\n`);
@@ -48,7 +74,7 @@ async function main(): Promise<void> {
     return;
   }
   const { runBot } = await import("./bot/run.js");
-  await runBot({ config, logger, live });
+  stop = await runBot({ config, logger, live });
 }
 
 await main();

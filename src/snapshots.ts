@@ -22,7 +22,7 @@ export async function openEngine(
   note: Note = () => {},
 ): Promise<{ engine: Engine; source: "snapshot" | "built"; saved: boolean }> {
   const file = snapshotPath(dataDir, kb.version);
-  const bytes = await readFile(file).catch(() => undefined);
+  const bytes = await readSnapshot(file, note);
   if (bytes) {
     const restored = engineFromSnapshot(kb, bytes);
     if ("engine" in restored) return { engine: restored.engine, source: "snapshot", saved: true };
@@ -34,6 +34,17 @@ export async function openEngine(
     (e: unknown) => (note("snapshot not written", { err: e }), false),
   );
   return { engine, source: "built", saved };
+}
+
+/** The snapshot's bytes; undefined when there is none (ENOENT) or it cannot be read, which is noted. */
+async function readSnapshot(file: string, note: Note): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    // Only a missing file is "no snapshot"; a permission or disk error is worth a line in the log.
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") note(`snapshot ${file} not read (${(e as NodeJS.ErrnoException).code ?? e}); rebuilding`, { err: e });
+    return undefined;
+  }
 }
 
 /** Writes a snapshot whole or not at all, and removes the snapshots of other knowledge versions. */

@@ -1,17 +1,19 @@
 /**
  * What people asked: counts since start and today, and the questions the bot could not answer, kept
- * in an append-only file under DATA_DIR so they survive restarts. User ids are stored hashed.
+ * in an append-only file under DATA_DIR so they survive restarts. User ids are stored as keyed hashes
+ * (users.ts). Everything kept is bounded: the file is rotated at a size, and memory holds a limited
+ * number of distinct questions and days.
  */
-import { createHash } from "node:crypto";
-import { appendFile, mkdir, readFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, rename } from "node:fs/promises";
 import path from "node:path";
+import type { HashUser } from "./users.js";
 
 export interface StatsSnapshot {
   readonly answered: number;
   readonly unanswered: number;
   readonly answeredToday: number;
   readonly unansweredToday: number;
-  /** Most frequent unanswered questions, all time, most asked first. */
+  /** Most frequent unanswered questions (of those kept), most asked first. */
   readonly topUnanswered: readonly { readonly question: string; readonly count: number }[];
 }
 
@@ -22,59 +24,99 @@ export interface Stats {
   flush(): Promise<void>;
 }
 
+export interface StatsOptions {
+  /** Where the users are (IANA): the calendar day that /stats calls today. */
+  readonly timeZone: string;
+  /** How a user id is written into the file. */
+  readonly hashUser: HashUser;
+  readonly onError?: (e: unknown) => void;
+  /** At this size unanswered.jsonl becomes unanswered.1.jsonl (replacing it) and a new one starts. Default 1 MiB. */
+  readonly maxFileBytes?: number;
+  /** Distinct unanswered questions counted in memory; past it the least asked is forgotten. Default 1000. */
+  readonly maxQuestions?: number;
+}
+
 interface Entry {
   t: string;
   q: string;
   u?: string;
 }
 
-const FILE = "unanswered.jsonl";
-const MAX_KEPT = 200;
+export const UNANSWERED_FILE = "unanswered.jsonl";
+export const UNANSWERED_OLDER_FILE = "unanswered.1.jsonl";
+const MAX_QUESTION_CHARS = 200;
+/** Days counted; only today is shown. */
+const MAX_DAYS = 7;
 
-/** The calendar day in China, where the bot's users are. */
-const dayOf = (d: Date) => d.toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
-
-export function hashUser(id: number): string {
-  return createHash("sha256").update(`xinzhou-bot-user:${id}`).digest("hex").slice(0, 16);
-}
-
-export async function openStats(dataDir: string, onError: (e: unknown) => void = () => {}): Promise<Stats> {
-  const file = path.join(dataDir, FILE);
+export async function openStats(dataDir: string, options: StatsOptions): Promise<Stats> {
+  const { hashUser, onError = () => {} } = options;
+  const maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
+  const maxQuestions = options.maxQuestions ?? 1000;
+  const file = path.join(dataDir, UNANSWERED_FILE);
+  const older = path.join(dataDir, UNANSWERED_OLDER_FILE);
+  const calendar = new Intl.DateTimeFormat("sv-SE", { timeZone: options.timeZone });
+  const dayOf = (d: Date) => calendar.format(d);
   const unansweredCounts = new Map<string, number>();
   const perDay = new Map<string, { answered: number; unanswered: number }>();
   let answered = 0;
   let unanswered = 0;
+  let fileBytes = 0;
 
   const remember = (question: string) => {
-    const key = question.trim().slice(0, MAX_KEPT);
-    unansweredCounts.set(key, (unansweredCounts.get(key) ?? 0) + 1);
+    const key = question.trim().slice(0, MAX_QUESTION_CHARS);
+    const count = unansweredCounts.get(key);
+    if (count !== undefined) return void unansweredCounts.set(key, count + 1);
+    if (unansweredCounts.size >= maxQuestions) unansweredCounts.delete(leastAsked(unansweredCounts));
+    unansweredCounts.set(key, 1);
+  };
+  const dayAt = (at: Date) => {
+    const key = dayOf(at);
+    let day = perDay.get(key);
+    if (!day) {
+      perDay.set(key, (day = { answered: 0, unanswered: 0 }));
+      if (perDay.size > MAX_DAYS) perDay.delete(perDay.keys().next().value!);
+    }
+    return day;
   };
 
-  try {
-    for (const line of (await readFile(file, "utf8")).split("\n")) {
+  for (const name of [older, file]) {
+    let text: string;
+    try {
+      text = await readFile(name, "utf8");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") onError(e);
+      continue;
+    }
+    if (name === file) fileBytes = Buffer.byteLength(text);
+    for (const line of text.split("\n")) {
       if (!line.trim()) continue;
       try {
         const e = JSON.parse(line) as Entry;
         if (typeof e.q === "string") remember(e.q);
-        if (typeof e.t === "string") {
-          const day = perDay.get(dayOf(new Date(e.t))) ?? { answered: 0, unanswered: 0 };
-          day.unanswered++;
-          perDay.set(dayOf(new Date(e.t)), day);
-        }
+        if (typeof e.t === "string") dayAt(new Date(e.t)).unanswered++;
       } catch {
         // A line cut short by a crash: skip it, keep the rest.
       }
     }
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") onError(e);
   }
   await mkdir(dataDir, { recursive: true }).catch(onError);
+
+  const append = async (line: string) => {
+    const bytes = Buffer.byteLength(line);
+    if (fileBytes > 0 && fileBytes + bytes > maxFileBytes) {
+      await rename(file, older).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== "ENOENT") throw e;
+      });
+      fileBytes = 0;
+    }
+    await appendFile(file, line);
+    fileBytes += bytes;
+  };
 
   let writing: Promise<void> = Promise.resolve();
   return {
     record(question, ok, userId, at) {
-      const day = perDay.get(dayOf(at)) ?? { answered: 0, unanswered: 0 };
-      perDay.set(dayOf(at), day);
+      const day = dayAt(at);
       if (ok) {
         answered++;
         day.answered++;
@@ -84,8 +126,8 @@ export async function openStats(dataDir: string, onError: (e: unknown) => void =
       day.unanswered++;
       if (!question.trim()) return;
       remember(question);
-      const entry: Entry = { t: at.toISOString(), q: question.slice(0, MAX_KEPT), ...(userId ? { u: hashUser(userId) } : {}) };
-      writing = writing.then(() => appendFile(file, `${JSON.stringify(entry)}\n`)).catch(onError);
+      const entry: Entry = { t: at.toISOString(), q: question.slice(0, MAX_QUESTION_CHARS), ...(userId ? { u: hashUser(userId) } : {}) };
+      writing = writing.then(() => append(`${JSON.stringify(entry)}\n`)).catch(onError);
     },
     snapshot(at) {
       const today = perDay.get(dayOf(at)) ?? { answered: 0, unanswered: 0 };
@@ -97,4 +139,11 @@ export async function openStats(dataDir: string, onError: (e: unknown) => void =
     },
     flush: () => writing,
   };
+}
+
+/** The question asked least; of those, the one counted first. */
+function leastAsked(counts: Map<string, number>): string {
+  let least: [string, number] | undefined;
+  for (const entry of counts) if (!least || entry[1] < least[1]) least = entry;
+  return least![0];
 }

@@ -10,6 +10,8 @@ describe("configuration", () => {
     expect(c).toMatchObject({ adminIds: [], knowledgeDir: "./knowledge", dataDir: "./data", logLevel: "info" });
     expect(c.telegramApiRoot).toBe("https://api.telegram.org");
     expect(c.webhook).toBeUndefined();
+    expect(c.timeZone).toBe("Asia/Shanghai");
+    expect(c.userHashSecret).toBeUndefined();
   });
 
   it("reads every variable", () => {
@@ -23,6 +25,8 @@ describe("configuration", () => {
       WEBHOOK_URL: "https://bot.example.org/hook",
       WEBHOOK_SECRET: "s3cret_-x",
       PORT: "3000",
+      TIME_ZONE: "Europe/Berlin",
+      USER_HASH_SECRET: "0123456789abcdef-secret",
     });
     expect(c).toMatchObject({
       botToken: TOKEN,
@@ -32,6 +36,8 @@ describe("configuration", () => {
       logLevel: "debug",
       telegramApiRoot: "http://127.0.0.1:8081",
       webhook: { url: "https://bot.example.org/hook", secret: "s3cret_-x", port: 3000 },
+      timeZone: "Europe/Berlin",
+      userHashSecret: "0123456789abcdef-secret",
     });
   });
 
@@ -43,6 +49,8 @@ describe("configuration", () => {
     [{ BOT_TOKEN: TOKEN, WEBHOOK_URL: "https://x.org/h" }, /^WEBHOOK_SECRET /],
     [{ BOT_TOKEN: TOKEN, WEBHOOK_URL: "ftp://x.org/h", WEBHOOK_SECRET: "a" }, /^WEBHOOK_URL /],
     [{ PORT: "99999" }, /^PORT /],
+    [{ TIME_ZONE: "Mars/Olympus_Mons" }, /^TIME_ZONE must be an IANA time zone/],
+    [{ USER_HASH_SECRET: "short" }, /^USER_HASH_SECRET /],
   ];
   it.each(cases)("stops on a bad value with one line naming it: %j", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

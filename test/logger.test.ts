@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 
 const TOKEN = "1234567890:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw-extra";
@@ -23,5 +24,21 @@ describe("logs", () => {
     expect(output).not.toContain(TOKEN);
     expect(output).not.toContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
     expect(output).toContain("[secret]");
+  });
+
+  it("scrub every token that the configuration accepts, the shortest too", () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger({ level: "info", destination });
+    for (const token of ["1234:abcdefghijklmnopqrst", "12:ABCDEFGHIJ_KLMNOPQRS-", TOKEN]) {
+      expect(loadConfig({ BOT_TOKEN: token }).botToken).toBe(token);
+      logger.info(`GET /bot${token}/getMe`);
+      expect(lines.at(-1)).not.toContain(token.split(":")[1]);
+    }
   });
 });

@@ -17,6 +17,11 @@ describe("the bot's node flags", () => {
     expect(cmd && JSON.parse(cmd)).toEqual(["node", ...BOT_FLAGS, "dist/main.js"]);
   });
 
+  it("are the ones the README says the Docker image runs", () => {
+    const docker = readFileSync("README.md", "utf8").split("### Docker")[1]!.split("\n## ")[0]!;
+    expect(docker.replace(/\s+/g, " ")).toContain(`\`node ${BOT_FLAGS.join(" ")} dist/main.js\``);
+  });
+
   it("are accepted by this node", () => {
     const r = spawnSync(process.execPath, [...BOT_FLAGS, "-e", "process.stdout.write('ok')"], { encoding: "utf8" });
     expect(r.stderr).toBe("");

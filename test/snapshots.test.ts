@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MINISEARCH_VERSION } from "../src/engine/snapshot.js";
@@ -47,6 +47,21 @@ describe("index snapshots under DATA_DIR", () => {
     expect(reopened.source).toBe("built");
     expect(notes.join()).toMatch(/not used/);
     expect((await openEngine(kb, dataDir)).source).toBe("snapshot");
+  });
+
+  it("rebuilds when the snapshot cannot be read, and says why; a missing one is no news", async () => {
+    const kb = await shipped();
+    const dataDir = knowledgeDir();
+    const notes: string[] = [];
+    await openEngine(kb, dataDir, (m) => notes.push(m));
+    expect(notes).toEqual([]);
+    // A directory where the file should be: reading it fails with EISDIR, as an unreadable disk would.
+    const file = snapshotPath(dataDir, kb.version);
+    rmSync(file);
+    mkdirSync(file);
+    const reopened = await openEngine(kb, dataDir, (m) => notes.push(m));
+    expect(reopened.source).toBe("built");
+    expect(notes[0]).toMatch(/not read \(EISDIR\); rebuilding/);
   });
 
   it("does not use the snapshot of other knowledge, and removes it", async () => {

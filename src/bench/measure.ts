@@ -15,6 +15,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { DEFAULT_TIME_ZONE } from "../config.js";
 import { createEngine, engineFromSnapshot, type Engine } from "../engine/index.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import { sentencesOf, type KnowledgeBase } from "../knowledge/types.js";
@@ -89,7 +90,7 @@ async function main(): Promise<object> {
 
 /** The engine in a worker thread on `dir`, opened from the snapshot in `data`, as the bot opens it. */
 async function openAsTheBot(knowledgeDir: string, data: string) {
-  const open = openInThread({ knowledgeDir, dataDir: data, note: (level, message) => process.stderr.write(`${level}: ${message}\n`) });
+  const open = openInThread({ knowledgeDir, dataDir: data, timeZone: DEFAULT_TIME_ZONE, note: (level, message) => process.stderr.write(`${level}: ${message}\n`) });
   const opened = await open({ build: true });
   if (!opened.ok || opened.source !== "snapshot") throw new Error(`the engine did not open from its snapshot: ${JSON.stringify(opened).slice(0, 500)}`);
   return createLiveKnowledge(opened.engine!, open);

@@ -19,7 +19,12 @@ export interface BotOptions {
   /** Messages a user may send in `rateWindowMs` before the bot asks them to slow down. */
   readonly rateLimit?: number;
   readonly rateWindowMs?: number;
+  /** How long downloading an uploaded article may take. Default 30 s. */
+  readonly downloadTimeoutMs?: number;
 }
+
+/** Methods whose text is Telegram HTML unless a call says otherwise (render/telegram.ts escapes what it quotes). */
+const HTML_METHODS = new Set(["sendMessage", "editMessageText"]);
 
 export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
   const config: BotConfig<BotContext> = {
@@ -28,6 +33,10 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
   };
   const bot = new Bot<BotContext>(token, config);
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false }));
+  // Every text the bot sends is HTML: said once here, not at every call.
+  bot.api.config.use((prev, method, payload, signal) =>
+    prev(method, HTML_METHODS.has(method) && !("parse_mode" in payload) ? { ...payload, parse_mode: "HTML" } : payload, signal),
+  );
 
   bot.use(async (ctx, next) => {
     const started = performance.now();
@@ -63,7 +72,7 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     err.ctx.log.error({ err: err.error }, "update failed");
     await err.ctx.reply("抱歉，处理这条消息时出错了，请稍后再试。").catch(() => {});
   });
-  features.use(adminFeature(deps));
+  features.use(adminFeature(deps, options.downloadTimeoutMs === undefined ? {} : { downloadTimeoutMs: options.downloadTimeoutMs }));
   features.use(commandsFeature(deps));
   features.use(askFeature(deps));
   features.use(inlineFeature(deps));

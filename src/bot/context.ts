@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
 import type { Stats } from "../stats.js";
+import type { HashUser } from "../users.js";
 import type { CallbackRegistry } from "./callbacks.js";
 
 export interface BotDeps {
@@ -11,6 +12,8 @@ export interface BotDeps {
   readonly logger: Logger;
   readonly live: LiveKnowledge;
   readonly stats: Stats;
+  /** A user id as logs and files may show it. */
+  readonly hashUser: HashUser;
   readonly callbacks: CallbackRegistry;
   /** The clock, passed in so that tests can fix it. */
   readonly now: () => Date;

@@ -15,7 +15,6 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, question: 
   for (const [i, chunk] of chunks.entries()) {
     const last = i === chunks.length - 1;
     await ctx.reply(chunk, {
-      parse_mode: "HTML",
       link_preview_options: { is_disabled: true },
       ...(i === 0 ? replyTo : {}),
       ...(last && keyboard.length ? { reply_markup: { inline_keyboard: keyboard } } : {}),

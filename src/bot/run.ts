@@ -1,6 +1,7 @@
 /**
  * Running the bot: long polling (grammY runner) by default, a webhook server when WEBHOOK_URL is set;
- * the command menu set at start-up; SIGINT/SIGTERM stop fetching, finish what is in flight, and exit.
+ * the command menu set at start-up. The returned stop (main.ts calls it on SIGINT/SIGTERM) stops
+ * fetching, finishes what is in flight, writes the stats and closes the engine.
  */
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { GrammyError, webhookCallback } from "grammy";
@@ -9,21 +10,22 @@ import type { Config } from "../config.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
 import { openStats } from "../stats.js";
+import { openUserHasher } from "../users.js";
 import { createBot } from "./bot.js";
 import { createCallbackRegistry } from "./callbacks.js";
 import { ADMIN_COMMANDS, PUBLIC_COMMANDS } from "./features/commands.js";
 
-const SHUTDOWN_GRACE_MS = 4000;
-
-export async function runBot(input: { config: Config; logger: Logger; live: LiveKnowledge }): Promise<void> {
+export async function runBot(input: { config: Config; logger: Logger; live: LiveKnowledge }): Promise<() => Promise<void>> {
   const { config, logger, live } = input;
   const startedAt = new Date();
-  const stats = await openStats(config.dataDir, (e) => logger.warn({ err: e }, "stats file"));
+  const hashUser = await openUserHasher(config.userHashSecret, config.dataDir);
+  const stats = await openStats(config.dataDir, { timeZone: config.timeZone, hashUser, onError: (e) => logger.warn({ err: e }, "stats file") });
   const bot = createBot(config.botToken!, {
     config,
     logger,
     live,
     stats,
+    hashUser,
     callbacks: createCallbackRegistry(),
     now: () => new Date(),
     startedAt,
@@ -55,22 +57,12 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
     });
   }
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS);
-    force.unref();
-    // Stop fetching; the runner's stop waits for the updates already taken to be handled.
+  return async () => {
+    // Stop fetching, then let the updates already taken be answered (the runner's stop does not wait for them).
     await Promise.allSettled([runner?.isRunning() ? runner.stop() : undefined, closeServer(server)]);
+    while (runner && runner.size() > 0) await new Promise((r) => setTimeout(r, 20));
     await Promise.allSettled([stats.flush(), live.close()]);
-    logger.info("stopped");
-    logger.flush();
-    process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 async function setCommands(api: ReturnType<typeof createBot>["api"], config: Config, logger: Logger): Promise<void> {

@@ -11,9 +11,10 @@ export type { Answer, AnswerFact, Citation, NoAnswerReason } from "./answer.js";
 
 export interface Engine {
   readonly kb: KnowledgeBase;
-  ask(question: string, now: Date): Answer;
+  /** `now` and `timeZone` (IANA, default UTC) say when and where the question is asked: 今年 is that year there. */
+  ask(question: string, now: Date, timeZone?: string): Answer;
   /** The answer and up to `limit - 1` more from other evidence, best first (for inline results). */
-  askMany(question: string, now: Date, limit: number): Answer[];
+  askMany(question: string, now: Date, limit: number, timeZone?: string): Answer[];
   /** A few questions the knowledge base answers, for /start and "I don't know". */
   examples(): string[];
   /** The built index as bytes, for a restart with the same knowledge (see snapshot.ts). */
@@ -23,11 +24,29 @@ export interface Engine {
 function wrap(kb: KnowledgeBase, indexes: Indexes): Engine {
   return {
     kb,
-    ask: (question, now) => answerQuestion(indexes, question, now),
-    askMany: (question, now, limit) => answerMany(indexes, question, now, limit),
+    ask: (question, now, timeZone) => answerQuestion(indexes, question, wallClock(now, timeZone)),
+    askMany: (question, now, limit, timeZone) => answerMany(indexes, question, wallClock(now, timeZone), limit),
     examples: () => suggestionsFor(indexes, []),
     snapshot: () => toSnapshot(kb, { sentences: indexes.sentences, documentFrequency: indexes.documentFrequency }),
   };
+}
+
+const calendars = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The engine reads the calendar from the UTC fields of `now` (period.ts): the moment becomes the
+ * wall-clock time in `timeZone` here, so that 今年 just after midnight on 1 January in 忻州 is the new year.
+ */
+function wallClock(now: Date, timeZone = "UTC"): Date {
+  if (timeZone === "UTC") return now;
+  let calendar = calendars.get(timeZone);
+  if (!calendar) {
+    const fields = { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" } as const;
+    calendar = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", ...fields });
+    calendars.set(timeZone, calendar);
+  }
+  const f = Object.fromEntries(calendar.formatToParts(now).map((p) => [p.type, Number(p.value)]));
+  return new Date(Date.UTC(f.year!, f.month! - 1, f.day!, f.hour!, f.minute!, f.second!, now.getUTCMilliseconds()));
 }
 
 export function createEngine(kb: KnowledgeBase, prebuilt?: Prebuilt): Engine {

@@ -26,11 +26,11 @@ export interface EvalReport {
   failures: { file: string; id: string; q: string; why: string }[];
 }
 
-export function runEval(engine: Engine, sets: { file: string; cases: EvalCase[] }[], now: Date): EvalReport {
+export function runEval(engine: Engine, sets: { file: string; cases: EvalCase[] }[], now: Date, timeZone?: string): EvalReport {
   const report: EvalReport = { total: 0, passed: 0, byKind: {}, failures: [] };
   for (const { file, cases } of sets) {
     for (const c of cases) {
-      const verdict = judge(c, answerJson(engine.ask(c.q, now)), engine.kb);
+      const verdict = judge(c, answerJson(engine.ask(c.q, now, timeZone)), engine.kb);
       const k = (report.byKind[kindOf(c)] ??= { total: 0, passed: 0 });
       k.total++;
       report.total++;

@@ -11,10 +11,19 @@ import type { AnsweringEngine, Opened, OpenKnowledge, OpenRequest } from "../liv
 export interface ThreadOptions {
   readonly knowledgeDir: string;
   readonly dataDir: string;
-  /** Where the worker's notes go (a snapshot not used or not written, a worker lost and replaced). */
-  readonly note: (level: "warn" | "error", message: string, details?: Record<string, unknown>) => void;
-  /** How long a question may take before its worker is taken for stuck and replaced. Default 10 s. */
+  /** Where the users are (IANA): questions that say 今年 mean the year there. */
+  readonly timeZone: string;
+  /** Where the worker's notes go (a snapshot not used or not written, a question timed out, a worker lost, replaced or stopped). */
+  readonly note: (level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>) => void;
+  /** How long one question may take before it fails, alone. Default 10 s. */
   readonly askTimeoutMs?: number;
+  /** How often the worker says it is alive. Default 1 s. */
+  readonly heartbeatMs?: number;
+  /**
+   * How long the worker may go without a word (heartbeat or answer) before it is taken for stuck: the
+   * questions it holds fail and a fresh worker replaces it. Default 15 s.
+   */
+  readonly stuckAfterMs?: number;
   /** The worker's script. Default worker.ts beside this file; tests pass a misbehaving stand-in. */
   readonly script?: URL;
 }
@@ -23,6 +32,9 @@ export interface ThreadOptions {
 export interface WorkerInput extends OpenRequest {
   readonly knowledgeDir: string;
   readonly dataDir: string;
+  readonly timeZone: string;
+  /** Once ready, the worker posts `alive` this often. */
+  readonly heartbeatMs: number;
 }
 
 /** A question for the worker; `limit` asks for several answers (inline mode). */
@@ -46,12 +58,15 @@ export type FromWorker =
       restoreAfterBuild: boolean;
     }
   | { type: "note"; message: string; details?: Record<string, unknown> }
+  | { type: "alive" }
   | { type: "answers"; id: number; answers: Answer[] }
   | { type: "failed"; id: number; message: string };
 
 type First = Extract<FromWorker, { type: "invalid" | "checked" | "ready" }>;
 
 const DEFAULT_ASK_TIMEOUT_MS = 10_000;
+const DEFAULT_HEARTBEAT_MS = 1000;
+const DEFAULT_STUCK_AFTER_MS = 15_000;
 
 /** Opens engines on `options.knowledgeDir`, each in a worker thread of its own. */
 export function openInThread(options: ThreadOptions): OpenKnowledge {
@@ -83,7 +98,13 @@ async function start(options: ThreadOptions, request: OpenRequest): Promise<{ wo
 }
 
 function spawn(options: ThreadOptions, request: OpenRequest): Promise<{ worker: Worker; first: First }> {
-  const workerData: WorkerInput = { ...request, knowledgeDir: options.knowledgeDir, dataDir: options.dataDir };
+  const workerData: WorkerInput = {
+    ...request,
+    knowledgeDir: options.knowledgeDir,
+    dataDir: options.dataDir,
+    timeZone: options.timeZone,
+    heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+  };
   const worker = newWorker(options.script ?? new URL(`./worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url), workerData);
   return new Promise((resolve, reject) => {
     const onMessage = (m: FromWorker) => {
@@ -110,47 +131,91 @@ interface Waiting {
   resolve(answers: Answer[]): void;
   reject(e: Error): void;
   timer: NodeJS.Timeout;
-  settled: Promise<unknown>;
 }
 
+type State =
+  | { kind: "open" }
+  | { kind: "replacing"; done: Promise<void> }
+  | { kind: "broken"; why: string }
+  /** No new questions; the worker goes when the last question held is answered or has timed out. */
+  | { kind: "closing"; drained: () => void }
+  | { kind: "closed" };
+
 /**
- * Questions go to the worker by message and come back by id. A worker that dies or takes longer than
- * the timeout fails the questions it holds and is replaced by a fresh one on the same folder.
+ * Questions go to the worker by message and come back by id. A question that takes longer than its
+ * timeout fails alone: the worker may still be busy with it and answer the others after it. A worker
+ * that dies, or says nothing (no heartbeat, no answer) for `stuckAfterMs`, fails every question it holds
+ * and is replaced by a fresh one on the same folder.
  */
 function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<FromWorker, { type: "ready" }>): AnsweringEngine {
   const timeoutMs = options.askTimeoutMs ?? DEFAULT_ASK_TIMEOUT_MS;
+  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+  const stuckAfterMs = options.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS;
   const waiting = new Map<number, Waiting>();
   let worker = first;
   let summary = ready.summary;
   let examples = ready.examples;
   let nextId = 0;
-  let state: { kind: "open" } | { kind: "replacing"; done: Promise<void> } | { kind: "broken"; why: string } | { kind: "closed" } = { kind: "open" };
+  let state: State = { kind: "open" };
+  let closed: Promise<void> | undefined;
+  let lastHeard = performance.now();
+
+  /** Takes question `id` off the list; the last one off lets a closing engine go. */
+  const settle = (id: number): Waiting | undefined => {
+    const w = waiting.get(id);
+    if (!w) return undefined;
+    waiting.delete(id);
+    clearTimeout(w.timer);
+    if (state.kind === "closing" && !waiting.size) state.drained();
+    return w;
+  };
+  const failAll = (why: string) => {
+    for (const id of [...waiting.keys()]) settle(id)?.reject(new Error(why));
+  };
 
   const onMessage = (m: FromWorker) => {
     if (m.type === "note") return options.note("warn", m.message, m.details);
     if (m.type !== "answers" && m.type !== "failed") return;
-    const w = waiting.get(m.id);
-    if (!w) return;
-    waiting.delete(m.id);
-    clearTimeout(w.timer);
+    const w = settle(m.id);
+    if (!w) return; // timed out earlier: the answer came too late
     if (m.type === "answers") w.resolve(m.answers);
     else w.reject(new Error(`the engine failed: ${m.message}`));
   };
   const attach = (w: Worker) => {
-    w.on("message", onMessage)
+    const threadId = w.threadId;
+    lastHeard = performance.now();
+    w.on("message", (m: FromWorker) => {
+      if (w === worker) lastHeard = performance.now();
+      onMessage(m);
+    })
       .on("error", (e) => lose(w, `error: ${e.message}`))
-      .on("exit", (code) => lose(w, `exited with code ${code}`));
+      .on("exit", (code) => {
+        // Node emits 'exit' once the thread has stopped: its memory is given back.
+        options.note("info", "engine thread stopped", { threadId, code, version: summary.version });
+        lose(w, `exited with code ${code}`);
+      });
   };
 
-  /** The worker `w` is gone or stuck: fail what it holds, and start another unless one is already starting. */
+  /**
+   * The heartbeat watch. When this thread itself was held up (a late tick), the worker's messages may
+   * still be queued behind the tick: it is not judged then.
+   */
+  let lastTick = performance.now();
+  const watch = setInterval(() => {
+    const now = performance.now();
+    const late = now - lastTick > 2 * heartbeatMs;
+    lastTick = now;
+    if (late) lastHeard = now;
+    else if (now - lastHeard > stuckAfterMs) lose(worker, `silent for ${Math.round(now - lastHeard)} ms`);
+  }, heartbeatMs);
+  watch.unref();
+
+  /** The worker `w` is gone or stuck: fail what it holds, and start another unless it was being let go. */
   const lose = (w: Worker, why: string) => {
-    if (w !== worker || state.kind !== "open") return;
-    for (const [id, held] of waiting) {
-      clearTimeout(held.timer);
-      held.reject(new Error(`the engine thread was lost (${why})`));
-      waiting.delete(id);
-    }
+    if (w !== worker || (state.kind !== "open" && state.kind !== "closing")) return;
+    failAll(`the engine thread was lost (${why})`);
     void w.terminate();
+    if (state.kind === "closing") return; // failAll has let it go
     options.note("error", `engine thread lost (${why}); starting another`, { version: summary.version });
     const done = start(options, { build: true }).then(
       ({ worker: next, first: m }) => {
@@ -176,15 +241,32 @@ function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<From
   const request = async (question: string, now: Date, limit?: number): Promise<Answer[]> => {
     if (state.kind === "replacing") await state.done;
     if (state.kind === "broken") throw new Error(`no engine: ${state.why}`);
-    if (state.kind === "closed") throw new Error("the engine was closed");
+    if (state.kind === "closing" || state.kind === "closed") throw new Error("the engine was closed");
     const id = nextId++;
-    const asked = worker;
-    let hold!: Omit<Waiting, "timer" | "settled">;
-    const settled = new Promise<Answer[]>((resolve, reject) => (hold = { resolve, reject }));
-    const timer = setTimeout(() => lose(asked, `no answer in ${timeoutMs} ms`), timeoutMs);
-    waiting.set(id, { ...hold, timer, settled: settled.catch(() => {}) });
-    asked.postMessage({ id, question, now: now.getTime(), ...(limit === undefined ? {} : { limit }) } satisfies Question);
-    return settled;
+    return new Promise<Answer[]>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        settle(id);
+        options.note("warn", `a question got no answer in ${timeoutMs} ms; it failed alone`, { id, version: summary.version });
+        reject(new Error(`no answer in ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiting.set(id, { resolve, reject, timer });
+      worker.postMessage({ id, question, now: now.getTime(), ...(limit === undefined ? {} : { limit }) } satisfies Question);
+    });
+  };
+
+  /** Lets the questions held be answered or time out, then stops the worker. */
+  const close = async () => {
+    if (state.kind === "replacing") await state.done;
+    if (state.kind === "open") {
+      let drained!: () => void;
+      const empty = new Promise<void>((resolve) => (drained = resolve));
+      state = { kind: "closing", drained };
+      if (!waiting.size) drained();
+      await empty;
+    }
+    state = { kind: "closed" };
+    clearInterval(watch);
+    await worker.terminate();
   };
 
   attach(first);
@@ -197,11 +279,6 @@ function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<From
     },
     ask: async (question, now) => (await request(question, now))[0]!,
     askMany: (question, now, limit) => request(question, now, limit),
-    async close() {
-      if (state.kind === "replacing") await state.done;
-      state = { kind: "closed" };
-      await Promise.all([...waiting.values()].map((w) => w.settled));
-      await worker.terminate();
-    },
+    close: () => (closed ??= close()),
   };
 }

@@ -6,13 +6,13 @@ import type { Engine } from "../engine/index.js";
 import { summarize } from "../knowledge/types.js";
 import type { AnsweringEngine } from "../live.js";
 
-/** The engine answering in this thread. */
-export function inThisThread(engine: Engine): AnsweringEngine {
+/** The engine answering in this thread; 今年 is read in `timeZone`. */
+export function inThisThread(engine: Engine, timeZone: string): AnsweringEngine {
   return {
     summary: summarize(engine.kb),
     examples: engine.examples(),
-    ask: async (question, now) => engine.ask(question, now),
-    askMany: async (question, now, limit) => engine.askMany(question, now, limit),
+    ask: async (question, now) => engine.ask(question, now, timeZone),
+    askMany: async (question, now, limit) => engine.askMany(question, now, limit, timeZone),
     close: async () => {},
   };
 }

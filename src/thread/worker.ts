@@ -25,10 +25,12 @@ if (!loaded.ok) {
   port.on("message", ({ id, question, now, limit }: Question) => {
     try {
       const at = new Date(now);
-      post({ type: "answers", id, answers: limit === undefined ? [engine.ask(question, at)] : engine.askMany(question, at, limit) });
+      post({ type: "answers", id, answers: limit === undefined ? [engine.ask(question, at, input.timeZone)] : engine.askMany(question, at, limit, input.timeZone) });
     } catch (e) {
       post({ type: "failed", id, message: e instanceof Error ? e.message : String(e) });
     }
   });
   post({ type: "ready", summary: summarize(loaded.kb), examples: engine.examples(), source, restoreAfterBuild });
+  // The host takes a worker that stays silent for long for stuck (a question that never ends blocks this thread).
+  setInterval(() => post({ type: "alive" }), input.heartbeatMs);
 }

@@ -2,67 +2,38 @@
  * The real grammY bot, in process, talking HTTP to the stand-in Bot API server through
  * TELEGRAM_API_ROOT: chats, groups, inline mode, buttons, admin commands, uploads and failures.
  */
-import { run, type RunnerHandle } from "@grammyjs/runner";
 import { readFileSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/bot/bot.js";
-import { createCallbackRegistry } from "../../src/bot/callbacks.js";
-import { loadConfig } from "../../src/config.js";
-import { createLiveKnowledge, type LiveKnowledge } from "../../src/live.js";
-import { openStats } from "../../src/stats.js";
-import { openInThread } from "../../src/thread/host.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import type { LiveKnowledge } from "../../src/live.js";
 import { BOT_USER, FakeBotApi, updates } from "../helpers/bot-api.js";
-import { SHIPPED, article, GOOD, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
-import { NOW } from "../helpers/engine.js";
+import { startTestBot, type TestBot } from "../helpers/bot.js";
+import { article, GOOD, removeKnowledgeDirs } from "../helpers/knowledge.js";
 import { assertTelegramHtml } from "../helpers/telegram-html.js";
 
 const ADMIN = 42;
+const ADMIN2 = 43;
 const USER = 7;
+const DOWNLOAD_TIMEOUT_MS = 1500;
 const GROUP = -100123;
 
+let bot: TestBot;
 let api: FakeBotApi;
-let runner: RunnerHandle;
 let live: LiveKnowledge;
 let kbDir: string;
 let dataDir: string;
-const logLines: string[] = [];
+let logLines: string[];
 
 beforeAll(async () => {
-  api = await new FakeBotApi().start();
-  kbDir = knowledgeDir({}, SHIPPED);
-  dataDir = knowledgeDir();
-  const config = loadConfig({
-    BOT_TOKEN: api.token,
-    ADMIN_IDS: String(ADMIN),
-    KNOWLEDGE_DIR: kbDir,
-    DATA_DIR: dataDir,
-    TELEGRAM_API_ROOT: api.apiRoot,
-    LOG_LEVEL: "info",
-  });
-  // As main.ts runs it: the engine in a worker thread.
-  const open = openInThread({ knowledgeDir: kbDir, dataDir, note: () => {} });
-  const opened = await open({ build: true });
-  if (!opened.ok || !opened.engine) throw new Error("shipped knowledge invalid");
-  live = createLiveKnowledge(opened.engine, open);
-  const logger = pino({ level: "info" }, { write: (line: string) => void logLines.push(line) });
-  const bot = createBot(api.token, {
-    config,
-    logger,
-    live,
-    stats: await openStats(dataDir),
-    callbacks: createCallbackRegistry(),
-    now: () => NOW,
-    startedAt: NOW,
-  });
-  runner = run(bot, { runner: { silent: true, retryInterval: 50 } });
+  bot = await startTestBot({ env: { ADMIN_IDS: `${ADMIN},${ADMIN2}` }, bot: { downloadTimeoutMs: DOWNLOAD_TIMEOUT_MS } });
+  ({ api, live, logLines } = bot);
+  kbDir = bot.config.knowledgeDir;
+  dataDir = bot.config.dataDir;
 });
 
 afterAll(async () => {
-  await runner?.stop();
-  await live?.close();
-  await api?.stop();
+  await bot?.stop();
   removeKnowledgeDirs();
 });
 
@@ -207,6 +178,25 @@ describe("inline mode", () => {
     expect(call.params.cache_time).toBeLessThanOrEqual(60);
   });
 
+  it("writes down a query only once a result is chosen, not as it is typed", async () => {
+    const file = path.join(dataDir, "unanswered.jsonl");
+    const saved = () => (existsSync(file) ? readFileSync(file, "utf8") : "");
+    const typed = ["伦敦的", "伦敦的房", "伦敦的房价多少"];
+    let last: any;
+    for (const q of typed) last = await pushFor(updates.inline(USER, q), "answerInlineQuery");
+    await bot.stats.flush();
+    expect(saved()).not.toContain("伦敦的");
+    const result = last.params.results[0];
+    expect(result.title).toContain("没有答案");
+    // The user picks the "no answer" result of the whole query.
+    api.push(updates.chosenInline(USER, result.id, typed.at(-1)!));
+    await vi.waitFor(async () => {
+      await bot.stats.flush();
+      expect(saved()).toContain("伦敦的房价多少");
+    });
+    expect(saved()).not.toMatch(/"q":"伦敦的"|"q":"伦敦的房"/);
+  });
+
   it("shows headline facts for an empty query and one 'no answer' result otherwise", async () => {
     const empty = await pushFor(updates.inline(USER, ""), "answerInlineQuery");
     expect(empty.params.results.length).toBeGreaterThanOrEqual(2);
@@ -217,11 +207,18 @@ describe("inline mode", () => {
 });
 
 describe("admins", () => {
-  it("refuses /reload and /stats to others, politely, and logs the attempt", async () => {
-    const reply = await exchange(updates.privateText(USER, "/reload"), USER);
+  it("refuses /reload, /stats and uploads to others, politely, and logs the attempt without the user's id", async () => {
+    const stranger = 918273645;
+    const reply = await exchange(updates.privateText(stranger, "/reload"), stranger);
     expect(reply.text).toContain("管理员");
-    expect(logLines.some((l) => l.includes("refused: not an admin"))).toBe(true);
-    expect((await exchange(updates.privateText(USER, "/stats"), USER)).text).toContain("管理员");
+    expect((await exchange(updates.privateText(stranger, "/stats"), stranger)).text).toContain("管理员");
+    api.addFile("documents/up0.md", article({ ...GOOD, id: "intruder" }));
+    expect((await exchange(updates.document(stranger, "up0", "intruder.md"), stranger)).text).toContain("管理员");
+    const refusals = logLines.filter((l) => l.includes("refused: not an admin"));
+    expect(refusals.map((l) => JSON.parse(l).action)).toEqual(["reload", "stats", "upload"]);
+    expect(refusals.join()).toContain(`"user":"${bot.hashUser(stranger)}"`);
+    expect(logLines.join()).not.toContain(String(stranger));
+    expect(existsSync(path.join(kbDir, "articles", "intruder.md"))).toBe(false);
   });
 
   it("reloads new knowledge for an admin and reports the counts", async () => {
@@ -262,6 +259,40 @@ describe("admins", () => {
     expect(reply.text).toContain("上传失败");
     expect(reply.text).toContain("articles/bad.md:1:");
     expect(existsSync(path.join(kbDir, "articles", "bad.md"))).toBe(false);
+  });
+
+  it("checks uploads sent at once against each other: of two with the same id, one is saved and the folder stays valid", async () => {
+    api.addFile("documents/twinA.md", article({ ...GOOD, id: "twin", title: "甲" }, "原平市今年新增企业5家。"));
+    api.addFile("documents/twinB.md", article({ ...GOOD, id: "twin", title: "乙" }, "原平市今年新增企业6家。"));
+    const replies = [api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN), api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN2)];
+    api.push(updates.document(ADMIN, "twinA", "twin-a.md"));
+    api.push(updates.document(ADMIN2, "twinB", "twin-b.md"));
+    const texts = (await Promise.all(replies)).map((c) => String(c.params.text));
+    expect(texts.filter((t) => t.startsWith("已保存"))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes("上传失败") && t.includes('duplicate article id &quot;twin&quot;'))).toHaveLength(1);
+    const saved = texts.find((t) => t.startsWith("已保存"))!;
+    // The reload reported is the one that read the saved file.
+    expect(saved).toMatch(/重新加载成功：\d+ 篇文章/);
+    expect(Number(saved.match(/重新加载成功：(\d+) 篇文章/)![1])).toBe(live.summary.articles.length);
+    expect(live.summary.articles.filter((a) => a.id === "twin")).toHaveLength(1);
+    expect((await loadKnowledge(kbDir)).ok).toBe(true);
+  });
+
+  it("refuses an upload larger than the article limit without reading it all, whatever size Telegram said", async () => {
+    // A document that claims 100 bytes; the download is 6 MiB, sent without a length.
+    api.addFile("documents/huge.md", article(GOOD, "忻州市".repeat(700_000)), "chunked");
+    const reply = await exchange(updates.document(ADMIN, "huge", "huge.md"), ADMIN);
+    expect(reply.text).toMatch(/^文件太大（上限 5 MB）/);
+    expect(existsSync(path.join(kbDir, "articles", "huge.md"))).toBe(false);
+  });
+
+  it("gives up on a download that stalls, and says so", async () => {
+    api.addFile("documents/stalled.md", article(GOOD), "stalled");
+    const started = Date.now();
+    const reply = await exchange(updates.document(ADMIN, "stalled", "stalled.md"), ADMIN);
+    expect(reply.text).toContain("下载文件超时");
+    expect(Date.now() - started).toBeLessThan(DOWNLOAD_TIMEOUT_MS + 2000);
+    expect(existsSync(path.join(kbDir, "articles", "stalled.md"))).toBe(false);
   });
 
   it("shows /stats with counts and the unanswered questions", async () => {

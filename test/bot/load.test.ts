@@ -3,18 +3,11 @@
  * fast as the bot takes them. Every question answered exactly once, order kept within each chat, no
  * crash, memory back to its steady level afterwards; the rate is printed.
  */
-import { run, type RunnerHandle } from "@grammyjs/runner";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/bot/bot.js";
-import { createCallbackRegistry } from "../../src/bot/callbacks.js";
-import { loadConfig } from "../../src/config.js";
-import { createLiveKnowledge, type LiveKnowledge } from "../../src/live.js";
-import { openStats } from "../../src/stats.js";
-import { openInThread } from "../../src/thread/host.js";
+import { startTestBot, type TestBot } from "../helpers/bot.js";
 import { FakeBotApi, updates } from "../helpers/bot-api.js";
 import { NOW, engineFor } from "../helpers/engine.js";
-import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { removeKnowledgeDirs } from "../helpers/knowledge.js";
 
 const USERS = 200;
 const GROUPS = 20;
@@ -31,38 +24,21 @@ const QUESTIONS = [
   "忻州市属国企完成投资多少",
 ];
 
+let bot: TestBot;
 let api: FakeBotApi;
-let runner: RunnerHandle;
-let live: LiveKnowledge;
 /** The answers expected, from the engine in this thread. */
 let expectedAnswers: Map<string, string>;
 
 beforeAll(async () => {
-  api = await new FakeBotApi().start();
-  const config = loadConfig({ BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: knowledgeDir(), KNOWLEDGE_DIR: SHIPPED });
-  const open = openInThread({ knowledgeDir: SHIPPED, dataDir: config.dataDir, note: () => {} });
-  const opened = await open({ build: true });
-  if (!opened.ok || !opened.engine) throw new Error("shipped knowledge invalid");
-  live = createLiveKnowledge(opened.engine, open);
+  bot = await startTestBot({ logLevel: "silent" });
+  api = bot.api;
   const engine = await engineFor();
-  expectedAnswers = new Map(QUESTIONS.map((q) => [q, engine.ask(q, NOW).answer]));
-  const bot = createBot(api.token, {
-    config,
-    logger: pino({ level: "silent" }),
-    live,
-    stats: await openStats(config.dataDir),
-    callbacks: createCallbackRegistry(),
-    now: () => NOW,
-    startedAt: NOW,
-  });
-  runner = run(bot, { runner: { silent: true } });
+  expectedAnswers = new Map(QUESTIONS.map((q) => [q, engine.ask(q, NOW, bot.config.timeZone).answer]));
   await api.waitForCall((c) => c.method === "getUpdates");
 });
 
 afterAll(async () => {
-  await runner?.stop();
-  await live?.close();
-  await api?.stop();
+  await bot?.stop();
   removeKnowledgeDirs();
 });
 

@@ -1,7 +1,8 @@
 /**
  * A stand-in Telegram Bot API server for tests: node:http on 127.0.0.1, a random port. It serves the
- * methods the bot uses, long-polls getUpdates, records every call, serves files for getFile, and
- * can be told to fail: 429 with retry_after, 400, 500, or a slow answer.
+ * methods the bot uses, long-polls getUpdates, records every call, serves files for getFile (whole,
+ * in chunks without a length, or stalling after the first bytes), and can be told to fail: 429 with
+ * retry_after, 400, 500, or a slow answer.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -21,6 +22,9 @@ export interface Failure {
   readonly delayMs?: number;
 }
 
+/** How a file download is served: whole with its length, in 64 KiB chunks without one, or never finished. */
+export type FileServing = "whole" | "chunked" | "stalled";
+
 export const BOT_USER = { id: 999000, is_bot: true, first_name: "Xinzhou Bot", username: "xinzhou_econ_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false };
 
 export class FakeBotApi {
@@ -31,7 +35,7 @@ export class FakeBotApi {
   private nextMessageId = 1000;
   private waiters: (() => void)[] = [];
   private failures = new Map<string, Failure[]>();
-  private files = new Map<string, Buffer>();
+  private files = new Map<string, { content: Buffer; serve: FileServing }>();
   private callWaiters: { test: (c: Call) => boolean; resolve: (c: Call) => void }[] = [];
   private pollTimers = new Set<NodeJS.Timeout>();
 
@@ -67,8 +71,8 @@ export class FakeBotApi {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...failures]);
   }
 
-  addFile(path: string, content: string | Buffer): void {
-    this.files.set(path, Buffer.from(content));
+  addFile(path: string, content: string | Buffer, serve: FileServing = "whole"): void {
+    this.files.set(path, { content: Buffer.from(content), serve });
   }
 
   callsOf(method: string): Call[] {
@@ -96,9 +100,20 @@ export class FakeBotApi {
     const url = new URL(req.url ?? "/", "http://x");
     const file = url.pathname.match(/^\/file\/bot([^/]+)\/(.+)$/);
     if (file) {
-      const content = file[1] === this.token ? this.files.get(file[2]!) : undefined;
-      if (!content) return void res.writeHead(404).end();
-      return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(content);
+      const served = file[1] === this.token ? this.files.get(file[2]!) : undefined;
+      if (!served) return void res.writeHead(404).end();
+      const { content, serve } = served;
+      if (serve === "whole") return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(content);
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      if (serve === "stalled") return void res.write(content.subarray(0, 10));
+      for (let i = 0; i < content.length && !res.destroyed; i += 64 * 1024) {
+        if (res.write(content.subarray(i, i + 64 * 1024))) continue;
+        await new Promise<void>((resolve) => {
+          const go = () => (res.off("drain", go).off("close", go), resolve());
+          res.on("drain", go).on("close", go);
+        });
+      }
+      return void res.end();
     }
     const m = url.pathname.match(/^\/bot([^/]+)\/(\w+)$/);
     if (!m) return this.send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
@@ -220,6 +235,8 @@ export const updates = {
     message: { message_id: nextId++, date: date(), chat: { id: chatId, type: "supergroup", title: "群" }, from: user(userId), text, ...commandEntities(text), ...mentionEntities(text), ...extra },
   }),
   inline: (userId: number, query: string) => ({ inline_query: { id: `iq${nextId++}`, from: user(userId), query, offset: "" } }),
+  /** The result a user picked from an inline query's answers (sent when inline feedback is on). */
+  chosenInline: (userId: number, resultId: string, query: string) => ({ chosen_inline_result: { result_id: resultId, from: user(userId), query } }),
   callback: (userId: number, data: string, chatId = userId) => ({
     callback_query: {
       id: `cb${nextId++}`,

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_TIME_ZONE } from "../../src/config.js";
 import { formatProblem } from "../../src/knowledge/types.js";
 import { createLiveKnowledge, type LiveKnowledge } from "../../src/live.js";
 import { openInThread } from "../../src/thread/host.js";
@@ -20,7 +21,7 @@ let version: string;
 beforeEach(async () => {
   dir = knowledgeDir({}, SHIPPED);
   // As the bot runs it: the engine in a worker thread, reloads in another.
-  const open = openInThread({ knowledgeDir: dir, dataDir: knowledgeDir(), note: () => {} });
+  const open = openInThread({ knowledgeDir: dir, dataDir: knowledgeDir(), timeZone: DEFAULT_TIME_ZONE, note: () => {} });
   const opened = await open({ build: true });
   if (!opened.ok || !opened.engine) throw new Error("shipped knowledge invalid");
   live = createLiveKnowledge(opened.engine, open);

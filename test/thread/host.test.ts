@@ -4,7 +4,8 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEFAULT_TIME_ZONE } from "../../src/config.js";
 import type { Engine } from "../../src/engine/index.js";
 import { formatProblem } from "../../src/knowledge/types.js";
 import { createLiveKnowledge } from "../../src/live.js";
@@ -13,6 +14,9 @@ import { openInThread, type ThreadOptions } from "../../src/thread/host.js";
 import { NOW, engineFor } from "../helpers/engine.js";
 import { GOOD, SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
 
+const FAULTY = new URL("../helpers/faulty-worker.ts", import.meta.url);
+/** How long "slow!" keeps the faulty worker busy. */
+const SLOW_MS = 2500;
 const QUESTIONS = ["忻州新能源装机有多少？", "忻州市长是谁", "How many tourists visited Xinzhou?", "北京GDP多少"];
 
 let local: Engine;
@@ -20,6 +24,7 @@ const notes: string[] = [];
 const options = (overrides: Partial<ThreadOptions> = {}): ThreadOptions => ({
   knowledgeDir: SHIPPED,
   dataDir: knowledgeDir(),
+  timeZone: DEFAULT_TIME_ZONE,
   note: (level, message) => void notes.push(`${level}: ${message}`),
   ...overrides,
 });
@@ -73,6 +78,27 @@ describe("the engine in a worker thread", () => {
     expect(unchanged.ok && unchanged.engine).toBe(undefined);
   });
 
+  it("reads 今年 in the time zone it is given: on New Year's night in 忻州, the new year", async () => {
+    const dir = knowledgeDir(
+      {
+        "articles/yp2026.md": article({ ...GOOD, date: "2026-12-01", url: "https://example.org/2026" }, "2026年原平市接待游客100万人次。"),
+        "articles/yp2027.md": article({ ...GOOD, date: "2027-12-01", url: "https://example.org/2027" }, "2027年原平市接待游客200万人次。"),
+      },
+      SHIPPED,
+    );
+    // 01:00 on 1 January 2027 in Shanghai; still 2026 in UTC.
+    const newYear = new Date("2026-12-31T17:00:00Z");
+    const question = "原平市今年接待游客多少人次？";
+    for (const [timeZone, figure] of [["Asia/Shanghai", "200万人次"], ["UTC", "100万人次"]] as const) {
+      const { engine } = await opened(options({ knowledgeDir: dir, timeZone }));
+      try {
+        expect((await engine!.ask(question, newYear)).answer).toContain(figure);
+      } finally {
+        await engine!.close();
+      }
+    }
+  });
+
   it("reports a worker that dies while loading, without throwing", async () => {
     const r = await openInThread(options({ script: new URL("../helpers/broken-worker.ts", import.meta.url) }))({ build: true });
     expect(r.ok).toBe(false);
@@ -81,7 +107,7 @@ describe("the engine in a worker thread", () => {
 
   it("fails the question that crashed its worker, then answers from a fresh one", async () => {
     notes.length = 0;
-    const { engine } = await opened(options({ script: new URL("../helpers/faulty-worker.ts", import.meta.url) }));
+    const { engine } = await opened(options({ script: FAULTY }));
     try {
       await expect(engine!.ask("crash!", NOW)).rejects.toThrow(/engine thread was lost \(exited with code 3\)/);
       expect((await engine!.ask(QUESTIONS[0]!, NOW)).answer).toContain("1200万千瓦");
@@ -91,19 +117,58 @@ describe("the engine in a worker thread", () => {
     }
   });
 
-  it("gives up on a question that hangs, replaces the stuck worker, and answers the next", async () => {
-    const { engine } = await opened(options({ script: new URL("../helpers/faulty-worker.ts", import.meta.url), askTimeoutMs: 1000 }));
+  it("fails a question that hangs alone, replaces the worker once it falls silent, and answers the next", async () => {
+    notes.length = 0;
+    const { engine } = await opened(options({ script: FAULTY, askTimeoutMs: 1000, heartbeatMs: 100, stuckAfterMs: 2000 }));
     try {
       const started = performance.now();
       const [hung, waiting] = await Promise.allSettled([engine!.ask("hang!", NOW), engine!.ask(QUESTIONS[1]!, NOW)]);
-      expect(hung.status).toBe("rejected");
-      // The question queued behind the stuck one fails too: it was held by the same worker.
+      expect(hung.status === "rejected" && String(hung.reason)).toMatch(/no answer in 1000 ms/);
+      // The question queued behind the stuck one times out too: the same worker held it.
       expect(waiting.status).toBe("rejected");
-      expect(performance.now() - started).toBeLessThan(5000);
+      expect(performance.now() - started).toBeLessThan(2000);
+      // Two seconds without a heartbeat: the worker is taken for stuck and replaced.
+      await vi.waitFor(() => expect(notes).toContain("warn: engine thread replaced"), { timeout: 10_000 });
+      expect(notes.some((n) => /^error: engine thread lost \(silent for \d+ ms\)/.test(n))).toBe(true);
       expect((await engine!.ask(QUESTIONS[1]!, NOW)).answer).toEqual(local.ask(QUESTIONS[1]!, NOW).answer);
     } finally {
       await engine!.close();
     }
+  });
+
+  it("times out a slow question alone: the questions in flight with it are answered, by the same worker", async () => {
+    notes.length = 0;
+    // The worker is busy with "slow!" for SLOW_MS, longer than a question may take, but it is not stuck.
+    const { engine } = await opened(options({ script: FAULTY, askTimeoutMs: 2000, heartbeatMs: 100, stuckAfterMs: 10_000 }));
+    try {
+      const started = performance.now();
+      const slow = engine!.ask("slow!", NOW);
+      await new Promise((r) => setTimeout(r, 1500));
+      // Asked before the slow one times out; answered when the worker is done with it.
+      const inFlight = engine!.ask(QUESTIONS[1]!, NOW);
+      await expect(slow).rejects.toThrow(/no answer in 2000 ms/);
+      expect((await inFlight).answer).toEqual(local.ask(QUESTIONS[1]!, NOW).answer);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(SLOW_MS);
+      expect(notes.filter((n) => /lost|replaced/.test(n))).toEqual([]);
+      expect(notes.filter((n) => n.startsWith("warn: a question got no answer"))).toHaveLength(1);
+    } finally {
+      await engine!.close();
+    }
+  });
+
+  it("closes while a question hangs: that question fails after its timeout and the worker's thread stops", async () => {
+    const seen: { message: string; details?: Record<string, unknown> }[] = [];
+    const { engine } = await opened(options({ script: FAULTY, askTimeoutMs: 1000, stuckAfterMs: 60_000, note: (_, message, details) => void seen.push({ message, details }) }));
+    const hung = engine!.ask("hang!", NOW);
+    hung.catch(() => {});
+    await new Promise((r) => setTimeout(r, 100));
+    const started = performance.now();
+    await engine!.close();
+    expect(performance.now() - started).toBeLessThan(3000);
+    await expect(hung).rejects.toThrow(/no answer in 1000 ms/);
+    await expect(engine!.ask(QUESTIONS[0]!, NOW)).rejects.toThrow(/closed/);
+    // Node says 'exit' once the thread has stopped.
+    await vi.waitFor(() => expect(seen.map((n) => n.message)).toContain("engine thread stopped"));
   });
 
   it("closes only after the questions already asked are answered", async () => {

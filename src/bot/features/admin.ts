@@ -1,36 +1,43 @@
 /**
- * Admins: /reload, /stats, and uploading an article as a .md document in a private chat. Every
- * admin action checks the sender; a refused attempt is logged.
+ * Admins: /reload, /stats, and uploading an article as a .md document in a private chat. One filter
+ * lets admins in; anyone else who tries is refused, and the attempt is logged (with the hashed user id).
  */
 import { Composer } from "grammy";
 import { rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { MAX_ARTICLE_BYTES } from "../../knowledge/load.js";
 import { formatProblem } from "../../knowledge/types.js";
 import type { ReloadResult } from "../../live.js";
 import { escapeHtml, splitMessage } from "../../render/telegram.js";
-import { hashUser } from "../../stats.js";
 import { isAdmin, type BotContext, type BotDeps } from "../context.js";
 
-const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+export interface AdminOptions {
+  /** How long downloading an uploaded file may take. Default 30 s. */
+  readonly downloadTimeoutMs?: number;
+}
 
-export function adminFeature(deps: BotDeps): Composer<BotContext> {
+export function adminFeature(deps: BotDeps, options: AdminOptions = {}): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const { config } = deps;
+  const byAdmin = (ctx: BotContext) => isAdmin(ctx, config);
+  const admin = feature.filter(byAdmin);
+  const others = feature.drop(byAdmin);
 
-  const refuse = async (ctx: BotContext, action: string) => {
-    ctx.log.warn({ user: ctx.from ? hashUser(ctx.from.id) : undefined, user_id: ctx.from?.id, action }, "refused: not an admin");
+  const refuse = (action: string) => async (ctx: BotContext) => {
+    ctx.log.warn({ user: ctx.from ? deps.hashUser(ctx.from.id) : undefined, action }, "refused: not an admin");
     await ctx.reply("抱歉，这个命令只对管理员开放。");
   };
+  others.command("reload", refuse("reload"));
+  others.command("stats", refuse("stats"));
+  others.chatType("private").on("message:document", refuse("upload"));
 
-  feature.command("reload", async (ctx) => {
-    if (!isAdmin(ctx, config)) return refuse(ctx, "reload");
+  admin.command("reload", async (ctx) => {
     const result = await deps.live.reload();
     ctx.log.info({ ok: result.ok, ms: result.ms, ...(result.ok ? { version: result.version } : { problems: result.problems.length }) }, "reload");
     await replyChunks(ctx, reloadReport(result, "重新加载"));
   });
 
-  feature.command("stats", async (ctx) => {
-    if (!isAdmin(ctx, config)) return refuse(ctx, "stats");
+  admin.command("stats", async (ctx) => {
     const now = deps.now();
     const s = deps.stats.snapshot(now);
     const kb = deps.live.summary;
@@ -51,23 +58,27 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
     );
   });
 
-  feature.chatType("private").on("message:document", async (ctx) => {
-    if (!isAdmin(ctx, config)) return refuse(ctx, "upload");
+  admin.chatType("private").on("message:document", async (ctx) => {
     const doc = ctx.message.document;
     const name = safeName(doc.file_name ?? "");
     if (!name) {
       await ctx.reply("请发送 .md 格式的文章文件（文件名只用字母、数字、-、_）。");
       return;
     }
-    if ((doc.file_size ?? 0) > MAX_UPLOAD_BYTES) {
-      await ctx.reply(`文件太大（上限 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB）。`);
-      return;
-    }
+    const tooLarge = () => ctx.reply(`文件太大（上限 ${MAX_ARTICLE_BYTES / 1024 / 1024} MB），没有保存。`);
+    if ((doc.file_size ?? 0) > MAX_ARTICLE_BYTES) return void (await tooLarge());
     const file = await ctx.getFile();
     if (!file.file_path) throw new Error("getFile returned no file_path");
-    const response = await fetch(`${config.telegramApiRoot}/file/bot${ctx.api.token}/${file.file_path}`);
-    if (!response.ok) throw new Error(`file download failed with HTTP ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    if ((file.file_size ?? 0) > MAX_ARTICLE_BYTES) return void (await tooLarge());
+    const url = `${config.telegramApiRoot}/file/bot${ctx.api.token}/${file.file_path}`;
+    const timeoutMs = options.downloadTimeoutMs ?? 30_000;
+    const bytes = await download(url, MAX_ARTICLE_BYTES, timeoutMs);
+    if (bytes === "too large") return void (await tooLarge());
+    if (bytes === "timed out") {
+      ctx.log.warn({ file: name, timeout_ms: timeoutMs }, "upload download timed out");
+      await ctx.reply(`下载文件超时（${timeoutMs / 1000} 秒），没有保存，请重新发送。`);
+      return;
+    }
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -76,22 +87,47 @@ export function adminFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     const rel = path.join("articles", name);
-    const checked = await deps.live.check({ [rel]: text });
-    if (!checked.ok) {
-      ctx.log.info({ file: rel, problems: checked.problems.length }, "upload rejected");
+    const target = path.join(config.knowledgeDir, rel);
+    // Checked with the folder as every earlier upload left it, written, then reloaded: one change at a time.
+    const { checked, reloaded } = await deps.live.add({ [rel]: text }, async () => {
+      // Written whole or not at all: a temporary file renamed into place.
+      await writeFile(`${target}.uploading`, text);
+      await rename(`${target}.uploading`, target);
+    });
+    if (!reloaded) {
+      ctx.log.info({ file: rel, problems: checked.ok ? 0 : checked.problems.length }, "upload rejected");
       await replyChunks(ctx, reloadReport(checked, "上传"));
       return;
     }
-    // Written whole or not at all: a temporary file renamed into place.
-    const target = path.join(config.knowledgeDir, rel);
-    await writeFile(`${target}.uploading`, text);
-    await rename(`${target}.uploading`, target);
-    const reloaded = await deps.live.reload();
     ctx.log.info({ file: rel, ok: reloaded.ok }, "article uploaded");
     await replyChunks(ctx, `已保存 <code>${escapeHtml(rel)}</code>。\n\n${reloadReport(reloaded, "重新加载")}`);
   });
 
   return feature;
+}
+
+/** The file's bytes, read no further than `maxBytes` and for no longer than `timeoutMs`. */
+async function download(url: string, maxBytes: number, timeoutMs: number): Promise<Uint8Array | "too large" | "timed out"> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const response = await fetch(url, { signal });
+    if (!response.ok) throw new Error(`file download failed with HTTP ${response.status}`);
+    if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
+      await response.body?.cancel();
+      return "too large";
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of response.body ?? []) {
+      size += chunk.length;
+      if (size > maxBytes) return "too large"; // leaving the loop cancels the download
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+  } catch (e) {
+    if (signal.aborted) return "timed out";
+    throw e;
+  }
 }
 
 function reloadReport(result: ReloadResult, what: string): string {
@@ -106,7 +142,7 @@ function reloadReport(result: ReloadResult, what: string): string {
 }
 
 async function replyChunks(ctx: BotContext, html: string): Promise<void> {
-  for (const chunk of splitMessage(html)) await ctx.reply(chunk, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  for (const chunk of splitMessage(html)) await ctx.reply(chunk, { link_preview_options: { is_disabled: true } });
 }
 
 /** A file name safe to write into articles/: letters, digits, '-', '_' and '.md', nothing else. */

@@ -37,22 +37,21 @@ export function commandsFeature(deps: BotDeps): Composer<BotContext> {
         "试试下面的问题，或直接发送你的问题：",
       ].join("\n\n"),
       {
-        parse_mode: "HTML",
         reply_markup: { inline_keyboard: examples.map((q) => [{ text: q, callback_data: deps.callbacks.encode(q) }]) },
       },
     );
   });
 
-  feature.command("help", (ctx) => ctx.reply(HELP.replaceAll("{bot}", escapeHtml(ctx.me.username)), { parse_mode: "HTML" }));
+  feature.command("help", (ctx) => ctx.reply(HELP.replaceAll("{bot}", escapeHtml(ctx.me.username))));
 
   feature.command("sources", async (ctx) => {
     for (const chunk of sourcesHtml(deps.live.summary)) {
-      await ctx.reply(chunk, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+      await ctx.reply(chunk, { link_preview_options: { is_disabled: true } });
     }
   });
 
   feature.command("topics", async (ctx) => {
-    for (const chunk of topicsHtml(deps.live.summary)) await ctx.reply(chunk, { parse_mode: "HTML" });
+    for (const chunk of topicsHtml(deps.live.summary)) await ctx.reply(chunk);
   });
 
   return feature;

@@ -1,0 +1,78 @@
+/**
+ * Signals, as a container runtime or a terminal sends them to node running the bot (`node … src/main.ts`
+ * itself, no npm in between): every mode shuts down cleanly, and a second signal does not cut it short.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterEach, describe, expect, it } from "vitest";
+import { BOT_FLAGS } from "../../src/bench/run.js";
+import { FakeBotApi, updates } from "../helpers/bot-api.js";
+import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+
+const running: ChildProcess[] = [];
+const apis: FakeBotApi[] = [];
+
+afterEach(async () => {
+  for (const child of running.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const api of apis.splice(0)) await api.stop();
+  removeKnowledgeDirs();
+});
+
+function startBot(env: Record<string, string>) {
+  const child = spawn(process.execPath, [...BOT_FLAGS, "--import", "tsx", "src/main.ts"], {
+    env: { ...process.env, BOT_TOKEN: "", KNOWLEDGE_DIR: knowledgeDir({}, SHIPPED), DATA_DIR: knowledgeDir(), LOG_LEVEL: "info", ...env },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  running.push(child);
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const logged = async (text: string, timeoutMs = 20_000) => {
+    for (const until = Date.now() + timeoutMs; !output.includes(text); ) {
+      if (Date.now() > until) throw new Error(`no "${text}" in the output: ${output}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+  return { child, exited, logged, output: () => output };
+}
+
+describe("signals", () => {
+  it("stop the console chat cleanly: SIGTERM ends it with code 0, as docker stop needs", async () => {
+    const bot = startBot({});
+    await bot.logged('"msg":"knowledge ready"');
+    const started = Date.now();
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - started).toBeLessThan(4000);
+    expect(bot.output()).toContain('"msg":"stopped"');
+  });
+
+  it("stop the console chat on SIGINT too (Ctrl-C in docker run -it)", async () => {
+    const bot = startBot({});
+    await bot.logged('"msg":"knowledge ready"');
+    bot.child.kill("SIGINT");
+    expect(await bot.exited).toEqual({ code: 0, signal: null });
+    expect(bot.output()).toContain('"signal":"SIGINT"');
+  });
+
+  it("a second SIGTERM during shutdown does not kill the bot before it has finished", async () => {
+    const api = await new FakeBotApi().start();
+    apis.push(api);
+    const bot = startBot({ BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+    await api.waitForCall((c) => c.method === "getUpdates", 20_000);
+    // An answer on its way through a slow Bot API: shutdown waits for it.
+    api.fail("sendMessage", { status: 200, delayMs: 1500 });
+    api.push(updates.privateText(5, "忻州市长是谁"));
+    // The call is on record as soon as it arrives, before its slow answer.
+    while (!api.calls.some((c) => c.method === "sendMessage" && c.params.chat_id === 5)) await new Promise((r) => setTimeout(r, 10));
+    bot.child.kill("SIGTERM");
+    await bot.logged('"msg":"shutting down"');
+    bot.child.kill("SIGTERM");
+    expect(await bot.exited).toEqual({ code: 0, signal: null });
+    expect(bot.output()).toContain('"msg":"already shutting down"');
+    expect(bot.output()).toContain('"msg":"stopped"');
+    expect(api.callsOf("sendMessage").filter((c) => c.params.chat_id === 5 && c.ok)).toHaveLength(1);
+  });
+});

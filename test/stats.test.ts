@@ -1,0 +1,50 @@
+/** Counts and the unanswered-questions file: today in the configured zone, and everything kept bounded. */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { UNANSWERED_FILE, UNANSWERED_OLDER_FILE, openStats } from "../src/stats.js";
+import { knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.js";
+
+afterAll(removeKnowledgeDirs);
+
+const hashUser = (id: number) => `h${id}`;
+const AT = new Date("2026-11-22T08:00:00Z");
+
+describe("stats", () => {
+  it("count today in the zone they are given", async () => {
+    // 23:30 on 21 November in New York is 22 November in UTC and in Shanghai.
+    const late = new Date("2026-11-22T04:30:00Z");
+    const ny = await openStats(knowledgeDir(), { timeZone: "America/New_York", hashUser });
+    ny.record("忻州市长是谁", true, 1, late);
+    expect(ny.snapshot(new Date("2026-11-21T20:00:00Z")).answeredToday).toBe(1);
+    expect(ny.snapshot(new Date("2026-11-22T06:00:00Z")).answeredToday).toBe(0);
+  });
+
+  it("rotate the unanswered file at its size limit, and read both files after a restart", async () => {
+    const dataDir = knowledgeDir();
+    const options = { timeZone: "Asia/Shanghai", hashUser, maxFileBytes: 2000 };
+    const stats = await openStats(dataDir, options);
+    for (let i = 0; i < 60; i++) stats.record(`问题${i % 3}：巴黎的天气怎么样`, false, 7, AT);
+    await stats.flush();
+    const file = path.join(dataDir, UNANSWERED_FILE);
+    expect(statSync(file).size).toBeLessThanOrEqual(2000);
+    expect(existsSync(path.join(dataDir, UNANSWERED_OLDER_FILE))).toBe(true);
+    expect(readFileSync(file, "utf8")).toContain('"u":"h7"');
+    const reopened = await openStats(dataDir, options);
+    const kept = reopened.snapshot(AT).topUnanswered.reduce((n, u) => n + u.count, 0);
+    // What both files hold: fewer than all 60, more than one file's worth.
+    expect(kept).toBeGreaterThan(readFileSync(file, "utf8").trim().split("\n").length);
+    expect(kept).toBeLessThan(60);
+  });
+
+  it("keep a bounded number of distinct questions, forgetting the least asked", async () => {
+    const stats = await openStats(knowledgeDir(), { timeZone: "Asia/Shanghai", hashUser, maxQuestions: 3 });
+    for (const q of ["A", "A", "A", "B", "B", "C", "D", "E"]) stats.record(q, false, 7, AT);
+    expect(stats.snapshot(AT).topUnanswered).toEqual([
+      { question: "A", count: 3 },
+      { question: "B", count: 2 },
+      { question: "E", count: 1 },
+    ]);
+    expect(stats.snapshot(AT).unanswered).toBe(8);
+  });
+});
