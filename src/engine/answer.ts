@@ -6,7 +6,7 @@
 import type { Fact, FactKind, FactValue } from "../knowledge/types.js";
 import { CONFIDENCE, confidenceOf, signalsOf, type Signals } from "./confidence.js";
 import { gather, kindFit, placeFits, type Candidate } from "./evidence.js";
-import { yearOf } from "./period.js";
+import { titleYear, yearOf } from "./period.js";
 import { parseQuestion, type Question } from "./query.js";
 import type { Indexes, IndexedFact } from "./search.js";
 import { displayPeriod, statement, splitClauses } from "./statement.js";
@@ -233,12 +233,13 @@ const QUESTION_CUE = /多少|几|哪|什么|谁|如何|怎么|怎样|啥|吗|how
 function combine(answers: readonly Answer[], missing: readonly string[], en: boolean): Answer {
   const first = answers[0]!;
   const statements = [...new Set(answers.map((a) => a.answer))];
-  const unknown = missing.length ? (en ? ` Not in the knowledge base: ${missing.join("; ")}.` : `知识库里没有“${missing.join("”“")}”的答案。`) : "";
-  const joined = statements.join("") + unknown;
+  // The parts left unanswered are named in the reply's text (render), not in the direct answer: they are
+  // the user's words, and the direct answer holds only what the articles say.
+  const joined = statements.join("");
   const citations = answers.flatMap((a) => a.citations).filter((c, i, all) => all.findIndex((x) => x.quote === c.quote) === i);
   return {
     ...first,
-    answer: joined.length <= MAX_ANSWER ? joined : clip(`${first.answer}${unknown}`),
+    answer: joined.length <= MAX_ANSWER ? joined : first.answer,
     ...(missing.length ? { unansweredParts: missing } : {}),
     figure: answers.map((a) => a.figure).filter(Boolean).join("；"),
     citations: joined.length <= MAX_ANSWER ? citations : first.citations,
@@ -269,6 +270,7 @@ function toStatement(ix: Indexes, c: Candidate): string {
     subjectNames,
     period: c.period,
     articleDate: c.article.date,
+    reportYear: titleYear(c.article.title),
   });
   if (made.length <= MAX_ANSWER) return made;
   if (c.fact && c.fact.fact.values.every((v) => typeof v === "string")) {

@@ -7,7 +7,7 @@ import type { Article } from "../knowledge/types.js";
 import { findDates, type Figure } from "./figures.js";
 import { yearOf } from "./period.js";
 import { PROVINCES } from "./places.js";
-import { contains, coverage, gradedCoverage, type Question, type WantedKind } from "./query.js";
+import { contains, coverage, gradedCoverage, isEnglish, type Question, type WantedKind } from "./query.js";
 import { commonLimit, LARGE_CORPUS, type Indexes, type IndexedFact, type Passage } from "./search.js";
 import type { Span } from "./statement.js";
 import { bigrams, hanRuns, simplifyAligned } from "./text.js";
@@ -60,7 +60,9 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     if (!unitFits(askedUnits, f.fact.unit)) continue;
     if (f.fact.kind !== "person" && f.fact.kind !== "list" && f.fact.kind !== "text" && measureFit(q, { unit: f.fact.unit, kind: f.fact.kind, measure: measureOf(f.fact.unit) }) === undefined) continue;
     // The value's own clause counts most; its neighbours carry the subject or the time.
-    const cov = (coverage(q.concepts, `${f.focus} ${region}`) + coverage(q.concepts, `${f.context} ${region}`)) / 2;
+    // A fact's English aliases translate it; a word they leave out is not held against a Chinese quote.
+    const concepts = isEnglish(f.fact.quote) ? q.concepts : q.concepts.filter((c) => !c.englishOnly);
+    const cov = (coverage(concepts, `${f.focus} ${region}`) + coverage(concepts, `${f.context} ${region}`)) / 2;
     const spans = f.spans;
     out.push({
       fact: f,

@@ -33,6 +33,10 @@ const TILDE = "(?:至|到|-|~|～|—|－|–)";
 const NUMERIC = new RegExp(`([±]?)(${NUM})((?:多|余)?${UNIT}?)(?:${TILDE}(${NUM})((?:多|余)?${UNIT}?))?(以上|以下|左右)?`, "gu");
 /** A time of a race or a record: 3分33秒62, 2小时5分. */
 const CLOCK = new RegExp(`${D}+(?:小时|时|分)${D}+(?:分|秒)(?:${D}+(?:秒)?)?`, "gu");
+const ENGLISH_FIGURE = new RegExp(
+  `(?<![A-Za-z0-9.])(${D}{1,3}(?:,${D}{3})+(?:\\.${D}+)?|${D}+(?:\\.${D}+)?)(?:\\s(million|billion|thousand|trillion))?(?:\\s(percentage points|per cent|percent|square kilometers|square kilometres|kilometers|kilometres|meters|metres|miles|hectares|acres|tons|tonnes|yuan|us dollars|dollars|euros|rmb|kwh|mwh|gwh|twh|people|workers|employees|residents|visitors|tourists|students|households|times|fold))?(?![A-Za-z])`,
+  "gi",
+);
 const RANK = /(?:全国|全省|全市|全区|全县|全球|世界|全国同类|全省同类)?第[一二三四五六七八九十\d]+(?:位|名)?/gu;
 const CN_FRACTION = /([一二两三四五六七八九十百\d]+)分之([一二两三四五六七八九十\d]+)/gu;
 const CN_COUNT = new RegExp(`(连续)?(${CN_NUM})(大|个|项|条|家|处|座|所|年|连丰|连增)`, "gu");
@@ -60,6 +64,14 @@ export function findFigures(sentence: string): Figure[] {
     figures.push(measure ? { ...f, measure } : f);
   };
 
+  // English: 14.2 GW is found below; 2.9 billion yuan, 62.5 percent and 3.6 million visitors here.
+  for (const m of s.matchAll(ENGLISH_FIGURE)) {
+    const [whole, num, magnitude = "", word = ""] = m;
+    if (!magnitude && !word) continue;
+    const unit = `${magnitude} ${word}`.trim().toLowerCase().replace(/\s+/g, " ");
+    const value = numericValue(num!);
+    add({ text: sentence.slice(m.index, m.index + whole.length), value, unit, kind: kindOfUnit(word.toLowerCase(), s.slice(Math.max(0, m.index - 40), m.index + whole.length + 20)), index: m.index });
+  }
   for (const m of s.matchAll(CLOCK)) add({ text: sentence.slice(m.index, m.index + m[0].length), value: numericValue(m[0].match(/\d+/)![0]), unit: "", kind: "duration", index: m.index });
   for (const m of s.matchAll(NUMERIC)) {
     const [whole, , num, tail = "", num2, tail2 = ""] = m;
@@ -75,6 +87,8 @@ export function findFigures(sentence: string): Figure[] {
     if (/^[0-9０-９]{4}$/.test(num!) && (unit === "年" || /^[年.．\-/]/.test(next)) && !before.endsWith("连续")) continue;
     if (!unit && !num2 && /^[月日号时点]/.test(next)) continue;
     if (unit === "年" && !before.endsWith("连续")) continue;
+    // A bare year in English text (in 2023, by 2030) is a time, not a figure.
+    if (/^(19|20)\d\d$/.test(num!) && !unit && num2 === undefined && /[A-Za-z]/.test(before + s.slice(index + whole.length, index + whole.length + 3))) continue;
     // A number glued to letters is a name: PM10, TOPCon4.0.
     if (/[A-Za-z]$/.test(before)) continue;
     const text = sentence.slice(index, index + whole.length).replace(/\s+$/, "");

@@ -29,9 +29,11 @@ export function chineseNumber(text: string): number | undefined {
 const RELATIVE_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 };
 
 /** Rewrites 今年/去年/前年 in `text` as years, read against `date` (YYYY-MM-DD). */
-export function resolveRelativeYears(text: string, date: string): string {
+export function resolveRelativeYears(text: string, date: string, reportYear?: number): string {
   const year = Number(date.slice(0, 4));
-  return text.replace(/今年|本年|去年|上年|前年|明年/g, (w) => `${year + RELATIVE_YEAR[w]!}年`);
+  // In a report on an earlier year (a bulletin on 2024, published in 2025), 上年 is the year before that one.
+  const before = reportYear !== undefined && reportYear < year ? reportYear - 1 : year - 1;
+  return text.replace(/今年|本年|去年|上年|前年|明年/g, (w) => `${w === "上年" ? before : year + RELATIVE_YEAR[w]!}年`);
 }
 
 const MONTH_SPAN: [RegExp, string][] = [
@@ -51,9 +53,9 @@ export function monthSpan(text: string): string {
  * The period a sentence speaks of, resolved against its article's date: 2024年1-9月, 截至2024年10月底,
  * 2023年; 目前 as of the article's month (截至2024年11月); "" for a sentence that names no time.
  */
-export function periodOf(sentence: string, date: string, which: "first" | "last" = "first"): string {
+export function periodOf(sentence: string, date: string, which: "first" | "last" = "first", articleYear?: number): string {
   // A year named only as the base of a comparison (是去年同期的2.3倍, 较2023年增长) is not the period.
-  const resolved = resolveRelativeYears(sentence.replace(COMPARISON, " "), date);
+  const resolved = resolveRelativeYears(englishTimes(sentence, date).replace(COMPARISON, " "), date, articleYear);
   const pick = (re: RegExp) => {
     const all = [...resolved.matchAll(new RegExp(re.source, "g"))];
     return which === "first" ? all[0] : all[all.length - 1];
@@ -66,7 +68,30 @@ export function periodOf(sentence: string, date: string, which: "first" | "last"
   if (span) return `${Number(date.slice(0, 4))}年${span}`;
   // 目前 is the article's day; a sentence that names no time has no period of its own.
   if (AS_OF_NOW.test(resolved)) return `截至${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
-  return "";
+  // A statistical bulletin titled 2024年… speaks of 2024 wherever a sentence names no time.
+  return articleYear ? `${articleYear}年` : "";
+}
+
+/** The one year an article's title names (忻州市2024年国民经济和社会发展统计公报), if it names exactly one. */
+export function titleYear(title: string): number | undefined {
+  const years = [...new Set([...title.matchAll(/(?<!\d)((?:19|20)\d\d)(?!\d)/g)].map((m) => Number(m[1])))];
+  return years.length === 1 ? years[0] : undefined;
+}
+
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** English times rewritten as the Chinese the rest of this file reads: last year → 2024年, by the end of May → 截至2025年5月底. */
+function englishTimes(text: string, date: string): string {
+  if (!/[A-Za-z]{3}/.test(text)) return text;
+  const year = Number(date.slice(0, 4));
+  return text
+    .replace(/\b(?:by|as of|at) the end of (\w+)/gi, (whole, month: string) => {
+      const m = MONTH_NAMES.indexOf(month.toLowerCase());
+      return m >= 0 ? `截至${year}年${m + 1}月底` : /^(the )?year$/i.test(month) ? `${year}年` : whole;
+    })
+    .replace(/\blast year\b/gi, `${year - 1}年`)
+    .replace(/\bthis year\b/gi, `${year}年`)
+    .replace(/(?<![\d.,])((?:19|20)\d\d)(?![\d年])/g, "$1年");
 }
 
 const AS_OF_NOW = /目前|截至目前|截止目前|当前|现已|至今|如今|现有|已累计/;

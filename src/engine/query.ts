@@ -24,6 +24,8 @@ export interface Concept {
    * of them counts in part. Empty for glossary groups, which only a whole form satisfies.
    */
   readonly grams: readonly string[];
+  /** An English word no glossary entry translates: Chinese evidence is not held to it. */
+  readonly englishOnly?: boolean;
 }
 
 export interface Question {
@@ -115,7 +117,8 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     used.add(group);
     mark(term);
     const han = group.norms.filter((n) => /\p{Script=Han}/u.test(n));
-    concepts.push({ text: group.terms[0]!, forms: group.norms, weight: Math.max(1, ...han.map((n) => Math.min(bigrams(n).length, 3))), grams: [] });
+    const weight = Math.max(1, ...han.map((n) => Math.min(bigrams(n).length, 3)));
+    concepts.push({ text: group.terms[0]!, forms: group.norms, weight, grams: [] });
   }
 
   let timeText = rest;
@@ -137,18 +140,25 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
       }
     }
   }
-  // English words the knowledge base knows (from aliases and the glossary) must be covered too;
-  // words it has never seen cannot be judged and are left out.
+  // English words must be covered too: words of its English articles, aliases and glossary, and words
+  // it has never seen.
+  const englishTokens: string[] = [];
   for (const word of new Set(rest.match(/[a-z][a-z'-]{2,}/g) ?? [])) {
     const stem = stemEnglish(word);
-    if (ENGLISH_STOP.has(word) || !ix.englishStems.has(stem)) continue;
-    concepts.push({ text: word, forms: [stem], weight: 1, grams: [] });
+    if (ENGLISH_STOP.has(word)) continue;
+    // A word the base has never seen stays a concept: evidence cannot cover it (2025 Spring Festival).
+    const inText = [word, stem].filter((w) => ix.documentFrequency.has(w));
+    englishTokens.push(...inText);
+    // Only English evidence can be held to a word the glossary does not translate.
+    const translated = ix.englishStems.has(stem);
+    concepts.push({ text: word, forms: [stem], weight: inText.length || translated ? 1 : 2, grams: [], ...(translated ? {} : { englishOnly: true }) });
   }
 
   const placeTokens = places.flatMap((g) => g.filter((n) => /\p{Script=Han}/u.test(n)).slice(0, 2));
   const searchText = [
-    ...concepts.flatMap((c) => c.forms.filter((f) => /\p{Script=Han}|\d/u.test(f))),
+    ...concepts.flatMap((c) => c.forms.filter((f) => /\p{Script=Han}|\d/u.test(f) || (isLatin(f) && ix.documentFrequency.has(f.split(" ")[0]!)))),
     ...placeTokens,
+    ...englishTokens,
     ...(timeText.match(/\d+(\.\d+)?%?/g) ?? []),
   ]
     .flatMap((s) => tokenizeNormalized(s))
@@ -199,7 +209,7 @@ function words(ix: Indexes, run: string): string[] {
 }
 
 const ENGLISH_STOP = new Set(
-  "the and for from with what which who whom whose when where why how many much was were are did does has have had its this that these those there their about into than per please tell can could would will shall may might been being any some all first second third three half quarter quarters year years month months end integrated zone county city province district area region economic economy".split(" "),
+  "during over under since until after before then also only alone the and for from with what which who whom whose when where why how many much was were are did does has have had its this that these those there their about into than per please tell can could would will shall may might been being any some all first second third three half quarter quarters year years month months end integrated zone county city province district area region economic economy".split(" "),
 );
 
 
@@ -242,13 +252,21 @@ export function coverage(concepts: readonly Concept[], evidence: string): number
 export function gradedCoverage(concepts: readonly Concept[], sources: readonly (readonly [string, number])[]): number {
   let total = 0;
   let met = 0;
+  // Whether the evidence itself (its first source: the figure's own clauses) is English.
+  const english = isEnglish(sources[0]?.[0] ?? "");
   for (const c of concepts) {
+    if (c.englishOnly && !english) continue;
     total += c.weight;
     let best = 0;
     for (const [text, weight] of sources) if (weight > best) best = Math.max(best, weight * mentions(c, text));
     met += c.weight * best;
   }
   return total ? met / total : 0;
+}
+
+/** Text written in English, not Chinese with a Latin name in it (TOPCon4.0光伏电池). */
+export function isEnglish(text: string): boolean {
+  return (text.match(/[a-z]{3,}/gi)?.length ?? 0) >= 3;
 }
 
 /** How much of one concept a text mentions: all of it, most of its bigrams, or nothing. */

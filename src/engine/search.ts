@@ -8,7 +8,7 @@ import type { Article, Fact, KnowledgeBase, Sentence } from "../knowledge/types.
 import { sentencesOf } from "../knowledge/types.js";
 import { findFigures, type Figure } from "./figures.js";
 import { groupStart, splitClauses, valueSpans, type Clause, type Span } from "./statement.js";
-import { periodOf } from "./period.js";
+import { periodOf, titleYear } from "./period.js";
 import { ENGLISH_PLACES, KNOWN_PLACES } from "./places.js";
 import type { TermCounts } from "./terms.js";
 import { bigrams, normalize, stemEnglish, tokenizeNormalized } from "./text.js";
@@ -257,7 +257,7 @@ function makePassage(sentence: Sentence, article: Article, regionNorm: string): 
     figures: findFigures(sentence.text),
     clauses: clauses.map((c, i) => ({
       ...c,
-      period: periodOf(sentence.text.slice(0, c.end), article.date, "last"),
+      period: periodOf(sentence.text.slice(0, c.end), article.date, "last", titleYear(article.title)),
       own: norms.slice(groupStart(clauses, i), i + 1).join(" "),
       window: norms.slice(Math.max(0, i - 1), i + 2).join(" "),
     })),

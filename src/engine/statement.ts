@@ -80,6 +80,8 @@ export function statement(input: {
   subjectNames: readonly string[];
   period: string;
   articleDate: string;
+  /** The one year the article's title names: 上年 in a bulletin on 2024 is 2023. */
+  reportYear?: number;
 }): string {
   const { quote, spans, subject, articleDate } = input;
   const clauses = splitClauses(quote);
@@ -105,13 +107,15 @@ export function statement(input: {
     }
   }
 
-  body = resolveRelativeYears(body, articleDate);
+  body = resolveRelativeYears(body, articleDate, input.reportYear);
   // Only a place reference becomes the place; 该公司 or 其 has a subject of its own, and keeps it.
   if (subject) body = body.replace(PLACE_REFERENCE, subject);
+  // An English sentence is quoted as it stands: its subject and time are its own words.
+  if (/^[^\p{Script=Han}]*$/u.test(body)) return `${body.replace(/[,;:.!?]+$/, "")}.`;
   const named = [subject, ...input.subjectNames].some((n) => n && body.includes(n));
   if (subject && !named && !OTHER_REFERENCE.test(body)) body = subject + body;
 
-  let lead = time ? resolveRelativeYears(time, articleDate) : "";
+  let lead = time ? resolveRelativeYears(time, articleDate, input.reportYear) : "";
   if (!/\d{4}年/.test(lead + body)) lead = displayPeriod(input.period);
   const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");
   return `${sentence}。`;

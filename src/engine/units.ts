@@ -29,23 +29,23 @@ export type Measure =
 
 /** Base units by what they measure; 万, 亿, 千 … may stand before any of them (万千瓦, 亿元). */
 const BASES: Record<Exclude<Measure, "year" | "date">, readonly string[]> = {
-  length: ["米", "公尺", "厘米", "釐米", "公分", "毫米", "公里", "千米", "英尺", "英呎", "呎", "英寸", "吋", "英里", "哩", "海里", "光年", "km", "m", "cm", "mm", "ft", "mi"],
-  area: ["平方公里", "平方千米", "平方米", "平方公尺", "平方英里", "平方英尺", "亩", "公顷", "km²", "km2", "m²", "m2"],
+  length: ["米", "公尺", "厘米", "釐米", "公分", "毫米", "公里", "千米", "英尺", "英呎", "呎", "英寸", "吋", "英里", "哩", "海里", "光年", "km", "m", "cm", "mm", "ft", "mi", "kilometers", "kilometres", "meters", "metres", "miles"],
+  area: ["平方公里", "平方千米", "平方米", "平方公尺", "平方英里", "平方英尺", "亩", "公顷", "km²", "km2", "m²", "m2", "square kilometers", "square kilometres", "hectares", "acres"],
   volume: ["立方米", "立方公尺", "升", "毫升", "公升"],
-  weight: ["吨", "公吨", "公顿", "千克", "公斤", "克", "斤", "磅", "kg", "g", "t"],
-  money: ["元", "美元", "美金", "港元", "港币", "日元", "日圆", "欧元", "英镑", "台币", "新台币", "越南盾", "卢布", "韩元", "法郎", "马克", "比索"],
+  weight: ["吨", "公吨", "公顿", "千克", "公斤", "克", "斤", "磅", "kg", "g", "t", "tons", "tonnes"],
+  money: ["元", "美元", "美金", "港元", "港币", "日元", "日圆", "欧元", "英镑", "台币", "新台币", "越南盾", "卢布", "韩元", "法郎", "马克", "比索", "yuan", "dollars", "us dollars", "euros", "rmb"],
   power: ["千瓦", "瓦", "兆瓦", "千兆瓦", "gw", "mw", "kw"],
-  energy: ["千瓦时", "度"],
-  people: ["人", "名", "位", "口"],
+  energy: ["千瓦时", "度", "kwh", "mwh", "gwh", "twh"],
+  people: ["人", "名", "位", "口", "people", "workers", "employees", "residents", "visitors", "tourists", "students"],
   visits: ["人次"],
-  households: ["户"],
+  households: ["户", "households"],
   duration: ["年", "个月", "天", "日", "小时", "分钟", "秒", "周", "岁"],
   speed: ["公里/小时", "千米/小时", "km/h", "节"],
   frequency: ["ghz", "mhz", "khz", "hz", "赫兹"],
   data: ["gb", "mb", "tb", "kb"],
   temperature: ["℃", "°c", "摄氏度"],
-  percent: ["%", "％", "‰", "个百分点"],
-  times: ["倍"],
+  percent: ["%", "％", "‰", "个百分点", "percent", "per cent", "percentage points"],
+  times: ["倍", "times", "fold"],
 };
 
 /** Measure words of counted things (6处, 67个, 12架): a count, asked by 几处 / 多少个. */
@@ -76,18 +76,19 @@ const COUNTED = new Set(COUNT_WORDS);
 
 /** What a unit measures; a measure word, a bare magnitude or nothing measure nothing in particular. */
 export function measureOf(unit: string): Measure | undefined {
-  return measureByUnit.get(unit.normalize("NFKC").toLowerCase());
+  return measureByUnit.get(unit.normalize("NFKC").toLowerCase().replace(/^(million|billion|thousand|trillion) /, ""));
 }
 
 /** The kind of figure a number with this unit is. */
 export function kindOfUnit(unit: string, context = ""): FactKind {
   const u = unit.normalize("NFKC");
   if (measureOf(u) === "percent") {
-    return /增长|增速|同比|环比|提高|下降|上涨|增加|减少|改善|回落|增幅/.test(context) ? "growth" : "share";
+    return /增长|增速|同比|环比|提高|下降|上涨|增加|减少|改善|回落|增幅|\b(up|down|rose|fell|grew|increased?|decreased?|growth)\b/i.test(context) ? "growth" : "share";
   }
   if (u === "年") return "duration";
   if (u === "倍") return "growth";
   if (COUNTED.has(u.replace(/^万/, "")) || /^(万)?(人|户|名)$/.test(u)) return "count";
+  if (/^([a-z]+ )?(people|workers|employees|residents|students|households)$/i.test(u)) return "count";
   return "amount";
 }
 
@@ -100,6 +101,8 @@ export function kindOfUnit(unit: string, context = ""): FactKind {
 export function measureAsked(normalizedQuestion: string): { measure?: Measure; word?: string; strict?: boolean } {
   const q = normalizedQuestion;
   for (const [pattern, measure] of WHEN_ASKED) if (pattern.test(q)) return { measure, strict: true };
+  // A share, a growth or a rank is asked of a metric (装机占全省的比重, 排名第几位): the metric's measure is not the answer's.
+  if (RELATIVE.test(q)) return {};
   const after = q.match(/(?:多少|几)((?:万|亿|千)?[\p{Script=Han}a-z/²%]{1,5})/u)?.[1] ?? "";
   for (let n = after.length; n >= 1; n--) {
     const unit = after.slice(0, n);
@@ -107,11 +110,11 @@ export function measureAsked(normalizedQuestion: string): { measure?: Measure; w
     if (measure) return { measure, strict: true };
     if (COUNTED.has(unit)) return { word: unit };
   }
-  // A share, a growth or a rank is asked of a metric (装机占全省的比重): the metric's measure is not the answer's.
-  if (/比重|比例|占比|百分之|分之|份额|占.{0,8}(多少|几)|增长|增速|增幅|同比|排名|第几|名次|位居|几成|fraction|\b(share|percent|percentage|proportion|grow|grew|growth|rank|ranked)\b/.test(q)) return {};
   for (const [pattern, measure] of ASKED_MEASURES) if (pattern.test(q)) return { measure };
   return {};
 }
+
+const RELATIVE = /比重|比例|占比|百分之|分之|份额|占.{0,8}(多少|几)|增长|增速|增幅|同比|排名|第几|名次|位居|几成|fraction|\b(share|percent|percentage|proportion|grow|grew|growth|rank|ranked)\b/;
 
 /** A year or a day asked for: the answer is a date, whatever else the question names. */
 const WHEN_ASKED: [RegExp, Measure][] = [
@@ -128,10 +131,12 @@ const ASKED_MEASURES: [RegExp, Measure][] = [
   [/时速|速度|每小时|\bspeed\b/, "speed"],
   [/海拔|身高|体长|身长|全长|长度|多长|多高|高度|多远|距离|多深|深度|多宽|宽度|直径|半径|周长|how tall|how long|how high|how far/, "length"],
   [/容积|排量|多少立方/, "volume"],
-  [/人口|居民|员工|职工|人数|学生数|多少人|几人|population/, "people"],
+  [/(?<!增长|增速)率|\brate\b/, "percent"],
+  [/人口|居民|员工|职工|人数|学生数|多少人|几人|population|how many (people|workers|employees|residents|visitors|tourists)|\b(employ|work)/, "people"],
+  [/产量|\bproduced?\b/, "weight"],
   [/投资|收入|产值|资本|耗资|花费|成本|价格|票价|造价|营收|营业额|总值|生产总值|gdp|预算|资金|融资|税收|工资|利润|销售额|贷款|存款|出口额|进口额|财政|市值|investment|revenue|income|cost|price|output value/, "money"],
   [/装机|发电能力|capacity/, "power"],
-  [/发电量|用电量|electricity generat/, "energy"],
+  [/发电量|用电量|electricity|generat/, "energy"],
   [/几倍|多少倍/, "times"],
 ];
 

@@ -14,8 +14,8 @@ export function escapeHtml(text: string): string {
 }
 
 const LABELS = {
-  zh: { source: "来源", read: "阅读原文", others: "其他时期", didYouMean: "你是不是想问", related: "你还可以问", examples: "你可以这样问" },
-  en: { source: "Source", read: "Read the article", others: "Also", didYouMean: "Did you mean", related: "You could also ask", examples: "Try asking" },
+  zh: { source: "来源", read: "阅读原文", others: "其他时期", didYouMean: "你是不是想问", related: "你还可以问", examples: "你可以这样问", unanswered: "知识库里没有这部分的答案" },
+  en: { source: "Source", read: "Read the article", others: "Also", didYouMean: "Did you mean", related: "You could also ask", examples: "Try asking", unanswered: "Not in the knowledge base" },
 } as const;
 
 export interface RenderedMessage {
@@ -29,6 +29,7 @@ export function answerHtml(answer: Answer): string {
   const l = LABELS[answer.lang];
   // Telegram refuses a message without visible text; the engine never answers with nothing, but a renderer must not fail.
   const parts = [`<b>${escapeHtml(answer.answer.trim() || "…")}</b>`];
+  if (answer.unansweredParts?.length) parts.push(`${l.unanswered}：${answer.unansweredParts.map(escapeHtml).join("；")}`);
   for (const c of answer.citations) {
     parts.push(`<blockquote>${escapeHtml(c.quote)}</blockquote>`);
     parts.push(`${l.source}：<a href="${escapeHtml(c.url)}">${escapeHtml(c.publisher)} · ${escapeHtml(c.date)}</a>`);
