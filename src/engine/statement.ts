@@ -30,7 +30,8 @@ export function splitClauses(sentence: string): Clause[] {
     const ch = sentence[i]!;
     if (OPEN.includes(ch)) depth++;
     else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && BREAK.includes(ch)) {
+    // A comma between digits groups thousands (11,000間): it splits nothing.
+    else if (depth === 0 && BREAK.includes(ch) && !(ch === "," && /\d/.test(sentence[i - 1] ?? "") && /\d{3}/.test(sentence.slice(i + 1, i + 4)))) {
       if (i > start) out.push({ start, end: i, text: sentence.slice(start, i) });
       start = i + 1;
     }

@@ -42,6 +42,18 @@ describe("figures", () => {
     expect(texts("總占地面積1133.87畝")).toEqual([["1133.87畝", "area"]]);
     expect(texts("以3分33秒62的成績")).toEqual([["3分33秒62", undefined]]);
     expect(texts("距離精度±10m，速度為4.7 GHz")).toEqual([["±10m", "length"], ["4.7 GHz", "frequency"]]);
+    expect(texts("generated 17.85 billion kWh, up 21.3 percent, and 2.9 billion yuan")).toEqual([
+      ["17.85 billion kWh", "energy"],
+      ["21.3 percent", "percent"],
+      ["2.9 billion yuan", "money"],
+    ]);
+  });
+});
+
+describe("sentences", () => {
+  it("keeps a thousands comma inside its number when cutting clauses", async () => {
+    const { splitClauses } = await import("../../src/engine/statement.js");
+    expect(splitClauses("1931年建立了11,000間新的房屋，其中80%由政府資助").map((c) => c.text)).toEqual(["1931年建立了11,000間新的房屋", "其中80%由政府資助"]);
   });
 });
 
