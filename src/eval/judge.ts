@@ -5,6 +5,10 @@
 import type { Answer } from "../engine/index.js";
 import type { KnowledgeBase } from "../knowledge/types.js";
 import { numbersIn } from "../knowledge/numbers.js";
+import { KNOWN_PLACES } from "../engine/places.js";
+
+const COMPANY_REFERENCE = /[该該本](公司|企业|企業|集团|集團|厂|廠)|^公司|^企业|^其/m;
+const PLACE_REFERENCE = /[该該本全](市|县|縣|区|區|省)/;
 
 export interface EvalCase {
   readonly id: string;
@@ -67,6 +71,13 @@ export function integrityProblems(answer: Answer, kb: KnowledgeBase): string[] {
   const quotes = answer.citations.map((c) => c.quote.normalize("NFKC")).join("\n");
   for (const figure of figuresIn(answer.answer)) {
     if (!quotes.includes(figure)) problems.push(`figure ${figure} is in no quote`);
+  }
+  // Whom it is about: a place the answer names that its quote does not is the quote's place reference
+  // (该市 → 忻州市), never a company's (该公司 stays the company).
+  const quoted = answer.citations.map((c) => c.quote).join("\n");
+  const companyOnly = COMPANY_REFERENCE.test(quoted) && !PLACE_REFERENCE.test(quoted);
+  for (const place of KNOWN_PLACES) {
+    if (answer.answer.includes(place) && !quoted.includes(place) && companyOnly) problems.push(`the answer makes ${place} the subject of a quote about a company`);
   }
   return problems;
 }
