@@ -146,6 +146,24 @@ function furniture(text: string, kind: RawBlock["kind"]): DroppedKind | undefine
 }
 
 /**
+ * What a byline, a 来源 line or a header line says of the article: its publisher, author and, for a
+ * header line (`header`), its date.
+ */
+export function lineHints(line: string, header: boolean): Body["hints"] {
+  const hints = { publisher: [] as Found[], author: [] as Found[], date: [] as Found[] };
+  const source = line.match(SOURCE) ?? line.match(/(?:来源|稿源)\s*[:：]\s*([^\s（）()【】\[\]]{2,30})/u);
+  if (source?.[1]) hints.publisher.push({ value: source[1], from: `the line "${line}"` });
+  const author = line.match(BYLINE)?.[1] ?? line.match(/(?:作者|记者)\s*[:：]\s*([^\s:：]{2,8})/u)?.[1];
+  if (author) hints.author.push({ value: author, from: `the line "${line}"` });
+  const paper = line.match(PAPER_BYLINE);
+  if (paper && !SELF.test(paper[1]!)) hints.publisher.push({ value: paper[1]!, from: `the byline "${line}"` });
+  if (paper) hints.author.push({ value: paper[2]!, from: `the byline "${line}"` });
+  const date = header ? dateInText(line) : undefined;
+  if (date) hints.date.push({ value: date, from: `the header line "${line}"` });
+  return hints;
+}
+
+/**
  * The body of the article in `blocks`. `title` is dropped where the page repeats it. Blocks before
  * the first paragraph that look like a header (a date line, 来源, short lines) are dropped as header.
  */
@@ -160,19 +178,10 @@ export function cleanBody(blocks: readonly RawBlock[], options: { title?: string
   let started = false;
 
   const hint = (line: string) => {
-    const source = line.match(SOURCE) ?? line.match(/(?:来源|稿源)\s*[:：]\s*([^\s（）()【】\[\]]{2,30})/u);
-    if (source?.[1]) hints.publisher.push({ value: source[1], from: `the line "${line}"` });
-    const author = line.match(BYLINE)?.[1] ?? line.match(/(?:作者|记者)\s*[:：]\s*([^\s:：]{2,8})/u)?.[1];
-    if (author) hints.author.push({ value: author, from: `the line "${line}"` });
-    const paper = line.match(PAPER_BYLINE);
-    if (paper && !SELF.test(paper[1]!)) {
-      hints.publisher.push({ value: paper[1]!, from: `the byline "${line}"` });
-      hints.author.push({ value: paper[2]!, from: `the byline "${line}"` });
-    } else if (paper) hints.author.push({ value: paper[2]!, from: `the byline "${line}"` });
-    if (!started) {
-      const date = dateInText(line);
-      if (date) hints.date.push({ value: date, from: `the header line "${line}"` });
-    }
+    const found = lineHints(line, !started);
+    hints.publisher.push(...found.publisher);
+    hints.author.push(...found.author);
+    hints.date.push(...found.date);
   };
 
   for (let i = 0; i < blocks.length; i++) {

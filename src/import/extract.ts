@@ -43,7 +43,7 @@ export type ExtractResult = { readonly ok: true; readonly article: Extracted } |
 export const MIN_BODY_CHARS = 50;
 
 /** Sources that only suggest a value: the choice is reported as a guess. */
-const WEAK = /^(?:the copyright line|the line above the title|the address it was fetched from|the capture's first line|the page's <title>|meta application-name)/;
+const WEAK = /^(?:the copyright line|the line above the title|the capture's first line|the page's <title>|meta application-name)/;
 
 function formatOf(contentType: string | undefined): SourceFormat | "unknown" | { refused: string } {
   const mime = (contentType ?? "").split(";")[0]!.trim().toLowerCase();

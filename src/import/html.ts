@@ -5,8 +5,8 @@
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { cleanBody } from "./body.js";
-import { dateInMeta, dateInText } from "./dates.js";
+import { cleanBody, lineHints } from "./body.js";
+import { dateInMeta } from "./dates.js";
 import { pageHints } from "./hints.js";
 import type { Reading } from "./reading.js";
 import { noCandidates, type Found, type RawBlock } from "./types.js";
@@ -53,6 +53,8 @@ export function collapseWhitespace(text: string): string {
     )
     .trim();
 }
+
+const compact = (text: string) => text.replace(/\s+/g, "");
 
 function isHidden(el: DomElement): boolean {
   const style = (el.getAttribute("style") ?? "").replace(/\s+/g, "").toLowerCase();
@@ -192,6 +194,12 @@ export function readHtml(html: string, baseUrl?: string): Reading {
   add(candidates.title, meta.get("og:title"), "og:title");
   add(candidates.title, meta.get("articletitle"), "meta ArticleTitle");
   add(candidates.title, meta.get("twitter:title"), "twitter:title");
+  // Chinese sites write <title> as 标题_栏目_网站; the <h1> that <title> starts with is the headline.
+  const pageTitle = doc.querySelector("title")?.textContent ?? "";
+  for (const h1 of Array.from(doc.querySelectorAll("h1"))) {
+    const text = collapseWhitespace(h1.textContent ?? "");
+    if ([...text].length >= 4 && compact(pageTitle).startsWith(compact(text))) add(candidates.title, text, "the <h1> headline, which <title> starts with");
+  }
 
   // The page's "来源" names the paper a piece is from, which is the publisher to cite.
   add(candidates.publisher, meta.get("contentsource"), "meta ContentSource (来源)");
@@ -229,14 +237,15 @@ export function readHtml(html: string, baseUrl?: string): Reading {
   const pageBlocks = doc.body ? blocksOf(doc.body) : [];
   const pageLines = pageBlocks.map((b) => b.text);
   const headline = candidates.title[0]?.value;
-  const headlineAt = headline ? pageLines.findIndex((l) => l.replace(/\s+/g, "") === headline.replace(/\s+/g, "")) : -1;
+  const headlineAt = headline ? pageLines.findIndex((l) => compact(l) === compact(headline)) : -1;
+  const underHeadline = { publisher: [] as Found[], author: [] as Found[], date: [] as Found[] };
   if (headlineAt >= 0) {
     for (const line of pageLines.slice(headlineAt + 1, headlineAt + 6)) {
-      const date = [...line].length <= 120 && !/[。！？]/u.test(line) ? dateInText(line) : undefined;
-      if (date) {
-        add(candidates.date, date, `the line under the headline "${line}"`);
-        break;
-      }
+      if ([...line].length > 120 || /[。！？]/u.test(line)) continue;
+      const found = lineHints(line, true);
+      underHeadline.publisher.push(...found.publisher);
+      underHeadline.author.push(...found.author);
+      underHeadline.date.push(...found.date.map((d) => ({ ...d, from: `the line under the headline "${line}"` })));
     }
   }
   const hints = pageHints(pageLines);
@@ -250,9 +259,9 @@ export function readHtml(html: string, baseUrl?: string): Reading {
   const body = cleanBody(blocks, title ? { title } : {});
   if (parsed?.byline) add(candidates.author, parsed.byline, "the byline (Readability)");
 
-  candidates.publisher.push(...body.hints.publisher, ...pagePublishers, ...hints.publisher);
-  candidates.date.push(...body.hints.date);
-  candidates.author.push(...body.hints.author);
+  candidates.publisher.push(...underHeadline.publisher, ...body.hints.publisher, ...pagePublishers, ...hints.publisher);
+  candidates.date.push(...underHeadline.date, ...body.hints.date);
+  candidates.author.push(...underHeadline.author, ...body.hints.author);
   candidates.url.push(...hints.url);
   if (baseUrl) add(candidates.url, webUrl(baseUrl, undefined), "the address it was fetched from");
   if (canonical && !webUrl(canonical, baseUrl)) unsure.push(`url: the canonical link "${canonical}" is relative and the page's address is not known`);
