@@ -46,6 +46,7 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").re
 /** The site's own name in a host: theory.sxrb.com → sxrb, www.xinzhou.gov.cn → xinzhou. */
 function siteName(host: string): string {
   if (/(^|\.)weixin\.qq\.com$/.test(host)) return "weixin";
+  if (/^[\d.]+$|:/.test(host)) return slug(host);
   const labels = host.toLowerCase().replace(/^www\d*\./, "").split(".");
   if (labels.length > 1) labels.pop();
   if (labels.length > 1 && /^(com|net|org|gov|edu|ac|co)$/.test(labels.at(-1)!)) labels.pop();

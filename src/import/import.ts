@@ -154,12 +154,17 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
       unsure.push("region: none found; if 该市 or 全市 in the text mean one place, give it with --region");
     }
   }
-  const taken = new Set(kb ? kb.articles.map((a) => a.id) : await articleNames(options.knowledgeDir));
+  const names = await articleNames(options.knowledgeDir);
+  const taken = new Set([...names, ...(kb?.articles.map((a) => a.id) ?? [])]);
   const id = fields.id?.value ?? articleId(url, title, taken);
   if (!fields.id) fields.id = { value: id, from: "made from the link" };
   // The id names the file: it must not lead out of the articles folder.
   if (!/^[\w-][\w.-]*$/u.test(id)) {
     problems.push(`id "${id}" may hold only letters, digits, '.', '_' and '-' (it names the file)`);
+    return { extracted, fields, missing, unsure, problems };
+  }
+  if (names.includes(id)) {
+    problems.push(`${path.join(options.knowledgeDir, "articles", `${id}.md`)} exists already; give another --id`);
     return { extracted, fields, missing, unsure, problems };
   }
 
