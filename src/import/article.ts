@@ -20,10 +20,9 @@ export interface ArticleFields {
 
 /** The `.md` file: every paragraph on one line, a blank line between paragraphs, headings as `## `. */
 export function renderArticle(fields: ArticleFields, paragraphs: readonly BodyParagraph[]): string {
-  const front = stringify(
-    Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== "")),
-    { lineWidth: 0 },
-  );
+  const { id, title, publisher, date, url, author, region, lang } = fields;
+  const ordered = { id, title, publisher, date, url, author, region, lang };
+  const front = stringify(Object.fromEntries(Object.entries(ordered).filter(([, v]) => v !== undefined && v !== "")), { lineWidth: 0 });
   const body = paragraphs.map((p) => (p.heading ? `## ${p.text}` : p.text)).join("\n\n");
   return `---\n${front}---\n\n${body}\n`;
 }
@@ -54,28 +53,33 @@ function siteName(host: string): string {
 }
 
 /** What in a link names the article: its last path segment, or the query of a generic one. */
-function pageName(url: URL): string {
+function pageName(url: URL): string | undefined {
   const last = decodeURIComponent(url.pathname.split("/").filter(Boolean).at(-1) ?? "").replace(/\.(s?html?|php|aspx?|jsp|cms|shtm)$/i, "");
   const generic = !last || /^(index|default|content|detail|details|article|show|view|news|s|page|info)$/i.test(last);
   const name = generic ? [...url.searchParams.values()].join("-") : last;
-  // Long or case-sensitive names (WeChat's /s/AbC…) make poor file names: a short hash instead.
   const s = slug(name);
-  return !s || s.length > 24 || (/[a-z]/.test(name) && /[A-Z]/.test(name) && name.length >= 12) ? hash8(url.href) : s;
+  if (!s) return undefined;
+  // Long or case-sensitive names (WeChat's /s/AbC…) make poor file names: a short hash instead.
+  return s.length > 24 || (/[a-z]/.test(name) && /[A-Z]/.test(name) && name.length >= 12) ? hash8(url.href) : s;
 }
 
 /**
- * An id for an article: the site and the page's name from its link (sxrb-10250344), or from an
- * English title, or a short hash; `-2`, `-3` … while it clashes with one in `taken`.
+ * An id for an article: the site and the page's name from its link (sxrb-10250344); where the link
+ * names no page, the first words of an English title, or a short hash; `-2`, `-3` … while it
+ * clashes with one in `taken`.
  */
 export function articleId(url: string, title: string, taken: ReadonlySet<string>): string {
-  let base: string;
+  let site = "";
+  let page: string | undefined;
   try {
     const u = new URL(url);
-    base = [siteName(u.hostname), pageName(u)].filter(Boolean).join("-");
+    site = siteName(u.hostname);
+    page = pageName(u);
   } catch {
-    base = "";
+    // Not a link: the title names it.
   }
-  if (!base) base = slug(title).split("-").slice(0, 6).join("-") || `article-${hash8(title)}`;
+  page ??= slug(title).split("-").slice(0, 6).join("-") || hash8(`${url}\n${title}`);
+  const base = site ? `${site}-${page}` : /^[0-9a-f]{8}$/.test(page) && !slug(title) ? `article-${page}` : page;
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
