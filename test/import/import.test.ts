@@ -211,7 +211,7 @@ describe("bad input gets a clear message and nothing is written", () => {
   });
 
   it("an article already in the folder, by its link", async () => {
-    const problems = await refused(path.resolve("test/fixtures/seeds/002_8ee638c484d02a70.txt"), { knowledgeDir: knowledgeDir({}, SHIPPED), given: { publisher: "山西大院网" } });
+    const problems = await refused(path.resolve("test/import/seeds/002_8ee638c484d02a70.txt"), { knowledgeDir: knowledgeDir({}, SHIPPED), given: { publisher: "山西大院网" } });
     expect(problems).toEqual([expect.stringMatching(/articles\/taixin-competitiveness-2022\.md already has this article \(url http:\/\/www\.shanxidayuan\.com\/gsyl\/jinzhong\/4597\.html\)/)]);
   });
 
@@ -239,7 +239,7 @@ describe("npm run kb:import", () => {
 
   it("reports what it found on standard error and prints the path it wrote last", () => {
     const dir = folderWithout("taixin-competitiveness-2022");
-    const r = run([path.resolve("test/fixtures/seeds/002_8ee638c484d02a70.txt"), "--knowledge", dir, "--publisher", "山西大院网"]);
+    const r = run([path.resolve("test/import/seeds/002_8ee638c484d02a70.txt"), "--knowledge", dir, "--publisher", "山西大院网"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${path.join(dir, "articles", "shanxidayuan-4597.md")}\n`);
     expect(r.stderr).toContain("  date       2022-10-22   ← the capture's header line");
@@ -250,7 +250,7 @@ describe("npm run kb:import", () => {
 
   it("--dry-run prints the article and writes nothing; a missing field exits 1 naming its option", () => {
     const dir = folderWithout("xinzhou-sixin-2024");
-    const seed = path.resolve("test/fixtures/seeds/000_16872633568450bb.txt");
+    const seed = path.resolve("test/import/seeds/000_16872633568450bb.txt");
     const missing = run([seed, "--knowledge", dir]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain(`no url found in ${seed}; give it with --url https://…`);

@@ -1,5 +1,5 @@
 /**
- * The two seed captures (test/fixtures/seeds, copied from the shared seeds with their SOURCES.md)
+ * The two seed captures (test/import/seeds, copied from the shared seeds with their SOURCES.md)
  * import as the articles already in knowledge/articles: the same sentences, the same headings, and
  * a folder whose curated facts, all quoted word for word, still load.
  */
@@ -13,7 +13,7 @@ import { shippedArticle } from "../helpers/pages.js";
 
 afterAll(removeKnowledgeDirs);
 
-const SEEDS = path.resolve("test/fixtures/seeds");
+const SEEDS = path.resolve("test/import/seeds");
 
 const SEED_CASES = [
   {
