@@ -39,8 +39,11 @@ export interface Extracted {
 
 export type ExtractResult = { readonly ok: true; readonly article: Extracted } | { readonly ok: false; readonly reason: string };
 
-/** Less article text than this is no article: a menu, a list of links, an error page. */
-export const MIN_BODY_CHARS = 50;
+/**
+ * Less article text than this, or no sentence, is no article: a menu, a list of links, an error page.
+ * (A two-sentence news brief has about 40 characters.)
+ */
+export const MIN_BODY_CHARS = 30;
 
 /** Sources that only suggest a value: the choice is reported as a guess. */
 const WEAK = /^(?:the copyright line|the line above the title|the capture's first line|the page's <title>|meta application-name)/;
@@ -95,7 +98,8 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   const reading: Reading = format === "html" ? readHtml(text, input.baseUrl) : format === "markdown" ? readMarkdown(text) : readCapture(text);
   const { body } = reading;
   const textChars = body.paragraphs.filter((p) => !p.heading).reduce((n, p) => n + [...p.text].length, 0);
-  if (textChars < MIN_BODY_CHARS) {
+  const sentence = body.paragraphs.some((p) => !p.heading && /[。！？!?.]/u.test(p.text));
+  if (textChars < MIN_BODY_CHARS || !sentence) {
     const left = body.dropped.length ? ` (only ${body.dropped.length} lines of menus, links, notices and headers)` : "";
     return { ok: false, reason: `no article body found: the ${format === "html" ? "page" : "file"} has ${textChars ? `only ${textChars} characters of` : "no"} article text${left}` };
   }

@@ -236,6 +236,12 @@ export function readHtml(html: string, baseUrl?: string): Reading {
   // headline often holds the date and the 来源, and the footer the address and the copyright.
   const pageBlocks = doc.body ? blocksOf(doc.body) : [];
   const pageLines = pageBlocks.map((b) => b.text);
+  // Without <h1> or metadata (old sites lay pages out in tables), the headline is the first line of
+  // the page that <title> starts with.
+  if (!candidates.title.length) {
+    const line = pageLines.find((l) => [...l].length >= 6 && !/[。！？]/u.test(l) && compact(pageTitle).startsWith(compact(l)));
+    add(candidates.title, line, "the headline on the page, which <title> starts with");
+  }
   const headline = candidates.title[0]?.value;
   const headlineAt = headline ? pageLines.findIndex((l) => compact(l) === compact(headline)) : -1;
   const underHeadline = { publisher: [] as Found[], author: [] as Found[], date: [] as Found[] };

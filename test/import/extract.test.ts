@@ -81,6 +81,48 @@ describe("a WeChat article page", () => {
   });
 });
 
+describe("other layouts", () => {
+  const nav = `<div class="nav"><a href="/">首页</a> <a href="/a">新闻</a> <a href="/b">政务</a></div>`;
+
+  it("a two-sentence brief is an article, its header line the date and 来源", () => {
+    const html = `<html><head><title>忻州召开会议_忻州新闻网</title></head><body>${nav}<h1>忻州召开会议</h1>
+      <div class="info">发布时间：2024年11月20日 来源：忻州日报</div>
+      <div class="content"><p>11月19日，忻州市召开经济运行分析会。</p><p>会议指出，前三季度全市地区生产总值增长5.1%。</p></div>
+      <div class="footer">版权所有：忻州新闻网</div></body></html>`;
+    const x = extract(html, "text/html");
+    expect(values(x)).toEqual({ title: "忻州召开会议", publisher: "忻州日报", date: "2024-11-20" });
+    expect(textOf(x.paragraphs)).toEqual(["11月19日，忻州市召开经济运行分析会。", "会议指出，前三季度全市地区生产总值增长5.1%。"]);
+  });
+
+  it("an old site laid out in a table, paragraphs split by <br> and indented with &nbsp;", () => {
+    const html = `<html><head><meta charset="utf-8"><title>忻州市前三季度经济运行情况</title></head><body><table>
+      <tr><td>${nav}</td></tr><tr><td class="title"><b>忻州市前三季度经济运行情况</b></td></tr>
+      <tr><td>2024-10-28　　来源：市统计局　　浏览次数：1234</td></tr>
+      <tr><td class="content">&nbsp;&nbsp;&nbsp;&nbsp;前三季度，全市地区生产总值完成1234.5亿元，同比增长5.1%。<br><br>&nbsp;&nbsp;&nbsp;&nbsp;分产业看，第一产业增加值完成100亿元，增长3.6%。<br><br>
+      &nbsp;&nbsp;&nbsp;&nbsp;一、工业生产稳中有进<br><br>&nbsp;&nbsp;&nbsp;&nbsp;前三季度，全市规模以上工业增加值同比增长6.5%，高于全省平均水平2个百分点。</td></tr>
+      <tr><td>【打印本页】【关闭窗口】</td></tr><tr><td>主办：忻州市人民政府办公室 晋ICP备05001234号</td></tr></table></body></html>`;
+    const x = extract(html, "text/html");
+    expect(values(x)).toEqual({ title: "忻州市前三季度经济运行情况", publisher: "市统计局", date: "2024-10-28" });
+    expect(textOf(x.paragraphs)).toEqual([
+      "前三季度，全市地区生产总值完成1234.5亿元，同比增长5.1%。",
+      "分产业看，第一产业增加值完成100亿元，增长3.6%。",
+      "## 一、工业生产稳中有进",
+      "前三季度，全市规模以上工业增加值同比增长6.5%，高于全省平均水平2个百分点。",
+    ]);
+  });
+
+  it("an English article is written as English", () => {
+    const html = `<html lang="en"><head><meta property="og:title" content="Xinzhou's economy grows 5.1%"><meta property="og:site_name" content="China Daily">
+      <meta property="article:published_time" content="2024-10-28T09:00:00+08:00"></head><body>${nav}<article><h1>Xinzhou's economy grows 5.1%</h1>
+      <p>Xinzhou, a city in North China's Shanxi province, saw its GDP grow 5.1 percent year-on-year in the first three quarters.</p>
+      <p>The city's installed renewable capacity exceeded 12 gigawatts, ranking first in the province.</p><p>Share this story</p></article></body></html>`;
+    const x = extract(html, "text/html");
+    expect(x.lang).toBe("en");
+    expect(values(x)).toEqual({ title: "Xinzhou's economy grows 5.1%", publisher: "China Daily", date: "2024-10-28" });
+    expect(x.paragraphs).toHaveLength(2);
+  });
+});
+
 describe("metadata", () => {
   const body = TAIXIN.paragraphs.map((p) => `<p>${p.text}</p>`).join("\n");
 
