@@ -208,7 +208,9 @@ export function cleanBody(blocks: readonly RawBlock[], options: { title?: string
       dropped.push({ kind: "link", text });
       continue;
     }
-    if (title && compact(text) === title) {
+    // The headline again, or (as a heading before the text) a longer or shorter form of it.
+    const c = compact(text);
+    if (title && (c === title || (!started && block.kind === "heading" && c.length >= 4 && (title.includes(c) || c.includes(title))))) {
       dropped.push({ kind: "title", text });
       continue;
     }

@@ -195,10 +195,15 @@ export function readHtml(html: string, baseUrl?: string): Reading {
   add(candidates.title, meta.get("articletitle"), "meta ArticleTitle");
   add(candidates.title, meta.get("twitter:title"), "twitter:title");
   // Chinese sites write <title> as 标题_栏目_网站; the <h1> that <title> starts with is the headline.
+  // A title in metadata with the site's name after the <h1> is the <h1>.
   const pageTitle = doc.querySelector("title")?.textContent ?? "";
   for (const h1 of Array.from(doc.querySelectorAll("h1"))) {
     const text = collapseWhitespace(h1.textContent ?? "");
-    if ([...text].length >= 4 && compact(pageTitle).startsWith(compact(text))) add(candidates.title, text, "the <h1> headline, which <title> starts with");
+    if ([...text].length < 4) continue;
+    const first = candidates.title[0];
+    if (first && first.value.startsWith(text) && /^\s*[-_|–—·:：]+\s*\S/u.test(first.value.slice(text.length))) {
+      candidates.title.unshift({ value: text, from: `the <h1> headline (${first.from} adds "${first.value.slice(text.length).trim()}")` });
+    } else if (compact(pageTitle).startsWith(compact(text))) add(candidates.title, text, "the <h1> headline, which <title> starts with");
   }
 
   // The page's "来源" names the paper a piece is from, which is the publisher to cite.

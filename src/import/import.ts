@@ -4,7 +4,8 @@
  * knowledge folder by the knowledge loader. `prepareImport` writes nothing, so a preview can be
  * shown first; `saveImport` writes the file, checking again.
  */
-import { link, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, link, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadKnowledge, MAX_ARTICLE_BYTES } from "../knowledge/load.js";
 import { EMPTY_GLOSSARY, parseGlossary } from "../knowledge/glossary.js";
@@ -234,8 +235,12 @@ export async function saveImport(
   const temporary = path.join(path.dirname(target), `.${article.id}.${process.pid}.tmp`);
   await writeFile(temporary, article.text, { flag: "wx" });
   try {
-    // link() fails if the target exists, where rename() would replace it.
-    await link(temporary, target);
+    // link() fails if the target exists, where rename() would replace it. Where the file system has
+    // no hard links, an exclusive copy does the same but for readers that may see it half-written.
+    await link(temporary, target).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === "EPERM" || e.code === "ENOTSUP" || e.code === "EXDEV") return copyFile(temporary, target, constants.COPYFILE_EXCL);
+      throw e;
+    });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "EEXIST") return { ok: false, problems: [`${target} exists already`] };
     throw e;

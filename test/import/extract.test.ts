@@ -172,6 +172,13 @@ describe("metadata", () => {
     expect(page.unsure).toContainEqual(expect.stringMatching(/^date: took "2022-10-22" from meta article:published_time; <time> says "2021-01-01"/));
   });
 
+  it("drops the site's name that og:title adds to the <h1>, and the <h1> from the text", () => {
+    const html = `<html><head><meta property="og:title" content="增强区域经济竞争力 - 山西大院网"></head><body><article><h1>增强区域经济竞争力</h1>${body}</article></body></html>`;
+    const x = extract(html, "text/html");
+    expect(x.found.title).toEqual({ value: "增强区域经济竞争力", from: 'the <h1> headline (og:title adds "- 山西大院网")' });
+    expectBodyOf(x, TAIXIN);
+  });
+
   it("reads the Chinese government sites' own tags (ArticleTitle, PubDate, ContentSource)", () => {
     const html = `<html><head><meta name="ArticleTitle" content="忻州市经济运行情况"><meta name="PubDate" content="2024-07-15 09:00">
       <meta name="ContentSource" content="忻州日报"><meta name="SiteName" content="忻州市人民政府"></head><body><div class="content">${body}</div></body></html>`;
