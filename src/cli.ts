@@ -1,6 +1,7 @@
 /**
  * Command-line tools: `ask` (one question, or one a line from standard input), `kb:check` (validate
- * a knowledge folder) and `eval` (score question sets). Each loads the knowledge base once.
+ * a knowledge folder), `kb:import` (an article from a page, a capture or a link) and `eval` (score
+ * question sets). Each loads the knowledge base once.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -8,6 +9,8 @@ import { ConfigError, loadConfig } from "./config.js";
 import { answerJson, runConsole } from "./console.js";
 import { createEngine } from "./engine/index.js";
 import type { ExternalSetName } from "./eval/external.js";
+import { prepareImport, saveImport } from "./import/import.js";
+import { reportImport } from "./import/report.js";
 import { readCases, runEval } from "./eval/run.js";
 import { loadKnowledge } from "./knowledge/load.js";
 import { formatProblem, type KnowledgeBase } from "./knowledge/types.js";
@@ -61,6 +64,43 @@ async function check(args: string[]): Promise<void> {
     `${values.knowledge}: ${kb.articles.length} articles, ${paragraphs.length} paragraphs, ${sentences} sentences, ` +
       `${kb.facts.length} facts, ${glossary} glossary entries (version ${kb.version})\n`,
   );
+}
+
+async function kbImport(args: string[]): Promise<void> {
+  const text = { type: "string" } as const;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      knowledge: { type: "string", default: DEFAULT_KNOWLEDGE },
+      "dry-run": { type: "boolean", default: false },
+      url: text, title: text, publisher: text, date: text, author: text, region: text, id: text,
+    },
+  });
+  if (positionals.length !== 1) {
+    process.stderr.write("usage: npm run kb:import -- SOURCE [--knowledge DIR] [--url URL] [--title T] [--publisher P] [--date YYYY-MM-DD] [--author A] [--region R] [--id ID] [--dry-run]\n" +
+      "SOURCE: a .html/.htm page, a .txt page capture, a .md file, or an http(s) link\n");
+    process.exit(2);
+  }
+  const { knowledge, "dry-run": dryRun, ...given } = values;
+  const source = positionals[0]!;
+  const prepared = await prepareImport(source, { knowledgeDir: knowledge, given });
+  // The report goes to standard error, so that standard output is the article (--dry-run) or its path.
+  for (const line of reportImport(source, prepared)) process.stderr.write(`${line}\n`);
+  if (dryRun && prepared.article) process.stdout.write(prepared.article.text);
+  if (prepared.problems.length) {
+    process.stderr.write(`${dryRun ? "it would not be written" : "nothing written"}:\n`);
+    for (const p of prepared.problems) process.stderr.write(`${p}\n`);
+    process.exit(1);
+  }
+  if (dryRun || !prepared.article) return;
+  const saved = await saveImport(knowledge, prepared.article);
+  if (!saved.ok) {
+    process.stderr.write("nothing written:\n");
+    for (const p of saved.problems) process.stderr.write(`${p}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`${saved.path}\n`);
 }
 
 async function evaluate(args: string[]): Promise<void> {
@@ -195,7 +235,7 @@ async function bench(args: string[]): Promise<void> {
   );
 }
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { ask, "kb:check": check, eval: evaluate, bench };
+const commands: Record<string, (args: string[]) => Promise<void>> = { ask, "kb:check": check, "kb:import": kbImport, eval: evaluate, bench };
 
 const [name, ...rest] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;

@@ -1,0 +1,251 @@
+/**
+ * The shell of importing: a source (a file, a link, or bytes already in hand) is read, its article
+ * extracted, given the values the person importing it supplied, and checked with the whole
+ * knowledge folder by the knowledge loader. `prepareImport` writes nothing, so a preview can be
+ * shown first; `saveImport` writes the file, checking again.
+ */
+import { constants } from "node:fs";
+import { copyFile, link, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { loadKnowledge, MAX_ARTICLE_BYTES } from "../knowledge/load.js";
+import { EMPTY_GLOSSARY, parseGlossary } from "../knowledge/glossary.js";
+import { formatProblem, type Glossary, type KnowledgeBase } from "../knowledge/types.js";
+import { articleId, guessRegion, previewArticle, renderArticle, unwritable, type ArticleFields, type ArticlePreview } from "./article.js";
+import { extractArticle, type Extracted } from "./extract.js";
+import { fetchPage, FetchError, type FetchLimits } from "./fetch.js";
+import type { Field, Found } from "./types.js";
+
+/** A path or an http(s) link; or bytes received some other way (an upload), with what is known of them. */
+export type ImportSource =
+  | string
+  | { readonly bytes: Uint8Array; readonly name: string; readonly contentType?: string; readonly url?: string };
+
+export interface ImportOptions {
+  readonly knowledgeDir: string;
+  /** Values that replace what was found (the command line's --title, --date, …). */
+  readonly given?: Readonly<Partial<Record<Field, string>>>;
+  readonly limits?: Partial<FetchLimits>;
+}
+
+export interface PreparedArticle {
+  readonly id: string;
+  /** Where it goes, relative to the knowledge folder: `articles/<id>.md`. */
+  readonly file: string;
+  /** The file's text. */
+  readonly text: string;
+  readonly fields: ArticleFields;
+  readonly preview: ArticlePreview;
+}
+
+export interface PreparedImport {
+  /** What was read from the source, if anything was. */
+  readonly extracted?: Extracted;
+  /** The value of each field and where it came from: the source, an option, or a guess. */
+  readonly fields: Readonly<Partial<Record<Field, Found>>>;
+  /** The article as it would be written, once every required field has a value. */
+  readonly article?: PreparedArticle;
+  /** Required fields that neither the source nor the options gave. */
+  readonly missing: readonly Field[];
+  /** What a person should check before saving: guesses and disagreeing sources. */
+  readonly unsure: readonly string[];
+  /** Why it cannot be saved; empty when it can. */
+  readonly problems: readonly string[];
+}
+
+const REQUIRED = ["title", "publisher", "date", "url"] as const;
+const OPTION_HINT: Record<(typeof REQUIRED)[number], string> = {
+  title: "--title TITLE",
+  publisher: "--publisher NAME",
+  date: "--date YYYY-MM-DD",
+  url: "--url https://…",
+};
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".htm": "text/html",
+  ".xhtml": "application/xhtml+xml",
+  ".txt": "text/plain",
+  ".md": "text/markdown",
+  ".markdown": "text/markdown",
+};
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+interface SourceBytes {
+  readonly label: string;
+  readonly bytes: Uint8Array;
+  readonly contentType?: string;
+  readonly url?: string;
+}
+
+/** Reads a source within the size limit; a message for the person if it cannot be read. */
+async function readSource(source: ImportSource, limits: Partial<FetchLimits> | undefined): Promise<SourceBytes | string> {
+  const maxBytes = limits?.maxBytes ?? MAX_ARTICLE_BYTES;
+  if (typeof source !== "string") {
+    if (source.bytes.length > maxBytes) return `${source.name} is ${mb(source.bytes.length)}; the limit is ${mb(maxBytes)}`;
+    const contentType = source.contentType ?? CONTENT_TYPES[path.extname(source.name).toLowerCase()];
+    return { label: source.name, bytes: source.bytes, ...(contentType ? { contentType } : {}), ...(source.url ? { url: source.url } : {}) };
+  }
+  if (/^https?:\/\//i.test(source)) {
+    try {
+      const page = await fetchPage(source, limits);
+      return { label: source, bytes: page.bytes, url: page.url, ...(page.contentType ? { contentType: page.contentType } : {}) };
+    } catch (e) {
+      if (e instanceof FetchError) return e.message;
+      throw e;
+    }
+  }
+  const ext = path.extname(source).toLowerCase();
+  const contentType = CONTENT_TYPES[ext];
+  if (!contentType) return `${source}: cannot import a ${ext || "file without an extension"}; give an .html, .htm, .txt (a page capture) or .md file, or an http(s) link`;
+  try {
+    const info = await stat(source);
+    if (!info.isFile()) return `${source} is not a file`;
+    if (info.size > maxBytes) return `${source} is ${mb(info.size)}; the limit is ${mb(maxBytes)}`;
+    return { label: source, bytes: await readFile(source), contentType };
+  } catch (e) {
+    return `cannot read ${source} (${(e as NodeJS.ErrnoException).code ?? e})`;
+  }
+}
+
+/** The same link, whatever its scheme, `www.` or final slash. */
+const sameLink = (a: string, b: string) => {
+  const norm = (u: string) => u.trim().replace(/^https?:\/\/(www\.)?/i, "").replace(/\/+$/, "").toLowerCase();
+  return norm(a) === norm(b);
+};
+
+/**
+ * Reads `source`, finds its article and checks it, as it would be written, with the whole folder.
+ * Writes nothing. `problems` is empty when `saveImport` may write `article`.
+ */
+export async function prepareImport(source: ImportSource, options: ImportOptions): Promise<PreparedImport> {
+  const read = await readSource(source, options.limits);
+  if (typeof read === "string") return { fields: {}, missing: [], unsure: [], problems: [read] };
+  const result = extractArticle({
+    bytes: read.bytes,
+    ...(read.contentType ? { contentType: read.contentType } : {}),
+    ...(read.url ? { baseUrl: read.url } : {}),
+  });
+  if (!result.ok) return { fields: {}, missing: [], unsure: [], problems: [`${read.label}: ${result.reason}`] };
+  const extracted = result.article;
+
+  // The folder may not load without this article (facts that quote it): then there is no base to
+  // take ids and places from, and the check with the article in it decides.
+  const current = await loadKnowledge(options.knowledgeDir);
+  const kb: KnowledgeBase | undefined = current.ok ? current.kb : undefined;
+
+  const fields: Partial<Record<Field, Found>> = { ...extracted.found };
+  for (const [field, value] of Object.entries(options.given ?? {}) as [Field, string | undefined][]) {
+    if (value !== undefined) fields[field] = { value, from: `--${field}` };
+  }
+  // A note on a field the person gave is moot.
+  const unsure = extracted.unsure.filter((note) => !Object.keys(options.given ?? {}).some((f) => options.given?.[f as Field] !== undefined && note.startsWith(`${f}:`)));
+  const missing = REQUIRED.filter((f) => !fields[f]?.value);
+  const problems = missing.map((f) => `no ${f} found in ${read.label}; give it with ${OPTION_HINT[f]}`);
+  if (missing.length) return { extracted, fields, missing, unsure, problems };
+
+  const title = fields.title!.value;
+  const url = fields.url!.value;
+  if (!fields.region) {
+    const region = guessRegion(title, extracted.paragraphs, (kb?.glossary ?? (await glossaryOf(options.knowledgeDir))).places);
+    if (region) {
+      fields.region = { value: region, from: "a guess: the place of the glossary the title names" };
+      unsure.push(`region: "${region}" is a guess; 该市 and 全市 in the text will be read as ${region} (--region to change it)`);
+    } else {
+      unsure.push("region: none found; if 该市 or 全市 in the text mean one place, give it with --region");
+    }
+  }
+  const names = await articleNames(options.knowledgeDir);
+  const taken = new Set([...names, ...(kb?.articles.map((a) => a.id) ?? [])]);
+  const id = fields.id?.value ?? articleId(url, title, taken);
+  if (!fields.id) fields.id = { value: id, from: "made from the link" };
+  // The id names the file: it must not lead out of the articles folder.
+  if (!/^[\w-][\w.-]*$/u.test(id)) {
+    problems.push(`id "${id}" may hold only letters, digits, '.', '_' and '-' (it names the file)`);
+    return { extracted, fields, missing, unsure, problems };
+  }
+  if (names.includes(id)) {
+    problems.push(`${path.join(options.knowledgeDir, "articles", `${id}.md`)} exists already; give another --id`);
+    return { extracted, fields, missing, unsure, problems };
+  }
+
+  const articleFields: ArticleFields = {
+    id,
+    title,
+    publisher: fields.publisher!.value,
+    date: fields.date!.value,
+    url,
+    ...(fields.author ? { author: fields.author.value } : {}),
+    ...(fields.region ? { region: fields.region.value } : {}),
+    lang: extracted.lang,
+  };
+  const file = path.join("articles", `${id}.md`);
+  const text = renderArticle(articleFields, extracted.paragraphs);
+  const article: PreparedArticle = {
+    id,
+    file,
+    text,
+    fields: articleFields,
+    preview: previewArticle(articleFields, extracted.paragraphs, extracted.figures),
+  };
+
+  const same = kb?.articles.find((a) => sameLink(a.url, url));
+  if (same) problems.push(`${same.file} already has this article (url ${same.url}); delete it first to import it again`);
+  problems.push(...unwritable(extracted.paragraphs), ...(await validate(options.knowledgeDir, article)));
+  return { extracted, fields, article, missing, unsure, problems };
+}
+
+/** The folder's glossary when the folder as a whole does not load, or an empty one. */
+async function glossaryOf(knowledgeDir: string): Promise<Glossary> {
+  for (const name of ["glossary.yaml", "glossary.yml"]) {
+    const file = path.join(knowledgeDir, name);
+    const text = await readFile(file, "utf8").catch(() => undefined);
+    if (text !== undefined) return parseGlossary(file, text).glossary ?? EMPTY_GLOSSARY;
+  }
+  return EMPTY_GLOSSARY;
+}
+
+/** The names of the article files, which are their ids unless they say otherwise. */
+async function articleNames(knowledgeDir: string): Promise<string[]> {
+  try {
+    return (await readdir(path.join(knowledgeDir, "articles"))).filter((n) => /\.md$/i.test(n)).map((n) => n.replace(/\.md$/i, ""));
+  } catch {
+    return [];
+  }
+}
+
+/** Problems of the whole folder with the article in it, from the knowledge loader. */
+async function validate(knowledgeDir: string, article: PreparedArticle): Promise<string[]> {
+  const checked = await loadKnowledge(knowledgeDir, { extra: { [article.file]: article.text } });
+  return checked.ok ? [] : checked.problems.map(formatProblem);
+}
+
+/**
+ * Writes a prepared article, if the folder with it is still valid (it may have changed since it was
+ * prepared) and no file of its name exists. The file appears whole or not at all, so a reload
+ * running meanwhile never reads half of it.
+ */
+export async function saveImport(
+  knowledgeDir: string,
+  article: PreparedArticle,
+): Promise<{ ok: true; path: string } | { ok: false; problems: string[] }> {
+  const problems = await validate(knowledgeDir, article);
+  if (problems.length) return { ok: false, problems };
+  const target = path.join(knowledgeDir, article.file);
+  const temporary = path.join(path.dirname(target), `.${article.id}.${process.pid}.tmp`);
+  await writeFile(temporary, article.text, { flag: "wx" });
+  try {
+    // link() fails if the target exists, where rename() would replace it. Where the file system has
+    // no hard links, an exclusive copy does the same but for readers that may see it half-written.
+    await link(temporary, target).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === "EPERM" || e.code === "ENOTSUP" || e.code === "EXDEV") return copyFile(temporary, target, constants.COPYFILE_EXCL);
+      throw e;
+    });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return { ok: false, problems: [`${target} exists already`] };
+    throw e;
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
+  return { ok: true, path: target };
+}
