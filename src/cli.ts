@@ -13,7 +13,7 @@ import { prepareImport, saveImport } from "./import/import.js";
 import { reportImport } from "./import/report.js";
 import { readCases, runEval } from "./eval/run.js";
 import { loadKnowledge } from "./knowledge/load.js";
-import { formatProblem, type KnowledgeBase } from "./knowledge/types.js";
+import { formatProblem, type KnowledgeBase } from "./model/knowledge.js";
 import { toPlainText } from "./render/plain.js";
 import { inThisThread } from "./thread/local.js";
 

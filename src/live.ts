@@ -7,7 +7,7 @@
  */
 import type { Answer } from "./engine/index.js";
 import type { LoadOptions } from "./knowledge/load.js";
-import type { KnowledgeSummary, Problem } from "./knowledge/types.js";
+import type { KnowledgeSummary, Problem } from "./model/knowledge.js";
 
 /** An engine answering somewhere: in a worker thread (the bot) or in this one (the console tool). */
 export interface AnsweringEngine {

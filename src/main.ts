@@ -6,7 +6,7 @@
 import dotenv from "dotenv";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { runConsole } from "./console.js";
-import { formatProblem } from "./knowledge/types.js";
+import { formatProblem } from "./model/knowledge.js";
 import { createLiveKnowledge } from "./live.js";
 import { createLogger } from "./logger.js";
 import { openInThread } from "./thread/host.js";

@@ -6,7 +6,7 @@
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createEngine, engineFromSnapshot, type Engine } from "./engine/index.js";
-import type { KnowledgeBase } from "./knowledge/types.js";
+import type { KnowledgeBase } from "./model/knowledge.js";
 
 export type Note = (message: string, details?: Record<string, unknown>) => void;
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MINISEARCH_VERSION } from "../src/engine/snapshot.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
-import type { KnowledgeBase } from "../src/knowledge/types.js";
+import type { KnowledgeBase } from "../src/model/knowledge.js";
 import { openEngine, snapshotPath } from "../src/snapshots.js";
 import { NOW } from "./helpers/engine.js";
 import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.js";

@@ -6,7 +6,7 @@ import type { Engine } from "../engine/index.js";
 import { createEngine } from "../engine/index.js";
 import { judge, type EvalCase } from "../eval/judge.js";
 import { loadKnowledge } from "../knowledge/load.js";
-import type { KnowledgeBase } from "../knowledge/types.js";
+import type { KnowledgeBase } from "../model/knowledge.js";
 import { toPlainText } from "../render/plain.js";
 import { createBaseline } from "./baseline.js";
 

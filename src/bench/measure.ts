@@ -18,7 +18,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { DEFAULT_TIME_ZONE } from "../config.js";
 import { createEngine, engineFromSnapshot, type Engine } from "../engine/index.js";
 import { loadKnowledge } from "../knowledge/load.js";
-import { sentencesOf, type KnowledgeBase } from "../knowledge/types.js";
+import { sentencesOf, type KnowledgeBase } from "../model/knowledge.js";
 import { createLiveKnowledge } from "../live.js";
 import { saveSnapshot, snapshotPath } from "../snapshots.js";
 import { openInThread } from "../thread/host.js";

@@ -3,7 +3,7 @@
  * answer is given only when the evidence covers what the question asks about, in the place and year
  * it names, and it is assembled from the evidence's own words.
  */
-import type { Fact, FactKind, FactValue } from "../knowledge/types.js";
+import type { Fact, FactKind, FactValue } from "../model/knowledge.js";
 import { CONFIDENCE, confidenceOf, signalsOf, type Signals } from "./confidence.js";
 import { gather, kindFit, placeFits, type Candidate } from "./evidence.js";
 import { titleYear, yearOf } from "./period.js";

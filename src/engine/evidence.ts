@@ -3,7 +3,7 @@
  * question it covers, whether it is about the place, year and unit asked, and whether its figure is of
  * the kind wanted. The best candidate first.
  */
-import type { Article } from "../knowledge/types.js";
+import type { Article } from "../model/knowledge.js";
 import { findDates, type Figure } from "./figures.js";
 import { yearOf } from "./period.js";
 import { PROVINCES } from "./places.js";
@@ -11,7 +11,7 @@ import { contains, coverage, gradedCoverage, isEnglish, type Question, type Want
 import { commonLimit, LARGE_CORPUS, type Indexes, type IndexedFact, type Passage } from "./search.js";
 import type { Span } from "./statement.js";
 import { bigrams, hanRuns, simplifyAligned } from "./text.js";
-import { measureOf, measuresFit } from "./units.js";
+import { measureOf, measuresFit } from "../model/units.js";
 
 /** Weights of the reading stage; see README (Design: how an answer is made) for how they were set. */
 export const OPTIONS = {
@@ -48,7 +48,6 @@ export interface Candidate {
 export function gather(ix: Indexes, q: Question): Candidate[] {
   if (!q.searchText) return [];
   const out: Candidate[] = [];
-  const askedUnits = unitsAsked(q);
   const maxOf = (hits: { score: number }[]) => Math.max(1e-9, ...hits.map((h) => h.score));
 
   const factHits = ix.facts.search(q.searchText, { combineWith: "OR" }).slice(0, 40);
@@ -57,7 +56,6 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     const f = ix.factList[Number(hit.id)]!;
     const region = f.regionNorm;
     if (!placeFits(q.places, `${f.subjectNorm} ${f.focus} ${f.lead}`)) continue;
-    if (!unitFits(askedUnits, f.fact.unit)) continue;
     if (f.fact.kind !== "person" && f.fact.kind !== "list" && f.fact.kind !== "text" && measureFit(q, { unit: f.fact.unit, kind: f.fact.kind, measure: measureOf(f.fact.unit) }) === undefined) continue;
     // The value's own clause counts most; its neighbours carry the subject or the time.
     // A fact's English aliases translate it; a word they leave out is not held against a Chinese quote.
@@ -93,7 +91,6 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     const about = `${p.regionNorm} ${pick.ownNorm} ${p.lead}`;
     const ownPlace = namesOtherPlace(ix, q, `${pick.clauseNorm} ${p.lead}`);
     if (!placeFits(q.places, about) && (ownPlace || !placeFits(q.places, `${about} ${p.context}`))) continue;
-    if (!unitFits(askedUnits, pick.figure?.unit ?? "")) continue;
     const cov = gradedCoverage(q.concepts, [
       [`${pick.clauseNorm} ${p.regionNorm}`, 1],
       [p.norm, OPTIONS.sentenceWeight],
@@ -153,21 +150,6 @@ export function placeFits(places: Question["places"], about: string): boolean {
     names.some((n) => contains(about, n) || (/\p{Script=Han}/u.test(n) && n.length >= 2 && about.includes(n.replace(/(市|省|县|区)$/, "")))) ||
     (names.some((n) => PROVINCES.has(n.replace(/省$/, ""))) && about.includes("省")),
   );
-}
-
-const UNIT_WORDS = ["万亿元", "亿元", "万元", "元", "万亩", "亩", "公顷", "万千瓦", "千瓦", "兆瓦", "万人次", "人次", "万吨", "平方公里", "公里"];
-const UNIT_FAMILIES: string[][] = [["万亿元", "亿元", "万元", "元"], ["万亩", "亩", "公顷"], ["万千瓦", "千瓦", "兆瓦", "gw", "mw", "kw"], ["万人次", "人次", "万人"], ["万吨", "吨"], ["平方公里", "公里"]];
-
-/** Units the question asks its figure in (多少亿元, 几万人次), not ones that name the metric. */
-function unitsAsked(q: Question): string[] {
-  return UNIT_WORDS.filter((u) => q.text.includes(`多少${u}`) || q.text.includes(`几${u}`));
-}
-
-/** A question that names its unit is not answered with a figure in another unit. */
-function unitFits(asked: readonly string[], unit: string): boolean {
-  if (!asked.length) return true;
-  const u = unit.toLowerCase();
-  return asked.some((a) => UNIT_FAMILIES.some((family) => family.includes(a) && family.includes(u)));
 }
 
 /**

@@ -2,7 +2,7 @@
  * The engine: a knowledge base in, answers out. Pure: no files, network, clock or logger here;
  * the caller passes `now` for questions that say 今年, and stores snapshots where it likes.
  */
-import type { KnowledgeBase } from "../knowledge/types.js";
+import type { KnowledgeBase } from "../model/knowledge.js";
 import { answerMany, answerQuestion, suggestionsFor, type Answer } from "./answer.js";
 import { buildIndexes, type Indexes, type Prebuilt } from "./search.js";
 import { fromSnapshot, toSnapshot } from "./snapshot.js";

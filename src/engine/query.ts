@@ -2,14 +2,14 @@
  * What a question asks: the places it names, the years, the kind of answer it wants, and its
  * concepts, the words evidence has to cover before the bot dares to answer.
  */
-import type { FactKind } from "../knowledge/types.js";
+import type { FactKind } from "../model/knowledge.js";
 import { KIND_CUES } from "./figures.js";
 import { questionYears } from "./period.js";
 import { ENGLISH_PLACES } from "./places.js";
 import type { Indexes, TermGroup } from "./search.js";
 import { correctTypos, knows } from "./typos.js";
 import { bigrams, hanRuns, normalize, stemEnglish, tokenizeNormalized } from "./text.js";
-import { measureAsked, type Measure } from "./units.js";
+import { measureAsked, type Measure } from "../model/units.js";
 
 export type WantedKind = FactKind | "time";
 

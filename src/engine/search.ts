@@ -4,8 +4,8 @@
  */
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
-import type { Article, Fact, KnowledgeBase, Sentence } from "../knowledge/types.js";
-import { sentencesOf } from "../knowledge/types.js";
+import type { Article, Fact, KnowledgeBase, Sentence } from "../model/knowledge.js";
+import { sentencesOf } from "../model/knowledge.js";
 import { findFigures, type Figure } from "./figures.js";
 import { groupStart, splitClauses, valueSpans, type Clause, type Span } from "./statement.js";
 import { periodOf, titleYear } from "./period.js";

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import v8 from "node:v8";
 import MiniSearch from "minisearch";
-import type { KnowledgeBase } from "../knowledge/types.js";
+import type { KnowledgeBase } from "../model/knowledge.js";
 import { sentenceIndexOptions, type Prebuilt } from "./search.js";
 import { SortedTermCounts } from "./terms.js";
 

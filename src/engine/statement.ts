@@ -2,7 +2,7 @@
  * The direct answer, cut from the quote itself: the clauses that hold the figure, with 今年 read as
  * its year, 该市 as the place meant, and the period in front. Every figure in it is the quote's own.
  */
-import type { Fact } from "../knowledge/types.js";
+import type { Fact } from "../model/knowledge.js";
 import { findFigures } from "./figures.js";
 import { resolveRelativeYears } from "./period.js";
 
@@ -114,7 +114,10 @@ export function statement(input: {
   // An English sentence is quoted as it stands: its subject and time are its own words.
   if (/^[^\p{Script=Han}]*$/u.test(body)) return `${body.replace(/[,;:.!?]+$/, "")}.`;
   const named = [subject, ...input.subjectNames].some((n) => n && body.includes(n));
-  if (subject && !named && !OTHER_REFERENCE.test(body)) body = subject + body;
+  // A subject that is not a place, named earlier in the quote (该公司现有员工…，去年研发投入…), is the subject.
+  const earlier = quote.slice(0, clauses[lo]!.start).match(new RegExp(OTHER_REFERENCE.source.replace("|^其", ""), "g"));
+  if (!OTHER_REFERENCE.test(body) && earlier) body = earlier[earlier.length - 1]! + body;
+  else if (subject && !named && !OTHER_REFERENCE.test(body)) body = subject + body;
 
   let lead = time ? resolveRelativeYears(time, articleDate, input.reportYear) : "";
   if (!/\d{4}年/.test(lead + body)) lead = displayPeriod(input.period);

@@ -6,7 +6,7 @@
  * (17.38%, 1/9, 2387.2), and a number glued to Latin letters keeps them (14gw).
  */
 import * as OpenCC from "opencc-js/t2cn";
-import { NUMBER_SOURCE } from "../knowledge/numbers.js";
+import { NUMBER_SOURCE } from "../model/numbers.js";
 
 let toSimplified: ((s: string) => string) | undefined;
 

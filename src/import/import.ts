@@ -9,7 +9,7 @@ import { copyFile, link, readdir, readFile, stat, unlink, writeFile } from "node
 import path from "node:path";
 import { loadKnowledge, MAX_ARTICLE_BYTES } from "../knowledge/load.js";
 import { EMPTY_GLOSSARY, parseGlossary } from "../knowledge/glossary.js";
-import { formatProblem, type Glossary, type KnowledgeBase } from "../knowledge/types.js";
+import { formatProblem, type Glossary, type KnowledgeBase } from "../model/knowledge.js";
 import { articleId, guessRegion, previewArticle, renderArticle, unwritable, type ArticleFields, type ArticlePreview } from "./article.js";
 import { extractArticle, type Extracted } from "./extract.js";
 import { fetchPage, FetchError, type FetchLimits } from "./fetch.js";

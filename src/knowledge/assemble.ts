@@ -1,7 +1,7 @@
 /** Cross-file checks that turn parsed files into one knowledge base, or into every problem found. */
 import { guessKind, type FactDraft } from "./facts.js";
-import { standsIn } from "./numbers.js";
-import type { Article, Fact, Glossary, KnowledgeBase, Problem } from "./types.js";
+import { standsIn } from "../model/numbers.js";
+import type { Article, Fact, Glossary, KnowledgeBase, Problem } from "../model/knowledge.js";
 
 export interface ParsedArticle {
   readonly article: Article;

@@ -1,6 +1,6 @@
 /** The glossary file: sections of synonym groups. */
 import { glossarySchema } from "./schema.js";
-import type { Glossary, Problem } from "./types.js";
+import type { Glossary, Problem } from "../model/knowledge.js";
 import { issuesToProblems, parseYaml } from "./yaml.js";
 
 export const EMPTY_GLOSSARY: Glossary = { places: [], organisations: [], people: [], terms: [] };

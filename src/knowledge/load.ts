@@ -6,7 +6,7 @@ import { parseArticle } from "./article.js";
 import { assembleKnowledge, type ParsedArticle } from "./assemble.js";
 import { parseFactFile, type FactDraft } from "./facts.js";
 import { EMPTY_GLOSSARY, parseGlossary } from "./glossary.js";
-import type { Glossary, KnowledgeBase, Problem } from "./types.js";
+import type { Glossary, KnowledgeBase, Problem } from "../model/knowledge.js";
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: Problem[] };
 

@@ -1,6 +1,6 @@
 /** The shapes of knowledge files, checked with zod; messages are written for the admin. */
 import { z } from "zod";
-import { FACT_KINDS } from "./types.js";
+import { FACT_KINDS } from "../model/knowledge.js";
 
 const text = (field: string) =>
   z.string({ error: (i) => (i.input === undefined ? `missing ${field}` : `${field} must be text`) })

@@ -1,7 +1,7 @@
 /** YAML parsing that remembers where each value was written, so problems can name their line. */
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { z } from "zod";
-import type { Problem } from "./types.js";
+import type { Problem } from "../model/knowledge.js";
 
 export interface YamlSource {
   readonly value: unknown;

@@ -4,7 +4,7 @@
  */
 import type { InlineKeyboardButton, InlineQueryResultArticle } from "grammy/types";
 import type { Answer } from "../engine/index.js";
-import type { KnowledgeSummary } from "../knowledge/types.js";
+import type { KnowledgeSummary } from "../model/knowledge.js";
 
 export const MAX_MESSAGE = 4096;
 export const MAX_CALLBACK_BYTES = 64;

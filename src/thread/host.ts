@@ -5,7 +5,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { Answer } from "../engine/index.js";
-import type { KnowledgeSummary, Problem } from "../knowledge/types.js";
+import type { KnowledgeSummary, Problem } from "../model/knowledge.js";
 import type { AnsweringEngine, Opened, OpenKnowledge, OpenRequest } from "../live.js";
 
 export interface ThreadOptions {

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { LARGE_CORPUS } from "../engine/search.js";
 import { loadKnowledge } from "../knowledge/load.js";
-import { sentencesOf, summarize } from "../knowledge/types.js";
+import { sentencesOf, summarize } from "../model/knowledge.js";
 import { openEngine } from "../snapshots.js";
 import type { FromWorker, Question, WorkerInput } from "./host.js";
 

@@ -1,7 +1,7 @@
 /** The engine on the shipped knowledge, built once per test file. */
 import { createEngine, type Engine } from "../../src/engine/index.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
-import { formatProblem } from "../../src/knowledge/types.js";
+import { formatProblem } from "../../src/model/knowledge.js";
 
 export const NOW = new Date("2026-11-22T08:00:00Z");
 

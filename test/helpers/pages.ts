@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArticle } from "../../src/knowledge/article.js";
-import type { Article } from "../../src/knowledge/types.js";
+import type { Article } from "../../src/model/knowledge.js";
 
 export function shippedArticle(id: string): Article {
   const file = path.resolve("knowledge/articles", `${id}.md`);

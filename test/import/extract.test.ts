@@ -3,7 +3,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { extractArticle, type Extracted } from "../../src/import/extract.js";
 import { collapseWhitespace } from "../../src/import/html.js";
-import type { Article } from "../../src/knowledge/types.js";
+import type { Article } from "../../src/model/knowledge.js";
 import { newsSitePage, shippedArticle, wechatPage } from "../helpers/pages.js";
 
 const SIXIN = shippedArticle("xinzhou-sixin-2024");

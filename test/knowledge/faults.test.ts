@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSy
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_TIME_ZONE } from "../../src/config.js";
-import { formatProblem } from "../../src/knowledge/types.js";
+import { formatProblem } from "../../src/model/knowledge.js";
 import { createLiveKnowledge, type LiveKnowledge } from "../../src/live.js";
 import { openInThread } from "../../src/thread/host.js";
 import { NOW } from "../helpers/engine.js";

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/load.js";
-import { standsIn } from "../../src/knowledge/numbers.js";
-import { formatProblem, sentencesOf } from "../../src/knowledge/types.js";
+import { standsIn } from "../../src/model/numbers.js";
+import { formatProblem, sentencesOf } from "../../src/model/knowledge.js";
 import { GOOD, SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
 import path from "node:path";
 

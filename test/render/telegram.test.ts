@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/index.js";
 import { readCases } from "../../src/eval/run.js";
-import { summarize } from "../../src/knowledge/types.js";
+import { summarize } from "../../src/model/knowledge.js";
 import { answerHtml, renderAnswer, renderInlineResults, sourcesHtml, splitMessage, topicsHtml } from "../../src/render/telegram.js";
 import { toPlainText } from "../../src/render/plain.js";
 import { NOW, engineFor } from "../helpers/engine.js";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_TIME_ZONE } from "../../src/config.js";
 import type { Engine } from "../../src/engine/index.js";
-import { formatProblem } from "../../src/knowledge/types.js";
+import { formatProblem } from "../../src/model/knowledge.js";
 import { createLiveKnowledge } from "../../src/live.js";
 import { snapshotPath } from "../../src/snapshots.js";
 import { openInThread, type ThreadOptions } from "../../src/thread/host.js";

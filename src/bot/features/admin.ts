@@ -6,7 +6,7 @@ import { Composer } from "grammy";
 import { rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_ARTICLE_BYTES } from "../../knowledge/load.js";
-import { formatProblem } from "../../knowledge/types.js";
+import { formatProblem } from "../../model/knowledge.js";
 import type { ReloadResult } from "../../live.js";
 import { escapeHtml, splitMessage } from "../../render/telegram.js";
 import { isAdmin, type BotContext, type BotDeps } from "../context.js";
