@@ -5,6 +5,7 @@
  */
 import type { Fact, FactKind, FactValue } from "../model/knowledge.js";
 import { CONFIDENCE, confidenceOf, signalsOf, type Signals } from "./confidence.js";
+import { ENGINE_OPTIONS } from "./options.js";
 import { gather, kindFit, placeFits, type Candidate } from "./evidence.js";
 import { titleYear, yearOf } from "./period.js";
 import { parseQuestion, type Question } from "./query.js";
@@ -57,10 +58,10 @@ export interface Answer {
   readonly didYouMean?: string;
 }
 
-/** Below this share of the question's concepts found in the evidence, the bot says it does not know. */
-export const MIN_COVERAGE = 0.55;
+/** Below this share of the question's concepts found in the evidence, the bot says it does not know (options.ts). */
+export const MIN_COVERAGE = ENGINE_OPTIONS.minCoverage;
 const JUDGED_KINDS: ReadonlySet<string> = new Set(["amount", "count", "share", "growth", "fraction", "duration", "rank", "time"]);
-const MAX_QUESTION = 300;
+const MAX_QUESTION = ENGINE_OPTIONS.limits.questionChars;
 const MAX_ANSWER = 200;
 
 
@@ -74,7 +75,7 @@ function noAnswer(ix: Indexes, question: string, lang: "zh" | "en", reason: NoAn
 }
 
 /** The answer, then up to `limit - 1` more from other evidence; one "don't know" when there is none. */
-export function answerMany(ix: Indexes, raw: string, now: Date, limit: number, threshold = CONFIDENCE.threshold): Answer[] {
+export function answerMany(ix: Indexes, raw: string, now: Date, limit: number, threshold: number = CONFIDENCE.threshold): Answer[] {
   const question = raw.replace(/\s+/g, " ").trim().slice(0, MAX_QUESTION);
   const lang = /\p{Script=Han}/u.test(question) || !/[a-z]{2}/i.test(question) ? "zh" : "en";
   const none = (reason: NoAnswerReason, answer: string, extra: Partial<Answer> = {}) => [noAnswer(ix, raw, lang, reason, answer, extra)];
@@ -95,7 +96,7 @@ export function answerMany(ix: Indexes, raw: string, now: Date, limit: number, t
         : `我的资料只涉及忻州市和太忻一体化经济区，没有关于“${q.foreignPlace}”的信息。`,
     );
   }
-  const parts = splitQuestion(question);
+  const parts = splitQuestion(question).slice(0, ENGINE_OPTIONS.limits.parts);
   if (parts.length > 1) {
     // "多少家？排名如何？": each part answered on its own, with the first part's subject carried over.
     // A part that names nothing of its own (排名如何？) takes the first part's subject.

@@ -5,6 +5,7 @@
  * (`npm run eval -- --calibrate`, README: how the weights were chosen) so that wrong answers stay rare.
  */
 import type { Candidate } from "./evidence.js";
+import { ENGINE_OPTIONS } from "./options.js";
 
 export interface Signals {
   readonly coverage: number;
@@ -16,13 +17,8 @@ export interface Signals {
   readonly curated: number;
 }
 
-/** The weights of the score and its threshold; see the README's Design section for how they were set. */
-export const CONFIDENCE = {
-  weights: { coverage: 2.42, fit: 0.63, margin: 2.98, search: 1.58, curated: 0 },
-  bias: -4.22,
-  /** Answers below this confidence are "I don't know". */
-  threshold: 0.25,
-};
+/** The judge's weights and threshold: see options.ts. */
+export const CONFIDENCE = ENGINE_OPTIONS.confidence;
 
 const figureOf = (c: Candidate) => c.spans.map((s) => c.quote.slice(s.index, s.index + s.length)).join("、");
 
@@ -39,6 +35,6 @@ export function signalsOf(best: Candidate, rivals: readonly Candidate[]): Signal
 }
 
 /** The confidence of an answer from these signals: a weighted sum, above the threshold to answer. */
-export function confidenceOf(s: Signals, weights = CONFIDENCE.weights, bias = CONFIDENCE.bias): number {
+export function confidenceOf(s: Signals, weights: Record<keyof typeof CONFIDENCE.weights, number> = CONFIDENCE.weights, bias: number = CONFIDENCE.bias): number {
   return bias + weights.coverage * s.coverage + weights.fit * s.fit + weights.margin * s.margin + weights.search * s.search + weights.curated * s.curated;
 }

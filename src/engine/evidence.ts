@@ -12,20 +12,9 @@ import { commonLimit, LARGE_CORPUS, type Indexes, type IndexedFact, type Passage
 import type { Span } from "./statement.js";
 import { bigrams, hanRuns, simplifyAligned } from "./text.js";
 import { measureOf, measuresFit } from "../model/units.js";
+import { ENGINE_OPTIONS } from "./options.js";
 
-/** Weights of the reading stage; see README (Design: how an answer is made) for how they were set. */
-export const OPTIONS = {
-  /** A concept met in the rest of the sentence, not the figure's clauses, counts this much. */
-  sentenceWeight: 0.9,
-  /** A concept met only in the passage's context (title, the sentence before) counts this much. */
-  contextWeight: 0.75,
-  /** A figure in the unit the question asks for (多少米 → 55米) ranks this much higher. */
-  measureFit: 0.8,
-  /** A figure right next to the question's words ranks up to this much higher. */
-  proximity: 0.4,
-  /** A figure whose clause says much the question does not ask ranks up to this much lower. */
-  excess: 0.3,
-};
+const O = ENGINE_OPTIONS;
 
 export interface Candidate {
   readonly fact?: IndexedFact;
@@ -50,7 +39,7 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
   const out: Candidate[] = [];
   const maxOf = (hits: { score: number }[]) => Math.max(1e-9, ...hits.map((h) => h.score));
 
-  const factHits = ix.facts.search(q.searchText, { combineWith: "OR" }).slice(0, 40);
+  const factHits = ix.facts.search(q.searchText, { combineWith: "OR" }).slice(0, O.limits.hits);
   const factMax = maxOf(factHits);
   for (const hit of factHits) {
     const f = ix.factList[Number(hit.id)]!;
@@ -73,14 +62,14 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
       coverage: cov,
       fit: 0.5,
       search: hit.score / factMax,
-      score: score(q, cov, hit.score / factMax, f.fact.kind, f.fact.period) + 0.3 + placeBonus(q, f.focus) + comparisonBonus(q, f.fact.quote),
+      score: score(q, cov, hit.score / factMax, f.fact.kind, f.fact.period) + O.score.curated + placeBonus(q, f.focus) + comparisonBonus(q, f.fact.quote),
     });
   }
 
   // On a large corpus the best twenty are enough, and each passage is worked out on first use.
   const sentenceHits = ix.sentences
     .search(selectiveTokens(ix, q.searchText), { combineWith: "OR" })
-    .slice(0, ix.sentenceList.length >= LARGE_CORPUS ? 20 : 40);
+    .slice(0, ix.sentenceList.length >= LARGE_CORPUS ? O.limits.largeCorpusHits : O.limits.hits);
   const sentenceMax = maxOf(sentenceHits);
   for (const hit of sentenceHits) {
     const p = ix.passage(Number(hit.id));
@@ -93,8 +82,8 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     if (!placeFits(q.places, about) && (ownPlace || !placeFits(q.places, `${about} ${p.context}`))) continue;
     const cov = gradedCoverage(q.concepts, [
       [`${pick.clauseNorm} ${p.regionNorm}`, 1],
-      [p.norm, OPTIONS.sentenceWeight],
-      [p.context, ownPlace ? 0 : OPTIONS.contextWeight],
+      [p.norm, O.coverage.sentence],
+      [p.context, ownPlace ? 0 : O.coverage.context],
     ]);
     out.push({
       passage: p,
@@ -119,8 +108,8 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
 
 function score(q: Question, cov: number, search: number, kind: WantedKind, period: string): number {
   const year = yearOf(period) ?? 0;
-  const prefersYear = q.relativeYears.includes(year) || q.years.includes(year) ? 0.2 : 0;
-  return 2 * cov + 0.6 * search + kindFit(q.kinds, kind) + prefersYear;
+  const prefersYear = q.relativeYears.includes(year) || q.years.includes(year) ? O.score.year : 0;
+  return O.score.coverage * cov + O.score.search * search + kindFit(q.kinds, kind) + prefersYear;
 }
 
 const NUMERIC_KINDS: readonly WantedKind[] = ["amount", "count", "share", "growth", "fraction", "duration"];
@@ -171,13 +160,13 @@ function selectiveTokens(ix: Indexes, searchText: string): string {
 
 /** Evidence that compares with the year the question compares with (较2023年) ranks higher. */
 function comparisonBonus(q: Question, quote: string): number {
-  return q.comparedYears.some((y) => quote.includes(`${y}年`)) ? 0.5 : 0;
+  return q.comparedYears.some((y) => quote.includes(`${y}年`)) ? O.score.comparison : 0;
 }
 
 /** Evidence whose own words name the question's places (not only its article's region) ranks higher. */
 function placeBonus(q: Question, own: string): number {
   if (!q.places.length) return 0;
-  return (0.3 * q.places.filter((names) => names.some((n) => contains(own, n))).length) / q.places.length;
+  return (O.score.place * q.places.filter((names) => names.some((n) => contains(own, n))).length) / q.places.length;
 }
 
 /** Whether a text names a place the question does not ask about. */
@@ -231,7 +220,7 @@ function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; 
     if (!anchors.length) return 0;
     const middle = figure.index + figure.text.length / 2;
     const distance = Math.min(...anchors.map((a) => Math.abs(a - middle)));
-    return OPTIONS.proximity * Math.exp(-distance / 12);
+    return O.score.proximity * Math.exp(-distance / 12);
   };
   const wantsDate = q.kinds[0] === "time";
   const wantsNumber = NUMERIC_KINDS.includes(q.kinds[0] ?? "text") || Boolean(q.measure);
@@ -249,7 +238,7 @@ function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; 
       if (measured === undefined) continue;
       // Only a figure is judged by what else its clause says; a list or a name is that very excess.
       const said = wantsNumber ? excess(q, c.own) : 0;
-      const fit = OPTIONS.measureFit * measured + near(figure) - OPTIONS.excess * said;
+      const fit = O.score.measure * measured + near(figure) - O.score.excess * said;
       const own = figure.kind === "time" ? Math.max(cov, dateCov) : cov;
       picks.push({
         figure,

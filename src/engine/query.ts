@@ -10,6 +10,7 @@ import type { Indexes, TermGroup } from "./search.js";
 import { correctTypos, knows } from "./typos.js";
 import { bigrams, hanRuns, normalize, stemEnglish, tokenizeNormalized } from "./text.js";
 import { measureAsked, type Measure } from "../model/units.js";
+import { ENGINE_OPTIONS } from "./options.js";
 
 export type WantedKind = FactKind | "time";
 
@@ -164,6 +165,12 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     .flatMap((s) => tokenizeNormalized(s))
     .filter((t, i, all) => all.indexOf(t) === i)
     .join(" ");
+
+  // One question's work is bounded: its heaviest concepts only (options.ts).
+  if (concepts.length > ENGINE_OPTIONS.limits.concepts) {
+    const kept = new Set([...concepts].sort((a, b) => b.weight - a.weight).slice(0, ENGINE_OPTIONS.limits.concepts));
+    concepts.splice(0, concepts.length, ...concepts.filter((c) => kept.has(c)));
+  }
 
   return {
     raw,

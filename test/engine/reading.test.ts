@@ -114,3 +114,12 @@ describe("questions of several parts", () => {
     expect(answerHtml(a)).toContain("知识库里没有这部分的答案：忻州GDP是多少");
   });
 });
+
+describe("bounded work", () => {
+  it("reads at most a few parts and concepts of a huge question, and still replies", () => {
+    const parts = Array.from({ length: 12 }, (_, i) => `忻州第${i}号新能源装机和游客和投资和收入和人口有多少`).join("？");
+    const a = ask(`${parts}？`.repeat(50));
+    expect(a.answer.length).toBeGreaterThan(0);
+    expect((a.unansweredParts ?? []).length).toBeLessThanOrEqual(3);
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * Every weight and threshold of the engine, in one place, each with its default and why (as MiniSearch
+ * documents its options). The defaults were set on the development data named beside each; the judge's
+ * weights were fitted by `npm run eval -- --calibrate` (src/eval/calibrate.ts). Change one, then run
+ * `npm run eval` and the public sets (`--external`) before and after.
+ */
+export const ENGINE_OPTIONS = {
+  /** Bounds on one question's work, so that no question comes near the engine thread's time limit. */
+  limits: {
+    /** Characters of a question read; the rest is ignored. */
+    questionChars: 300,
+    /** Parts of a several-part question answered (多少家？排名如何？…). */
+    parts: 4,
+    /** Concepts a question is held to, the heaviest kept. */
+    concepts: 24,
+    /** Hits read from each index (facts, sentences); on a large corpus, sentences read `largeCorpusHits`. */
+    hits: 40,
+    largeCorpusHits: 20,
+  },
+  /** Below this share of the question's concepts found in the evidence, the bot does not answer. */
+  minCoverage: 0.55,
+  /** How much of the question a concept met away from the figure's clauses counts for. */
+  coverage: {
+    /** In the rest of the sentence. */
+    sentence: 0.9,
+    /** Only in the passage's context (its article's title and region, the subjects before it). */
+    context: 0.75,
+  },
+  /** The ranking of candidates: a sum of these terms (evidence.ts `score` and `pickFigure`). */
+  score: {
+    coverage: 2,
+    search: 0.6,
+    /** A curated fact over a sentence that says the same. */
+    curated: 0.3,
+    /** Evidence of the year the question names or means (今年). */
+    year: 0.2,
+    /** Evidence whose own words name the question's place, not only its article's region. */
+    place: 0.3,
+    /** Evidence comparing with the year the question compares with (较2023年). */
+    comparison: 0.5,
+    /** A figure in the unit or measure the question asks for (多少米 → 55米). */
+    measure: 0.8,
+    /** A figure right next to the question's words, at most. */
+    proximity: 0.4,
+    /** A figure whose clause says much the question does not ask, at most this much lower. */
+    excess: 0.3,
+  },
+  /** The judge (confidence.ts): a logistic regression over the signals, fitted on the dev splits. */
+  confidence: {
+    weights: { coverage: 2.42, fit: 0.63, margin: 2.98, search: 1.58, curated: 0 },
+    bias: -4.22,
+    /**
+     * Figures read from sentences below this confidence are "I don't know". The fit's best threshold when
+     * a wrong answer costs two right ones is 0.75; 0.25 is the highest that keeps every case of the
+     * project's own sets.
+     */
+    threshold: 0.25,
+  },
+} as const;
+
+export type EngineOptions = typeof ENGINE_OPTIONS;
