@@ -4,6 +4,7 @@
  * `text` is an exact substring of the sentence, so an answer built from it quotes the article.
  */
 import type { FactKind } from "../model/knowledge.js";
+import { WRITTEN_NUMBER_SOURCE } from "../model/numbers.js";
 import { chineseNumber } from "./period.js";
 import { simplifyAligned } from "./text.js";
 import { kindOfUnit, measureOf, UNITS, type Measure } from "../model/units.js";
@@ -22,7 +23,7 @@ export interface Figure {
 }
 
 const D = "[0-9０-９]";
-const NUM = `${D}{1,3}(?:[,，]${D}{3})+(?!${D})(?:[.．]${D}+)?|${D}+(?:[.．]${D}+)?(?:[/／]${D}+)?`;
+const NUM = WRITTEN_NUMBER_SOURCE;
 const CN_NUM = "[一二两三四五六七八九十百千]+";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

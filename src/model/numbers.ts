@@ -4,6 +4,13 @@
  */
 export const NUMBER_SOURCE = String.raw`\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?(?:\/\d+)?`;
 
+/**
+ * The same numbers as a sentence may write them before NFKC: full-width digits, a full-width point or bar,
+ * a Chinese comma between thousands (１２００, 2，387). Figures are found with this one (engine/figures.ts).
+ */
+const D = "[0-9０-９]";
+export const WRITTEN_NUMBER_SOURCE = `${D}{1,3}(?:[,，]${D}{3})+(?!${D})(?:[.．]${D}+)?|${D}+(?:[.．]${D}+)?(?:[/／]${D}+)?`;
+
 export function numbersIn(text: string): { text: string; value: number; index: number }[] {
   const out: { text: string; value: number; index: number }[] = [];
   for (const m of text.normalize("NFKC").matchAll(new RegExp(NUMBER_SOURCE, "g"))) {
