@@ -69,6 +69,23 @@ export function answerQuestion(ix: Indexes, raw: string, now: Date): Answer {
   return answerMany(ix, raw, now, 1)[0]!;
 }
 
+/**
+ * With no year asked, of the evidence that answers about as well as the best (the same kind of figure, as
+ * much of the question), the latest: 装机有多少 is asked of now, not of two years ago.
+ */
+function latestOf(q: Question, ranked: readonly Candidate[]): Candidate {
+  const top = ranked[0]!;
+  if (q.years.length || q.relativeYears.length) return top;
+  const close = ranked.filter((c) => c.kind === top.kind && c.score >= top.score - 0.3 && c.coverage >= top.coverage - 0.05);
+  // A target for a later year than its article's (20 GW by 2027) is a plan, not the latest figure.
+  const when = (c: Candidate) => {
+    const year = yearOf(c.period) ?? 0;
+    if (!c.period || year > Number(c.article.date.slice(0, 4))) return 0;
+    return year * 100 + Number(c.period.match(/(\d{1,2})月/)?.[1] ?? 12);
+  };
+  return close.reduce((a, c) => (when(c) > when(a) ? c : a), top);
+}
+
 /** "I don't know", with why and what the bot can answer instead. */
 function noAnswer(ix: Indexes, question: string, lang: "zh" | "en", reason: NoAnswerReason, answer: string, extra: Partial<Answer>): Answer {
   return { question, answered: false, answer, lang, citations: [], facts: [], others: [], related: suggestionsFor(ix, []), reason, ...extra };
@@ -148,7 +165,7 @@ function answerParsed(ix: Indexes, q: Question, raw: string, lang: "zh" | "en", 
     );
   }
 
-  const best = inYear[0]!;
+  const best = latestOf(q, inYear);
   const signals = signalsOf(best, inYear);
   // Figures read from uncurated sentences are judged by confidence; facts, names and lists by coverage alone.
   if (!best.fact && JUDGED_KINDS.has(best.kind) && confidenceOf(signals) < threshold) {

@@ -24,7 +24,8 @@ const figureOf = (c: Candidate) => c.spans.map((s) => c.quote.slice(s.index, s.i
 
 export function signalsOf(best: Candidate, rivals: readonly Candidate[]): Signals {
   const figure = figureOf(best);
-  const rival = rivals.find((c) => c !== best && figureOf(c) !== figure);
+  // A rival is another figure for the same time: the same metric in another period is another answer, not a doubt.
+  const rival = rivals.find((c) => c !== best && figureOf(c) !== figure && (best.kind === "time" || !best.period || !c.period || c.period === best.period));
   return {
     coverage: best.coverage,
     fit: best.fit,

@@ -71,6 +71,22 @@ describe("document context", () => {
 });
 
 describe("which figure answers", () => {
+  it("gives the latest figure when no time is asked, and takes a plan for a later year as no figure of now", async () => {
+    const dir = knowledgeDir(
+      {
+        "articles/old.md": article({ title: "旧闻", publisher: "忻州日报", date: "2023-05-01", url: "https://example.org/old", region: "定襄县" }, "2022年，定襄县法兰年产量达到100万吨。"),
+        "articles/new.md": article(
+          { title: "新闻", publisher: "忻州日报", date: "2025-05-01", url: "https://example.org/new", region: "定襄县" },
+          "2024年，定襄县法兰年产量达到120万吨。到2030年，定襄县法兰年产量计划达到200万吨。",
+        ),
+      },
+      SHIPPED,
+    );
+    const fresh = await engineFor(dir);
+    expect(fresh.ask("定襄县法兰年产量是多少？", NOW).answer).toContain("120万吨");
+    expect(fresh.ask("2022年定襄县法兰年产量是多少？", NOW).answer).toContain("100万吨");
+  });
+
   it("gives the figure in the unit or measure the question asks for, not its neighbour", () => {
     expect(ask("锦地罗全长是多少厘米？").answer).toContain("2cm");
     expect(ask("原平那家光伏企业厂区占地多少亩？").answer).toContain("320亩");
