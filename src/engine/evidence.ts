@@ -5,7 +5,7 @@
  */
 import type { Article } from "../model/knowledge.js";
 import { findDates, type Figure } from "./figures.js";
-import { yearOf } from "./period.js";
+import { monthSpan, yearOf } from "./period.js";
 import { PROVINCES } from "./places.js";
 import { contains, coverage, gradedCoverage, isEnglish, type Question, type WantedKind } from "./query.js";
 import { commonLimit, LARGE_CORPUS, type Indexes, type IndexedFact, type Passage } from "./search.js";
@@ -109,7 +109,10 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
 function score(q: Question, cov: number, search: number, kind: WantedKind, period: string): number {
   const year = yearOf(period) ?? 0;
   const prefersYear = q.relativeYears.includes(year) || q.years.includes(year) ? O.score.year : 0;
-  return O.score.coverage * cov + O.score.search * search + kindFit(q.kinds, kind) + prefersYear;
+  // The months the question names (1-8月, 前三季度) prefer evidence of those months.
+  const span = monthSpan(q.raw);
+  const prefersMonths = span && period.includes(span) ? O.score.year : 0;
+  return O.score.coverage * cov + O.score.search * search + kindFit(q.kinds, kind) + prefersYear + prefersMonths;
 }
 
 const NUMERIC_KINDS: readonly WantedKind[] = ["amount", "count", "share", "growth", "fraction", "duration"];

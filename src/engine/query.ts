@@ -281,5 +281,16 @@ function mentions(c: Concept, evidence: string): number {
   if (c.forms.some((f) => (isLatin(f) ? startsWord(evidence, f) : evidence.includes(f)))) return 1;
   if (!c.grams.length) return 0;
   const share = c.grams.filter((g) => evidence.includes(g)).length / c.grams.length;
-  return share > 0.5 ? share : 0;
+  if (share > 0.5) return share;
+  // A two-character abbreviation of a longer word (营收 for 营业收入, 规上 for 规模以上) counts most of it.
+  return c.grams.length === 1 && abbreviates(c.grams[0]!, evidence) ? 0.8 : 0;
+}
+
+function abbreviates(word: string, evidence: string): boolean {
+  const [a, b] = [...word] as [string, string];
+  for (let i = evidence.indexOf(a); i >= 0; i = evidence.indexOf(a, i + 1)) {
+    const j = evidence.indexOf(b, i + 2);
+    if (j > i + 1 && j <= i + 3 && /^\p{Script=Han}+$/u.test(evidence.slice(i, j + 1))) return true;
+  }
+  return false;
 }
