@@ -79,6 +79,8 @@ export function findFigures(sentence: string): Figure[] {
     // The unit of a range stands after its second number when not after the first (70-80公里).
     const unitOf = (t: string) => t.replace(/^(多|余)/, "").trim();
     const unit = unitOf(tail) || unitOf(tail2);
+    // Letters after a number are a unit only when they are one (GW, km, m²): 4x200米, 5G and 3D are names.
+    if (/^[A-Za-z]/.test(unit) && !measureOf(unit)) continue;
     const index = m.index;
     const next = s.slice(index + whole.length, index + whole.length + 1);
     const before = s.slice(Math.max(0, index - 4), index);

@@ -259,7 +259,8 @@ function makePassage(sentence: Sentence, article: Article, regionNorm: string): 
       ...c,
       period: periodOf(sentence.text.slice(0, c.end), article.date, "last", titleYear(article.title)),
       own: norms.slice(groupStart(clauses, i), i + 1).join(" "),
-      window: norms.slice(Math.max(0, i - 1), i + 2).join(" "),
+      // The sentence's first clause, where its subject stands, is part of every clause's window.
+      window: [...(i > 1 ? [norms[0]!] : []), ...norms.slice(Math.max(0, i - 1), i + 2)].join(" "),
     })),
     lead: norms[0] ?? "",
     norm: norms.join(" "),

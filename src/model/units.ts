@@ -145,5 +145,7 @@ export function measuresFit(asked: Measure, found: Measure | undefined): boolean
   if (found === asked) return true;
   if (asked === "people" && found === "visits") return true;
   if (asked === "visits" && found === "people") return true;
+  // A processor's 速度 is its clock frequency.
+  if (asked === "speed" && found === "frequency") return true;
   return false;
 }
