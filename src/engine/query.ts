@@ -70,7 +70,7 @@ const TIME_AND_KIND_WORDS =
 
 /** Characters that only hold a question together; a bigram with one that the corpus never uses is noise. */
 const FUNCTION_CHARS = new Set("的了吗呢吧啊么是有在和与及或说叫来去那这位张到放把被给让对跟向从还也都就又能会要个些几多少哪谁什怎样如何请问想知道告诉一下过着得地里");
-const EDGE_WORDS = /^(是|有|在|为|把|对|从|被|将|共|达|达到|一共|总共|累计|实现了?|完成了?|了)+|(是|有|在|为|了|达到|达|占|的)+$/g;
+const EDGE_WORDS = /^(是|有|在|为|把|对|从|被|将|共|达|达到|一共|总共|累计|实现了?|完成了?|了|时|于|由|自|向|等|此|其)+|(是|有|在|为|了|达到|达|占|的|于|自|由|被|等|时|向|对|从)+$/g;
 const TIME_WORDS =
   /^(今年|去年|前年|本年|上年|明年|目前|现在|近年来?|截至|截止|到|至|底|末|年底|月底|年初|前三季度|上半年|下半年|一季度|二季度|三季度|四季度|季度|全年|当年|年|月|日|今天|明天|昨天)+$/;
 const GREETING = /^(你好|您好|嗨|哈喽|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|多谢|thanks?|thank you|good (morning|evening|afternoon)|再见|拜拜|bye|ok|好的|嗯)[\s!！。.,，~]*$/i;
