@@ -52,6 +52,7 @@ if (!loaded.ok) {
 
   port.on("message", (m: ToWorker) => {
     if ("type" in m) {
+      post({ type: "updating", id: m.id });
       update().then(
         (outcome) => post({ type: "updated", id: m.id, outcome }),
         (e: unknown) => {
