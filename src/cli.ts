@@ -229,6 +229,8 @@ async function bench(args: string[]): Promise<void> {
       `3 reloads of the largest corpus: up to ${details.reload_ms} ms each, longest event-loop stall ${summary.reload_max_stall_ms} ms (${details.stalls_ms.join(", ")}), ` +
         `${details.answered_during_reload} questions answered meanwhile (slowest ${details.slowest_question_ms} ms); ` +
         `bot RSS ${details.steady_rss_mb} MiB before, ${details.reload_peak_rss_mb} MiB at most during, ${details.after_reload_rss_mb} MiB right after, ${details.settled_rss_mb} MiB 20 s later`,
+      `one article added to the largest corpus, taken in place: ${summary.add_article_ms} ms from saving it to its first answer; ` +
+        `bot RSS ${details.add_article.rss_before_mb} MiB before, ${summary.add_article_rss_peak_mb} MiB at most meanwhile, ${details.add_article.snapshot_write_rss_peak_mb} MiB at most while the snapshot is written after`,
       `start-up on the shipped knowledge (node dist/main.js): ${summary.startup_ms} ms to ready with a snapshot, ${details.startup_first_ms} ms without; ` +
         `from the sources through tsx: ${details.startup_tsx_ms} ms`,
     ].join("\n") + "\n",

@@ -19,7 +19,17 @@ export interface AnsweringEngine {
   askMany(question: string, now: Date, limit: number): Promise<Answer[]>;
   /** Lets the questions already asked be answered or time out, then frees the engine. */
   close(): Promise<void>;
+  /**
+   * Reads the folder again and, when only an article or a facts file or two changed, takes the change
+   * in place (engine/update.ts) instead of opening a new engine; "rebuild" says it did not.
+   */
+  update?(): Promise<InPlace>;
 }
+
+export type InPlace =
+  | { kind: "updated"; summary: KnowledgeSummary; examples: readonly string[]; changed: readonly string[] }
+  | { kind: "unchanged" }
+  | { kind: "rebuild"; reason: string };
 
 export interface OpenRequest {
   /** Files to check as if they were in the folder (an upload before it is written). */
@@ -38,7 +48,7 @@ export type Opened =
 export type OpenKnowledge = (request: OpenRequest) => Promise<Opened>;
 
 export type ReloadResult =
-  | { ok: true; articles: number; facts: number; version: string; ms: number; unchanged?: boolean }
+  | { ok: true; articles: number; facts: number; version: string; ms: number; unchanged?: boolean; inPlace?: readonly string[] }
   | { ok: false; problems: Problem[]; ms: number };
 
 /** The engine answering now, whichever it is, and reloading it. */
@@ -72,8 +82,16 @@ export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledg
 
   const attempt = async (request: OpenRequest): Promise<ReloadResult> => {
     const started = performance.now();
-    const opened = await open(request);
     const ms = () => Math.round(performance.now() - started);
+    // A reload first asks the engine to take a small change in place; it opens a new one only if not.
+    const inPlace = request.build && !request.extra ? await engine.update?.() : undefined;
+    if (inPlace && inPlace.kind !== "rebuild") {
+      if (inPlace.kind === "updated") loadedAt = new Date();
+      const { summary } = engine;
+      const change = inPlace.kind === "updated" ? { inPlace: inPlace.changed } : { unchanged: true };
+      return { ok: true, articles: summary.articles.length, facts: summary.facts.length, version: summary.version, ms: ms(), ...change };
+    }
+    const opened = await open(request);
     if (!opened.ok) return { ok: false, problems: opened.problems, ms: ms() };
     const unchanged = opened.summary.version === engine.summary.version;
     if (opened.engine) {

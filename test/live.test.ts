@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { KnowledgeSummary } from "../src/model/knowledge.js";
-import { createLiveKnowledge, type AnsweringEngine, type Opened, type OpenKnowledge, type OpenRequest } from "../src/live.js";
+import { createLiveKnowledge, type AnsweringEngine, type InPlace, type Opened, type OpenKnowledge, type OpenRequest } from "../src/live.js";
 
 const summary = (version: string): KnowledgeSummary => ({ version, articles: [], facts: [], places: [] });
 const engine = (version: string): AnsweringEngine => ({
@@ -80,5 +80,36 @@ describe("changes to the knowledge", () => {
     expect((await added).reloaded).toBeUndefined();
     expect(written).toEqual([]);
     expect(readings).toHaveLength(1);
+  });
+
+  it("a reload first asks the engine to take the change in place, and opens a new engine only when it cannot", async () => {
+    const { open, readings } = standInFolder();
+    let version = "v1";
+    const outcomes: InPlace[] = [
+      { kind: "updated", summary: summary("v2"), examples: [], changed: ["articles/new.md"] },
+      { kind: "unchanged" },
+      { kind: "rebuild", reason: "the glossary changed" },
+    ];
+    const inPlace: AnsweringEngine = {
+      ...engine("v1"),
+      get summary() {
+        return summary(version);
+      },
+      update: async () => {
+        const next = outcomes.shift()!;
+        if (next.kind === "updated") version = next.summary.version;
+        return next;
+      },
+    };
+    const live = createLiveKnowledge(inPlace, open);
+    expect(await live.reload()).toMatchObject({ ok: true, version: "v2", inPlace: ["articles/new.md"] });
+    expect(await live.reload()).toMatchObject({ ok: true, version: "v2", unchanged: true });
+    expect(readings).toHaveLength(0);
+    const third = live.reload();
+    await settle();
+    expect(readings).toHaveLength(1);
+    readings[0]!.finish({ ok: true, summary: summary("v3"), engine: engine("v3") });
+    expect(await third).toMatchObject({ ok: true, version: "v3" });
+    expect(live.summary.version).toBe("v3");
   });
 });

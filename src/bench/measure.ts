@@ -6,11 +6,15 @@
  *                       question mix asked through it twice; the process's memory and the time per question
  *   baseline DIR        build the bare-MiniSearch baseline, time the same questions
  *   reload DIR DATA     as the bot runs: the engine in a worker thread opened from the snapshot; then a
- *                       copy of DIR, changed each time, is reloaded three times while questions keep
+ *                       copy of DIR, changed each time (an article and the glossary: a new engine is
+ *                       built), is reloaded three times while questions keep
  *                       coming; reports the longest event-loop stall of this (the bot's) thread, and memory
+ *   add DIR DATA        as the bot runs, opened from the snapshot: one new article is saved into a copy of
+ *                       DIR and reloaded (taken in place); the time from the file's write to the first
+ *                       answer that cites it, and the process's RSS, sampled every 10 ms meanwhile
  * Prints one JSON object. Run with --expose-gc, so that memory can be measured without the garbage.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -49,6 +53,7 @@ function restore(kb: KnowledgeBase, bytes: Buffer): Engine {
 
 async function main(): Promise<object> {
   if (mode === "reload") return reload();
+  if (mode === "add") return addArticle();
   if (mode === "serve") return serve();
   const kb = await knowledge();
   const passages = sentencesOf(kb).length;
@@ -142,6 +147,8 @@ async function reload(): Promise<object> {
     let ok = true;
     for (let k = 1; k <= RELOADS; k++) {
       const added = 100 + k;
+      // The glossary too: a reload that rebuilds is measured here (one changed article is taken in place; see add).
+      appendFileSync(path.join(knowledgeDir, "glossary.yaml"), `\n# reload ${k}\n`);
       writeFileSync(
         path.join(knowledgeDir, "articles", "zz-reload.md"),
         `---\ntitle: 重新加载\npublisher: 基准\ndate: 2024-05-01\nurl: https://example.org/reload\n---\n\n忻州市今年新增企业${added}家。\n`,
@@ -189,6 +196,56 @@ async function reload(): Promise<object> {
       reload_peak_rss_mb: Math.max(peakRss, currentRssMb()),
       after_reload_rss_mb,
       settled_rss_mb,
+    };
+  } finally {
+    rmSync(knowledgeDir, { recursive: true, force: true });
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+/** One article saved into the folder of an answering bot: how long until it is answered from, and the memory meanwhile. */
+async function addArticle(): Promise<object> {
+  const questions = questionMix();
+  const knowledgeDir = mkdtempSync(path.join(tmpdir(), "add-knowledge-"));
+  const data = mkdtempSync(path.join(tmpdir(), "add-data-"));
+  cpSync(dir!, knowledgeDir, { recursive: true });
+  cpSync(dataDir!, data, { recursive: true });
+  try {
+    const live = await openAsTheBot(knowledgeDir, data);
+    for (const q of questions) await live.ask(q, now);
+    const rss_before_mb = keptRssMb();
+    let peak = currentRssMb();
+    const sampler = setInterval(() => (peak = Math.max(peak, currentRssMb())), 10);
+    const url = "https://example.org/bench/added";
+    const t = performance.now();
+    writeFileSync(
+      path.join(knowledgeDir, "articles", "zz-added.md"),
+      `---\ntitle: 新增文章\npublisher: 基准\ndate: 2024-06-01\nurl: ${url}\nregion: 忻州市\n---\n\n忻州市今年新增专精特新企业37家。\n`,
+    );
+    const reloaded = await live.reload();
+    const reload_ms = round(performance.now() - t);
+    const answer = await live.ask("忻州市今年新增专精特新企业多少家？", now);
+    const add_article_ms = round(performance.now() - t);
+    peak = Math.max(peak, currentRssMb());
+    clearInterval(sampler);
+    const cited = answer.citations.some((c) => c.url === url);
+    // After the answer, the worker writes the new snapshot once questions pause: its memory, for the record.
+    let after = currentRssMb();
+    const afterSampler = setInterval(() => (after = Math.max(after, currentRssMb())), 10);
+    await sleep(5000);
+    clearInterval(afterSampler);
+    const version = live.summary.version;
+    const snapshot_written = existsSync(snapshotPath(data, version));
+    await live.close();
+    return {
+      add_article_ms,
+      add_article_rss_peak_mb: peak,
+      rss_before_mb,
+      reload_ms,
+      in_place: "inPlace" in reloaded,
+      cited,
+      snapshot_written,
+      snapshot_write_rss_peak_mb: after,
     };
   } finally {
     rmSync(knowledgeDir, { recursive: true, force: true });

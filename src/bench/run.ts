@@ -21,7 +21,7 @@ function child(args: string[], input?: string, env: Record<string, string> = {})
 }
 
 /** One measurement in a process of its own, from the built JavaScript as the bot runs; the baseline as a bare script would run. */
-function measure(mode: "engine" | "load" | "serve" | "reload" | "baseline", ...args: string[]) {
+function measure(mode: "engine" | "load" | "serve" | "reload" | "add" | "baseline", ...args: string[]) {
   const flags = mode === "baseline" ? [] : BOT_FLAGS;
   return JSON.parse(child(["--expose-gc", ...flags, "dist/bench/measure.js", mode, ...args]).stdout.trim().split("\n").pop()!);
 }
@@ -91,7 +91,17 @@ export async function runBench(options: { sizes: number[]; root: string; log: (l
   options.log("reload of the largest corpus…");
   const reload = measure("reload", largest!.dir, largest!.data);
   options.log(JSON.stringify(reload));
+  options.log("one article added to the largest corpus…");
+  const add = measure("add", largest!.dir, largest!.data);
+  options.log(JSON.stringify(add));
   options.log("start-up on the shipped knowledge…");
   const start = startup();
-  return { corpus, reload_max_stall_ms: reload.reload_max_stall_ms, startup_ms: start.startup_ms, details: { ...reload, ...start } };
+  return {
+    corpus,
+    reload_max_stall_ms: reload.reload_max_stall_ms,
+    add_article_ms: add.add_article_ms,
+    add_article_rss_peak_mb: add.add_article_rss_peak_mb,
+    startup_ms: start.startup_ms,
+    details: { ...reload, add_article: add, ...start },
+  };
 }

@@ -67,9 +67,7 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
   }
 
   // On a large corpus the best twenty are enough, and each passage is worked out on first use.
-  const sentenceHits = ix.sentences
-    .search(selectiveTokens(ix, q.searchText), { combineWith: "OR" })
-    .slice(0, ix.sentenceList.length >= LARGE_CORPUS ? O.limits.largeCorpusHits : O.limits.hits);
+  const sentenceHits = best(ix.sentences.search(selectiveTokens(ix, q.searchText), { combineWith: "OR" }), ix.sentenceList.length >= LARGE_CORPUS ? O.limits.largeCorpusHits : O.limits.hits);
   const sentenceMax = maxOf(sentenceHits);
   for (const hit of sentenceHits) {
     const p = ix.passage(Number(hit.id));
@@ -104,6 +102,22 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     });
   }
   return out.sort((a, b) => b.score - a.score || latest(b.period) - latest(a.period));
+}
+
+/**
+ * The first `n` hits, ties broken by sentence id: MiniSearch orders equal scores as the sentences were
+ * added, which after an update in place (update.ts) is not the folder's order. Only the ties at the cut
+ * are sorted again; MiniSearch has sorted by score.
+ */
+function best<H extends { id: unknown; score: number }>(hits: H[], n: number): H[] {
+  if (hits.length <= 1) return hits.slice(0, n);
+  const last = hits[Math.min(n, hits.length) - 1]!.score;
+  let end = Math.min(n, hits.length);
+  while (end < hits.length && hits[end]!.score === last) end++;
+  return hits
+    .slice(0, end)
+    .sort((a, b) => b.score - a.score || Number(a.id) - Number(b.id))
+    .slice(0, n);
 }
 
 function score(q: Question, cov: number, search: number, kind: WantedKind, period: string): number {

@@ -6,10 +6,12 @@ import type { KnowledgeBase } from "../model/knowledge.js";
 import { answerMany, answerQuestion, suggestionsFor, type Answer } from "./answer.js";
 import { buildIndexes, type Indexes, type Prebuilt } from "./search.js";
 import { fromSnapshot, toSnapshot } from "./snapshot.js";
+import { updateIndexes } from "./update.js";
 
 export type { Answer, AnswerFact, Citation, NoAnswerReason } from "./answer.js";
 
 export interface Engine {
+  /** The knowledge answered from: the one given, or the last one `update` took. */
   readonly kb: KnowledgeBase;
   /** `now` and `timeZone` (IANA, default UTC) say when and where the question is asked: 今年 is that year there. */
   ask(question: string, now: Date, timeZone?: string): Answer;
@@ -19,15 +21,30 @@ export interface Engine {
   examples(): string[];
   /** The built index as bytes, for a restart with the same knowledge (see snapshot.ts). */
   snapshot(): Buffer;
+  /**
+   * Takes `next`, the same knowledge with a few articles or facts added, changed or removed, in place
+   * (update.ts); answers are then those of an engine built on `next`. Refused when the glossary changed
+   * or the corpus crosses LARGE_CORPUS: build a new engine then.
+   */
+  update(next: KnowledgeBase): { ok: true; removed: number; added: number } | { ok: false; reason: string };
 }
 
-function wrap(kb: KnowledgeBase, indexes: Indexes): Engine {
+function wrap(first: Indexes): Engine {
+  let indexes = first;
   return {
-    kb,
+    get kb() {
+      return indexes.kb;
+    },
+    update(next) {
+      const updated = updateIndexes(indexes, next);
+      if (!updated.ok) return updated;
+      indexes = updated.indexes;
+      return { ok: true, removed: updated.removed, added: updated.added };
+    },
     ask: (question, now, timeZone) => answerQuestion(indexes, question, wallClock(now, timeZone)),
     askMany: (question, now, limit, timeZone) => answerMany(indexes, question, wallClock(now, timeZone), limit),
     examples: () => suggestionsFor(indexes, []),
-    snapshot: () => toSnapshot(kb, { sentences: indexes.sentences, documentFrequency: indexes.documentFrequency }),
+    snapshot: () => toSnapshot(indexes.kb, { sentences: indexes.sentences, documentFrequency: indexes.documentFrequency }),
   };
 }
 
@@ -50,7 +67,7 @@ function wallClock(now: Date, timeZone = "UTC"): Date {
 }
 
 export function createEngine(kb: KnowledgeBase, prebuilt?: Prebuilt): Engine {
-  return wrap(kb, buildIndexes(kb, prebuilt));
+  return wrap(buildIndexes(kb, prebuilt));
 }
 
 /** The engine from a snapshot of this knowledge, or why the snapshot cannot be used. */

@@ -64,6 +64,10 @@ export interface TermGroup {
 }
 
 export interface Indexes {
+  /** The knowledge these indexes are of. */
+  readonly kb: KnowledgeBase;
+  /** What an update changes in place (update.ts). */
+  readonly core: IndexCore;
   readonly facts: MiniSearch<{ id: number }>;
   readonly sentences: MiniSearch<{ id: number; text: string }>;
   readonly factList: readonly IndexedFact[];
@@ -101,11 +105,20 @@ export const commonLimit = (documents: number) => Math.max(100, documents / 50);
 const EAGER_PASSAGES = 5000;
 const PASSAGE_CACHE = 20_000;
 
+/**
+ * The sentence index takes each sentence as the tokens it is indexed under, joined by spaces: which
+ * tokens those are is decided here (on a large corpus, not the common ones), so that a sentence can be
+ * removed again with the tokens it had, whatever the counts are by then (see update.ts).
+ */
 export const sentenceIndexOptions = {
   fields: ["text"],
-  tokenize: tokenizeNormalized,
+  tokenize: splitTokens,
   processTerm: (t: string) => t,
   searchOptions: { tokenize: splitTokens },
+  // Removing a sentence names every token it has, also those a large corpus did not index: not a conflict.
+  logger: (level: string, message: string, code?: string) => {
+    if (code !== "version_conflict") console[level === "error" ? "error" : "warn"](message);
+  },
 };
 
 export const factIndexOptions = {
@@ -121,47 +134,59 @@ export interface Prebuilt {
   readonly documentFrequency: TermCounts;
 }
 
-export function buildIndexes(kb: KnowledgeBase, prebuilt?: Prebuilt): Indexes {
-  const articles = new Map(kb.articles.map((a) => [a.id, a]));
-  const regionNorms = new Map(kb.articles.map((a) => [a.id, normalize(a.region ?? "")]));
-  const sentenceList = sentencesOf(kb);
+/** The tokens of a sentence, normalized, each once or more as the sentence has it. */
+export const sentenceTokens = (s: Sentence) => tokenizeNormalized(normalize(s.text));
 
+/**
+ * The tokens a sentence is indexed under: on a large corpus, a bigram found in more than one sentence in
+ * fifty is never searched for (see selectiveTokens), so it is not indexed either: that is most of the
+ * postings, by Zipf's law. `sentenceCount(t)` is the number of sentences holding `t`.
+ */
+export function indexedTokens(sentences: number, sentenceCount: (t: string) => number): (tokens: string[]) => string[] {
+  if (sentences < LARGE_CORPUS) return (tokens) => tokens;
+  const limit = commonLimit(sentences);
+  return (tokens) => tokens.filter((t) => sentenceCount(t) <= limit);
+}
+
+export function countTokens(counts: Map<string, number>, tokens: Iterable<string>, by = 1): void {
+  for (const t of new Set(tokens)) {
+    const n = (counts.get(t) ?? 0) + by;
+    if (n) counts.set(t, n);
+    else counts.delete(t);
+  }
+}
+
+export function buildIndexes(kb: KnowledgeBase, prebuilt?: Prebuilt): Indexes {
+  const sentenceList = sentencesOf(kb);
   const counting = new Map<string, number>();
-  const documentFrequency: TermCounts = prebuilt?.documentFrequency ?? counting;
-  const count = (tokens: string[]) => {
-    for (const t of new Set(tokens)) counting.set(t, (counting.get(t) ?? 0) + 1);
-    return tokens;
-  };
   let sentences = prebuilt?.sentences;
   if (!sentences) {
     const texts: string[] = [];
     for (const s of sentenceList) texts.push(normalize(s.text));
-    // On a large corpus, a bigram found in more than one sentence in fifty is never searched for
-    // (see selectiveTokens), so it is not indexed either: that is most of the postings, by Zipf's law.
-    const large = sentenceList.length >= LARGE_CORPUS;
-    if (large) for (const text of texts) count(tokenizeNormalized(text));
-    const limit = commonLimit(sentenceList.length);
-    const tokenize = large
-      ? (text: string) => tokenizeNormalized(text).filter((t) => documentFrequency.get(t)! <= limit)
-      : (text: string) => count(tokenizeNormalized(text));
-    const index = new MiniSearch<{ id: number; text: string }>({ ...sentenceIndexOptions, tokenize });
-    texts.forEach((text, id) => index.add({ id, text }));
+    for (const text of texts) countTokens(counting, tokenizeNormalized(text));
+    const keep = indexedTokens(sentenceList.length, (t) => counting.get(t)!);
+    const index = new MiniSearch<{ id: number; text: string }>(sentenceIndexOptions);
+    texts.forEach((text, id) => index.add({ id, text: keep(tokenizeNormalized(text)).join(" ") }));
     sentences = index;
   }
+  const facts = indexFacts(kb);
+  // A snapshot's frequencies already count the facts' tokens.
+  if (!prebuilt) for (const [t, n] of facts.counts) counting.set(t, (counting.get(t) ?? 0) + n);
+  return assembleIndexes(kb, { sentences, sentenceList, documentFrequency: prebuilt?.documentFrequency ?? counting, facts, cache: new Map() });
+}
 
-  const cache = new Map<number, Passage>();
-  const passage = (id: number): Passage => {
-    const hit = cache.get(id);
-    if (hit) return hit;
-    const sentence = sentenceList[id]!;
-    const made = makePassage(sentence, articles.get(sentence.articleId)!, regionNorms.get(sentence.articleId)!);
-    if (cache.size >= PASSAGE_CACHE) cache.delete(cache.keys().next().value!);
-    cache.set(id, made);
-    return made;
-  };
-  if (sentenceList.length <= EAGER_PASSAGES) for (let id = 0; id < sentenceList.length; id++) passage(id);
+/** The fact index, rebuilt whole when anything changes: curated facts are few. */
+export interface FactIndex {
+  readonly list: readonly IndexedFact[];
+  readonly index: MiniSearch<{ id: number }>;
+  /** How many facts each token occurs in (a fact counts once per field that has it). */
+  readonly counts: ReadonlyMap<string, number>;
+}
 
-  const factList: IndexedFact[] = kb.facts.map((fact) => ({
+export function indexFacts(kb: KnowledgeBase): FactIndex {
+  const articles = new Map(kb.articles.map((a) => [a.id, a]));
+  const counts = new Map<string, number>();
+  const list: IndexedFact[] = kb.facts.map((fact) => ({
     fact,
     article: articles.get(fact.articleId)!,
     focus: normalize([fact.subject, fact.metric, ...fact.aliases, fact.role ?? "", valueClauses(fact)].join(" ")),
@@ -171,14 +196,17 @@ export function buildIndexes(kb: KnowledgeBase, prebuilt?: Prebuilt): Indexes {
     paragraph: articles.get(fact.articleId)!.paragraphs.findIndex((p) => p.text.includes(fact.quote)),
     metricNorm: normalize(fact.metric),
     lead: normalize(splitClauses(fact.quote)[0]?.text ?? ""),
-    regionNorm: regionNorms.get(fact.articleId)!,
+    regionNorm: normalize(articles.get(fact.articleId)!.region ?? ""),
   }));
-  const facts = new MiniSearch<{ id: number }>({
+  const index = new MiniSearch<{ id: number }>({
     ...factIndexOptions,
-    // A snapshot's frequencies already count the facts' tokens.
-    tokenize: (text: string) => (prebuilt ? factIndexOptions.tokenize(text) : count(factIndexOptions.tokenize(text))),
+    tokenize: (text: string) => {
+      const tokens = factIndexOptions.tokenize(text);
+      countTokens(counts, tokens);
+      return tokens;
+    },
     extractField: (doc, field) => {
-      const f = factList[doc.id]!.fact;
+      const f = list[doc.id]!.fact;
       switch (field) {
         case "id":
           return String(doc.id);
@@ -195,12 +223,45 @@ export function buildIndexes(kb: KnowledgeBase, prebuilt?: Prebuilt): Indexes {
       }
     },
   });
-  factList.forEach((_, id) => facts.add({ id }));
+  list.forEach((_, id) => index.add({ id }));
+  return { list, index, counts };
+}
+
+/** The parts an update changes in place; everything else is made again from them (it is small). */
+export interface IndexCore {
+  readonly sentences: MiniSearch<{ id: number; text: string }>;
+  readonly sentenceList: readonly Sentence[];
+  readonly documentFrequency: TermCounts;
+  readonly facts: FactIndex;
+  /** Passages worked out so far, by sentence id. */
+  readonly cache: Map<number, Passage>;
+}
+
+/**
+ * The indexes around a sentence index: passages, and the names and places of the knowledge base. These
+ * depend on the glossary, the facts, the articles' regions and which bigrams occur at all, so they are
+ * made again whole after an update: a few milliseconds, against seconds for the sentence index.
+ */
+export function assembleIndexes(kb: KnowledgeBase, core: IndexCore): Indexes {
+  const { sentences, sentenceList, documentFrequency, cache } = core;
+  const articles = new Map(kb.articles.map((a) => [a.id, a]));
+  const regionNorms = new Map(kb.articles.map((a) => [a.id, normalize(a.region ?? "")]));
+
+  const passage = (id: number): Passage => {
+    const hit = cache.get(id);
+    if (hit) return hit;
+    const sentence = sentenceList[id]!;
+    const made = makePassage(sentence, articles.get(sentence.articleId)!, regionNorms.get(sentence.articleId)!);
+    if (cache.size >= PASSAGE_CACHE) cache.delete(cache.keys().next().value!);
+    cache.set(id, made);
+    return made;
+  };
+  if (sentenceList.length <= EAGER_PASSAGES) for (let id = 0; id < sentenceList.length; id++) passage(id);
+  const factList = core.facts.list;
 
   const groups: TermGroup[] = (["places", "organisations", "people", "terms"] as const).flatMap((section) =>
     kb.glossary[section].map((terms) => ({ terms, norms: terms.map(normalize).filter(Boolean), section })),
   );
-
   const coveredPlaces = new Set<string>();
   for (const g of groups) if (g.section === "places") g.norms.forEach((n) => coveredPlaces.add(n));
   for (const a of kb.articles) if (a.region) coveredPlaces.add(normalize(a.region));
@@ -227,8 +288,6 @@ export function buildIndexes(kb: KnowledgeBase, prebuilt?: Prebuilt): Indexes {
     });
   }
   const englishNames = new Fuse([...new Set(latin)], { includeScore: true, threshold: 0.3, ignoreLocation: true });
-
-
   const englishStems = new Set(
     [...nameSet, ...factList.map((f) => f.focus)].flatMap((n) => n.match(/[a-z][a-z'-]{2,}/g) ?? []).map(stemEnglish),
   );
@@ -236,7 +295,7 @@ export function buildIndexes(kb: KnowledgeBase, prebuilt?: Prebuilt): Indexes {
     .filter((g) => g.section !== "places")
     .flatMap((group) => group.norms.map((term) => ({ term, group })))
     .sort((a, b) => b.term.length - a.term.length);
-  return { facts, sentences, factList, sentenceList, passage, articles, groups, glossaryTerms, documentFrequency, documentCount: sentenceList.length + factList.length, coveredPlaces, allPlaces, namesByBigram, holes, englishNames, englishStems };
+  return { kb, core, facts: core.facts.index, sentences, factList, sentenceList, passage, articles, groups, glossaryTerms, documentFrequency, documentCount: sentenceList.length + factList.length, coveredPlaces, allPlaces, namesByBigram, holes, englishNames, englishStems };
 }
 
 /** The clauses of a fact's quote that hold its values. */

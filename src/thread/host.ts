@@ -6,7 +6,7 @@
 import { Worker } from "node:worker_threads";
 import type { Answer } from "../engine/index.js";
 import type { KnowledgeSummary, Problem } from "../model/knowledge.js";
-import type { AnsweringEngine, Opened, OpenKnowledge, OpenRequest } from "../live.js";
+import type { AnsweringEngine, InPlace, Opened, OpenKnowledge, OpenRequest } from "../live.js";
 
 export interface ThreadOptions {
   readonly knowledgeDir: string;
@@ -46,6 +46,14 @@ export interface Question {
   readonly limit?: number;
 }
 
+/** Asks the worker to read its folder again and take a small change in place (live.ts, InPlace). */
+export interface UpdateRequest {
+  readonly type: "update";
+  readonly id: number;
+}
+
+export type ToWorker = Question | UpdateRequest;
+
 export type FromWorker =
   | { type: "invalid"; problems: Problem[] }
   | { type: "checked"; summary: KnowledgeSummary }
@@ -59,6 +67,9 @@ export type FromWorker =
     }
   | { type: "note"; message: string; details?: Record<string, unknown> }
   | { type: "alive" }
+  /** The worker took update `id` up: it is not stuck in a question. */
+  | { type: "updating"; id: number }
+  | { type: "updated"; id: number; outcome: InPlace }
   | { type: "answers"; id: number; answers: Answer[] }
   | { type: "failed"; id: number; message: string };
 
@@ -67,6 +78,8 @@ type First = Extract<FromWorker, { type: "invalid" | "checked" | "ready" }>;
 const DEFAULT_ASK_TIMEOUT_MS = 10_000;
 const DEFAULT_HEARTBEAT_MS = 1000;
 const DEFAULT_STUCK_AFTER_MS = 15_000;
+/** A worker that has not taken an update up after this long is busy: the reload opens a new engine. */
+const UPDATE_TAKEN_UP_MS = 2000;
 
 /** Opens engines on `options.knowledgeDir`, each in a worker thread of its own. */
 export function openInThread(options: ThreadOptions): OpenKnowledge {
@@ -171,10 +184,24 @@ function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<From
   };
   const failAll = (why: string) => {
     for (const id of [...waiting.keys()]) settle(id)?.reject(new Error(why));
+    for (const [id, { done, timer }] of updating) updating.delete(id), clearTimeout(timer), done({ kind: "rebuild", reason: `the engine thread was lost (${why})` });
   };
 
+  /** Updates asked of the worker, by id; a lost or busy worker leaves them to a rebuild. */
+  const updating = new Map<number, { done: (outcome: InPlace) => void; timer: NodeJS.Timeout }>();
   const onMessage = (m: FromWorker) => {
     if (m.type === "note") return options.note("warn", m.message, m.details);
+    if (m.type === "updating") return clearTimeout(updating.get(m.id)?.timer);
+    if (m.type === "updated") {
+      const asked = updating.get(m.id);
+      if (!asked) return; // given up on: a new engine is being opened
+      updating.delete(m.id);
+      if (m.outcome.kind === "updated") {
+        summary = m.outcome.summary;
+        examples = [...m.outcome.examples];
+      }
+      return asked.done(m.outcome);
+    }
     if (m.type !== "answers" && m.type !== "failed") return;
     const w = settle(m.id);
     if (!w) return; // timed out earlier: the answer came too late
@@ -254,6 +281,22 @@ function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<From
     });
   };
 
+  /** The worker reads its folder again; a question asked meanwhile is answered by the engine as it was. */
+  const update = async (): Promise<InPlace> => {
+    if (state.kind === "replacing") await state.done;
+    if (state.kind !== "open") return { kind: "rebuild", reason: `the engine is ${state.kind}` };
+    const id = nextId++;
+    return new Promise<InPlace>((resolve) => {
+      // A worker busy with a question that hangs would hold the reload until it is found stuck: a new one opens instead.
+      const timer = setTimeout(() => {
+        updating.delete(id);
+        resolve({ kind: "rebuild", reason: `the engine thread did not take the update up in ${UPDATE_TAKEN_UP_MS} ms` });
+      }, UPDATE_TAKEN_UP_MS);
+      updating.set(id, { done: resolve, timer });
+      worker.postMessage({ type: "update", id } satisfies UpdateRequest);
+    });
+  };
+
   /** Lets the questions held be answered or time out, then stops the worker. */
   const close = async () => {
     if (state.kind === "replacing") await state.done;
@@ -280,5 +323,6 @@ function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<From
     ask: async (question, now) => (await request(question, now))[0]!,
     askMany: (question, now, limit) => request(question, now, limit),
     close: () => (closed ??= close()),
+    update,
   };
 }

@@ -2,7 +2,7 @@
  * The engine in a worker thread, as the bot runs it: it answers as the engine does in this thread,
  * writes and reuses its snapshot, reports a broken folder, and survives a worker that crashes or hangs.
  */
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_TIME_ZONE } from "../../src/config.js";
@@ -186,7 +186,10 @@ describe("the engine in a worker thread", () => {
     if (!first.ok || !first.engine) throw new Error("not opened");
     const live = createLiveKnowledge(first.engine, open);
     try {
+      // Three files: more than an update in place takes, so a new engine is opened.
       writeFileSync(path.join(dir, "articles", "later.md"), article({ ...GOOD, region: "定襄县" }, "定襄县今年新增法兰企业17家。"));
+      writeFileSync(path.join(dir, "articles", "later2.md"), article({ ...GOOD, region: "定襄县" }, "定襄县今年新增锻造企业9家。"));
+      writeFileSync(path.join(dir, "articles", "later3.md"), article({ ...GOOD, region: "定襄县" }, "定襄县今年新增物流企业4家。"));
       let reloaded = false;
       const reload = live.reload().then((r) => ((reloaded = true), r));
       // Asked after the reload began: answered by the old engine before the new one is ready.
@@ -194,9 +197,51 @@ describe("the engine in a worker thread", () => {
       expect(reloaded).toBe(false);
       expect(during.answer).toContain("1200万千瓦");
       expect(live.summary.articles).toHaveLength(local.kb.articles.length);
-      expect((await reload).ok).toBe(true);
-      expect(live.summary.articles).toHaveLength(local.kb.articles.length + 1);
+      const result = await reload;
+      expect(result).toMatchObject({ ok: true });
+      expect(result).not.toHaveProperty("inPlace");
+      expect(live.summary.articles).toHaveLength(local.kb.articles.length + 3);
       expect((await live.ask("定襄县今年新增法兰企业多少家？", NOW)).answer).toContain("17家");
+    } finally {
+      await live.close();
+    }
+  });
+
+  it("takes one added, replaced or removed article in place, in the same thread, and writes its snapshot after", async () => {
+    const dir = knowledgeDir({}, SHIPPED);
+    const o = options({ knowledgeDir: dir });
+    const open = openInThread(o);
+    const first = await open({ build: true });
+    if (!first.ok || !first.engine) throw new Error("not opened");
+    const live = createLiveKnowledge(first.engine, open);
+    const stopped = () => notes.filter((n) => n.includes("engine thread stopped")).length;
+    const before = stopped();
+    const file = path.join(dir, "articles", "later.md");
+    try {
+      writeFileSync(file, article({ ...GOOD, region: "定襄县" }, "定襄县今年新增法兰企业17家。"));
+      const added = await live.reload();
+      expect(added).toMatchObject({ ok: true, inPlace: ["articles/later.md"], articles: local.kb.articles.length + 1 });
+      expect((await live.ask("定襄县今年新增法兰企业多少家？", NOW)).answer).toContain("17家");
+      expect(live.summary.version).toBe(added.ok && added.version);
+
+      writeFileSync(file, article({ ...GOOD, region: "定襄县" }, "定襄县今年新增法兰企业23家。"));
+      expect(await live.reload()).toMatchObject({ ok: true, inPlace: ["articles/later.md"] });
+      expect((await live.ask("定襄县今年新增法兰企业多少家？", NOW)).answer).toContain("23家");
+      expect(await live.reload()).toMatchObject({ ok: true, unchanged: true });
+
+      // The snapshot of the new version is written once the questions pause; a fresh open restores it.
+      const replaced = await live.reload().then(() => live.summary.version);
+      await vi.waitFor(() => expect(existsSync(snapshotPath(o.dataDir, replaced))).toBe(true), { timeout: 5000 });
+      const reopened = await opened(o);
+      expect(reopened.source).toBe("snapshot");
+      const fresh = await engineFor(dir);
+      for (const q of [...QUESTIONS, "定襄县今年新增法兰企业多少家？"]) expect(await reopened.engine!.ask(q, NOW)).toEqual(fresh.ask(q, NOW));
+      await reopened.engine!.close();
+
+      rmSync(file);
+      expect(await live.reload()).toMatchObject({ ok: true, inPlace: ["articles/later.md"], articles: local.kb.articles.length });
+      expect((await live.ask("定襄县今年新增法兰企业多少家？", NOW)).answer).not.toContain("23家");
+      expect(stopped()).toBe(before + 1); // only the reopened one
     } finally {
       await live.close();
     }
