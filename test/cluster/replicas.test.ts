@@ -1,0 +1,222 @@
+/**
+ * Two replicas of the bot, each a process of its own in webhook mode, behind a stand-in load balancer,
+ * sharing a real redis-server and one knowledge folder, as deploy/compose.yaml runs them. The stand-in
+ * Bot API delivers updates as Telegram does (a chat's updates one at a time, chats side by side).
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { Balancer } from "../helpers/balancer.js";
+import { FakeBotApi, updates } from "../helpers/bot-api.js";
+import { NOW, engineFor } from "../helpers/engine.js";
+import { GOOD, SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { freePort } from "../helpers/net.js";
+import { RedisServer } from "../helpers/redis.js";
+import { startBotProcess, stopBotProcesses, type BotProcess } from "../helpers/replica.js";
+
+const ADMIN = 42;
+const SECRET = "replica-test-secret";
+const QUESTIONS = [
+  "忻州市长是谁",
+  "忻州新能源装机有多少？",
+  "忻州接待游客多少人次",
+  "忻州杂粮种植面积有多大？",
+  "忻州省外游客占比",
+  "太忻一体化经济区重大项目总投资多少",
+  "太忻一体化经济区涉及多少个县(市、区)？",
+  "忻州市属国企完成投资多少",
+];
+
+let redis: RedisServer;
+let api: FakeBotApi;
+let balancer: Balancer;
+let kbDir: string;
+const replicas: { id: string; port: number; bot: BotProcess }[] = [];
+/** The answer to each question, from the engine in this process. */
+let expected: Map<string, string>;
+
+const hookPath = "/telegram/hook";
+const post = (port: number, update: Record<string, any>) =>
+  fetch(`http://127.0.0.1:${port}${hookPath}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET },
+    body: JSON.stringify(update),
+  });
+let nextDirectId = 1_000_000;
+/** An update as Telegram would send it, straight to one replica (not through the balancer). */
+const direct = (update: Record<string, any>) => ({ update_id: nextDirectId++, ...update });
+
+/** Sends `update` to the replica on `port` and resolves with the next message to `chat`. */
+async function ask(port: number, update: Record<string, any>, chat: number) {
+  const reply = api.nextCall("sendMessage", (c) => c.params.chat_id === chat, 45_000);
+  expect((await post(port, direct(update))).status).toBe(200);
+  return String((await reply).params.text);
+}
+const boldOf = (text: string) => text.match(/^<b>(.*?)<\/b>/)?.[1]?.replace(/&amp;/g, "&");
+
+beforeAll(async () => {
+  redis = await RedisServer.start();
+  api = await new FakeBotApi().start();
+  kbDir = knowledgeDir({}, SHIPPED);
+  const ports = [await freePort(), await freePort()];
+  balancer = await new Balancer(ports).start();
+  for (const [i, id] of ["a", "b"].entries()) {
+    const bot = startBotProcess({
+      BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      KNOWLEDGE_DIR: kbDir,
+      DATA_DIR: knowledgeDir(),
+      ADMIN_IDS: String(ADMIN),
+      REDIS_URL: redis.url,
+      REPLICA_ID: id,
+      USER_HASH_SECRET: "a-secret-every-replica-shares",
+      WEBHOOK_URL: `http://127.0.0.1:${balancer.port}${hookPath}`,
+      WEBHOOK_SECRET: SECRET,
+      PORT: String(ports[i]),
+    });
+    replicas.push({ id, port: ports[i]!, bot });
+  }
+  const engine = await engineFor();
+  expected = new Map(QUESTIONS.map((q) => [q, engine.ask(q, NOW, "Asia/Shanghai").answer]));
+  await Promise.all(replicas.map((r) => r.bot.logged('"msg":"webhook listening"', 45_000)));
+}, 60_000);
+
+afterAll(async () => {
+  await stopBotProcesses();
+  await balancer?.stop();
+  await api?.stop();
+  await redis?.stop();
+  removeKnowledgeDirs();
+});
+
+/**
+ * `count` updates from private chats and groups, delivered through the balancer; resolves with the
+ * rate once every one is answered, after checking each chat got its answers once and in order.
+ */
+async function round(count: number, firstUser: number): Promise<number> {
+  const perChat = 10;
+  const chats = count / perChat;
+  const want = new Map<number, string[]>();
+  const before = api.callsOf("sendMessage").length;
+  const started = performance.now();
+  for (let k = 0; k < perChat; k++) {
+    for (let c = 0; c < chats; c++) {
+      const q = QUESTIONS[(c + k) % QUESTIONS.length]!;
+      // One chat in five is a group asking with /ask, the others private chats.
+      const group = c % 5 === 0;
+      const chat = group ? -(firstUser + c) : firstUser + c;
+      want.set(chat, [...(want.get(chat) ?? []), expected.get(q)!]);
+      api.push(group ? updates.groupText(chat, firstUser + c, `/ask ${q}`) : updates.privateText(chat, q));
+    }
+  }
+  await api.webhookIdle();
+  const seconds = (performance.now() - started) / 1000;
+  const sent = api.callsOf("sendMessage").slice(before).filter((c) => c.ok);
+  expect(sent).toHaveLength(count);
+  for (const [chat, answers] of want) {
+    expect(sent.filter((c) => c.params.chat_id === chat).map((c) => boldOf(c.params.text))).toEqual(answers);
+  }
+  return count / seconds;
+}
+
+describe("replicas behind a load balancer", () => {
+  it("answer 1,000 updates spread over both, each exactly once and in order within each chat", async () => {
+    const [a, b] = replicas.map((r) => r.port) as [number, number];
+    const handedBefore = [balancer.handed.get(a) ?? 0, balancer.handed.get(b) ?? 0];
+    const two = await round(1000, 10_000);
+    expect(balancer.handed.get(a)! - handedBefore[0]!).toBeGreaterThan(400);
+    expect(balancer.handed.get(b)! - handedBefore[1]!).toBeGreaterThan(400);
+    // The same load on one replica, for the README's comparison.
+    balancer.targets = [a];
+    const one = await round(1000, 20_000);
+    balancer.targets = [a, b];
+    console.log(`replicas: ${one.toFixed(0)} updates/s with one replica, ${two.toFixed(0)} with two`);
+  }, 60_000);
+
+  it("answer an update delivered to both at once only once", async () => {
+    const chat = 7001;
+    const update = direct(updates.privateText(chat, "忻州市长是谁"));
+    const replies = () => api.callsOf("sendMessage").filter((c) => c.params.chat_id === chat && c.ok);
+    const statuses = await Promise.all(replicas.map((r) => post(r.port, update).then((res) => res.status)));
+    expect(statuses).toEqual([200, 200]);
+    await vi.waitFor(() => expect(replies()).toHaveLength(1));
+    // Delivered again later (Telegram retrying a call it thought failed): still once.
+    expect((await post(replicas[1]!.port, update)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(replies()).toHaveLength(1);
+    expect(replies()[0]!.params.text).toContain("李建国");
+  });
+
+  it("reload everywhere when one replica is told to /reload after an article was added", async () => {
+    const [a, b] = replicas;
+    writeFileSync(path.join(kbDir, "articles", "yuanping.md"), article({ ...GOOD, id: "yuanping", title: "原平市旅游" }, "原平市今年接待游客321万人次。"));
+    const report = await ask(a!.port, updates.privateText(ADMIN, "/reload"), ADMIN);
+    expect(report).toContain("重新加载成功");
+    expect(report).toContain("副本：2 个都已使用此版本");
+    const answer = await ask(b!.port, updates.privateText(7002, "原平市接待游客多少人次"), 7002);
+    expect(answer).toContain("321万人次");
+  }, 45_000);
+
+  it("merge the counts and unanswered questions of both in /stats, and list each replica with its version and uptime", async () => {
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    const totals = (text: string) => {
+      const m = text.match(/累计（所有副本，自 [\d-]+ 起）：已回答 (\d+)，未回答 (\d+)/);
+      if (!m) throw new Error(`no totals in: ${text}`);
+      return m.slice(1).map(Number);
+    };
+    // Each replica writes its records a few milliseconds after answering; /stats writes its own first.
+    // The question before this test was answered by b, so b's /stats counts it.
+    const before = totals(await ask(b.port, updates.privateText(ADMIN, "/stats"), ADMIN));
+    await ask(a.port, updates.privateText(7003, "忻州市长是谁"), 7003);
+    await ask(a.port, updates.privateText(7003, "伦敦的房价是多少"), 7003);
+    await ask(b.port, updates.privateText(7004, "忻州接待游客多少人次"), 7004);
+    await ask(b.port, updates.privateText(7004, "巴黎的地铁有几条线"), 7004);
+    await vi.waitFor(
+      async () => {
+        const stats = await ask(a.port, updates.privateText(ADMIN, "/stats"), ADMIN);
+        expect(totals(stats)).toEqual([before[0]! + 2, before[1]! + 2]);
+        expect(stats).toContain("伦敦的房价是多少");
+        expect(stats).toContain("巴黎的地铁有几条线");
+        expect(stats).toMatch(/副本<\/b>（2 个在线）/);
+        expect(stats).toMatch(/<code>a<\/code>（本副本）：版本 <code>[0-9a-f]{16}<\/code>，运行 \d+ 小时 \d+ 分 \d+ 秒/);
+        expect(stats).toMatch(/<code>b<\/code>：版本 <code>[0-9a-f]{16}<\/code>，运行 \d+ 小时 \d+ 分 \d+ 秒/);
+      },
+      { timeout: 10_000, interval: 1000 },
+    );
+  }, 30_000);
+
+  it("keep answering through Redis being killed and restarted, report it degraded meanwhile, and lose no answer or buffered record", async () => {
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    const health = async (port: number) => (await fetch(`http://127.0.0.1:${port}/healthz`)).json() as Promise<Record<string, unknown>>;
+    expect(await health(a.port)).toMatchObject({ ok: true, redis: "ok" });
+
+    const before = api.callsOf("sendMessage").filter((c) => c.ok).length;
+    const chats = 30;
+    for (let k = 0; k < 10; k++) for (let c = 0; c < chats; c++) api.push(updates.privateText(30_000 + c, QUESTIONS[(c + k) % QUESTIONS.length]!));
+    await vi.waitFor(() => expect(api.callsOf("sendMessage").filter((c) => c.ok).length - before).toBeGreaterThan(60), { timeout: 20_000, interval: 10 });
+    await redis.kill();
+    await vi.waitFor(async () => expect(await health(a.port)).toMatchObject({ ok: true, redis: "degraded" }), { timeout: 5000 });
+    // Asked while Redis is down: answered, and its record waits in the replica's buffer.
+    expect(await ask(b.port, updates.privateText(7005, "东京的人口有多少"), 7005)).not.toContain("出错");
+    await redis.restart();
+    await api.webhookIdle();
+    expect(api.callsOf("sendMessage").filter((c) => c.ok).length - before).toBe(10 * chats + 1);
+    for (let c = 0; c < chats; c++) {
+      const got = api.callsOf("sendMessage").filter((call) => call.ok && call.params.chat_id === 30_000 + c).map((call) => boldOf(call.params.text));
+      expect(got).toEqual(Array.from({ length: 10 }, (_, k) => expected.get(QUESTIONS[(c + k) % QUESTIONS.length]!)));
+    }
+    await vi.waitFor(async () => expect(await health(b.port)).toMatchObject({ redis: "ok" }), { timeout: 10_000 });
+    await vi.waitFor(
+      async () => {
+        const stats = await ask(a.port, updates.privateText(ADMIN, "/stats"), ADMIN);
+        expect(stats).toContain("东京的人口有多少");
+        expect(stats).toMatch(/副本<\/b>（2 个在线）/);
+      },
+      { timeout: 10_000, interval: 300 },
+    );
+    for (const r of replicas) {
+      expect(r.bot.alive()).toBe(true);
+      expect(r.bot.output()).not.toMatch(/"level":(50|60)/);
+    }
+  }, 60_000);
+});
