@@ -3,6 +3,7 @@
  * sharing a real redis-server and one knowledge folder, as deploy/compose.yaml runs them. The stand-in
  * Bot API delivers updates as Telegram does (a chat's updates one at a time, chats side by side).
  */
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -123,13 +124,20 @@ describe("replicas behind a load balancer", () => {
   it("answer 1,000 updates spread over both, each exactly once and in order within each chat", async () => {
     const [a, b] = replicas.map((r) => r.port) as [number, number];
     const handedBefore = [balancer.handed.get(a) ?? 0, balancer.handed.get(b) ?? 0];
-    const two = await round(1000, 10_000);
+    await round(1000, 10_000);
     expect(balancer.handed.get(a)! - handedBefore[0]!).toBeGreaterThan(400);
     expect(balancer.handed.get(b)! - handedBefore[1]!).toBeGreaterThan(400);
-    // The same load on one replica, for the README's comparison.
+  }, 60_000);
+
+  it("answer 1,000 more through one replica, then 1,000 through both, each once and in order; the rates are printed for the README", async () => {
+    // Measured after the round above, which warmed up both (a cold process is up to twice as slow).
+    const [a, b] = replicas.map((r) => r.port) as [number, number];
     balancer.targets = [a];
     const one = await round(1000, 20_000);
     balancer.targets = [a, b];
+    const two = await round(1000, 30_000);
+    // Printed, not asserted: both replicas share this machine's two cores with the stand-ins for
+    // Telegram and the balancer (and with whatever else runs), so the rate says more about the machine.
     console.log(`replicas: ${one.toFixed(0)} updates/s with one replica, ${two.toFixed(0)} with two`);
   }, 60_000);
 
@@ -155,6 +163,22 @@ describe("replicas behind a load balancer", () => {
     expect(report).toContain("副本：2 个都已使用此版本");
     const answer = await ask(b!.port, updates.privateText(7002, "原平市接待游客多少人次"), 7002);
     expect(answer).toContain("321万人次");
+  }, 45_000);
+
+  it("reload everywhere after kb:import saves an article on a host beside the replicas", async () => {
+    const source = path.join(knowledgeDir(), "dingxiang.md");
+    writeFileSync(source, article({ ...GOOD, id: "dingxiang-flanges", title: "定襄法兰" }, "定襄县今年新增法兰企业17家。全县法兰产业继续保持全国领先，产品销往四十多个国家和地区。"));
+    const tool = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "kb:import", source, "--knowledge", kbDir], {
+      encoding: "utf8",
+      env: { ...process.env, REDIS_URL: redis.url },
+    });
+    expect(tool.status, tool.stderr).toBe(0);
+    const version = tool.stderr.match(/announced to the replicas: version ([0-9a-f]{16})/)?.[1];
+    expect(version, tool.stderr).toBeDefined();
+    for (const r of replicas) {
+      await vi.waitFor(async () => expect(await (await fetch(`http://127.0.0.1:${r.port}/healthz`)).json()).toMatchObject({ version }), { timeout: 20_000, interval: 100 });
+      expect(await ask(r.port, updates.privateText(7010, "定襄县今年新增法兰企业多少家"), 7010)).toContain("17家");
+    }
   }, 45_000);
 
   it("merge the counts and unanswered questions of both in /stats, and list each replica with its version and uptime", async () => {
@@ -192,7 +216,7 @@ describe("replicas behind a load balancer", () => {
 
     const before = api.callsOf("sendMessage").filter((c) => c.ok).length;
     const chats = 30;
-    for (let k = 0; k < 10; k++) for (let c = 0; c < chats; c++) api.push(updates.privateText(30_000 + c, QUESTIONS[(c + k) % QUESTIONS.length]!));
+    for (let k = 0; k < 10; k++) for (let c = 0; c < chats; c++) api.push(updates.privateText(50_000 + c, QUESTIONS[(c + k) % QUESTIONS.length]!));
     await vi.waitFor(() => expect(api.callsOf("sendMessage").filter((c) => c.ok).length - before).toBeGreaterThan(60), { timeout: 20_000, interval: 10 });
     await redis.kill();
     await vi.waitFor(async () => expect(await health(a.port)).toMatchObject({ ok: true, redis: "degraded" }), { timeout: 5000 });
@@ -202,7 +226,7 @@ describe("replicas behind a load balancer", () => {
     await api.webhookIdle();
     expect(api.callsOf("sendMessage").filter((c) => c.ok).length - before).toBe(10 * chats + 1);
     for (let c = 0; c < chats; c++) {
-      const got = api.callsOf("sendMessage").filter((call) => call.ok && call.params.chat_id === 30_000 + c).map((call) => boldOf(call.params.text));
+      const got = api.callsOf("sendMessage").filter((call) => call.ok && call.params.chat_id === 50_000 + c).map((call) => boldOf(call.params.text));
       expect(got).toEqual(Array.from({ length: 10 }, (_, k) => expected.get(QUESTIONS[(c + k) % QUESTIONS.length]!)));
     }
     await vi.waitFor(async () => expect(await health(b.port)).toMatchObject({ redis: "ok" }), { timeout: 10_000 });
