@@ -157,7 +157,7 @@ describe("replicas behind a load balancer", () => {
 
   it("reload everywhere when one replica is told to /reload after an article was added", async () => {
     const [a, b] = replicas;
-    writeFileSync(path.join(kbDir, "articles", "yuanping.md"), article({ ...GOOD, id: "yuanping", title: "原平市旅游" }, "原平市今年接待游客321万人次。"));
+    writeFileSync(path.join(kbDir, "articles", "yuanping.md"), article({ ...GOOD, id: "yuanping", title: "原平市旅游", url: "https://example.org/yuanping" }, "原平市今年接待游客321万人次。"));
     const report = await ask(a!.port, updates.privateText(ADMIN, "/reload"), ADMIN);
     expect(report).toContain("重新加载成功");
     expect(report).toContain("副本：2 个都已使用此版本");
@@ -167,7 +167,7 @@ describe("replicas behind a load balancer", () => {
 
   it("reload everywhere after kb:import saves an article on a host beside the replicas", async () => {
     const source = path.join(knowledgeDir(), "dingxiang.md");
-    writeFileSync(source, article({ ...GOOD, id: "dingxiang-flanges", title: "定襄法兰" }, "定襄县今年新增法兰企业17家。全县法兰产业继续保持全国领先，产品销往四十多个国家和地区。"));
+    writeFileSync(source, article({ ...GOOD, id: "dingxiang-flanges", title: "定襄法兰", url: "https://example.org/dingxiang" }, "定襄县今年新增法兰企业17家。全县法兰产业继续保持全国领先，产品销往四十多个国家和地区。"));
     const tool = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "kb:import", source, "--knowledge", kbDir], {
       encoding: "utf8",
       env: { ...process.env, REDIS_URL: redis.url },
