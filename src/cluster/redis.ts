@@ -122,8 +122,8 @@ export function connectRedis(options: LinkOptions): RedisLink {
       upListeners.push(f);
     },
     subscriber() {
-      // Subscriptions wait in the queue until connected, and are renewed after each reconnect.
-      const sub = new Redis(options.url, { ...base, enableOfflineQueue: true, connectionName: `${options.name}:sub` });
+      // A SUBSCRIBE sent while Redis is down waits for it (however long), and is renewed after each reconnect.
+      const sub = new Redis(options.url, { ...base, enableOfflineQueue: true, maxRetriesPerRequest: null, connectionName: `${options.name}:sub` });
       sub.on("error", () => {}); // the main connection reports outages
       subscribers.push(sub);
       return sub;

@@ -5,6 +5,7 @@
  */
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { announceVersion, shareKnowledge } from "../../src/cluster/knowledge.js";
 import { claimPolling } from "../../src/cluster/polling.js";
 import { sharedLimiterStore } from "../../src/cluster/ratelimit.js";
 import { connectRedis, type RedisLink } from "../../src/cluster/redis.js";
@@ -12,6 +13,7 @@ import { startReplicas } from "../../src/cluster/replicas.js";
 import { withLock } from "../../src/cluster/lock.js";
 import { openRedisStats } from "../../src/cluster/stats.js";
 import { redisLedger } from "../../src/cluster/updates.js";
+import type { LiveKnowledge, ReloadResult } from "../../src/live.js";
 import { freePort } from "../helpers/net.js";
 import { RedisServer } from "../helpers/redis.js";
 
@@ -202,5 +204,83 @@ describe("long polling", () => {
     const poller = startReplicas(other, { id: "p3", mode: "polling", startedAt: AT, knowledge: () => ({ version: "v1", articles: 1, loadedAt: AT }), intervalMs: 60_000 });
     expect(await claimPolling(other, poller, { onConflict: () => {} })).toEqual({ ok: false, why: expect.stringContaining("replicas w1 serve a webhook") });
     await Promise.all([p1, p2, hook, poller].map((r) => r.stop()));
+  });
+});
+
+/** A stand-in for the knowledge a replica answers from: its version, and the reloads asked of it. */
+function standInKnowledge(version: string, folder: { version: string }) {
+  const reloads: string[] = [];
+  let current = version;
+  const live: LiveKnowledge = {
+    get summary() {
+      return { version: current, articles: [], facts: [], places: [] };
+    },
+    examples: [],
+    loadedAt: AT,
+    ask: () => Promise.reject(new Error("not asked here")),
+    askMany: () => Promise.reject(new Error("not asked here")),
+    close: async () => {},
+    async reload(): Promise<ReloadResult> {
+      reloads.push(folder.version);
+      current = folder.version;
+      return { ok: true, articles: 0, facts: 0, version: current, ms: 1 };
+    },
+    add: () => Promise.reject(new Error("not added here")),
+  };
+  return { live, reloads };
+}
+
+const redisOf = (prefix: string) => links.find((l) => l.key("") === prefix)!;
+
+describe("knowledge changes", () => {
+  it("reach every replica: a reload on one is announced, the others read the folder, and the reload reports them all", async () => {
+    const folder = { version: "v1" };
+    const prefix = (await link()).key("");
+    const nodes = await Promise.all(
+      ["a", "b", "c"].map(async (id) => {
+        const l = await link(redis.url, prefix);
+        const k = standInKnowledge("v1", folder);
+        const replicas = startReplicas(l, { id, mode: "webhook", startedAt: AT, knowledge: () => ({ version: k.live.summary.version, articles: 0, loadedAt: AT }) });
+        return { ...k, replicas, shared: shareKnowledge(k.live, l, replicas, { logger: lines().logger }) };
+      }),
+    );
+    await vi.waitFor(async () => expect(await nodes[0]!.replicas.list()).toHaveLength(3));
+    const channel = `${prefix}knowledge`;
+    await vi.waitFor(async () => expect(await redisOf(prefix).client.pubsub("NUMSUB", channel)).toEqual([channel, 3]));
+    folder.version = "v2";
+    const result = await nodes[0]!.shared.reload();
+    expect(result).toMatchObject({ ok: true, version: "v2", spread: { ok: true } });
+    expect(result.ok && result.spread?.ok && result.spread.replicas.map((r) => `${r.id} ${r.version}`)).toEqual(["a v2", "b v2", "c v2"]);
+    // Each replica read the folder once; the one that was told to reload did not hear its own news.
+    expect(nodes.map((n) => n.reloads)).toEqual([["v2"], ["v2"], ["v2"]]);
+    for (const n of nodes) {
+      await n.shared.stop();
+      await n.replicas.stop();
+    }
+  });
+
+  it("reach a replica that started while Redis was down, once Redis is up, also when it missed the message", async () => {
+    const port = await freePort();
+    const folder = { version: "v1" };
+    const late = connectRedis({ url: `redis://127.0.0.1:${port}`, prefix: "late:", logger: lines().logger, name: "test" });
+    links.push(late);
+    const k = standInKnowledge("v1", folder);
+    const replicas = startReplicas(late, { id: "late", mode: "webhook", startedAt: AT, knowledge: () => ({ version: k.live.summary.version, articles: 0, loadedAt: AT }) });
+    const shared = shareKnowledge(k.live, late, replicas, { logger: lines().logger, checkMs: 200 });
+    const server = await RedisServer.start(port);
+    servers.push(server);
+    const other = await link(server.url, "late:");
+    await late.ready(5000);
+    // The message: heard by the subscription made while Redis was down.
+    folder.version = "v2";
+    await vi.waitFor(async () => expect(await other.client.pubsub("NUMSUB", other.key("knowledge"))).toEqual([other.key("knowledge"), 1]), { timeout: 5000 });
+    await announceVersion(other, "elsewhere", "v2");
+    await vi.waitFor(() => expect(k.reloads).toEqual(["v2"]));
+    // No message at all (it was lost): the announced version is found by the check.
+    folder.version = "v3";
+    await other.client.set(other.key("knowledge:version"), "v3");
+    await vi.waitFor(() => expect(k.reloads).toEqual(["v2", "v3"]));
+    await shared.stop();
+    await replicas.stop();
   });
 });
