@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load.js";
 import { Balancer } from "../helpers/balancer.js";
 import { FakeBotApi, updates } from "../helpers/bot-api.js";
 import { NOW, engineFor } from "../helpers/engine.js";
@@ -16,6 +17,7 @@ import { RedisServer } from "../helpers/redis.js";
 import { startBotProcess, stopBotProcesses, type BotProcess } from "../helpers/replica.js";
 
 const ADMIN = 42;
+const ADMIN2 = 43;
 const SECRET = "replica-test-secret";
 const QUESTIONS = [
   "忻州市长是谁",
@@ -67,7 +69,7 @@ beforeAll(async () => {
       TELEGRAM_API_ROOT: api.apiRoot,
       KNOWLEDGE_DIR: kbDir,
       DATA_DIR: knowledgeDir(),
-      ADMIN_IDS: String(ADMIN),
+      ADMIN_IDS: `${ADMIN},${ADMIN2}`,
       REDIS_URL: redis.url,
       REPLICA_ID: id,
       USER_HASH_SECRET: "a-secret-every-replica-shares",
@@ -179,6 +181,19 @@ describe("replicas behind a load balancer", () => {
       await vi.waitFor(async () => expect(await (await fetch(`http://127.0.0.1:${r.port}/healthz`)).json()).toMatchObject({ version }), { timeout: 20_000, interval: 100 });
       expect(await ask(r.port, updates.privateText(7010, "定襄县今年新增法兰企业多少家"), 7010)).toContain("17家");
     }
+  }, 45_000);
+
+  it("let two admins uploading on two replicas at once take turns: of two articles with one id, one is saved and the folder stays valid", async () => {
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    api.addFile("documents/twinA.md", article({ ...GOOD, id: "twin", title: "甲", url: "https://example.org/twin-a" }, "原平市今年新增企业5家。"));
+    api.addFile("documents/twinB.md", article({ ...GOOD, id: "twin", title: "乙", url: "https://example.org/twin-b" }, "原平市今年新增企业6家。"));
+    const replies = [api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN, 45_000), api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN2, 45_000)];
+    await Promise.all([post(a.port, direct(updates.document(ADMIN, "twinA", "twin-a.md"))), post(b.port, direct(updates.document(ADMIN2, "twinB", "twin-b.md")))]);
+    const texts = (await Promise.all(replies)).map((c) => String(c.params.text));
+    expect(texts.filter((t) => t.startsWith("已保存"))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes("上传失败") && t.includes("duplicate article id &quot;twin&quot;"))).toHaveLength(1);
+    expect(texts.find((t) => t.startsWith("已保存"))).toContain("副本：2 个都已使用此版本");
+    expect((await loadKnowledge(kbDir)).ok).toBe(true);
   }, 45_000);
 
   it("merge the counts and unanswered questions of both in /stats, and list each replica with its version and uptime", async () => {
