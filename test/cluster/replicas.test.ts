@@ -35,6 +35,7 @@ let api: FakeBotApi;
 let balancer: Balancer;
 let kbDir: string;
 const replicas: { id: string; port: number; bot: BotProcess }[] = [];
+let solo: { port: number; bot: BotProcess };
 /** The answer to each question, from the engine in this process. */
 let expected: Map<string, string>;
 
@@ -79,9 +80,25 @@ beforeAll(async () => {
     });
     replicas.push({ id, port: ports[i]!, bot });
   }
+  // The same bot without REDIS_URL (one process, files), for the README's comparison.
+  const soloPort = await freePort();
+  solo = {
+    port: soloPort,
+    bot: startBotProcess({
+      BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      KNOWLEDGE_DIR: knowledgeDir({}, SHIPPED),
+      DATA_DIR: knowledgeDir(),
+      WEBHOOK_URL: `http://127.0.0.1:${balancer.port}${hookPath}`,
+      WEBHOOK_SECRET: SECRET,
+      PORT: String(soloPort),
+      LOG_LEVEL: "warn",
+    }),
+  };
   const engine = await engineFor();
   expected = new Map(QUESTIONS.map((q) => [q, engine.ask(q, NOW, "Asia/Shanghai").answer]));
   await Promise.all(replicas.map((r) => r.bot.logged('"msg":"webhook listening"', 45_000)));
+  await vi.waitFor(() => expect(api.callsOf("setWebhook")).toHaveLength(3), { timeout: 45_000, interval: 50 });
 }, 60_000);
 
 afterAll(async () => {
@@ -134,13 +151,17 @@ describe("replicas behind a load balancer", () => {
   it("answer 1,000 more through one replica, then 1,000 through both, each once and in order; the rates are printed for the README", async () => {
     // Measured after the round above, which warmed up both (a cold process is up to twice as slow).
     const [a, b] = replicas.map((r) => r.port) as [number, number];
+    balancer.targets = [solo.port];
+    await round(500, 60_000);
+    const alone = await round(1000, 61_000);
+    await solo.bot.stop();
     balancer.targets = [a];
     const one = await round(1000, 20_000);
     balancer.targets = [a, b];
     const two = await round(1000, 30_000);
     // Printed, not asserted: both replicas share this machine's two cores with the stand-ins for
     // Telegram and the balancer (and with whatever else runs), so the rate says more about the machine.
-    console.log(`replicas: ${one.toFixed(0)} updates/s with one replica, ${two.toFixed(0)} with two`);
+    console.log(`replicas: ${alone.toFixed(0)} updates/s without Redis (one process, files), ${one.toFixed(0)} with one replica, ${two.toFixed(0)} with two`);
   }, 60_000);
 
   it("answer an update delivered to both at once only once", async () => {
