@@ -49,7 +49,8 @@ export function connectRedis(options: LinkOptions): RedisLink {
     maxRetriesPerRequest: 0,
     lazyConnect: false,
   } as const;
-  const client = new Redis(options.url, { ...base, commandTimeout });
+  // Commands sent in the same tick go out in one write: under load, many updates' commands share a round trip.
+  const client = new Redis(options.url, { ...base, commandTimeout, enableAutoPipelining: true });
   const subscribers: Redis[] = [];
   const upListeners: (() => void)[] = [];
   /** Waiting for the next time the link comes up, once. */

@@ -4,7 +4,7 @@
  * Bot API delivers updates as Telegram does (a chat's updates one at a time, chats side by side).
  */
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/load.js";
@@ -55,6 +55,15 @@ async function ask(port: number, update: Record<string, any>, chat: number) {
   const reply = api.nextCall("sendMessage", (c) => c.params.chat_id === chat, 45_000);
   expect((await post(port, direct(update))).status).toBe(200);
   return String((await reply).params.text);
+}
+/** CPU time a process has used, in ms (Linux: /proc; elsewhere 0). */
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return 0;
+  }
 }
 const boldOf = (text: string) => text.match(/^<b>(.*?)<\/b>/)?.[1]?.replace(/&amp;/g, "&");
 
@@ -150,18 +159,26 @@ describe("replicas behind a load balancer", () => {
 
   it("answer 1,000 more through one replica, then 1,000 through both, each once and in order; the rates are printed for the README", async () => {
     // Measured after the round above, which warmed up both (a cold process is up to twice as slow).
-    const [a, b] = replicas.map((r) => r.port) as [number, number];
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    /** A round's rate, and the CPU it took per update here (the stand-ins) and in the bots' processes. */
+    const measured = async (count: number, firstUser: number, bots: BotProcess[]) => {
+      const [here, there] = [process.cpuUsage(), bots.map((bot) => cpuMs(bot.child.pid!))];
+      const rate = await round(count, firstUser);
+      const standIns = (process.cpuUsage(here).user + process.cpuUsage(here).system) / 1000 / count;
+      const botsMs = bots.reduce((sum, bot, i) => sum + cpuMs(bot.child.pid!) - there[i]!, 0) / count;
+      return `${rate.toFixed(0)} updates/s (CPU per update: stand-ins ${standIns.toFixed(1)} ms, bots ${botsMs.toFixed(1)} ms)`;
+    };
     balancer.targets = [solo.port];
     await round(500, 60_000);
-    const alone = await round(1000, 61_000);
+    const alone = await measured(1000, 61_000, [solo.bot]);
     await solo.bot.stop();
-    balancer.targets = [a];
-    const one = await round(1000, 20_000);
-    balancer.targets = [a, b];
-    const two = await round(1000, 30_000);
+    balancer.targets = [a.port];
+    const one = await measured(1000, 20_000, [a.bot]);
+    balancer.targets = [a.port, b.port];
+    const two = await measured(1000, 30_000, [a.bot, b.bot]);
     // Printed, not asserted: both replicas share this machine's two cores with the stand-ins for
     // Telegram and the balancer (and with whatever else runs), so the rate says more about the machine.
-    console.log(`replicas: ${alone.toFixed(0)} updates/s without Redis (one process, files), ${one.toFixed(0)} with one replica, ${two.toFixed(0)} with two`);
+    console.log(`replicas: without Redis (one process, files) ${alone}; one replica ${one}; two replicas ${two}`);
   }, 60_000);
 
   it("answer an update delivered to both at once only once", async () => {
