@@ -281,11 +281,18 @@ describe("replicas behind a load balancer", () => {
     await vi.waitFor(async () => expect(await health(a.port)).toMatchObject({ ok: true, redis: "degraded" }), { timeout: 5000 });
     // Asked while Redis is down: answered, and its record waits in the replica's buffer.
     expect(await ask(b.port, updates.privateText(7005, "东京的人口有多少"), 7005)).not.toContain("出错");
+    // What needs Redis says so: /stats, and an upload (no replica can tell whether another admin is writing).
+    const stats = await ask(b.port, updates.privateText(ADMIN, "/stats"), ADMIN);
+    expect(stats).toMatch(/统计暂不可用：共享存储（Redis）连接中断，本副本有 \d+ 条记录在缓冲中/);
+    expect(stats).toContain("副本列表暂不可用");
+    api.addFile("documents/down.md", article({ ...GOOD, id: "down", url: "https://example.org/down" }, "原平市今年新增企业7家。"));
+    expect(await ask(b.port, updates.document(ADMIN, "down", "down.md"), ADMIN)).toContain("共享存储（Redis）暂时不可用");
     // A good part of the run is answered with Redis down.
     await vi.waitFor(() => expect(answered() - atKill).toBeGreaterThan(100), { timeout: 20_000, interval: 10 });
     await redis.restart();
     await api.webhookIdle();
-    expect(answered() - before).toBe(10 * chats + 1);
+    // The run, the question asked during the outage, and the two replies to the admin.
+    expect(answered() - before).toBe(10 * chats + 3);
     for (let c = 0; c < chats; c++) {
       const got = api.callsOf("sendMessage").filter((call) => call.ok && call.params.chat_id === 50_000 + c).map((call) => boldOf(call.params.text));
       expect(got).toEqual(Array.from({ length: 10 }, (_, k) => expected.get(QUESTIONS[(c + k) % QUESTIONS.length]!)));
