@@ -141,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...(e.USER_HASH_SECRET ? { userHashSecret: e.USER_HASH_SECRET } : {}),
     ...(e.WEBHOOK_URL ? { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET!, port: e.PORT } } : {}),
     ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } } : {}),
-    replicaId: e.REPLICA_ID ?? `${hostname()}-${process.pid}`,
+    // Redis takes it as a connection name, which allows no spaces: a host name is made safe first.
+    replicaId: e.REPLICA_ID ?? `${hostname().replace(/[^\w.:-]/g, "-").slice(0, 50)}-${process.pid}`,
   };
 }
