@@ -3,6 +3,7 @@
  * a knowledge folder), `kb:import` (an article from a page, a capture or a link) and `eval` (score
  * question sets). Each loads the knowledge base once.
  */
+import { hostname } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.js";
@@ -23,6 +24,19 @@ const DEFAULT_KNOWLEDGE = process.env.KNOWLEDGE_DIR || "./knowledge";
 function timeZone(): string {
   try {
     return loadConfig({ TIME_ZONE: process.env.TIME_ZONE }).timeZone;
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    process.stderr.write(`configuration error: ${e.message}\n`);
+    process.exit(1);
+  }
+}
+
+/** REDIS_URL and REDIS_PREFIX as the bot reads them, when set: the tools then work with the replicas. */
+function redisConfig(): { url: string; prefix: string } | undefined {
+  try {
+    const { REDIS_URL, REDIS_PREFIX } = process.env;
+    // The tools hash no user: a stand-in key satisfies the check that replicas share one.
+    return loadConfig({ REDIS_URL, REDIS_PREFIX, USER_HASH_SECRET: "not-used-by-the-tools" }).redis;
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
     process.stderr.write(`configuration error: ${e.message}\n`);
@@ -94,7 +108,20 @@ async function kbImport(args: string[]): Promise<void> {
     process.exit(1);
   }
   if (dryRun || !prepared.article) return;
-  const saved = await saveImport(knowledge, prepared.article);
+  const article = prepared.article;
+  const redis = redisConfig();
+  let saved: Awaited<ReturnType<typeof saveImport>>;
+  if (redis) {
+    // Beside running replicas: written under their lock, and announced so that each one reloads.
+    const { writeSharedFolder } = await import("./cluster/tools.js");
+    const shared = await writeSharedFolder(redis, knowledge, `kb:import@${hostname()}`, () => saveImport(knowledge, article), (s) => s.ok);
+    if (!shared.ok) {
+      process.stderr.write(`${shared.why}\n`);
+      process.exit(1);
+    }
+    saved = shared.value;
+    if (shared.announced) process.stderr.write(`announced to the replicas: version ${shared.announced}\n`);
+  } else saved = await saveImport(knowledge, article);
   if (!saved.ok) {
     process.stderr.write("nothing written:\n");
     for (const p of saved.problems) process.stderr.write(`${p}\n`);

@@ -1,4 +1,5 @@
 /** The environment, parsed and checked in one place. Nothing here runs at import time. */
+import { hostname } from "node:os";
 import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -59,6 +60,16 @@ const schema = z
     USER_HASH_SECRET: optional.refine((v) => v === undefined || v.length >= 16, {
       message: "USER_HASH_SECRET must be at least 16 characters (or leave it empty: a key is made in DATA_DIR)",
     }),
+    REDIS_URL: optional.refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
+      // The URL may hold a password: the message never repeats it.
+      message: "REDIS_URL must be a redis:// or rediss:// URL, like redis://redis:6379",
+    }),
+    REDIS_PREFIX: optional
+      .refine((v) => v === undefined || /^[\w:.-]{1,64}$/.test(v), { message: "REDIS_PREFIX must be 1-64 characters of A-Z, a-z, 0-9, _ : . and -" })
+      .transform((v) => v ?? "xinzhou:"),
+    REPLICA_ID: optional.refine((v) => v === undefined || /^[\w.:-]{1,64}$/.test(v), {
+      message: "REPLICA_ID must be 1-64 characters of A-Z, a-z, 0-9, _ . : and -",
+    }),
     PORT: optional
       .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), {
         message: "PORT must be a port number between 1 and 65535",
@@ -68,6 +79,13 @@ const schema = z
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
       ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "WEBHOOK_SECRET is required when WEBHOOK_URL is set" });
+    }
+    if (env.REDIS_URL && !env.USER_HASH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["USER_HASH_SECRET"],
+        message: "USER_HASH_SECRET is required when REDIS_URL is set: every replica must hash user ids with the same key",
+      });
     }
     if (env.WEBHOOK_URL && !env.BOT_TOKEN) {
       ctx.addIssue({ code: "custom", path: ["BOT_TOKEN"], message: "BOT_TOKEN is required when WEBHOOK_URL is set" });
@@ -88,6 +106,14 @@ export interface Config {
   readonly timeZone: string;
   /** Present: Telegram calls us at `url`; absent: long polling. */
   readonly webhook?: { readonly url: string; readonly secret: string; readonly port: number };
+  /**
+   * Present: this process is one of several replicas that share their state through Redis (stats,
+   * unanswered questions, feedback, rate limits, updates seen, which knowledge is current); absent:
+   * one process with files under DATA_DIR. `url` may hold a password: it is never logged.
+   */
+  readonly redis?: { readonly url: string; readonly prefix: string };
+  /** This process among the replicas (/stats, logs, locks). Default: host name and process id. */
+  readonly replicaId: string;
 }
 
 export class ConfigError extends Error {
@@ -114,5 +140,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TIME_ZONE,
     ...(e.USER_HASH_SECRET ? { userHashSecret: e.USER_HASH_SECRET } : {}),
     ...(e.WEBHOOK_URL ? { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET!, port: e.PORT } } : {}),
+    ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } } : {}),
+    // Redis takes it as a connection name, which allows no spaces: a host name is made safe first.
+    replicaId: e.REPLICA_ID ?? `${hostname().replace(/[^\w.:-]/g, "-").slice(0, 50)}-${process.pid}`,
   };
 }

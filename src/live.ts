@@ -48,8 +48,29 @@ export type Opened =
 export type OpenKnowledge = (request: OpenRequest) => Promise<Opened>;
 
 export type ReloadResult =
-  | { ok: true; articles: number; facts: number; version: string; ms: number; unchanged?: boolean; inPlace?: readonly string[] }
+  | { ok: true; articles: number; facts: number; version: string; ms: number; unchanged?: boolean; inPlace?: readonly string[]; spread?: Spread }
   | { ok: false; problems: Problem[]; ms: number };
+
+/**
+ * With several replicas (cluster/knowledge.ts): how far a change reached the others. `replicas` is
+ * every live replica with the version it answers from once they caught up, or when waiting ended.
+ */
+export type Spread = { ok: true; replicas: { id: string; version: string }[] } | { ok: false; reason: "unavailable" };
+
+/**
+ * With several replicas, a change to the folder waits for the other replicas' changes; this is
+ * thrown when it waited too long (`busy`, with the replica that holds the folder) or when the
+ * replicas cannot agree whose turn it is (`unavailable`: Redis is down). Nothing was written.
+ */
+export class KnowledgeBusy extends Error {
+  override name = "KnowledgeBusy";
+  constructor(
+    readonly reason: "busy" | "unavailable",
+    readonly holder?: string,
+  ) {
+    super(reason === "busy" ? `the knowledge folder is being changed by replica ${holder}` : "the knowledge lock is unavailable (redis is down)");
+  }
+}
 
 /** The engine answering now, whichever it is, and reloading it. */
 export interface LiveKnowledge extends AnsweringEngine {
@@ -62,7 +83,8 @@ export interface LiveKnowledge extends AnsweringEngine {
   reload(): Promise<ReloadResult>;
   /**
    * Checks the folder with `files` added (relative path → text); only when it is still valid, `write`
-   * puts them in the folder and it is reloaded. No other change runs meanwhile.
+   * puts them in the folder and it is reloaded. No other change runs meanwhile (with several
+   * replicas, on any of them: it may reject with KnowledgeBusy).
    */
   add(files: NonNullable<LoadOptions["extra"]>, write: () => Promise<void>): Promise<{ checked: ReloadResult; reloaded?: ReloadResult }>;
 }

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { UNANSWERED_FILE, UNANSWERED_OLDER_FILE, openStats } from "../src/stats.js";
+import { FEEDBACK_FILE, UNANSWERED_FILE, UNANSWERED_OLDER_FILE, openStats } from "../src/stats.js";
 import { knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.js";
 
 afterAll(removeKnowledgeDirs);
@@ -16,8 +16,8 @@ describe("stats", () => {
     const late = new Date("2026-11-22T04:30:00Z");
     const ny = await openStats(knowledgeDir(), { timeZone: "America/New_York", hashUser });
     ny.record("忻州市长是谁", true, 1, late);
-    expect(ny.snapshot(new Date("2026-11-21T20:00:00Z")).answeredToday).toBe(1);
-    expect(ny.snapshot(new Date("2026-11-22T06:00:00Z")).answeredToday).toBe(0);
+    expect((await ny.snapshot(new Date("2026-11-21T20:00:00Z"))).answeredToday).toBe(1);
+    expect((await ny.snapshot(new Date("2026-11-22T06:00:00Z"))).answeredToday).toBe(0);
   });
 
   it("rotate the unanswered file at its size limit, and read both files after a restart", async () => {
@@ -31,7 +31,7 @@ describe("stats", () => {
     expect(existsSync(path.join(dataDir, UNANSWERED_OLDER_FILE))).toBe(true);
     expect(readFileSync(file, "utf8")).toContain('"u":"h7"');
     const reopened = await openStats(dataDir, options);
-    const kept = reopened.snapshot(AT).topUnanswered.reduce((n, u) => n + u.count, 0);
+    const kept = (await reopened.snapshot(AT)).topUnanswered.reduce((n, u) => n + u.count, 0);
     // What both files hold: fewer than all 60, more than one file's worth.
     expect(kept).toBeGreaterThan(readFileSync(file, "utf8").trim().split("\n").length);
     expect(kept).toBeLessThan(60);
@@ -40,11 +40,25 @@ describe("stats", () => {
   it("keep a bounded number of distinct questions, forgetting the least asked", async () => {
     const stats = await openStats(knowledgeDir(), { timeZone: "Asia/Shanghai", hashUser, maxQuestions: 3 });
     for (const q of ["A", "A", "A", "B", "B", "C", "D", "E"]) stats.record(q, false, 7, AT);
-    expect(stats.snapshot(AT).topUnanswered).toEqual([
+    expect((await stats.snapshot(AT)).topUnanswered).toEqual([
       { question: "A", count: 3 },
       { question: "B", count: 2 },
       { question: "E", count: 1 },
     ]);
-    expect(stats.snapshot(AT).unanswered).toBe(8);
+    expect((await stats.snapshot(AT)).unanswered).toBe(8);
+  });
+
+  it("keep feedback on answers in a file of its own, with the user's hash, and count it", async () => {
+    const dataDir = knowledgeDir();
+    const stats = await openStats(dataDir, { timeZone: "Asia/Shanghai", hashUser });
+    stats.feedback({ question: "忻州市长是谁", answerId: "a1", helpful: true, userId: 7, at: AT });
+    stats.feedback({ question: "忻州接待游客多少人次", answerId: "a2", helpful: false, userId: 8, at: AT });
+    await stats.flush();
+    expect(await stats.snapshot(AT)).toMatchObject({ helpful: 1, unhelpful: 1, scope: "process" });
+    const lines = readFileSync(path.join(dataDir, FEEDBACK_FILE), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toEqual([
+      { t: AT.toISOString(), q: "忻州市长是谁", a: "a1", v: 1, u: "h7" },
+      { t: AT.toISOString(), q: "忻州接待游客多少人次", a: "a2", v: -1, u: "h8" },
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { adminFeature } from "./features/admin.js";
 import { askFeature } from "./features/ask.js";
 import { commandsFeature } from "./features/commands.js";
 import { inlineFeature } from "./features/inline.js";
+import { memoryLedger, onceOnly } from "./once.js";
 
 export interface BotOptions {
   /** Known bot info skips getMe (tests). */
@@ -55,12 +56,16 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
       );
     }
   });
+  // An update Telegram delivers again (to this replica or another) is answered once.
+  bot.use(onceOnly(deps.ledger ?? memoryLedger()));
   // Updates of one chat are handled in order; chats run side by side.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  const timeFrame = options.rateWindowMs ?? 60_000;
   bot.use(
     limit({
-      timeFrame: options.rateWindowMs ?? 60_000,
+      timeFrame,
       limit: options.rateLimit ?? 30,
+      storageClient: deps.limiterStore ? deps.limiterStore(timeFrame) : "MEMORY_STORE",
       keyGenerator: (ctx) => ctx.from?.id.toString(),
       onLimitExceeded: async (ctx) => {
         if (ctx.chat?.type === "private") await ctx.reply("你问得太快了，请稍等一分钟再问。").catch(() => {});

@@ -5,7 +5,10 @@ import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
 import type { Stats } from "../stats.js";
 import type { HashUser } from "../users.js";
+import type { LimiterStore } from "../cluster/ratelimit.js";
+import type { Replicas } from "../cluster/replicas.js";
 import type { CallbackRegistry } from "./callbacks.js";
+import type { UpdateLedger } from "./once.js";
 
 export interface BotDeps {
   readonly config: Config;
@@ -19,6 +22,12 @@ export interface BotDeps {
   readonly now: () => Date;
   /** When the process started, for /stats. */
   readonly startedAt: Date;
+  /** Which updates were taken already. Default: this process's memory. */
+  readonly ledger?: UpdateLedger;
+  /** Where the rate limiter counts. Default: this process's memory. */
+  readonly limiterStore?: (windowMs: number) => LimiterStore;
+  /** With several replicas: the live ones, for /stats. */
+  readonly replicas?: Pick<Replicas, "self" | "list">;
 }
 
 export type BotContext = Context & {

@@ -1,7 +1,8 @@
 /**
  * Running the bot: long polling (grammY runner) by default, a webhook server when WEBHOOK_URL is set;
- * the command menu set at start-up. The returned stop (main.ts calls it on SIGINT/SIGTERM) stops
- * fetching, finishes what is in flight, writes the stats and closes the engine.
+ * with REDIS_URL, as one replica of several (cluster/). The command menu is set at start-up. The
+ * returned stop (main.ts calls it on SIGINT/SIGTERM) stops fetching, finishes what is in flight,
+ * writes the stats, closes the engine and leaves the replicas.
  */
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { GrammyError, webhookCallback } from "grammy";
@@ -9,6 +10,7 @@ import { createServer, type Server } from "node:http";
 import type { Config } from "../config.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
+import { openCluster } from "../cluster/index.js";
 import { openStats } from "../stats.js";
 import { openUserHasher } from "../users.js";
 import { createBot } from "./bot.js";
@@ -16,10 +18,15 @@ import { createCallbackRegistry } from "./callbacks.js";
 import { ADMIN_COMMANDS, PUBLIC_COMMANDS } from "./features/commands.js";
 
 export async function runBot(input: { config: Config; logger: Logger; live: LiveKnowledge }): Promise<() => Promise<void>> {
-  const { config, logger, live } = input;
+  const { config, logger } = input;
   const startedAt = new Date();
+  const mode = config.webhook ? "webhook" : "polling";
   const hashUser = await openUserHasher(config.userHashSecret, config.dataDir);
-  const stats = await openStats(config.dataDir, { timeZone: config.timeZone, hashUser, onError: (e) => logger.warn({ err: e }, "stats file") });
+  // With REDIS_URL this process is one replica of several; without, the files under DATA_DIR are its own.
+  const cluster = config.redis ? await openCluster({ config: { ...config, redis: config.redis }, logger, live: input.live, hashUser, mode, startedAt }) : undefined;
+  const live = cluster?.live ?? input.live;
+  const stats =
+    cluster?.stats ?? (await openStats(config.dataDir, { timeZone: config.timeZone, hashUser, since: startedAt, onError: (e) => logger.warn({ err: e }, "stats file") }));
   const bot = createBot(config.botToken!, {
     config,
     logger,
@@ -29,6 +36,7 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
     callbacks: createCallbackRegistry(),
     now: () => new Date(),
     startedAt,
+    ...(cluster ? { ledger: cluster.ledger, limiterStore: cluster.limiterStore, replicas: cluster.replicas } : {}),
   });
 
   try {
@@ -39,13 +47,26 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
     } else logger.fatal({ err: e }, `cannot reach the Bot API at ${config.telegramApiRoot}`);
     process.exit(1);
   }
+  if (cluster && !config.webhook) {
+    const refuse = async (why: string) => {
+      logger.fatal(why);
+      await cluster.close().catch(() => {});
+      process.exit(1);
+    };
+    const lease = await cluster.claimPolling((why) => void refuse(why));
+    if (!lease.ok) await refuse(lease.why);
+  }
   await setCommands(bot.api, config, logger);
-  logger.info({ bot: bot.botInfo.username, mode: config.webhook ? "webhook" : "polling", articles: live.summary.articles.length, facts: live.summary.facts.length }, "bot started");
+  logger.info(
+    { bot: bot.botInfo.username, mode, replica: config.replicaId, articles: live.summary.articles.length, facts: live.summary.facts.length },
+    "bot started",
+  );
 
   let runner: RunnerHandle | undefined;
   let server: Server | undefined;
   if (config.webhook) {
-    server = await startWebhook(bot, config.webhook, logger);
+    const health = () => ({ ok: true, replica: config.replicaId, version: live.summary.version, ...(cluster ? cluster.link.health() : {}) });
+    server = await startWebhook(bot, config.webhook, logger, health);
   } else {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { silent: true, maxRetryTime: 24 * 60 * 60 * 1000 } });
@@ -62,6 +83,7 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
     await Promise.allSettled([runner?.isRunning() ? runner.stop() : undefined, closeServer(server)]);
     while (runner && runner.size() > 0) await new Promise((r) => setTimeout(r, 20));
     await Promise.allSettled([stats.flush(), live.close()]);
+    await cluster?.close();
   };
 }
 
@@ -78,17 +100,22 @@ async function setCommands(api: ReturnType<typeof createBot>["api"], config: Con
   }
 }
 
+/**
+ * The webhook server. GET /healthz says the bot is alive and answering, with Redis "ok" or "degraded"
+ * (answering goes on without it), so a load balancer keeps sending updates to a replica whose Redis is down.
+ */
 async function startWebhook(
   bot: ReturnType<typeof createBot>,
   webhook: NonNullable<Config["webhook"]>,
   logger: Logger,
+  health: () => Record<string, unknown>,
 ): Promise<Server> {
   const path = new URL(webhook.url).pathname || "/";
   const handle = webhookCallback(bot, "http", { secretToken: webhook.secret, onTimeout: "return", timeoutMilliseconds: 9000 });
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method === "GET" && url.pathname === "/healthz") {
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true }));
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(health()));
       return;
     }
     if (req.method === "POST" && url.pathname === path) {

@@ -2,7 +2,9 @@
  * A stand-in Telegram Bot API server for tests: node:http on 127.0.0.1, a random port. It serves the
  * methods the bot uses, long-polls getUpdates, records every call, serves files for getFile (whole,
  * in chunks without a length, or stalling after the first bytes), and can be told to fail: 429 with
- * retry_after, 400, 500, or a slow answer.
+ * retry_after, 400, 500, or a slow answer. Once a webhook is set, pushed updates are delivered to it
+ * as Telegram does: a chat's updates one at a time (the next once the last was acknowledged with a
+ * 2xx), chats side by side up to `maxConnections`, and an update that failed delivered again.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -38,6 +40,17 @@ export class FakeBotApi {
   private files = new Map<string, { content: Buffer; serve: FileServing }>();
   private callWaiters: { test: (c: Call) => boolean; resolve: (c: Call) => void }[] = [];
   private pollTimers = new Set<NodeJS.Timeout>();
+  private webhook?: { url: string; secret?: string };
+  /** Updates waiting for delivery, per chat; the first of each is on its way. */
+  private chatQueues = new Map<string, Record<string, any>[]>();
+  /** Chats with updates waiting and none on its way. */
+  private readyChats: string[] = [];
+  private inFlight = 0;
+  private delivering = new AbortController();
+  /** Webhook calls in flight at most (setWebhook's max_connections; Telegram's default is 40). */
+  maxConnections = 40;
+  /** Every webhook call: which update, and the HTTP status (0: no answer). */
+  readonly deliveries: { update_id: number; status: number; at: number }[] = [];
 
   constructor(readonly token = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz") {}
 
@@ -52,18 +65,77 @@ export class FakeBotApi {
   }
 
   async stop(): Promise<void> {
+    this.delivering.abort();
     for (const t of this.pollTimers) clearTimeout(t);
     this.waiters.splice(0).forEach((w) => w());
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
 
-  /** Queues an update; its update_id is assigned here. */
+  /** Queues an update (for getUpdates, or for the webhook once one is set); its update_id is assigned here. */
   push(update: Record<string, any>): number {
     const update_id = this.nextUpdateId++;
+    if (this.webhook) {
+      this.enqueue({ update_id, ...update });
+      return update_id;
+    }
     this.updates.push({ update_id, ...update });
     this.waiters.splice(0).forEach((w) => w());
     return update_id;
+  }
+
+  /** Resolves when every update pushed for the webhook has been delivered and acknowledged. */
+  async webhookIdle(timeoutMs = 60_000): Promise<void> {
+    for (const until = Date.now() + timeoutMs; this.chatQueues.size; ) {
+      if (Date.now() > until) throw new Error(`webhook deliveries still pending after ${timeoutMs} ms`);
+      await sleep(10);
+    }
+  }
+
+  private enqueue(update: Record<string, any>): void {
+    const chat = chatOf(update);
+    const queue = this.chatQueues.get(chat);
+    if (queue) return void queue.push(update);
+    this.chatQueues.set(chat, [update]);
+    this.readyChats.push(chat);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.maxConnections && this.readyChats.length) {
+      const chat = this.readyChats.shift()!;
+      const update = this.chatQueues.get(chat)![0]!;
+      this.inFlight++;
+      void this.deliver(update).then((ok) => {
+        this.inFlight--;
+        const queue = this.chatQueues.get(chat)!;
+        if (ok) queue.shift();
+        if (!queue.length) this.chatQueues.delete(chat);
+        else if (ok) this.readyChats.push(chat);
+        // A failed delivery is tried again a little later, before the chat's later updates.
+        else setTimeout(() => (this.readyChats.push(chat), this.pump()), 200).unref();
+        this.pump();
+      });
+    }
+  }
+
+  private async deliver(update: Record<string, any>): Promise<boolean> {
+    const { url, secret } = this.webhook!;
+    let status = 0;
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+        body: JSON.stringify(update),
+        signal: AbortSignal.any([this.delivering.signal, AbortSignal.timeout(30_000)]),
+      });
+      await response.arrayBuffer();
+      status = response.status;
+    } catch {
+      if (this.delivering.signal.aborted) return true;
+    }
+    this.deliveries.push({ update_id: update.update_id, status, at: Date.now() });
+    return status >= 200 && status < 300;
   }
 
   /** The next calls of `method` fail as described, in order. */
@@ -136,6 +208,8 @@ export class FakeBotApi {
         });
       }
     }
+    if (method === "setWebhook") this.webhook = { url: params.url, ...(params.secret_token ? { secret: params.secret_token } : {}) };
+    if (method === "deleteWebhook") this.webhook = undefined;
     const result = method === "getUpdates" ? await this.getUpdates(params) : this.answer(method, params);
     if (result === undefined) return this.send(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
     call.ok = true;
@@ -221,6 +295,13 @@ async function readParams(req: IncomingMessage, url: URL): Promise<Record<string
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The chat whose updates Telegram delivers one at a time (for an inline query: its sender). */
+function chatOf(update: Record<string, any>): string {
+  const chat = update.message?.chat?.id ?? update.edited_message?.chat?.id ?? update.channel_post?.chat?.id ?? update.callback_query?.message?.chat?.id;
+  const from = update.inline_query?.from?.id ?? update.chosen_inline_result?.from?.id ?? update.callback_query?.from?.id;
+  return String(chat ?? from ?? `update ${update.update_id}`);
+}
 
 /** Builders for the updates a chat produces. */
 let nextId = 1;

@@ -7,7 +7,7 @@ import { rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_ARTICLE_BYTES } from "../../knowledge/load.js";
 import { formatProblem } from "../../model/knowledge.js";
-import type { ReloadResult } from "../../live.js";
+import { KnowledgeBusy, type ReloadResult, type Spread } from "../../live.js";
 import { escapeHtml, splitMessage } from "../../render/telegram.js";
 import { isAdmin, type BotContext, type BotDeps } from "../context.js";
 
@@ -38,24 +38,7 @@ export function adminFeature(deps: BotDeps, options: AdminOptions = {}): Compose
   });
 
   admin.command("stats", async (ctx) => {
-    const now = deps.now();
-    const s = deps.stats.snapshot(now);
-    const kb = deps.live.summary;
-    const uptime = formatDuration(now.getTime() - deps.startedAt.getTime());
-    const top = s.topUnanswered.length
-      ? s.topUnanswered.map((u, i) => `${i + 1}. ${escapeHtml(u.question)}（${u.count} 次）`).join("\n")
-      : "（暂无）";
-    await replyChunks(
-      ctx,
-      [
-        "<b>统计</b>",
-        `知识库：${kb.articles.length} 篇文章，${kb.facts.length} 条数据，版本 <code>${kb.version}</code>（${deps.live.loadedAt.toISOString()} 加载）`,
-        `启动以来：已回答 ${s.answered}，未回答 ${s.unanswered}`,
-        `今天：已回答 ${s.answeredToday}，未回答 ${s.unansweredToday}`,
-        `运行时间：${uptime}`,
-        `<b>最常见的未回答问题</b>\n${top}`,
-      ].join("\n\n"),
-    );
+    await replyChunks(ctx, await statsReport(deps));
   });
 
   admin.chatType("private").on("message:document", async (ctx) => {
@@ -89,11 +72,24 @@ export function adminFeature(deps: BotDeps, options: AdminOptions = {}): Compose
     const rel = path.join("articles", name);
     const target = path.join(config.knowledgeDir, rel);
     // Checked with the folder as every earlier upload left it, written, then reloaded: one change at a time.
-    const { checked, reloaded } = await deps.live.add({ [rel]: text }, async () => {
-      // Written whole or not at all: a temporary file renamed into place.
-      await writeFile(`${target}.uploading`, text);
-      await rename(`${target}.uploading`, target);
-    });
+    let added: Awaited<ReturnType<typeof deps.live.add>>;
+    try {
+      added = await deps.live.add({ [rel]: text }, async () => {
+        // Written whole or not at all: a temporary file renamed into place.
+        await writeFile(`${target}.uploading`, text);
+        await rename(`${target}.uploading`, target);
+      });
+    } catch (e) {
+      if (!(e instanceof KnowledgeBusy)) throw e;
+      ctx.log.warn({ file: rel, reason: e.reason, holder: e.holder }, "upload not saved: the knowledge folder is busy");
+      await ctx.reply(
+        e.reason === "busy"
+          ? `另一位管理员正在修改知识库（副本 <code>${escapeHtml(e.holder ?? "?")}</code>），文件没有保存，请稍后再发送。`
+          : "共享存储（Redis）暂时不可用，无法确认没有别人同时在修改知识库，文件没有保存，请稍后再发送。",
+      );
+      return;
+    }
+    const { checked, reloaded } = added;
     if (!reloaded) {
       ctx.log.info({ file: rel, problems: checked.ok ? 0 : checked.problems.length }, "upload rejected");
       await replyChunks(ctx, reloadReport(checked, "上传"));
@@ -131,14 +127,71 @@ async function download(url: string, maxBytes: number, timeoutMs: number): Promi
 }
 
 function reloadReport(result: ReloadResult, what: string): string {
+  const spread = result.ok && result.spread ? `\n\n${spreadReport(result.spread, result.version)}` : "";
   if (result.ok && result.unchanged) {
-    return `知识库没有变化（${result.articles} 篇文章，${result.facts} 条数据，版本 <code>${result.version}</code>），无需重建。`;
+    return `知识库没有变化（${result.articles} 篇文章，${result.facts} 条数据，版本 <code>${result.version}</code>），无需重建。${spread}`;
   }
   if (result.ok) {
-    return `${what}成功：${result.articles} 篇文章，${result.facts} 条数据，用时 ${result.ms} ms，版本 <code>${result.version}</code>。`;
+    return `${what}成功：${result.articles} 篇文章，${result.facts} 条数据，用时 ${result.ms} ms，版本 <code>${result.version}</code>。${spread}`;
   }
   const lines = result.problems.map((p) => `<code>${escapeHtml(formatProblem(p))}</code>`);
   return `${what}失败，知识库保持不变。${result.problems.length} 个问题：\n${lines.join("\n")}`;
+}
+
+/** How far a change reached the other replicas. */
+function spreadReport(spread: Spread, version: string): string {
+  if (!spread.ok) return "其他副本暂时没有收到通知（共享存储 Redis 连接中断），Redis 恢复后它们会自动读取新的知识库。";
+  const behind = spread.replicas.filter((r) => r.version !== version);
+  const total = spread.replicas.length;
+  if (!behind.length) return `副本：${total} 个都已使用此版本。`;
+  const list = behind.map((r) => `<code>${escapeHtml(r.id)}</code>（版本 <code>${escapeHtml(r.version)}</code>）`).join("，");
+  return `副本：${total - behind.length}/${total} 个已使用此版本；还没有跟上：${list}。`;
+}
+
+/** /stats: the knowledge, the counts (of this process, or of every replica), the replicas, the questions not answered. */
+async function statsReport(deps: BotDeps): Promise<string> {
+  const now = deps.now();
+  const kb = deps.live.summary;
+  const since = (d: Date) => formatDuration(now.getTime() - d.getTime());
+  const [snapshot, replicas] = await Promise.all([
+    deps.stats.snapshot(now).catch(() => undefined),
+    deps.replicas?.list().catch(() => undefined),
+  ]);
+  const lines = [
+    "<b>统计</b>",
+    `知识库：${kb.articles.length} 篇文章，${kb.facts.length} 条数据，版本 <code>${kb.version}</code>（${deps.live.loadedAt.toISOString()} 加载）`,
+  ];
+  if (snapshot) {
+    const s = snapshot;
+    lines.push(
+      s.scope === "process"
+        ? `启动以来：已回答 ${s.answered}，未回答 ${s.unanswered}`
+        : `累计（所有副本，自 ${s.since.toISOString().slice(0, 10)} 起）：已回答 ${s.answered}，未回答 ${s.unanswered}`,
+      `今天：已回答 ${s.answeredToday}，未回答 ${s.unansweredToday}`,
+    );
+    if (s.helpful || s.unhelpful) lines.push(`反馈：👍 ${s.helpful}，👎 ${s.unhelpful}`);
+  } else {
+    const pending = deps.stats.pending ? `，本副本有 ${deps.stats.pending} 条记录在缓冲中，恢复后写入` : "";
+    lines.push(`统计暂不可用：共享存储（Redis）连接中断${pending}。`);
+  }
+  if (!deps.replicas) {
+    lines.push(`运行时间：${since(deps.startedAt)}`);
+  } else if (replicas) {
+    const self = deps.replicas.self;
+    const rows = replicas.map(
+      (r) => `• <code>${escapeHtml(r.id)}</code>${r.id === self ? "（本副本）" : ""}：版本 <code>${escapeHtml(r.version)}</code>，运行 ${since(r.startedAt)}`,
+    );
+    lines.push(`<b>副本</b>（${replicas.length} 个在线）\n${rows.join("\n")}`);
+  } else {
+    lines.push(`副本列表暂不可用：共享存储（Redis）连接中断。本副本 <code>${escapeHtml(deps.replicas.self)}</code>：运行 ${since(deps.startedAt)}`);
+  }
+  if (snapshot) {
+    const top = snapshot.topUnanswered.length
+      ? snapshot.topUnanswered.map((u, i) => `${i + 1}. ${escapeHtml(u.question)}（${u.count} 次）`).join("\n")
+      : "（暂无）";
+    lines.push(`<b>最常见的未回答问题</b>${snapshot.scope === "replicas" ? "（最近 7 天）" : ""}\n${top}`);
+  }
+  return lines.join("\n\n");
 }
 
 async function replyChunks(ctx: BotContext, html: string): Promise<void> {

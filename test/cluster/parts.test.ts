@@ -1,0 +1,286 @@
+/**
+ * The parts replicas share through Redis, each against a real redis-server in this process: the
+ * stats store (merged, capped, buffered while Redis is down), the lock on the knowledge folder, the
+ * updates taken, the rate limiter's counts, and the one polling lease.
+ */
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { announceVersion, shareKnowledge } from "../../src/cluster/knowledge.js";
+import { claimPolling } from "../../src/cluster/polling.js";
+import { sharedLimiterStore } from "../../src/cluster/ratelimit.js";
+import { connectRedis, type RedisLink } from "../../src/cluster/redis.js";
+import { startReplicas } from "../../src/cluster/replicas.js";
+import { withLock } from "../../src/cluster/lock.js";
+import { openRedisStats } from "../../src/cluster/stats.js";
+import { redisLedger } from "../../src/cluster/updates.js";
+import type { LiveKnowledge, ReloadResult } from "../../src/live.js";
+import { freePort } from "../helpers/net.js";
+import { RedisServer } from "../helpers/redis.js";
+
+const AT = new Date("2026-11-22T08:00:00Z");
+const hashUser = (id: number) => `h${id}`;
+let redis: RedisServer;
+const links: RedisLink[] = [];
+const servers: RedisServer[] = [];
+let prefixes = 0;
+
+/** A logger whose lines the test reads. */
+function lines() {
+  const written: string[] = [];
+  return { logger: pino({ level: "debug" }, { write: (l: string) => void written.push(l) }), written };
+}
+/** A link under a prefix of its own, so that tests do not see each other's keys. */
+async function link(url = redis.url, prefix = `t${prefixes++}:`, logger = lines().logger): Promise<RedisLink> {
+  const l = connectRedis({ url, prefix, logger, name: "test" });
+  links.push(l);
+  await l.ready(3000);
+  return l;
+}
+
+beforeAll(async () => {
+  redis = await RedisServer.start();
+});
+
+afterAll(async () => {
+  await Promise.all(links.map((l) => l.close()));
+  for (const s of [redis, ...servers]) await s?.stop();
+});
+
+describe("the stats store in Redis", () => {
+  it("merges what two replicas record: counts, today, feedback, the unanswered questions most asked first", async () => {
+    const a = await link();
+    const b = await link(redis.url, a.key(""));
+    const options = { timeZone: "Asia/Shanghai", hashUser, logger: lines().logger };
+    const sa = openRedisStats(a, { ...options, replicaId: "a" });
+    const sb = openRedisStats(b, { ...options, replicaId: "b" });
+    sa.record("忻州市长是谁", true, 1, AT);
+    sa.record("伦敦的房价", false, 1, AT);
+    sb.record("伦敦的房价", false, 2, AT);
+    sb.record("巴黎的天气", false, 2, AT);
+    sb.feedback({ question: "忻州市长是谁", answerId: "x", helpful: true, userId: 2, at: AT });
+    await Promise.all([sa.flush(), sb.flush()]);
+    expect(await sa.snapshot(AT)).toEqual({
+      since: AT,
+      scope: "replicas",
+      answered: 1,
+      unanswered: 3,
+      answeredToday: 1,
+      unansweredToday: 3,
+      helpful: 1,
+      unhelpful: 0,
+      topUnanswered: [
+        { question: "伦敦的房价", count: 2 },
+        { question: "巴黎的天气", count: 1 },
+      ],
+    });
+    // The log of unanswered questions keeps the user's hash and the replica, never the id.
+    const entries = await a.client.xrange(a.key("stats:unanswered"), "-", "+");
+    expect(entries.map(([, fields]) => fields)).toEqual([
+      ["t", AT.toISOString(), "q", "伦敦的房价", "u", "h1", "r", "a"],
+      ["t", AT.toISOString(), "q", "伦敦的房价", "u", "h2", "r", "b"],
+      ["t", AT.toISOString(), "q", "巴黎的天气", "u", "h2", "r", "b"],
+    ]);
+    expect(await a.client.ttl(a.key("stats:unanswered"))).toBeGreaterThan(0);
+    expect(await a.client.ttl(a.key("stats:day:2026-11-22"))).toBeGreaterThan(0);
+  });
+
+  it("caps what it keeps: a stream's length and the questions counted a day", async () => {
+    const l = await link();
+    const stats = openRedisStats(l, { timeZone: "Asia/Shanghai", hashUser, replicaId: "a", logger: lines().logger, maxEntries: 100, maxQuestionsPerDay: 3 });
+    for (let i = 0; i < 1000; i++) stats.record(`问题${i}`, false, 1, AT);
+    stats.record("问题0", false, 1, AT);
+    await stats.flush();
+    // MAXLEN ~ trims whole nodes of the stream: about 100 kept, never all.
+    expect(await l.client.xlen(l.key("stats:unanswered"))).toBeLessThan(300);
+    expect(await l.client.zcard(l.key("stats:top:2026-11-22"))).toBe(3);
+    expect((await stats.snapshot(AT)).unanswered).toBe(1001);
+  });
+
+  it("buffers records while Redis is down, drops the oldest past its bound with a warning, and writes the rest once Redis is up", async () => {
+    const port = await freePort();
+    const { logger, written } = lines();
+    const l = connectRedis({ url: `redis://127.0.0.1:${port}`, prefix: "down:", logger, name: "test" });
+    links.push(l);
+    const stats = openRedisStats(l, { timeZone: "Asia/Shanghai", hashUser, replicaId: "a", logger, maxPending: 5 });
+    for (let i = 0; i < 8; i++) stats.record(`问题${i}`, false, 1, AT);
+    expect(stats.pending).toBe(5);
+    await expect(stats.snapshot(AT)).rejects.toThrow("redis unavailable");
+    await stats.flush(); // does not wait for Redis
+    expect(written.filter((w) => w.includes("stats buffer full"))).toHaveLength(1);
+    expect(l.health()).toMatchObject({ redis: "degraded" });
+
+    servers.push(await RedisServer.start(port));
+    await vi.waitFor(() => expect(stats.pending).toBe(0), { timeout: 10_000 });
+    const snapshot = await stats.snapshot(AT);
+    expect(snapshot.unanswered).toBe(5);
+    expect(snapshot.topUnanswered.map((u) => u.question).sort()).toEqual(["问题3", "问题4", "问题5", "问题6", "问题7"]);
+    expect(written.some((w) => w.includes('"dropped":3'))).toBe(true);
+    expect(l.health()).toEqual({ redis: "ok" });
+  });
+});
+
+describe("the lock on the knowledge folder", () => {
+  it("lets one replica write at a time: the other waits for it, or gives up naming the holder", async () => {
+    const [a, b] = [await link(), await link()];
+    const prefix = a.key("");
+    const bSame = await link(redis.url, prefix);
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const first = withLock(a, "knowledge", { owner: "a" }, async () => {
+      order.push("a starts");
+      await held;
+      order.push("a ends");
+    });
+    await vi.waitFor(() => expect(order).toEqual(["a starts"]));
+    const busy = await withLock(bSame, "knowledge", { owner: "b", waitMs: 300 }, async () => order.push("b"));
+    expect(busy).toEqual({ ok: false, reason: "busy", holder: "a" });
+    const waiting = withLock(bSame, "knowledge", { owner: "b", waitMs: 5000 }, async () => void order.push("b"));
+    setTimeout(release, 200);
+    expect(await first).toMatchObject({ ok: true });
+    expect(await waiting).toMatchObject({ ok: true });
+    expect(order).toEqual(["a starts", "a ends", "b"]);
+    expect(await b.client.exists(bSame.key("lock:knowledge"))).toBe(0);
+  });
+
+  it("is not taken, and nothing runs, while Redis is down", async () => {
+    const l = connectRedis({ url: `redis://127.0.0.1:${await freePort()}`, prefix: "x:", logger: lines().logger, name: "test" });
+    links.push(l);
+    let ran = false;
+    expect(await withLock(l, "knowledge", { owner: "a" }, async () => void (ran = true))).toEqual({ ok: false, reason: "unavailable" });
+    expect(ran).toBe(false);
+  });
+});
+
+describe("updates taken", () => {
+  it("go to one replica only; an update whose replica died before answering can be taken again", async () => {
+    const a = await link();
+    const b = await link(redis.url, a.key(""));
+    const la = redisLedger(a, { replicaId: "a", takenMs: 300 });
+    const lb = redisLedger(b, { replicaId: "b", takenMs: 300 });
+    expect(await Promise.all([la.claim(1), lb.claim(1)])).toEqual([true, false]);
+    la.done(1);
+    expect(await lb.claim(1)).toBe(false);
+    // Taken by a, never done (a died): after takenMs, b may answer it.
+    expect(await la.claim(2)).toBe(true);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await lb.claim(2)).toBe(true);
+    expect(await a.client.ttl(a.key("update:1"))).toBeGreaterThan(23 * 3600);
+  });
+});
+
+describe("the rate limiter's counts", () => {
+  it("are one count for all replicas, with the expiry set by the first hit; in memory while Redis is down", async () => {
+    const a = await link();
+    const b = await link(redis.url, a.key(""));
+    const [sa, sb] = [sharedLimiterStore(a, 60_000), sharedLimiterStore(b, 60_000)];
+    expect([await sa.incr("u1"), await sb.incr("u1"), await sa.incr("u1")]).toEqual([1, 2, 3]);
+    const ttl = await a.client.pttl(a.key("u1"));
+    expect(ttl).toBeGreaterThan(59_000);
+    const down = connectRedis({ url: `redis://127.0.0.1:${await freePort()}`, prefix: "x:", logger: lines().logger, name: "test" });
+    links.push(down);
+    const local = sharedLimiterStore(down, 60_000);
+    expect([await local.incr("u1"), await local.incr("u1")]).toEqual([1, 2]);
+  });
+});
+
+describe("long polling", () => {
+  it("is one replica's: a second is refused naming the first, and none polls beside replicas serving a webhook", async () => {
+    const l = await link();
+    const replica = (id: string, mode: "webhook" | "polling") =>
+      startReplicas(l, { id, mode, startedAt: AT, knowledge: () => ({ version: "v1", articles: 1, loadedAt: AT }), intervalMs: 60_000 });
+    const p1 = replica("p1", "polling");
+    const p2 = replica("p2", "polling");
+    const first = await claimPolling(l, p1, { onConflict: () => {} });
+    expect(first.ok).toBe(true);
+    const second = await claimPolling(l, p2, { onConflict: () => {} });
+    expect(second).toEqual({ ok: false, why: expect.stringContaining("long polling refused: replica p1 already polls for this bot") });
+    if (first.ok) await first.stop();
+    expect((await claimPolling(l, p2, { onConflict: () => {} })).ok).toBe(true);
+
+    const other = await link();
+    const hook = startReplicas(other, { id: "w1", mode: "webhook", startedAt: AT, knowledge: () => ({ version: "v1", articles: 1, loadedAt: AT }), intervalMs: 60_000 });
+    await hook.beat();
+    const poller = startReplicas(other, { id: "p3", mode: "polling", startedAt: AT, knowledge: () => ({ version: "v1", articles: 1, loadedAt: AT }), intervalMs: 60_000 });
+    expect(await claimPolling(other, poller, { onConflict: () => {} })).toEqual({ ok: false, why: expect.stringContaining("replicas w1 serve a webhook") });
+    await Promise.all([p1, p2, hook, poller].map((r) => r.stop()));
+  });
+});
+
+/** A stand-in for the knowledge a replica answers from: its version, and the reloads asked of it. */
+function standInKnowledge(version: string, folder: { version: string }) {
+  const reloads: string[] = [];
+  let current = version;
+  const live: LiveKnowledge = {
+    get summary() {
+      return { version: current, articles: [], facts: [], places: [] };
+    },
+    examples: [],
+    loadedAt: AT,
+    ask: () => Promise.reject(new Error("not asked here")),
+    askMany: () => Promise.reject(new Error("not asked here")),
+    close: async () => {},
+    async reload(): Promise<ReloadResult> {
+      reloads.push(folder.version);
+      current = folder.version;
+      return { ok: true, articles: 0, facts: 0, version: current, ms: 1 };
+    },
+    add: () => Promise.reject(new Error("not added here")),
+  };
+  return { live, reloads };
+}
+
+const redisOf = (prefix: string) => links.find((l) => l.key("") === prefix)!;
+
+describe("knowledge changes", () => {
+  it("reach every replica: a reload on one is announced, the others read the folder, and the reload reports them all", async () => {
+    const folder = { version: "v1" };
+    const prefix = (await link()).key("");
+    const nodes = await Promise.all(
+      ["a", "b", "c"].map(async (id) => {
+        const l = await link(redis.url, prefix);
+        const k = standInKnowledge("v1", folder);
+        const replicas = startReplicas(l, { id, mode: "webhook", startedAt: AT, knowledge: () => ({ version: k.live.summary.version, articles: 0, loadedAt: AT }) });
+        return { ...k, replicas, shared: shareKnowledge(k.live, l, replicas, { logger: lines().logger }) };
+      }),
+    );
+    await vi.waitFor(async () => expect(await nodes[0]!.replicas.list()).toHaveLength(3));
+    const channel = `${prefix}knowledge`;
+    await vi.waitFor(async () => expect(await redisOf(prefix).client.pubsub("NUMSUB", channel)).toEqual([channel, 3]));
+    folder.version = "v2";
+    const result = await nodes[0]!.shared.reload();
+    expect(result).toMatchObject({ ok: true, version: "v2", spread: { ok: true } });
+    expect(result.ok && result.spread?.ok && result.spread.replicas.map((r) => `${r.id} ${r.version}`)).toEqual(["a v2", "b v2", "c v2"]);
+    // Each replica read the folder once; the one that was told to reload did not hear its own news.
+    expect(nodes.map((n) => n.reloads)).toEqual([["v2"], ["v2"], ["v2"]]);
+    for (const n of nodes) {
+      await n.shared.stop();
+      await n.replicas.stop();
+    }
+  });
+
+  it("reach a replica that started while Redis was down, once Redis is up, also when it missed the message", async () => {
+    const port = await freePort();
+    const folder = { version: "v1" };
+    const late = connectRedis({ url: `redis://127.0.0.1:${port}`, prefix: "late:", logger: lines().logger, name: "test" });
+    links.push(late);
+    const k = standInKnowledge("v1", folder);
+    const replicas = startReplicas(late, { id: "late", mode: "webhook", startedAt: AT, knowledge: () => ({ version: k.live.summary.version, articles: 0, loadedAt: AT }) });
+    const shared = shareKnowledge(k.live, late, replicas, { logger: lines().logger, checkMs: 200 });
+    const server = await RedisServer.start(port);
+    servers.push(server);
+    const other = await link(server.url, "late:");
+    await late.ready(5000);
+    // The message: heard by the subscription made while Redis was down.
+    folder.version = "v2";
+    await vi.waitFor(async () => expect(await other.client.pubsub("NUMSUB", other.key("knowledge"))).toEqual([other.key("knowledge"), 1]), { timeout: 5000 });
+    await announceVersion(other, "elsewhere", "v2");
+    await vi.waitFor(() => expect(k.reloads).toEqual(["v2"]));
+    // No message at all (it was lost): the announced version is found by the check.
+    folder.version = "v3";
+    await other.client.set(other.key("knowledge:version"), "v3");
+    await vi.waitFor(() => expect(k.reloads).toEqual(["v2", "v3"]));
+    await shared.stop();
+    await replicas.stop();
+  });
+});
