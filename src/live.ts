@@ -55,6 +55,11 @@ export interface LiveKnowledge extends AnsweringEngine {
    * puts them in the folder and it is reloaded. No other change runs meanwhile.
    */
   add(files: NonNullable<LoadOptions["extra"]>, write: () => Promise<void>): Promise<{ checked: ReloadResult; reloaded?: ReloadResult }>;
+  /**
+   * Changes the folder with `write` (a removal: nothing to check beforehand) and reloads, in turn with
+   * the other changes; when the folder does not load, `undo` puts it back and the old engine keeps answering.
+   */
+  change(write: () => Promise<void>, undo: () => Promise<void>): Promise<ReloadResult>;
 }
 
 export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledge): LiveKnowledge {
@@ -111,6 +116,13 @@ export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledg
         if (!checked.ok) return { checked };
         await write();
         return { checked, reloaded: await attempt({ build: true, unlessVersion: engine.summary.version }) };
+      }),
+    change: (write, undo) =>
+      inTurn(async () => {
+        await write();
+        const reloaded = await attempt({ build: true, unlessVersion: engine.summary.version });
+        if (!reloaded.ok) await undo();
+        return reloaded;
       }),
     close: () => engine.close(),
   };

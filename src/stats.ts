@@ -22,6 +22,15 @@ export interface Stats {
   snapshot(at: Date): StatsSnapshot;
   /** Resolves when every record so far is on disk. */
   flush(): Promise<void>;
+  /** Every unanswered question kept (the rotated file, then the current one), oldest first. */
+  unansweredLog(): Promise<UnansweredRecord[]>;
+}
+
+/** An unanswered question as kept: when, what, and the sender's hash (users.ts). */
+export interface UnansweredRecord {
+  readonly at: Date;
+  readonly question: string;
+  readonly user?: string;
 }
 
 export interface StatsOptions {
@@ -138,6 +147,23 @@ export async function openStats(dataDir: string, options: StatsOptions): Promise
       return { answered, unanswered, answeredToday: today.answered, unansweredToday: today.unanswered, topUnanswered };
     },
     flush: () => writing,
+    async unansweredLog() {
+      await writing;
+      const records: UnansweredRecord[] = [];
+      for (const name of [older, file]) {
+        const text = await readFile(name, "utf8").catch(() => "");
+        for (const line of text.split("\n")) {
+          if (!line.trim()) continue;
+          try {
+            const e = JSON.parse(line) as Entry;
+            if (typeof e.q === "string" && typeof e.t === "string") records.push({ at: new Date(e.t), question: e.q, ...(e.u ? { user: e.u } : {}) });
+          } catch {
+            // A line cut short by a crash.
+          }
+        }
+      }
+      return records;
+    },
   };
 }
 

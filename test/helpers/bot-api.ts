@@ -167,6 +167,10 @@ export class FakeBotApi {
           from: BOT_USER,
           text: params.text,
         };
+      case "editMessageReplyMarkup":
+        return true;
+      case "sendDocument":
+        return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: "private" }, from: BOT_USER, document: { file_id: "d", file_unique_id: "d", file_name: params.document?.name } };
       case "getFile":
         return { file_id: params.file_id, file_unique_id: `u-${params.file_id}`, file_size: 100, file_path: `documents/${params.file_id}.md` };
       case "answerInlineQuery":
@@ -213,6 +217,21 @@ export class FakeBotApi {
 async function readParams(req: IncomingMessage, url: URL): Promise<Record<string, any>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  const type = req.headers["content-type"] ?? "";
+  if (type.includes("multipart/form-data")) {
+    // An upload (sendDocument with an InputFile): fields as text, files as { name, text }.
+    const form = await new Response(Buffer.concat(chunks), { headers: { "content-type": type } }).formData();
+    const params: Record<string, any> = Object.fromEntries(url.searchParams);
+    for (const [key, value] of form) {
+      params[key] = typeof value === "string" ? (/^[[{]/.test(value) ? JSON.parse(value) : value) : { name: value.name, text: await value.text() };
+    }
+    // grammY sends a file as attach://<id> in its field and the bytes under <id>.
+    for (const [key, value] of Object.entries(params)) {
+      const m = typeof value === "string" ? value.match(/^attach:\/\/(.+)$/) : null;
+      if (m && params[m[1]!]) params[key] = params[m[1]!];
+    }
+    return params;
+  }
   const body = Buffer.concat(chunks).toString("utf8");
   const params: Record<string, any> = Object.fromEntries(url.searchParams);
   if (!body) return params;
