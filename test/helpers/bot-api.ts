@@ -220,10 +220,18 @@ async function readParams(req: IncomingMessage, url: URL): Promise<Record<string
   const type = req.headers["content-type"] ?? "";
   if (type.includes("multipart/form-data")) {
     // An upload (sendDocument with an InputFile): fields as text, files as { name, text }.
-    const form = await new Response(Buffer.concat(chunks), { headers: { "content-type": type } }).formData();
     const params: Record<string, any> = Object.fromEntries(url.searchParams);
-    for (const [key, value] of form) {
-      params[key] = typeof value === "string" ? (/^[[{]/.test(value) ? JSON.parse(value) : value) : { name: value.name, text: await value.text() };
+    const boundary = type.match(/boundary=(?:"([^"]+)"|([^;]+))/)!;
+    const body = Buffer.concat(chunks).toString("latin1");
+    for (const part of body.split(`--${boundary[1] ?? boundary[2]}`)) {
+      const split = part.indexOf("\r\n\r\n");
+      if (split < 0) continue;
+      const head = part.slice(0, split);
+      const content = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ""), "latin1").toString("utf8");
+      const name = head.match(/name="([^"]+)"/)?.[1];
+      const filename = head.match(/filename="?([^"\r\n;]*)"?/)?.[1];
+      if (!name) continue;
+      params[name] = filename !== undefined ? { name: filename, text: content } : /^[[{]/.test(content) ? JSON.parse(content) : content;
     }
     // grammY sends a file as attach://<id> in its field and the bytes under <id>.
     for (const [key, value] of Object.entries(params)) {
