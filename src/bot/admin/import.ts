@@ -168,7 +168,8 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
         await start(ctx, { bytes: page.bytes, name: address, url: page.url, ...(page.contentType ? { contentType: page.contentType } : {}) });
       } catch (e) {
         if (!(e instanceof FetchError)) throw e;
-        ctx.log.info({ reason: e.message.slice(0, 40) }, "import link not read");
+        ctx.log.info("import link not read");
+        ctx.log.debug({ reason: e.message }, "import link not read");
         await ctx.reply(`无法读取这个链接，没有保存任何内容：\n<code>${escapeHtml(e.message)}</code>`, { link_preview_options: { is_disabled: true } });
       }
       return;
