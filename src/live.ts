@@ -87,6 +87,11 @@ export interface LiveKnowledge extends AnsweringEngine {
    * replicas, on any of them: it may reject with KnowledgeBusy).
    */
   add(files: NonNullable<LoadOptions["extra"]>, write: () => Promise<void>): Promise<{ checked: ReloadResult; reloaded?: ReloadResult }>;
+  /**
+   * Changes the folder with `write` (a removal: nothing to check beforehand) and reloads, in turn with
+   * the other changes; when the folder does not load, `undo` puts it back and the old engine keeps answering.
+   */
+  change(write: () => Promise<void>, undo: () => Promise<void>): Promise<ReloadResult>;
 }
 
 export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledge): LiveKnowledge {
@@ -151,6 +156,13 @@ export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledg
         if (!checked.ok) return { checked };
         await write();
         return { checked, reloaded: await attempt({ build: true, unlessVersion: engine.summary.version }) };
+      }),
+    change: (write, undo) =>
+      inTurn(async () => {
+        await write();
+        const reloaded = await attempt({ build: true, unlessVersion: engine.summary.version });
+        if (!reloaded.ok) await undo();
+        return reloaded;
       }),
     close: () => engine.close(),
   };

@@ -46,6 +46,15 @@ export interface Stats {
   flush(): Promise<void>;
   /** Records waiting for the store (Redis down); absent for the files. */
   readonly pending?: number;
+  /** Every unanswered question kept (the rotated file, then the current one; or Redis's stream), oldest first. */
+  unansweredLog(): Promise<UnansweredRecord[]>;
+}
+
+/** An unanswered question as kept: when, what, and the sender's hash (users.ts). */
+export interface UnansweredRecord {
+  readonly at: Date;
+  readonly question: string;
+  readonly user?: string;
 }
 
 export interface StatsOptions {
@@ -165,6 +174,19 @@ export async function openStats(dataDir: string, options: StatsOptions): Promise
       };
     },
     flush: () => writing,
+    async unansweredLog() {
+      await writing;
+      const records: UnansweredRecord[] = [];
+      for (const line of await unansweredLog.read(onError)) {
+        try {
+          const e = JSON.parse(line) as Entry;
+          if (typeof e.q === "string" && typeof e.t === "string") records.push({ at: new Date(e.t), question: e.q, ...(e.u ? { user: e.u } : {}) });
+        } catch {
+          // A line cut short by a crash.
+        }
+      }
+      return records;
+    },
   };
 }
 

@@ -7,8 +7,12 @@ import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { FetchLimits } from "../import/fetch.js";
+import { fileFeedback } from "../feedback.js";
+import { createAnswerRegistry } from "./answers.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
+import { feedbackFeature } from "./features/feedback.js";
 import { askFeature } from "./features/ask.js";
 import { commandsFeature } from "./features/commands.js";
 import { inlineFeature } from "./features/inline.js";
@@ -22,12 +26,17 @@ export interface BotOptions {
   readonly rateWindowMs?: number;
   /** How long downloading an uploaded article may take. Default 30 s. */
   readonly downloadTimeoutMs?: number;
+  /** Limits on fetching a link an admin sends to import (default 20 s, 5 MB, 5 redirects). */
+  readonly fetchLimits?: Partial<FetchLimits>;
 }
 
 /** Methods whose text is Telegram HTML unless a call says otherwise (render/telegram.ts escapes what it quotes). */
 const HTML_METHODS = new Set(["sendMessage", "editMessageText"]);
 
-export function createBot(token: string, deps: BotDeps, options: BotOptions = {}): Bot<BotContext> {
+export function createBot(token: string, given: BotDeps, options: BotOptions = {}): Bot<BotContext> {
+  const feedback = given.feedback ?? fileFeedback(given.config.dataDir);
+  const answers = given.answers ?? createAnswerRegistry();
+  const deps: BotDeps = { ...given, feedback, answers };
   const config: BotConfig<BotContext> = {
     client: { apiRoot: deps.config.telegramApiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
@@ -77,7 +86,13 @@ export function createBot(token: string, deps: BotDeps, options: BotOptions = {}
     err.ctx.log.error({ err: err.error }, "update failed");
     await err.ctx.reply("抱歉，处理这条消息时出错了，请稍后再试。").catch(() => {});
   });
-  features.use(adminFeature(deps, options.downloadTimeoutMs === undefined ? {} : { downloadTimeoutMs: options.downloadTimeoutMs }));
+  features.use(
+    adminFeature(deps, feedback, {
+      ...(options.downloadTimeoutMs === undefined ? {} : { downloadTimeoutMs: options.downloadTimeoutMs }),
+      ...(options.fetchLimits ? { fetchLimits: options.fetchLimits } : {}),
+    }),
+  );
+  features.use(feedbackFeature(deps, feedback, answers));
   features.use(commandsFeature(deps));
   features.use(askFeature(deps));
   features.use(inlineFeature(deps));

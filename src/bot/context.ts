@@ -1,12 +1,14 @@
 /** The context every feature sees: grammY's, plus the update's logger and what became of it. */
 import type { Context } from "grammy";
 import type { Config } from "../config.js";
+import type { FeedbackStore } from "../feedback.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
 import type { Stats } from "../stats.js";
 import type { HashUser } from "../users.js";
 import type { LimiterStore } from "../cluster/ratelimit.js";
 import type { Replicas } from "../cluster/replicas.js";
+import type { AnswerRegistry } from "./answers.js";
 import type { CallbackRegistry } from "./callbacks.js";
 import type { UpdateLedger } from "./once.js";
 
@@ -28,6 +30,10 @@ export interface BotDeps {
   readonly limiterStore?: (windowMs: number) => LimiterStore;
   /** With several replicas: the live ones, for /stats. */
   readonly replicas?: Pick<Replicas, "self" | "list">;
+  /** Where 👍/👎 are kept; createBot opens DATA_DIR/feedback.jsonl when none is given. */
+  readonly feedback?: FeedbackStore;
+  /** Answers sent recently, for their 👍/👎 buttons; createBot makes one when none is given. */
+  readonly answers?: AnswerRegistry;
 }
 
 export type BotContext = Context & {

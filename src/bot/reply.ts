@@ -1,4 +1,5 @@
 /** Answering a question in a chat: ask the engine that is live now, record it, send the rendered reply. */
+import { feedbackRow } from "./answers.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { renderAnswer } from "../render/telegram.js";
 
@@ -9,7 +10,11 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, question: 
   ctx.outcome = { answered: answer.answered };
   ctx.log.debug({ question, answered: answer.answered }, "question");
 
-  const { chunks, keyboard } = renderAnswer(answer, deps.callbacks.encode);
+  const rendered = renderAnswer(answer, deps.callbacks.encode);
+  const { chunks } = rendered;
+  const url = answer.citations[0]?.url;
+  const id = deps.answers?.remember({ question, answer: answer.answer, answered: answer.answered, keyboard: rendered.keyboard, ...(url ? { url } : {}) });
+  const keyboard = id === undefined ? rendered.keyboard : [...rendered.keyboard, feedbackRow(id)];
   const inGroup = ctx.chat?.type !== "private";
   const replyTo = inGroup && ctx.msg?.message_id ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {};
   for (const [i, chunk] of chunks.entries()) {

@@ -181,6 +181,26 @@ export function shareKnowledge(
       const { checked, reloaded } = locked.value;
       return reloaded ? { checked, reloaded: await spread(reloaded, published) } : { checked };
     },
+    async change(write, undo) {
+      // A removal is a write like any other: under the replicas' lock, then announced.
+      let published = false;
+      const locked = await withLock(
+        link,
+        KNOWLEDGE_LOCK,
+        {
+          owner: self,
+          ...(options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs }),
+          onLost: () => logger.warn("the knowledge lock expired while this replica held it (was redis down?)"),
+        },
+        async () => {
+          const result = await live.change(write, undo);
+          if (result.ok) published = await publish(result.version);
+          return result;
+        },
+      );
+      if (!locked.ok) throw new KnowledgeBusy(locked.reason, locked.reason === "busy" ? locked.holder : undefined);
+      return locked.value.ok ? spread(locked.value, published) : locked.value;
+    },
     close: () => live.close(),
     async stop() {
       stopped = true;

@@ -202,6 +202,16 @@ export function openRedisStats(link: RedisLink, options: RedisStatsOptions): Sta
         topUnanswered: topOf(counts, 10),
       };
     },
+    async unansweredLog() {
+      if (!link.up) throw new Error("redis unavailable");
+      await drain();
+      const entries = await link.client.xrange(k.unanswered, "-", "+");
+      return entries.map(([, fields]) => {
+        const f: Record<string, string> = {};
+        for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
+        return { at: new Date(f.t ?? 0), question: f.q ?? "", ...(f.u ? { user: f.u } : {}) };
+      });
+    },
     flush: () => drain(),
   };
 }

@@ -245,34 +245,40 @@ describe("admins", () => {
     await a;
   });
 
-  it("saves a valid uploaded article and answers from it", async () => {
-    api.addFile("documents/up1.md", article({ ...GOOD, id: "uploaded", title: "上传测试" }, "定襄县今年新增法兰企业17家。"));
-    const reply = await exchange(updates.document(ADMIN, "up1", "dingxiang.md"), ADMIN);
+  /** The Save (or Cancel) button's callback data in a preview. */
+  const previewButton = (reply: any, label = "保存") => reply.reply_markup.inline_keyboard.flat().find((b: any) => b.text === label).callback_data;
+
+  it("previews an uploaded article, saves it on Save and answers from it", async () => {
+    api.addFile("documents/up1.md", article({ ...GOOD, id: "uploaded", title: "上传测试", url: "https://example.org/uploaded" }, "定襄县今年新增法兰企业17家，全县法兰企业达到260家，产值同比增长12%。"));
+    const preview = await exchange(updates.document(ADMIN, "up1", "dingxiang.md"), ADMIN);
+    expect(preview.text).toContain("上传测试");
+    expect(existsSync(path.join(kbDir, "articles", "uploaded.md"))).toBe(false);
+    const reply = await exchange(updates.callback(ADMIN, previewButton(preview)), ADMIN);
     expect(reply.text).toContain("已保存");
-    expect(existsSync(path.join(kbDir, "articles", "dingxiang.md"))).toBe(true);
-    expect(readFileSync(path.join(kbDir, "articles", "dingxiang.md"), "utf8")).toContain("17家");
+    expect(readFileSync(path.join(kbDir, "articles", "uploaded.md"), "utf8")).toContain("17家");
   });
 
   it("rejects an invalid upload with its problems and writes nothing", async () => {
     api.addFile("documents/up2.md", "no front matter here");
     const reply = await exchange(updates.document(ADMIN, "up2", "bad.md"), ADMIN);
-    expect(reply.text).toContain("上传失败");
-    expect(reply.text).toContain("articles/bad.md:1:");
+    expect(reply.text).toContain("没有保存");
+    expect(reply.text).toContain("bad.md: no article body found");
     expect(existsSync(path.join(kbDir, "articles", "bad.md"))).toBe(false);
   });
 
-  it("checks uploads sent at once against each other: of two with the same id, one is saved and the folder stays valid", async () => {
-    api.addFile("documents/twinA.md", article({ ...GOOD, id: "twin", title: "甲" }, "原平市今年新增企业5家。"));
-    api.addFile("documents/twinB.md", article({ ...GOOD, id: "twin", title: "乙" }, "原平市今年新增企业6家。"));
+  it("saves uploads saved at once one after the other: of two with the same id, one is saved and the folder stays valid", async () => {
+    const body = (n: number) => `原平市今年新增企业${n}家，全市企业总数达到1200家，同比增长3.5%。`;
+    api.addFile("documents/twinA.md", article({ ...GOOD, id: "twin", title: "甲", url: "https://example.org/twin-a" }, body(5)));
+    api.addFile("documents/twinB.md", article({ ...GOOD, id: "twin", title: "乙", url: "https://example.org/twin-b" }, body(6)));
+    const previews = await Promise.all([exchange(updates.document(ADMIN, "twinA", "twin-a.md"), ADMIN), exchange(updates.document(ADMIN2, "twinB", "twin-b.md"), ADMIN2)]);
     const replies = [api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN), api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN2)];
-    api.push(updates.document(ADMIN, "twinA", "twin-a.md"));
-    api.push(updates.document(ADMIN2, "twinB", "twin-b.md"));
+    api.push(updates.callback(ADMIN, previewButton(previews[0])));
+    api.push(updates.callback(ADMIN2, previewButton(previews[1])));
     const texts = (await Promise.all(replies)).map((c) => String(c.params.text));
     expect(texts.filter((t) => t.startsWith("已保存"))).toHaveLength(1);
-    expect(texts.filter((t) => t.includes("上传失败") && t.includes('duplicate article id &quot;twin&quot;'))).toHaveLength(1);
+    expect(texts.filter((t) => t.startsWith("没有保存") && t.includes("twin.md exists already"))).toHaveLength(1);
     const saved = texts.find((t) => t.startsWith("已保存"))!;
     // The reload reported is the one that read the saved file.
-    expect(saved).toMatch(/重新加载成功：\d+ 篇文章/);
     expect(Number(saved.match(/重新加载成功：(\d+) 篇文章/)![1])).toBe(live.summary.articles.length);
     expect(live.summary.articles.filter((a) => a.id === "twin")).toHaveLength(1);
     expect((await loadKnowledge(kbDir)).ok).toBe(true);

@@ -226,6 +226,7 @@ function standInKnowledge(version: string, folder: { version: string }) {
       return { ok: true, articles: 0, facts: 0, version: current, ms: 1 };
     },
     add: () => Promise.reject(new Error("not added here")),
+    change: () => Promise.reject(new Error("not changed here")),
   };
   return { live, reloads };
 }

@@ -241,6 +241,10 @@ export class FakeBotApi {
           from: BOT_USER,
           text: params.text,
         };
+      case "editMessageReplyMarkup":
+        return true;
+      case "sendDocument":
+        return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: "private" }, from: BOT_USER, document: { file_id: "d", file_unique_id: "d", file_name: params.document?.name } };
       case "getFile":
         return { file_id: params.file_id, file_unique_id: `u-${params.file_id}`, file_size: 100, file_path: `documents/${params.file_id}.md` };
       case "answerInlineQuery":
@@ -287,6 +291,29 @@ export class FakeBotApi {
 async function readParams(req: IncomingMessage, url: URL): Promise<Record<string, any>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
+  const type = req.headers["content-type"] ?? "";
+  if (type.includes("multipart/form-data")) {
+    // An upload (sendDocument with an InputFile): fields as text, files as { name, text }.
+    const params: Record<string, any> = Object.fromEntries(url.searchParams);
+    const boundary = type.match(/boundary=(?:"([^"]+)"|([^;]+))/)!;
+    const body = Buffer.concat(chunks).toString("latin1");
+    for (const part of body.split(`--${boundary[1] ?? boundary[2]}`)) {
+      const split = part.indexOf("\r\n\r\n");
+      if (split < 0) continue;
+      const head = part.slice(0, split);
+      const content = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ""), "latin1").toString("utf8");
+      const name = head.match(/name="([^"]+)"/)?.[1];
+      const filename = head.match(/filename="?([^"\r\n;]*)"?/)?.[1];
+      if (!name) continue;
+      params[name] = filename !== undefined ? { name: filename, text: content } : /^[[{]/.test(content) ? JSON.parse(content) : content;
+    }
+    // grammY sends a file as attach://<id> in its field and the bytes under <id>.
+    for (const [key, value] of Object.entries(params)) {
+      const m = typeof value === "string" ? value.match(/^attach:\/\/(.+)$/) : null;
+      if (m && params[m[1]!]) params[key] = params[m[1]!];
+    }
+    return params;
+  }
   const body = Buffer.concat(chunks).toString("utf8");
   const params: Record<string, any> = Object.fromEntries(url.searchParams);
   if (!body) return params;

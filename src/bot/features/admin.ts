@@ -1,22 +1,23 @@
 /**
- * Admins: /reload, /stats, and uploading an article as a .md document in a private chat. One filter
- * lets admins in; anyone else who tries is refused, and the attempt is logged (with the hashed user id).
+ * Admins: /reload, /stats, importing articles in chat (links, files, pasted text), /articles,
+ * /remove and /unanswered. One filter lets admins in; anyone else who tries a command, a file or an
+ * admin button is refused, and the attempt is logged (with the hashed user id).
  */
 import { Composer } from "grammy";
-import { rename, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { MAX_ARTICLE_BYTES } from "../../knowledge/load.js";
-import { formatProblem } from "../../model/knowledge.js";
-import { KnowledgeBusy, type ReloadResult, type Spread } from "../../live.js";
-import { escapeHtml, splitMessage } from "../../render/telegram.js";
+import { summarizeFeedback, type FeedbackStore } from "../../feedback.js";
+import { escapeHtml } from "../../render/telegram.js";
+import { articlesFeature } from "../admin/articles.js";
+import { importFeature, type ImportOptions } from "../admin/import.js";
+import { reloadReport, replyChunks } from "../admin/report.js";
+import { unansweredFeature } from "../admin/unanswered.js";
 import { isAdmin, type BotContext, type BotDeps } from "../context.js";
 
-export interface AdminOptions {
-  /** How long downloading an uploaded file may take. Default 30 s. */
-  readonly downloadTimeoutMs?: number;
-}
+export type AdminOptions = ImportOptions;
 
-export function adminFeature(deps: BotDeps, options: AdminOptions = {}): Composer<BotContext> {
+/** Commands only admins may use, each refused to others. */
+const ADMIN_ONLY = ["reload", "stats", "articles", "remove", "unanswered"] as const;
+
+export function adminFeature(deps: BotDeps, feedback: FeedbackStore, options: AdminOptions = {}): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const { config } = deps;
   const byAdmin = (ctx: BotContext) => isAdmin(ctx, config);
@@ -25,11 +26,12 @@ export function adminFeature(deps: BotDeps, options: AdminOptions = {}): Compose
 
   const refuse = (action: string) => async (ctx: BotContext) => {
     ctx.log.warn({ user: ctx.from ? deps.hashUser(ctx.from.id) : undefined, action }, "refused: not an admin");
-    await ctx.reply("抱歉，这个命令只对管理员开放。");
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: "抱歉，这个操作只对管理员开放。" });
+    else await ctx.reply("抱歉，这个命令只对管理员开放。");
   };
-  others.command("reload", refuse("reload"));
-  others.command("stats", refuse("stats"));
+  for (const command of ADMIN_ONLY) others.command(command, refuse(command));
   others.chatType("private").on("message:document", refuse("upload"));
+  others.callbackQuery(/^(imp|arts|rm):/, refuse("button"));
 
   admin.command("reload", async (ctx) => {
     const result = await deps.live.reload();
@@ -38,118 +40,17 @@ export function adminFeature(deps: BotDeps, options: AdminOptions = {}): Compose
   });
 
   admin.command("stats", async (ctx) => {
-    await replyChunks(ctx, await statsReport(deps));
+    await replyChunks(ctx, await statsReport(deps, feedback));
   });
 
-  admin.chatType("private").on("message:document", async (ctx) => {
-    const doc = ctx.message.document;
-    const name = safeName(doc.file_name ?? "");
-    if (!name) {
-      await ctx.reply("请发送 .md 格式的文章文件（文件名只用字母、数字、-、_）。");
-      return;
-    }
-    const tooLarge = () => ctx.reply(`文件太大（上限 ${MAX_ARTICLE_BYTES / 1024 / 1024} MB），没有保存。`);
-    if ((doc.file_size ?? 0) > MAX_ARTICLE_BYTES) return void (await tooLarge());
-    const file = await ctx.getFile();
-    if (!file.file_path) throw new Error("getFile returned no file_path");
-    if ((file.file_size ?? 0) > MAX_ARTICLE_BYTES) return void (await tooLarge());
-    const url = `${config.telegramApiRoot}/file/bot${ctx.api.token}/${file.file_path}`;
-    const timeoutMs = options.downloadTimeoutMs ?? 30_000;
-    const bytes = await download(url, MAX_ARTICLE_BYTES, timeoutMs);
-    if (bytes === "too large") return void (await tooLarge());
-    if (bytes === "timed out") {
-      ctx.log.warn({ file: name, timeout_ms: timeoutMs }, "upload download timed out");
-      await ctx.reply(`下载文件超时（${timeoutMs / 1000} 秒），没有保存，请重新发送。`);
-      return;
-    }
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      await ctx.reply(`articles/${name}: 文件不是 UTF-8 文本，没有保存。`);
-      return;
-    }
-    const rel = path.join("articles", name);
-    const target = path.join(config.knowledgeDir, rel);
-    // Checked with the folder as every earlier upload left it, written, then reloaded: one change at a time.
-    let added: Awaited<ReturnType<typeof deps.live.add>>;
-    try {
-      added = await deps.live.add({ [rel]: text }, async () => {
-        // Written whole or not at all: a temporary file renamed into place.
-        await writeFile(`${target}.uploading`, text);
-        await rename(`${target}.uploading`, target);
-      });
-    } catch (e) {
-      if (!(e instanceof KnowledgeBusy)) throw e;
-      ctx.log.warn({ file: rel, reason: e.reason, holder: e.holder }, "upload not saved: the knowledge folder is busy");
-      await ctx.reply(
-        e.reason === "busy"
-          ? `另一位管理员正在修改知识库（副本 <code>${escapeHtml(e.holder ?? "?")}</code>），文件没有保存，请稍后再发送。`
-          : "共享存储（Redis）暂时不可用，无法确认没有别人同时在修改知识库，文件没有保存，请稍后再发送。",
-      );
-      return;
-    }
-    const { checked, reloaded } = added;
-    if (!reloaded) {
-      ctx.log.info({ file: rel, problems: checked.ok ? 0 : checked.problems.length }, "upload rejected");
-      await replyChunks(ctx, reloadReport(checked, "上传"));
-      return;
-    }
-    ctx.log.info({ file: rel, ok: reloaded.ok }, "article uploaded");
-    await replyChunks(ctx, `已保存 <code>${escapeHtml(rel)}</code>。\n\n${reloadReport(reloaded, "重新加载")}`);
-  });
-
+  admin.use(importFeature(deps, options));
+  admin.use(articlesFeature(deps));
+  admin.use(unansweredFeature(deps));
   return feature;
 }
 
-/** The file's bytes, read no further than `maxBytes` and for no longer than `timeoutMs`. */
-async function download(url: string, maxBytes: number, timeoutMs: number): Promise<Uint8Array | "too large" | "timed out"> {
-  const signal = AbortSignal.timeout(timeoutMs);
-  try {
-    const response = await fetch(url, { signal });
-    if (!response.ok) throw new Error(`file download failed with HTTP ${response.status}`);
-    if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
-      await response.body?.cancel();
-      return "too large";
-    }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    for await (const chunk of response.body ?? []) {
-      size += chunk.length;
-      if (size > maxBytes) return "too large"; // leaving the loop cancels the download
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks);
-  } catch (e) {
-    if (signal.aborted) return "timed out";
-    throw e;
-  }
-}
-
-function reloadReport(result: ReloadResult, what: string): string {
-  const spread = result.ok && result.spread ? `\n\n${spreadReport(result.spread, result.version)}` : "";
-  if (result.ok && result.unchanged) {
-    return `知识库没有变化（${result.articles} 篇文章，${result.facts} 条数据，版本 <code>${result.version}</code>），无需重建。${spread}`;
-  }
-  if (result.ok) {
-    return `${what}成功：${result.articles} 篇文章，${result.facts} 条数据，用时 ${result.ms} ms，版本 <code>${result.version}</code>。${spread}`;
-  }
-  const lines = result.problems.map((p) => `<code>${escapeHtml(formatProblem(p))}</code>`);
-  return `${what}失败，知识库保持不变。${result.problems.length} 个问题：\n${lines.join("\n")}`;
-}
-
-/** How far a change reached the other replicas. */
-function spreadReport(spread: Spread, version: string): string {
-  if (!spread.ok) return "其他副本暂时没有收到通知（共享存储 Redis 连接中断），Redis 恢复后它们会自动读取新的知识库。";
-  const behind = spread.replicas.filter((r) => r.version !== version);
-  const total = spread.replicas.length;
-  if (!behind.length) return `副本：${total} 个都已使用此版本。`;
-  const list = behind.map((r) => `<code>${escapeHtml(r.id)}</code>（版本 <code>${escapeHtml(r.version)}</code>）`).join("，");
-  return `副本：${total - behind.length}/${total} 个已使用此版本；还没有跟上：${list}。`;
-}
-
 /** /stats: the knowledge, the counts (of this process, or of every replica), the replicas, the questions not answered. */
-async function statsReport(deps: BotDeps): Promise<string> {
+async function statsReport(deps: BotDeps, feedback: FeedbackStore): Promise<string> {
   const now = deps.now();
   const kb = deps.live.summary;
   const since = (d: Date) => formatDuration(now.getTime() - d.getTime());
@@ -191,17 +92,12 @@ async function statsReport(deps: BotDeps): Promise<string> {
       : "（暂无）";
     lines.push(`<b>最常见的未回答问题</b>${snapshot.scope === "replicas" ? "（最近 7 天）" : ""}\n${top}`);
   }
+  const votes = summarizeFeedback(await feedback.list().catch(() => []));
+  const worst = votes.worst.length
+    ? votes.worst.map((w, i) => `${i + 1}. ${escapeHtml(w.question)} → ${escapeHtml(w.answer.slice(0, 80))}${w.article ? `（<code>${escapeHtml(w.article)}</code>）` : ""}：👎 ${w.count}`).join("\n")
+    : "（暂无）";
+  lines.push(`<b>评价</b>：👍 ${votes.up}，👎 ${votes.down}\n<b>👎 最多的回答</b>\n${worst}`);
   return lines.join("\n\n");
-}
-
-async function replyChunks(ctx: BotContext, html: string): Promise<void> {
-  for (const chunk of splitMessage(html)) await ctx.reply(chunk, { link_preview_options: { is_disabled: true } });
-}
-
-/** A file name safe to write into articles/: letters, digits, '-', '_' and '.md', nothing else. */
-function safeName(fileName: string): string | undefined {
-  const base = path.basename(fileName);
-  return /^[\w-][\w.-]{0,100}\.md$/i.test(base) && !base.includes("..") ? base : undefined;
 }
 
 function formatDuration(ms: number): string {

@@ -13,7 +13,10 @@ export const PUBLIC_COMMANDS = [
 ];
 export const ADMIN_COMMANDS = [
   { command: "reload", description: "重新加载知识库（管理员）" },
-  { command: "stats", description: "使用统计和未答问题（管理员）" },
+  { command: "stats", description: "使用统计、未答问题和评价（管理员）" },
+  { command: "articles", description: "文章列表（管理员）" },
+  { command: "remove", description: "删除文章：/remove ID（管理员）" },
+  { command: "unanswered", description: "未回答的问题和 CSV（管理员）" },
 ];
 
 const HELP = [

@@ -1,0 +1,304 @@
+/**
+ * Importing in chat (admins, private chat): a link, an .html/.htm/.txt/.md file or a long pasted
+ * text becomes a preview with Save / Cancel; a field the source lacks (title, publisher, date, link)
+ * is asked for first. Save writes the file through live.add (checked with the whole folder, written,
+ * reloaded, with no other change in between). What waits for Save is kept in memory, per admin,
+ * for 30 minutes.
+ *
+ * Reading a link waits for the network (up to 20 s) and parsing a large page takes a second or two:
+ * only this admin's chat waits meanwhile (updates are ordered per chat), the other chats go on.
+ */
+import { randomBytes } from "node:crypto";
+import { Composer } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
+import path from "node:path";
+import { findFigures } from "../../engine/figures.js";
+import { fetchPage, FetchError, type FetchLimits } from "../../import/fetch.js";
+import { prepareImport, saveImport, type ImportSource, type PreparedArticle, type PreparedImport } from "../../import/import.js";
+import { sampleQuestions } from "../../import/questions.js";
+import type { Field } from "../../import/types.js";
+import { MAX_ARTICLE_BYTES } from "../../knowledge/load.js";
+import { escapeHtml } from "../../render/telegram.js";
+import type { BotContext, BotDeps } from "../context.js";
+import { download } from "../download.js";
+import { ExpiringMap } from "../expiring.js";
+import { KnowledgeBusy } from "../../live.js";
+import { busyReport, reloadReport, replyChunks } from "./report.js";
+
+export interface ImportOptions {
+  /** How long downloading an uploaded file may take. Default 30 s. */
+  readonly downloadTimeoutMs?: number;
+  /** Limits on fetching a link (default: the import library's, 20 s and 5 MB). */
+  readonly fetchLimits?: Partial<FetchLimits>;
+  /** How long a preview waits for Save. Default 30 min. */
+  readonly pendingMs?: number;
+}
+
+/** Bytes in hand: what was downloaded, fetched or pasted. */
+type Source = Exclude<ImportSource, string>;
+
+interface Pending {
+  readonly token: string;
+  readonly admin: number;
+  readonly source: Source;
+  readonly given: Partial<Record<Field, string>>;
+  /** The field asked for, while the admin is expected to reply with it. */
+  asking?: Field;
+  article?: PreparedArticle;
+  questions?: string[];
+}
+
+/** Pasted text at least this long that reads as an article (not a question) is imported. */
+export const MIN_PASTE_CHARS = 200;
+const MAX_PENDING_PER_ADMIN = 3;
+const FILE_TYPES = /\.(html?|txt|md)$/i;
+
+const FIELD_NAMES: Record<Field, string> = { title: "标题", publisher: "发布者（报纸、网站或公众号）", date: "发布日期", url: "原文链接", author: "作者", region: "地区", id: "ID" };
+const FIELD_HINTS: Partial<Record<Field, string>> = {
+  title: "请回复文章标题：",
+  publisher: "请回复发布者（例如 山西经济日报）：",
+  date: "请回复发布日期（YYYY-MM-DD，例如 2024-11-20）：",
+  url: "请回复原文链接（http:// 或 https:// 开头）：",
+};
+
+/** A link alone in a message. */
+export const isLink = (text: string) => /^https?:\/\/\S+$/i.test(text.trim());
+
+/** Long text with several sentences that does not end as a question: an article pasted in. */
+export function isPastedArticle(text: string): boolean {
+  const t = text.trim();
+  return [...t].length >= MIN_PASTE_CHARS && (t.match(/[。！；]/gu) ?? []).length >= 2 && !/[？?吗呢]\s*$/u.test(t);
+}
+
+export function importFeature(deps: BotDeps, options: ImportOptions = {}): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+  const { config } = deps;
+  const pending = new ExpiringMap<string, Pending>(Math.max(10, config.adminIds.length * MAX_PENDING_PER_ADMIN), options.pendingMs ?? 30 * 60 * 1000);
+  const mine = (admin: number) => pending.values().filter((p) => p.admin === admin);
+  const keep = (p: Pending) => {
+    const others = mine(p.admin).filter((o) => o.token !== p.token);
+    // The admin is answering one question at a time: a new import stops waiting for the old one's field.
+    for (const o of others) delete o.asking;
+    for (const o of others.slice(0, Math.max(0, others.length - MAX_PENDING_PER_ADMIN + 1))) pending.delete(o.token);
+    pending.set(p.token, p);
+  };
+  const cancelButton = (p: Pending): InlineKeyboardButton => ({ text: "取消", callback_data: `imp:c:${p.token}` });
+
+  /** Reads the source as it is now given, then asks for a field, shows the preview, or says why not. */
+  const advance = async (ctx: BotContext, p: Pending) => {
+    await ctx.replyWithChatAction("typing").catch(() => {});
+    const prepared = await prepareImport(p.source, { knowledgeDir: config.knowledgeDir, given: p.given, ...(options.fetchLimits ? { limits: options.fetchLimits } : {}) });
+    const asking = prepared.missing[0];
+    if (asking) {
+      p.asking = asking;
+      keep(p);
+      const found = prepared.extracted;
+      const title = prepared.fields.title?.value;
+      const lines = [
+        found ? `已读取${title ? `《${escapeHtml(title)}》` : "文章"}：${found.paragraphs.filter((x) => !x.heading).length} 段。` : "",
+        `缺少：${prepared.missing.map((f) => FIELD_NAMES[f]).join("、")}。`,
+        FIELD_HINTS[asking] ?? `请回复${FIELD_NAMES[asking]}：`,
+      ];
+      await ctx.reply(lines.filter(Boolean).join("\n"), { reply_markup: { inline_keyboard: [[cancelButton(p)]] } });
+      return;
+    }
+    if (prepared.problems.length || !prepared.article) {
+      pending.delete(p.token);
+      ctx.log.info({ problems: prepared.problems.length }, "import refused");
+      await replyChunks(ctx, refusal(prepared));
+      return;
+    }
+    delete p.asking;
+    p.article = prepared.article;
+    p.questions = sampleQuestions(prepared.extracted?.paragraphs ?? []);
+    keep(p);
+    ctx.log.info({ id: p.article.id, paragraphs: p.article.preview.paragraphs }, "import previewed");
+    await ctx.reply(previewHtml(prepared, p.questions), {
+      link_preview_options: { is_disabled: true },
+      reply_markup: { inline_keyboard: [[{ text: "保存", callback_data: `imp:s:${p.token}` }, cancelButton(p)]] },
+    });
+  };
+
+  const start = (ctx: BotContext, source: Source) =>
+    advance(ctx, { token: randomBytes(6).toString("base64url"), admin: ctx.from!.id, source, given: {} });
+
+  const privateChat = feature.chatType("private");
+
+  privateChat.on("message:document", async (ctx) => {
+    const doc = ctx.message.document;
+    const name = path.basename(doc.file_name ?? "");
+    if (!FILE_TYPES.test(name)) {
+      await ctx.reply("请发送 .html、.htm、.txt（网页另存的文字）或 .md 文件，或者直接发送文章链接。");
+      return;
+    }
+    const tooLarge = () => ctx.reply(`文件太大（上限 ${MAX_ARTICLE_BYTES / 1024 / 1024} MB），没有保存。`);
+    if ((doc.file_size ?? 0) > MAX_ARTICLE_BYTES) return void (await tooLarge());
+    const file = await ctx.getFile();
+    if (!file.file_path) throw new Error("getFile returned no file_path");
+    if ((file.file_size ?? 0) > MAX_ARTICLE_BYTES) return void (await tooLarge());
+    const timeoutMs = options.downloadTimeoutMs ?? 30_000;
+    const bytes = await download(`${config.telegramApiRoot}/file/bot${ctx.api.token}/${file.file_path}`, MAX_ARTICLE_BYTES, timeoutMs);
+    if (bytes === "too large") return void (await tooLarge());
+    if (bytes === "timed out") {
+      ctx.log.warn({ timeout_ms: timeoutMs }, "upload download timed out");
+      await ctx.reply(`下载文件超时（${timeoutMs / 1000} 秒），没有保存，请重新发送。`);
+      return;
+    }
+    await start(ctx, { bytes, name });
+  });
+
+  privateChat.on("message:text", async (ctx, next) => {
+    const text = ctx.message.text;
+    if (text.startsWith("/")) return next();
+    const waiting = mine(ctx.from.id).find((p) => p.asking);
+    if (waiting?.asking) {
+      const checked = checkField(waiting.asking, text, deps.now());
+      if (!checked.ok) {
+        await ctx.reply(`${checked.reason}\n${FIELD_HINTS[waiting.asking] ?? ""}`, { reply_markup: { inline_keyboard: [[cancelButton(waiting)]] } });
+        return;
+      }
+      waiting.given[waiting.asking] = checked.value;
+      await advance(ctx, waiting);
+      return;
+    }
+    if (isLink(text)) {
+      const address = text.trim();
+      await ctx.replyWithChatAction("typing").catch(() => {});
+      try {
+        const page = await fetchPage(address, options.fetchLimits);
+        await start(ctx, { bytes: page.bytes, name: address, url: page.url, ...(page.contentType ? { contentType: page.contentType } : {}) });
+      } catch (e) {
+        if (!(e instanceof FetchError)) throw e;
+        ctx.log.info("import link not read");
+        ctx.log.debug({ reason: e.message }, "import link not read");
+        await ctx.reply(`无法读取这个链接，没有保存任何内容：\n<code>${escapeHtml(e.message)}</code>`, { link_preview_options: { is_disabled: true } });
+      }
+      return;
+    }
+    if (isPastedArticle(text)) {
+      await start(ctx, { bytes: Buffer.from(text, "utf8"), name: "粘贴的文字.txt", contentType: "text/plain; charset=utf-8" });
+      return;
+    }
+    return next();
+  });
+
+  feature.callbackQuery(/^imp:([sc]):([\w-]+)$/, async (ctx) => {
+    const p = pending.get(ctx.match[2]!);
+    if (!p || p.admin !== ctx.from.id) {
+      await ctx.answerCallbackQuery({ text: "这个预览已过期或已处理，请重新发送链接或文件。" });
+      return;
+    }
+    pending.delete(p.token);
+    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => {});
+    if (ctx.match[1] === "c" || !p.article) {
+      await ctx.answerCallbackQuery({ text: "已取消" });
+      await ctx.reply("已取消，没有保存任何文件。");
+      return;
+    }
+    await ctx.answerCallbackQuery({ text: "正在保存…" });
+    await save(ctx, deps, p.article, p.questions ?? []);
+  });
+
+  return feature;
+}
+
+class SaveRefused extends Error {
+  constructor(readonly problems: string[]) {
+    super("save refused");
+  }
+}
+
+async function save(ctx: BotContext, deps: BotDeps, article: PreparedArticle, questions: readonly string[]): Promise<void> {
+  const dir = deps.config.knowledgeDir;
+  let outcome;
+  try {
+    // Checked with the folder as every earlier change left it, written, then reloaded: one change at a time.
+    outcome = await deps.live.add({ [article.file]: article.text }, async () => {
+      const saved = await saveImport(dir, article);
+      if (!saved.ok) throw new SaveRefused(saved.problems);
+    });
+  } catch (e) {
+    if (e instanceof KnowledgeBusy) {
+      ctx.log.warn({ file: article.file, reason: e.reason, holder: e.holder }, "import not saved: the knowledge folder is busy");
+      await ctx.reply(busyReport(e));
+      return;
+    }
+    if (!(e instanceof SaveRefused)) throw e;
+    await replyChunks(ctx, `没有保存：\n${e.problems.map((p) => `<code>${escapeHtml(p)}</code>`).join("\n")}`);
+    return;
+  }
+  const { checked, reloaded } = outcome;
+  if (!reloaded) {
+    ctx.log.info({ file: article.file, problems: checked.ok ? 0 : checked.problems.length }, "import rejected");
+    await replyChunks(ctx, reloadReport(checked, "保存"));
+    return;
+  }
+  ctx.log.info({ file: article.file, ok: reloaded.ok }, "article imported");
+  const keyboard: InlineKeyboardButton[][] = [];
+  if (reloaded.ok) {
+    for (const q of questions) {
+      const answer = await deps.live.ask(q, deps.now());
+      if (answer.answered) keyboard.push([{ text: q.length <= 40 ? q : `${q.slice(0, 39)}…`, callback_data: deps.callbacks.encode(q) }]);
+    }
+  }
+  await ctx.reply(
+    `已保存 <code>${escapeHtml(article.file)}</code>（《${escapeHtml(article.fields.title)}》）。\n\n${reloadReport(reloaded, "重新加载")}${keyboard.length ? "\n\n现在可以问：" : ""}`,
+    { link_preview_options: { is_disabled: true }, ...(keyboard.length ? { reply_markup: { inline_keyboard: keyboard } } : {}) },
+  );
+}
+
+/** Why an import cannot be saved, for the admin: the library's messages, file:line where there is one. */
+function refusal(prepared: PreparedImport): string {
+  const lines = prepared.problems.map((p) => `• <code>${escapeHtml(p)}</code>`);
+  return `没有保存，知识库保持不变：\n${lines.join("\n")}`;
+}
+
+function previewHtml(prepared: PreparedImport, questions: readonly string[]): string {
+  const a = prepared.article!;
+  const p = a.preview;
+  const numbers = (prepared.extracted?.paragraphs ?? []).filter((x) => !x.heading).reduce((n, x) => n + findFigures(x.text).length, 0);
+  const parts = [
+    "<b>预览：确认后保存</b>",
+    [
+      `标题：${escapeHtml(p.title)}`,
+      `发布：${escapeHtml(p.publisher)} · ${escapeHtml(p.date)}`,
+      `链接：<a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a>`,
+      `正文 ${p.paragraphs} 段${p.headings ? `（${p.headings} 个小标题）` : ""}，${p.characters} 字，数字 ${numbers} 个，图片 ${p.figures} 张`,
+      `文件：<code>${escapeHtml(a.file)}</code>`,
+    ].join("\n"),
+    `<blockquote>${p.firstLines.map(escapeHtml).join("\n")}</blockquote>`,
+  ];
+  if (questions.length) parts.push(`保存后可以问：\n${questions.map((q) => `• ${escapeHtml(q)}`).join("\n")}`);
+  if (prepared.unsure.length) parts.push(`请核对：\n${prepared.unsure.slice(0, 5).map((u) => `• ${escapeHtml(u)}`).join("\n")}`);
+  const html = parts.join("\n\n");
+  return html.length <= 4000 ? html : `${parts.slice(0, 3).join("\n\n")}`;
+}
+
+type Checked = { ok: true; value: string } | { ok: false; reason: string };
+
+/** A value the admin typed for a field, checked and put in the form the article file takes. */
+export function checkField(field: Field, raw: string, now: Date): Checked {
+  const text = raw.trim();
+  if (field === "date") {
+    const m = text.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u);
+    if (!m) return { ok: false, reason: `“${escapeHtml(text.slice(0, 40))}” 不是日期。` };
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, reason: `${y}年${mo}月${d}日 不存在。` };
+    if (date.getTime() > now.getTime() + 2 * 24 * 60 * 60 * 1000) return { ok: false, reason: "这个日期还没到。" };
+    return { ok: true, value: date.toISOString().slice(0, 10) };
+  }
+  if (field === "url") {
+    try {
+      const url = new URL(text);
+      if (url.protocol === "http:" || url.protocol === "https:") return { ok: true, value: url.href };
+    } catch {
+      // falls through
+    }
+    return { ok: false, reason: "这不是 http(s) 链接。" };
+  }
+  if (/\n/.test(text)) return { ok: false, reason: `${FIELD_NAMES[field]}只能有一行。` };
+  const max = field === "title" ? 200 : 100;
+  if ([...text].length < 2 || [...text].length > max) return { ok: false, reason: `${FIELD_NAMES[field]}应为 2 到 ${max} 个字。` };
+  return { ok: true, value: text };
+}

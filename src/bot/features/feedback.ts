@@ -1,0 +1,47 @@
+/**
+ * 👍 / 👎 under answers, from anyone. A vote is recorded once per user and answer; the buttons then
+ * say it was recorded. A 👎 keeps the question, the answer and its article (feedback.ts) so that an
+ * admin sees in /stats which answers people found wrong.
+ */
+import { Composer } from "grammy";
+import type { AnswerRegistry } from "../answers.js";
+import type { BotContext, BotDeps } from "../context.js";
+import type { FeedbackStore } from "../../feedback.js";
+
+export function feedbackFeature(deps: BotDeps, feedback: FeedbackStore, answers: AnswerRegistry): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  feature.callbackQuery(/^fb:([ud]):([\w-]{1,40})$/, async (ctx) => {
+    const vote = ctx.match[1] === "u" ? "up" : "down";
+    const sent = answers.get(ctx.match[2]!);
+    if (!sent) {
+      await ctx.answerCallbackQuery({ text: "这个回答太久了，无法再评价。" });
+      return;
+    }
+    const user = deps.hashUser(ctx.from.id);
+    if (sent.voters.has(user)) {
+      await ctx.answerCallbackQuery({ text: "你已经评价过这个回答了。" });
+      return;
+    }
+    sent.voters.add(user);
+    const article = sent.url ? (deps.live.summary.articles.find((a) => a.url === sent.url)?.id ?? sent.url) : undefined;
+    await feedback.record({
+      at: deps.now(),
+      vote,
+      ...(article ? { article } : {}),
+      // Only a 👎 is worth keeping the words (and who) for: someone should look at that answer.
+      ...(vote === "down" ? { question: sent.question, answer: sent.answer, user } : {}),
+    });
+    // The counts behind /stats, shared by every replica when REDIS_URL is set.
+    deps.stats.feedback({ question: sent.question, answerId: ctx.match[2]!, helpful: vote === "up", userId: ctx.from.id, at: deps.now() });
+    ctx.log.info({ vote, answered: sent.answered, article }, "feedback");
+    await ctx.answerCallbackQuery({ text: vote === "up" ? "谢谢！已记录 👍" : "谢谢！已记录 👎，我们会检查这个回答。" });
+    const recorded = { text: vote === "up" ? "已记录 👍" : "已记录 👎", callback_data: "fb:done" };
+    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [...sent.keyboard, [recorded]] } }).catch((e: unknown) => {
+      ctx.log.debug({ err: e }, "feedback buttons not updated");
+    });
+  });
+
+  feature.callbackQuery("fb:done", (ctx) => ctx.answerCallbackQuery({ text: "已记录，谢谢。" }));
+  return feature;
+}
