@@ -56,6 +56,13 @@ async function ask(port: number, update: Record<string, any>, chat: number) {
   expect((await post(port, direct(update))).status).toBe(200);
   return String((await reply).params.text);
 }
+/** The reply to an admin's file: a preview with Save / Cancel. */
+async function preview(port: number, update: Record<string, any>, chat: number): Promise<Record<string, any>> {
+  const reply = api.nextCall("sendMessage", (c) => c.params.chat_id === chat, 45_000);
+  expect((await post(port, direct(update))).status).toBe(200);
+  return (await reply).params;
+}
+const saveButton = (reply: Record<string, any>) => reply.reply_markup.inline_keyboard.flat().find((b: any) => b.text === "保存").callback_data as string;
 /** CPU time a process has used, in ms (Linux: /proc; elsewhere 0). */
 function cpuMs(pid: number): number {
   try {
@@ -223,13 +230,16 @@ describe("replicas behind a load balancer", () => {
 
   it("let two admins uploading on two replicas at once take turns: of two articles with one id, one is saved and the folder stays valid", async () => {
     const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
-    api.addFile("documents/twinA.md", article({ ...GOOD, id: "twin", title: "甲", url: "https://example.org/twin-a" }, "原平市今年新增企业5家。"));
-    api.addFile("documents/twinB.md", article({ ...GOOD, id: "twin", title: "乙", url: "https://example.org/twin-b" }, "原平市今年新增企业6家。"));
+    const body = (n: number) => `原平市今年新增企业${n}家，全市企业总数达到1200家，同比增长3.5%。`;
+    api.addFile("documents/twinA.md", article({ ...GOOD, id: "twin", title: "甲", url: "https://example.org/twin-a" }, body(5)));
+    api.addFile("documents/twinB.md", article({ ...GOOD, id: "twin", title: "乙", url: "https://example.org/twin-b" }, body(6)));
+    // Each admin gets a preview from the replica that read the file, and saves it there, both at once.
+    const previews = await Promise.all([preview(a.port, updates.document(ADMIN, "twinA", "twin-a.md"), ADMIN), preview(b.port, updates.document(ADMIN2, "twinB", "twin-b.md"), ADMIN2)]);
     const replies = [api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN, 45_000), api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN2, 45_000)];
-    await Promise.all([post(a.port, direct(updates.document(ADMIN, "twinA", "twin-a.md"))), post(b.port, direct(updates.document(ADMIN2, "twinB", "twin-b.md")))]);
+    await Promise.all([post(a.port, direct(updates.callback(ADMIN, saveButton(previews[0])))), post(b.port, direct(updates.callback(ADMIN2, saveButton(previews[1]))))]);
     const texts = (await Promise.all(replies)).map((c) => String(c.params.text));
     expect(texts.filter((t) => t.startsWith("已保存"))).toHaveLength(1);
-    expect(texts.filter((t) => t.includes("上传失败") && t.includes("duplicate article id &quot;twin&quot;"))).toHaveLength(1);
+    expect(texts.filter((t) => t.startsWith("没有保存") && t.includes("twin.md exists already"))).toHaveLength(1);
     expect(texts.find((t) => t.startsWith("已保存"))).toContain("副本：2 个都已使用此版本");
     expect((await loadKnowledge(kbDir)).ok).toBe(true);
   }, 45_000);
@@ -285,14 +295,15 @@ describe("replicas behind a load balancer", () => {
     const stats = await ask(b.port, updates.privateText(ADMIN, "/stats"), ADMIN);
     expect(stats).toMatch(/统计暂不可用：共享存储（Redis）连接中断，本副本有 \d+ 条记录在缓冲中/);
     expect(stats).toContain("副本列表暂不可用");
-    api.addFile("documents/down.md", article({ ...GOOD, id: "down", url: "https://example.org/down" }, "原平市今年新增企业7家。"));
-    expect(await ask(b.port, updates.document(ADMIN, "down", "down.md"), ADMIN)).toContain("共享存储（Redis）暂时不可用");
+    api.addFile("documents/down.md", article({ ...GOOD, id: "down", url: "https://example.org/down" }, "原平市今年新增企业7家，全市企业总数达到1200家，同比增长3.5%。"));
+    const downPreview = await preview(b.port, updates.document(ADMIN, "down", "down.md"), ADMIN);
+    expect(await ask(b.port, updates.callback(ADMIN, saveButton(downPreview)), ADMIN)).toContain("共享存储（Redis）暂时不可用");
     // A good part of the run is answered with Redis down.
     await vi.waitFor(() => expect(answered() - atKill).toBeGreaterThan(100), { timeout: 20_000, interval: 10 });
     await redis.restart();
     await api.webhookIdle();
-    // The run, the question asked during the outage, and the two replies to the admin.
-    expect(answered() - before).toBe(10 * chats + 3);
+    // The run, the question asked during the outage, and the three replies to the admin (/stats, the preview, the refusal).
+    expect(answered() - before).toBe(10 * chats + 4);
     for (let c = 0; c < chats; c++) {
       const got = api.callsOf("sendMessage").filter((call) => call.ok && call.params.chat_id === 50_000 + c).map((call) => boldOf(call.params.text));
       expect(got).toEqual(Array.from({ length: 10 }, (_, k) => expected.get(QUESTIONS[(c + k) % QUESTIONS.length]!)));
