@@ -144,6 +144,30 @@ export function shareKnowledge(
     return { ...result, spread: published ? await converge(result.version) : { ok: false, reason: "unavailable" } };
   };
 
+  /**
+   * A change of the shared folder: under the replicas' lock, and announced before the lock is let go, so the
+   * next writer's version is announced after this one. Throws KnowledgeBusy when the lock cannot be had.
+   */
+  const underLock = async <T>(change: () => Promise<{ value: T; version: string | undefined }>): Promise<{ value: T; published: boolean }> => {
+    let published = false;
+    const locked = await withLock(
+      link,
+      KNOWLEDGE_LOCK,
+      {
+        owner: self,
+        ...(options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs }),
+        onLost: () => logger.warn("the knowledge lock expired while this replica held it (was redis down?)"),
+      },
+      async () => {
+        const { value, version } = await change();
+        if (version) published = await publish(version);
+        return value;
+      },
+    );
+    if (!locked.ok) throw new KnowledgeBusy(locked.reason, locked.reason === "busy" ? locked.holder : undefined);
+    return { value: locked.value, published };
+  };
+
   return {
     get summary() {
       return live.summary;
@@ -161,45 +185,20 @@ export function shareKnowledge(
       return spread(result, result.ok && (await publish(result.version)));
     },
     async add(files, write) {
-      let published = false;
-      const locked = await withLock(
-        link,
-        KNOWLEDGE_LOCK,
-        {
-          owner: self,
-          ...(options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs }),
-          onLost: () => logger.warn("the knowledge lock expired while this replica held it (was redis down?)"),
-        },
-        async () => {
-          const added = await live.add(files, write);
-          // Announced before the lock is let go: the next writer's version is announced after this one.
-          if (added.reloaded?.ok) published = await publish(added.reloaded.version);
-          return added;
-        },
-      );
-      if (!locked.ok) throw new KnowledgeBusy(locked.reason, locked.reason === "busy" ? locked.holder : undefined);
-      const { checked, reloaded } = locked.value;
+      const { value, published } = await underLock(async () => {
+        const added = await live.add(files, write);
+        return { value: added, version: added.reloaded?.ok ? added.reloaded.version : undefined };
+      });
+      const { checked, reloaded } = value;
       return reloaded ? { checked, reloaded: await spread(reloaded, published) } : { checked };
     },
     async change(write, undo) {
       // A removal is a write like any other: under the replicas' lock, then announced.
-      let published = false;
-      const locked = await withLock(
-        link,
-        KNOWLEDGE_LOCK,
-        {
-          owner: self,
-          ...(options.lockWaitMs === undefined ? {} : { waitMs: options.lockWaitMs }),
-          onLost: () => logger.warn("the knowledge lock expired while this replica held it (was redis down?)"),
-        },
-        async () => {
-          const result = await live.change(write, undo);
-          if (result.ok) published = await publish(result.version);
-          return result;
-        },
-      );
-      if (!locked.ok) throw new KnowledgeBusy(locked.reason, locked.reason === "busy" ? locked.holder : undefined);
-      return locked.value.ok ? spread(locked.value, published) : locked.value;
+      const { value, published } = await underLock(async () => {
+        const result = await live.change(write, undo);
+        return { value: result, version: result.ok ? result.version : undefined };
+      });
+      return value.ok ? spread(value, published) : value;
     },
     close: () => live.close(),
     async stop() {
