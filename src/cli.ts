@@ -205,10 +205,12 @@ async function calibrate(knowledge: string): Promise<void> {
   const own = readCases([]).flatMap((s) => s.cases);
   const samples = await withExternal(knowledge, names, (kb) => collectSamples(kb, names, own, new Date()));
   const model = fit(samples);
-  const { rows, best } = sweep(samples, model.weights, model.bias);
+  const { rows, best, byCost } = sweep(samples, model.weights, model.bias);
   process.stdout.write(`${samples.length} answers (${samples.filter((s) => s.right).length} right)\n`);
-  for (const r of rows) process.stdout.write(`threshold ${r.threshold.toFixed(2)}: right ${r.right}, wrong ${r.wrong}\n`);
-  process.stdout.write(`weights ${JSON.stringify(model.weights)}, bias ${model.bias}, threshold ${best.threshold}\n`);
+  for (const r of rows) {
+    if (Math.round(r.threshold * 100) % 25 === 0 || r === best) process.stdout.write(`threshold ${r.threshold.toFixed(2)}: right ${r.right}, wrong ${r.wrong}, own cases lost ${r.ownLost}\n`);
+  }
+  process.stdout.write(`weights ${JSON.stringify(model.weights)}, bias ${model.bias}, threshold ${best.threshold} (best by cost: ${byCost.threshold})\n`);
 }
 
 async function bench(args: string[]): Promise<void> {

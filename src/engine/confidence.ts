@@ -13,6 +13,8 @@ export interface Signals {
   /** The best score's lead over the best candidate with another figure, 0 to 1. */
   readonly margin: number;
   readonly search: number;
+  /** How much of what happened (成立 in 何年成立) the figure's own clause says. */
+  readonly event: number;
   /** 1 for a curated fact. */
   readonly curated: number;
 }
@@ -31,11 +33,12 @@ export function signalsOf(best: Candidate, rivals: readonly Candidate[]): Signal
     fit: best.fit,
     margin: rival ? Math.max(0, Math.min(1, best.score - rival.score)) : 1,
     search: best.search,
+    event: best.event,
     curated: best.fact ? 1 : 0,
   };
 }
 
 /** The confidence of an answer from these signals: a weighted sum, above the threshold to answer. */
 export function confidenceOf(s: Signals, weights: Record<keyof typeof CONFIDENCE.weights, number> = CONFIDENCE.weights, bias: number = CONFIDENCE.bias): number {
-  return bias + weights.coverage * s.coverage + weights.fit * s.fit + weights.margin * s.margin + weights.search * s.search + weights.curated * s.curated;
+  return bias + weights.coverage * s.coverage + weights.fit * s.fit + weights.margin * s.margin + weights.search * s.search + weights.event * s.event + weights.curated * s.curated;
 }

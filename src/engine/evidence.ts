@@ -10,7 +10,7 @@ import { PROVINCES } from "./places.js";
 import { contains, coverage, gradedCoverage, isEnglish, type Question, type WantedKind } from "./query.js";
 import { commonLimit, LARGE_CORPUS, type Indexes, type IndexedFact, type Passage } from "./search.js";
 import type { Span } from "./statement.js";
-import { bigrams, hanRuns, simplifyAligned } from "./text.js";
+import { bigrams, hanRuns, normalize, simplifyAligned } from "./text.js";
 import { measureOf, measuresFit } from "../model/units.js";
 import { ENGINE_OPTIONS } from "./options.js";
 
@@ -28,6 +28,8 @@ export interface Candidate {
   readonly coverage: number;
   /** How well the figure reads as the answer: its unit, its nearness to the question's words (0 for facts). */
   readonly fit: number;
+  /** How much of what the question asks about (q.event: 成立 in 何年成立) the figure's own clause says; 1 when it names nothing. */
+  readonly event: number;
   /** The search engine's score, relative to the best hit of its index. */
   readonly search: number;
   readonly score: number;
@@ -61,6 +63,7 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
       spans,
       coverage: cov,
       fit: 0.5,
+      event: 1,
       search: hit.score / factMax,
       score: score(q, cov, hit.score / factMax, f.fact.kind, f.fact.period) + O.score.curated + placeBonus(q, f.focus) + comparisonBonus(q, f.fact.quote),
     });
@@ -78,11 +81,12 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     const about = `${p.regionNorm} ${pick.ownNorm} ${p.lead}`;
     const ownPlace = namesOtherPlace(ix, q, `${pick.clauseNorm} ${p.lead}`);
     if (!placeFits(q.places, about) && (ownPlace || !placeFits(q.places, `${about} ${p.context}`))) continue;
-    const cov = gradedCoverage(q.concepts, [
+    const sources = [
       [`${pick.clauseNorm} ${p.regionNorm}`, 1],
       [p.norm, O.coverage.sentence],
       [p.context, ownPlace ? 0 : O.coverage.context],
-    ]);
+    ] as const;
+    const cov = gradedCoverage(q.concepts, sources);
     out.push({
       passage: p,
       article: p.article,
@@ -93,6 +97,7 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
       spans: pick.spans,
       coverage: cov,
       fit: pick.fit,
+      event: pick.event,
       search: hit.score / sentenceMax,
       score:
         score(q, cov, hit.score / sentenceMax, pick.figure?.kind ?? "text", pick.period) +
@@ -228,9 +233,9 @@ function anchorsIn(q: Question, text: string): number[] {
 }
 
 /** The figure of a sentence that fits the question best, and the clause around it. */
-function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string; fit: number } | undefined {
+export function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string; fit: number; event: number } | undefined {
   const wantsFigure = Boolean(q.measure || q.countWord) || q.kinds.some((k) => ["amount", "count", "share", "growth", "rank", "fraction", "duration", "time"].includes(k));
-  type Pick = { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string; rank: number; fit: number };
+  type Pick = { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string; rank: number; fit: number; event: number };
   const picks: Pick[] = [];
   const anchors = anchorsIn(q, simplifyAligned(p.sentence.text).toLowerCase());
   const near = (figure: Figure) => {
@@ -248,14 +253,18 @@ function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; 
     const candidates = wantsDate ? [...p.figures, ...findDates(p.sentence.text)] : p.figures;
     const figures = candidates.filter((f) => f.index >= c.start && f.index < c.end);
     // A date that opens a sentence (7月1日起，…开通了…) dates the clause after it.
-    const next = p.clauses[p.clauses.indexOf(c) + 1];
+    // Only a clause that is little more than its date (1867年，… / 7月1日起，…) dates the next one.
+    const next = wantsDate && dateAlone(c, p.sentence.text) ? p.clauses[p.clauses.indexOf(c) + 1] : undefined;
     const dateCov = wantsDate && next ? (coverage(q.concepts, `${c.own} ${next.own}`) + coverage(q.concepts, c.window)) / 2 : 0;
     for (const figure of figures) {
+      // A figure the question states (在50个缔约国中, 在2003年以及哪一年) is what it knows, not what it asks.
+      if (wantsFigure && statedIn(q, figure)) continue;
       const measured = measureFit(q, figure);
       if (measured === undefined) continue;
       // Only a figure is judged by what else its clause says; a list or a name is that very excess.
       const said = wantsNumber ? excess(q, c.own) : 0;
-      const fit = O.score.measure * measured + near(figure) - O.score.excess * said;
+      const event = q.event.length ? coverage(q.event, next ? `${c.own} ${next.own}` : c.own) : 1;
+      const fit = O.score.measure * measured + near(figure) - O.score.excess * said + (q.event.length ? O.score.event * (event - 0.5) : 0);
       const own = figure.kind === "time" ? Math.max(cov, dateCov) : cov;
       picks.push({
         figure,
@@ -265,10 +274,11 @@ function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; 
         period: c.period,
         rank: 2 * own + kindFit(q.kinds, figure.kind) + fit,
         fit,
+        event,
       });
     }
     if (!figures.length && !wantsFigure) {
-      picks.push({ spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: c.window, ownNorm: c.own, period: c.period, rank: 2 * cov + 0.2, fit: 0 });
+      picks.push({ spans: [{ index: c.start, length: c.end - c.start }], clauseNorm: c.window, ownNorm: c.own, period: c.period, rank: 2 * cov + 0.2, fit: 0, event: 1 });
     }
   }
   const best = picks.reduce<Pick | undefined>((a, b) => (!a || b.rank > a.rank ? b : a), undefined);
@@ -277,6 +287,19 @@ function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; 
   // "分别增长多少": every figure of the same kind that fits about as well.
   const peers = picks.filter((x) => x !== best && x.figure?.kind === best.figure!.kind && x.rank >= best.rank - 0.25).slice(0, 3);
   return { ...best, spans: [...best.spans, ...peers.flatMap((x) => x.spans)].sort((a, b) => a.index - b.index) };
+}
+
+function statedIn(q: Question, figure: Figure): boolean {
+  const said = normalize(figure.text);
+  // A bare number (12) says too little to be recognised; a number with its unit or a date does.
+  return /\d\D/.test(said) && ` ${q.text} `.replace(/\s+/g, "").includes(said.replace(/\s+/g, ""));
+}
+
+/** A clause that says nothing but a date (1867年 / 7月1日起 / 在2010年). */
+function dateAlone(c: { start: number; end: number }, sentence: string): boolean {
+  let rest = sentence.slice(c.start, c.end);
+  for (const d of findDates(rest)) rest = rest.replace(d.text, "");
+  return [...rest.replace(/[^\p{Script=Han}a-zA-Z]/gu, "")].length <= 3;
 }
 
 function latest(period: string): number {

@@ -89,7 +89,10 @@ export function findFigures(sentence: string): Figure[] {
     // Dates are when, not what: 2024年, 10月底, 29日, and a year-month written 2024.11.
     if (/^[0-9０-９]{4}$/.test(num!) && (unit === "年" || /^[年.．\-/]/.test(next)) && !before.endsWith("连续")) continue;
     if (!unit && !num2 && /^[月日号时点]/.test(next)) continue;
-    if (unit === "年" && !before.endsWith("连续")) continue;
+    // A day of a date (5月4日) is when, not how long.
+    if (/^[日号月]$/.test(unit) && /[年月]$/.test(before)) continue;
+    // N年 is a year (1889年, 民国32年), unless it counts years: 连续6年, 长达250年, 结束37年…职务.
+    if (unit === "年" && !countsYears(num!, before, s.slice(index + whole.length, index + whole.length + 2))) continue;
     // A bare year in English text (in 2023, by 2030) is a time, not a figure.
     if (/^(19|20)\d\d$/.test(num!) && !unit && num2 === undefined && /[A-Za-z]/.test(before + s.slice(index + whole.length, index + whole.length + 3))) continue;
     // A number glued to letters is a name: PM10, TOPCon4.0.
@@ -118,6 +121,14 @@ export function findFigures(sentence: string): Figure[] {
     add({ text: sentence.slice(m.index, m.index + whole.length), value: n, unit: unit!, kind: streak || unit!.startsWith("连") ? "duration" : "count", index: m.index });
   }
   return figures.sort((a, b) => a.index - b.index);
+}
+
+/** Whether a number before 年 counts years rather than naming one. */
+function countsYears(num: string, before: string, after: string): boolean {
+  if (/连续|长达|历时|持续|为期|前后|将近|超过|不到|整整|共计?$|达$|了$|近$|约$|满$|逾$/.test(before)) return true;
+  // A year may be written with one or two digits only after an era (民国9年, 公元前8年).
+  if (/^[0-9０-９]{1,2}$/.test(num) && !/民国|公元|西元|前|元|初|末$/.test(before)) return !/^[级代届度]/.test(after);
+  return false;
 }
 
 function numericKind(num: string, unit: string, justBefore: string, context: string): FactKind {

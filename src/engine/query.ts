@@ -51,6 +51,8 @@ export interface Question {
   /** The question says its unit (多少米) or asks for a date: other measures do not answer it. */
   readonly strictMeasure: boolean;
   readonly concepts: readonly Concept[];
+  /** What a when- or how-many-question asks about (何年成立 → 成立, 几部是战争片 → 战争片): the figure's own clause should say it. */
+  readonly event: readonly Concept[];
   /** Space-separated tokens for MiniSearch. */
   readonly searchText: string;
   readonly greeting: boolean;
@@ -63,7 +65,7 @@ const QUESTION_PHRASES =
 const SPLITTERS = /[的了和与及或、]/g;
 /** Words that carry no subject of their own, removed wherever they stand in a question. */
 const FILLERS =
-  /现在|目前|当前|进展|建议|认为|表示|介绍|提到|提出|指出|请给出|给出|公布|披露|发布会上|名称|如何|分别|名字|叫做|那位|哪位|这位|这个|那个|一下|告诉|知道|具体|大概|一共|总共|到底|究竟|主要|都是|有关|方面|问题|请教|想问|你们|我们|他们|咱们|能否|可以|是否|请|您|你|我/g;
+  /的时候|时候|现在|目前|当前|进展|建议|认为|表示|介绍|提到|提出|指出|请给出|给出|公布|披露|发布会上|名称|如何|分别|名字|叫做|那位|哪位|这位|这个|那个|一下|告诉|知道|具体|大概|一共|总共|到底|究竟|主要|都是|有关|方面|问题|请教|想问|你们|我们|他们|咱们|能否|可以|是否|请|您|你|我/g;
 /** Time and kind-of-answer words inside a run: they choose the period and the kind, not the subject. */
 const TIME_AND_KIND_WORDS =
   /(?:截至|截止)?(?:今年|去年|前年|本年|上年|明年|(?:19|20)\d\d年)?(?:前三季度|上半年|下半年|一季度|二季度|三季度|四季度|全年|\d{1,2}月份?(?:底|末)?|\d{1,2}-\d{1,2}月)|今年|去年|前年|(?:19|20)\d\d年|同期|比例|比重|占比|百分比|份额|排名|名次/g;
@@ -176,6 +178,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     raw,
     text,
     changes,
+    event: kinds[0] === "time" ? eventOf(text, concepts, WHEN_PHRASE) : asked.word || kinds[0] === "count" ? eventOf(text, concepts, COUNT_PHRASE) : [],
     places,
     ...(foreignPlace ? { foreignPlace } : {}),
     // A year that is only a base of comparison (跟2023年同期比, 较2023年) does not choose the period.
@@ -213,6 +216,25 @@ function words(ix: Indexes, run: string): string[] {
   }
   out.push(chars.slice(start).join(""));
   return out.length > 1 && out.some((w) => bigrams(w).some((g) => knows(ix, g))) ? out : [run];
+}
+
+/** Where a question asks when, or how many of a thing (几部, 多少个). */
+const WHEN_PHRASE = /(?:哪|何)一?年|几几?年|哪一?天|几月几[日号]|何时|什么时候|哪个时候/;
+const COUNT_PHRASE = /(?:多少|几)(?:万|亿)?\p{Script=Han}?/u;
+
+/**
+ * What a when- or how-many-question is about: the words after its question phrase (于何年成立 → 成立,
+ * 有几部是战争片 → 战争片), or, when the phrase ends the question, the word just before it
+ * (政党轮替发生于哪一年 → 发生). The figure's own clause should say them.
+ */
+function eventOf(text: string, concepts: readonly Concept[], phrase: RegExp): Concept[] {
+  const m = phrase.exec(text);
+  if (!m) return [];
+  const at = (c: Concept) => text.indexOf(c.text);
+  const after = concepts.filter((c) => at(c) > m.index);
+  if (after.length) return after;
+  const before = concepts.filter((c) => at(c) >= 0 && at(c) < m.index).sort((a, b) => at(b) - at(a));
+  return before.slice(0, 1);
 }
 
 const ENGLISH_STOP = new Set(
@@ -276,12 +298,13 @@ export function isEnglish(text: string): boolean {
   return (text.match(/[a-z]{3,}/gi)?.length ?? 0) >= 3;
 }
 
-/** How much of one concept a text mentions: all of it, most of its bigrams, or nothing. */
+/** How much of one concept a text mentions: all of it, the share of its bigrams, or nothing. */
 function mentions(c: Concept, evidence: string): number {
   if (c.forms.some((f) => (isLatin(f) ? startsWord(evidence, f) : evidence.includes(f)))) return 1;
   if (!c.grams.length) return 0;
+  // Evidence sharing some of a word's bigrams says part of it (重新出版, 出版): the share counts.
   const share = c.grams.filter((g) => evidence.includes(g)).length / c.grams.length;
-  if (share > 0.5) return share;
+  if (share > 0) return share;
   // A two-character abbreviation of a longer word (营收 for 营业收入, 规上 for 规模以上) counts most of it.
   return c.grams.length === 1 && abbreviates(c.grams[0]!, evidence) ? 0.8 : 0;
 }

@@ -13,13 +13,15 @@ import type { KnowledgeBase } from "../model/knowledge.js";
 import { buildExternalSet, scoreExternal, type ExternalSetName } from "./external.js";
 import { judge, type EvalCase } from "./judge.js";
 
-const FEATURES = ["coverage", "fit", "margin", "search", "curated"] as const;
+const FEATURES = ["coverage", "fit", "margin", "search", "event", "curated"] as const;
 /** A wrong figure, quoted and linked, costs a user more than an "I don't know". */
 const WRONG_COST = 2;
 
 export interface Sample {
   readonly signals: Signals;
   readonly right: boolean;
+  /** A case of the project's own sets: the threshold must keep every right one. */
+  readonly own: boolean;
 }
 
 export function collectSamples(kb: KnowledgeBase, external: readonly ExternalSetName[], own: readonly EvalCase[], now: Date): Sample[] {
@@ -30,12 +32,12 @@ export function collectSamples(kb: KnowledgeBase, external: readonly ExternalSet
   for (const name of external) {
     for (const c of buildExternalSet(name).cases.filter((x) => x.split === "dev")) {
       const a = ask(c.q);
-      if (judged(a)) samples.push({ signals: a.signals!, right: scoreExternal(c, a) === "right" });
+      if (judged(a)) samples.push({ signals: a.signals!, right: scoreExternal(c, a) === "right", own: false });
     }
   }
   for (const c of own) {
     const a = ask(c.q);
-    if (judged(a)) samples.push({ signals: a.signals!, right: judge(c, answerJson(a), kb).pass });
+    if (judged(a)) samples.push({ signals: a.signals!, right: judge(c, answerJson(a), kb).pass, own: true });
   }
   return samples;
 }
@@ -47,6 +49,7 @@ const JUDGED = new Set(["amount", "count", "share", "growth", "fraction", "durat
 export function fit(samples: readonly Sample[], steps = 20_000, rate = 0.1): { weights: Record<(typeof FEATURES)[number], number>; bias: number } {
   const x = samples.map((s) => FEATURES.map((f) => s.signals[f]));
   const y = samples.map((s) => (s.right ? 1 : 0));
+
   const w = FEATURES.map(() => 0);
   let b = 0;
   for (let step = 0; step < steps; step++) {
@@ -65,14 +68,20 @@ export function fit(samples: readonly Sample[], steps = 20_000, rate = 0.1): { w
   return { weights: Object.fromEntries(FEATURES.map((f, j) => [f, round(w[j]!)])) as Record<(typeof FEATURES)[number], number>, bias: round(b) };
 }
 
-/** Right and wrong answers kept at each threshold, and the best threshold by right − WRONG_COST × wrong. */
+/**
+ * Right and wrong answers kept at each threshold (and right answers of the project's own sets lost), and
+ * the threshold to use: the highest that loses no right answer of the project's own sets. `byCost` is the
+ * best by right − WRONG_COST × wrong, for comparison.
+ */
 export function sweep(samples: readonly Sample[], weights: Record<(typeof FEATURES)[number], number>, bias: number) {
-  const scored = samples.map((s) => ({ z: confidenceOf(s.signals, weights, bias), right: s.right }));
+  const scored = samples.map((s) => ({ z: confidenceOf(s.signals, weights, bias), right: s.right, own: s.own }));
   const rows = [];
-  for (let t = -1; t <= 3.001; t += 0.25) {
+  for (let t = -1; t <= 3.001; t += 0.05) {
     const kept = scored.filter((s) => s.z >= t);
-    rows.push({ threshold: Math.round(t * 100) / 100, right: kept.filter((s) => s.right).length, wrong: kept.filter((s) => !s.right).length });
+    const ownLost = scored.filter((s) => s.own && s.right && s.z < t).length;
+    rows.push({ threshold: Math.round(t * 100) / 100, right: kept.filter((s) => s.right).length, wrong: kept.filter((s) => !s.right).length, ownLost });
   }
-  const best = rows.reduce((a, r) => (r.right - WRONG_COST * r.wrong > a.right - WRONG_COST * a.wrong ? r : a));
-  return { rows, best };
+  const byCost = rows.reduce((a, r) => (r.right - WRONG_COST * r.wrong > a.right - WRONG_COST * a.wrong ? r : a));
+  const best = rows.filter((r) => r.ownLost === 0).at(-1) ?? rows[0]!;
+  return { rows, best, byCost };
 }

@@ -18,6 +18,7 @@ export type Measure =
   | "visits"
   | "households"
   | "duration"
+  | "age"
   | "speed"
   | "frequency"
   | "data"
@@ -39,7 +40,9 @@ const BASES: Record<Exclude<Measure, "year" | "date">, readonly string[]> = {
   people: ["人", "名", "位", "口", "people", "workers", "employees", "residents", "visitors", "tourists", "students"],
   visits: ["人次"],
   households: ["户", "households"],
-  duration: ["年", "个月", "天", "日", "小时", "分钟", "秒", "周", "岁"],
+  duration: ["年", "个月", "天", "日", "小时", "分钟", "秒", "周"],
+  /** An age is not how long something lasted (享年88岁 does not answer 担任了多久). */
+  age: ["岁", "周岁", "years old"],
   speed: ["公里/小时", "千米/小时", "km/h", "节"],
   frequency: ["ghz", "mhz", "khz", "hz", "赫兹"],
   data: ["gb", "mb", "tb", "kb"],
@@ -125,6 +128,7 @@ const WHEN_ASKED: [RegExp, Measure][] = [
 /** Words in a question that say what its figure measures, most specific first. */
 const ASKED_MEASURES: [RegExp, Measure][] = [
   [/多少钱/, "money"],
+  [/年龄|年纪|享年|多大岁数|how old|\bage[ds]?\b/, "age"],
   [/多长时间|多久|多少时间|how long did|how many years/, "duration"],
   [/面积|占地|多大面积|几平方|how large an area|\barea\b/, "area"],
   [/体重|多重|重量|质量有多|how heavy|weigh/, "weight"],
