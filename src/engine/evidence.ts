@@ -201,8 +201,8 @@ function namesOtherPlace(ix: Indexes, q: Question, text: string): boolean {
 function measureFit(q: Question, figure: Pick<Figure, "unit" | "kind" | "measure">): number | undefined {
   if (q.measure) {
     if (q.measure === "year" || q.measure === "date") return figure.kind === "time" && (q.measure === "date" || figure.measure === "year") ? 1 : undefined;
-    // A share of a metric (有多少用于民生: 82%) may answer a question that names the metric's measure.
-    if (figure.measure) return measuresFit(q.measure, figure.measure) ? 1 : !q.strictMeasure && figure.measure === "percent" ? -0.5 : undefined;
+    // A share of a metric (有多少用于民生: 82%) may answer a question that names the metric's measure; a growth (提高100%) does not.
+    if (figure.measure) return measuresFit(q.measure, figure.measure) ? 1 : !q.strictMeasure && figure.measure === "percent" && figure.kind === "share" ? -0.5 : undefined;
     if (figure.kind === "rank" || figure.kind === "fraction") return undefined;
     // A bare number or a magnitude (5亿) may still be it, but less likely; counted things (8个) are not.
     return /^(万|亿|千)*$/.test(figure.unit) ? 0 : undefined;
@@ -218,8 +218,13 @@ function measureFit(q: Question, figure: Pick<Figure, "unit" | "kind" | "measure
 /** The share of a clause's words that the question does not use: 今年新开业的民宿有64家 says more than 多少家民宿. */
 function excess(q: Question, clause: string): number {
   const grams = hanRuns(clause).flatMap(bigrams);
-  return grams.length ? grams.filter((g) => !q.text.includes(g)).length / grams.length : 0;
+  // A per-person or average figure (人均地区生产总值) is another metric than the total the question asks.
+  const qualified = PER_HEAD.test(clause) && !PER_HEAD.test(q.text) ? PER_HEAD_EXCESS : 0;
+  return qualified + (grams.length ? grams.filter((g) => !q.text.includes(g)).length / grams.length : 0);
 }
+
+const PER_HEAD = /人均|平均|per capita|average/;
+const PER_HEAD_EXCESS = 1;
 
 /** Where the question's own words stand in a sentence (simplified, lower case). */
 function anchorsIn(q: Question, text: string): number[] {

@@ -95,8 +95,8 @@ export function findFigures(sentence: string): Figure[] {
     if (unit === "年" && !countsYears(num!, before, s.slice(index + whole.length, index + whole.length + 2))) continue;
     // A bare year in English text (in 2023, by 2030) is a time, not a figure.
     if (/^(19|20)\d\d$/.test(num!) && !unit && num2 === undefined && /[A-Za-z]/.test(before + s.slice(index + whole.length, index + whole.length + 3))) continue;
-    // A number glued to letters is a name: PM10, TOPCon4.0.
-    if (/[A-Za-z]$/.test(before)) continue;
+    // A number glued to letters is a name: PM10, TOPCon4.0; so is a relay's 4×100米.
+    if (/[A-Za-z]$/.test(before) || /[0-9][x×X]$/.test(before) || /^[x×X][0-9]/.test(s.slice(index + whole.length))) continue;
     const text = sentence.slice(index, index + whole.length).replace(/\s+$/, "");
     const value = numericValue(num!);
     if (!Number.isFinite(value)) continue;

@@ -9,6 +9,7 @@ import { ENGLISH_PLACES } from "./places.js";
 import type { Indexes, TermGroup } from "./search.js";
 import { correctTypos, knows } from "./typos.js";
 import { bigrams, hanRuns, normalize, stemEnglish, tokenizeNormalized } from "./text.js";
+import { eventVerbsIn } from "../model/events.js";
 import { measureAsked, type Measure } from "../model/units.js";
 import { ENGINE_OPTIONS } from "./options.js";
 
@@ -288,6 +289,13 @@ export function gradedCoverage(concepts: readonly Concept[], sources: readonly (
     total += c.weight;
     let best = 0;
     for (const [text, weight] of sources) if (weight > best) best = Math.max(best, weight * mentions(c, text));
+    // A word's parts may stand in different places (黄鳍紫鱼 in the title, 体长 in the sentence): each bigram counts where it is best met.
+    if (c.grams.length > 1 && best < 1) {
+      let parts = 0;
+      const met = sources.map(([text, weight]) => gramsMet(c, text).map((m) => (m ? weight : 0)));
+      for (let i = 0; i < c.grams.length; i++) parts += Math.max(0, ...met.map((m) => m[i]!));
+      best = Math.max(best, parts / c.grams.length);
+    }
     met += c.weight * best;
   }
   return total ? met / total : 0;
@@ -303,11 +311,32 @@ function mentions(c: Concept, evidence: string): number {
   if (c.forms.some((f) => (isLatin(f) ? startsWord(evidence, f) : evidence.includes(f)))) return 1;
   if (!c.grams.length) return 0;
   // Evidence sharing some of a word's bigrams says part of it (重新出版, 出版): the share counts.
-  const share = c.grams.filter((g) => evidence.includes(g)).length / c.grams.length;
+  const share = gramsMet(c, evidence).filter(Boolean).length / c.grams.length;
   if (share > 0) return share;
   // A two-character abbreviation of a longer word (营收 for 营业收入, 规上 for 规模以上) counts most of it.
   return c.grams.length === 1 && abbreviates(c.grams[0]!, evidence) ? 0.8 : 0;
 }
+
+/**
+ * Which of a word's bigrams the evidence says: written as they are, or, within an event verb, as another
+ * verb of the same event (成立 said as 创立). Only for the question's own words, whose grams follow its text.
+ */
+function gramsMet(c: Concept, evidence: string): boolean[] {
+  const met = c.grams.map((g) => evidence.includes(g));
+  if (met.every(Boolean)) return met;
+  const chars = [...c.text];
+  const gramAt = chars.slice(0, -1).map((ch, i) => ch + chars[i + 1]!);
+  for (const v of eventVerbsIn(c.text)) {
+    if (!v.others.some((o) => evidence.includes(o))) continue;
+    for (let i = v.at; i < v.at + v.length - 1; i++) {
+      const k = c.grams.indexOf(gramAt[i]!);
+      if (k >= 0) met[k] = true;
+    }
+  }
+  return met;
+}
+
+
 
 function abbreviates(word: string, evidence: string): boolean {
   const [a, b] = [...word] as [string, string];
