@@ -257,10 +257,9 @@ export function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: S
     // For "when" questions, a date is the figure wanted.
     const candidates = wantsDate ? [...p.figures, ...findDates(p.sentence.text)] : p.figures;
     const figures = candidates.filter((f) => f.index >= c.start && f.index < c.end);
-    // A date that opens a sentence (7月1日起，…开通了…) dates the clause after it.
-    // Only a clause that is little more than its date (1867年，… / 7月1日起，…) dates the next one.
-    const next = wantsDate && dateAlone(c, p.sentence.text) ? p.clauses[p.clauses.indexOf(c) + 1] : undefined;
-    const dateCov = wantsDate && next ? (coverage(q.concepts, `${c.own} ${next.own}`) + coverage(q.concepts, c.window)) / 2 : 0;
+    // A date also dates the clauses after it that name no time of their own (1967年成立，加入美国篮球协会，…).
+    const dated = wantsDate ? datedAfter(p, c) : "";
+    const dateCov = dated ? (coverage(q.concepts, `${c.own} ${dated}`) + coverage(q.concepts, c.window)) / 2 : 0;
     for (const figure of figures) {
       // A figure the question states (在50个缔约国中, 在2003年以及哪一年) is what it knows, not what it asks.
       if (wantsFigure && statedIn(q, figure)) continue;
@@ -268,14 +267,14 @@ export function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: S
       if (measured === undefined) continue;
       // Only a figure is judged by what else its clause says; a list or a name is that very excess.
       const said = wantsNumber ? excess(q, c.own) : 0;
-      const event = q.event.length ? coverage(q.event, next ? `${c.own} ${next.own}` : c.own) : 1;
+      const event = q.event.length ? coverage(q.event, figure.kind === "time" && dated ? `${c.own} ${dated}` : c.own) : 1;
       const fit = O.score.measure * measured + near(figure) - O.score.excess * said + (q.event.length ? O.score.event * (event - 0.5) : 0);
       const own = figure.kind === "time" ? Math.max(cov, dateCov) : cov;
       picks.push({
         figure,
         spans: [{ index: figure.index, length: figure.text.length }],
         clauseNorm: c.window,
-        ownNorm: figure.kind === "time" && next ? `${c.own} ${next.own}` : c.own,
+        ownNorm: figure.kind === "time" && dated ? `${c.own} ${dated}` : c.own,
         period: c.period,
         rank: 2 * own + kindFit(q.kinds, figure.kind) + fit,
         fit,
@@ -300,12 +299,17 @@ function statedIn(q: Question, figure: Figure): boolean {
   return /\d\D/.test(said) && ` ${q.text} `.replace(/\s+/g, "").includes(said.replace(/\s+/g, ""));
 }
 
-/** A clause that says nothing but a date (1867年 / 7月1日起 / 在2010年). */
-function dateAlone(c: { start: number; end: number }, sentence: string): boolean {
-  let rest = sentence.slice(c.start, c.end);
-  for (const d of findDates(rest)) rest = rest.replace(d.text, "");
-  return [...rest.replace(/[^\p{Script=Han}a-zA-Z]/gu, "")].length <= 3;
+/** The clauses after `c` that name no time of their own, up to two: the time `c` names is theirs. */
+function datedAfter(p: Passage, c: Passage["clauses"][number]): string {
+  const out: string[] = [];
+  for (const next of p.clauses.slice(p.clauses.indexOf(c) + 1, p.clauses.indexOf(c) + 1 + DATED_CLAUSES)) {
+    if (findDates(p.sentence.text.slice(next.start, next.end)).length) break;
+    out.push(next.own);
+  }
+  return out.join(" ");
 }
+
+const DATED_CLAUSES = 2;
 
 function latest(period: string): number {
   return yearOf(period) ?? 0;
