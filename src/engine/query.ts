@@ -162,6 +162,8 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   const placeTokens = places.flatMap((g) => g.filter((n) => /\p{Script=Han}/u.test(n)).slice(0, 2));
   const searchText = [
     ...concepts.flatMap((c) => c.forms.filter((f) => /\p{Script=Han}|\d/u.test(f) || (isLatin(f) && ix.documentFrequency.has(f.split(" ")[0]!)))),
+    // Evidence may say what happened in another verb (过世: 去世, 逝世).
+    ...concepts.flatMap((c) => eventVerbsIn(c.text).flatMap((v) => v.others.filter((o) => o.length > 1))),
     ...placeTokens,
     ...englishTokens,
     ...(timeText.match(/\d+(\.\d+)?%?/g) ?? []),
