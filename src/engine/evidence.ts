@@ -69,6 +69,9 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     });
   }
 
+  const regional = q.places.filter((names) => names.some((n) => ix.regionPlaces.has(n)));
+  const other = q.places.filter((names) => !regional.includes(names));
+
   // On a large corpus the best twenty are enough, and each passage is worked out on first use.
   const sentenceHits = best(ix.sentences.search(selectiveTokens(ix, q.searchText), { combineWith: "OR" }), ix.sentenceList.length >= LARGE_CORPUS ? O.limits.largeCorpusHits : O.limits.hits);
   const sentenceMax = maxOf(sentenceHits);
@@ -80,7 +83,9 @@ export function gather(ix: Indexes, q: Question): Candidate[] {
     // A sentence that names a place of its own (忻州市共接待游客…) is about that place, not its context's.
     const about = `${p.regionNorm} ${pick.ownNorm} ${p.lead}`;
     const ownPlace = namesOtherPlace(ix, q, `${pick.clauseNorm} ${p.lead}`);
-    if (!placeFits(q.places, about) && (ownPlace || !placeFits(q.places, `${about} ${p.context}`))) continue;
+    if (!placeFits(regional, about) && (ownPlace || !placeFits(regional, `${about} ${p.context}`))) continue;
+    // A place the base is not about (美国 in 美国总统) is one more word of the question: the sentence or its context names it.
+    if (!placeFits(other, `${about} ${p.norm} ${p.context}`)) continue;
     const sources = [
       [`${pick.clauseNorm} ${p.regionNorm}`, 1],
       [p.norm, O.coverage.sentence],

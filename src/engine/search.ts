@@ -84,6 +84,8 @@ export interface Indexes {
   readonly documentCount: number;
   /** Places the knowledge base covers (normalized): glossary places and places its articles name. */
   readonly coveredPlaces: ReadonlySet<string>;
+  /** Places the base is about: its glossary's places and its articles' regions (normalized). */
+  readonly regionPlaces: ReadonlySet<string>;
   /** Every place a question may name, normalized, longest first. */
   readonly allPlaces: readonly string[];
   /** For "did you mean": the Han names the knowledge base knows, by each of their bigrams. */
@@ -262,9 +264,10 @@ export function assembleIndexes(kb: KnowledgeBase, core: IndexCore): Indexes {
   const groups: TermGroup[] = (["places", "organisations", "people", "terms"] as const).flatMap((section) =>
     kb.glossary[section].map((terms) => ({ terms, norms: terms.map(normalize).filter(Boolean), section })),
   );
-  const coveredPlaces = new Set<string>();
-  for (const g of groups) if (g.section === "places") g.norms.forEach((n) => coveredPlaces.add(n));
-  for (const a of kb.articles) if (a.region) coveredPlaces.add(normalize(a.region));
+  const regionPlaces = new Set<string>();
+  for (const g of groups) if (g.section === "places") g.norms.forEach((n) => regionPlaces.add(n));
+  for (const a of kb.articles) if (a.region) regionPlaces.add(normalize(a.region));
+  const coveredPlaces = new Set(regionPlaces);
   // A place the articles name: every bigram of its name occurs in the corpus.
   for (const place of KNOWN_PLACES) if (bigrams(place).every((b) => documentFrequency.has(b))) coveredPlaces.add(place);
   const allPlaces = [...new Set([...KNOWN_PLACES, ...coveredPlaces])].sort((a, b) => b.length - a.length);
@@ -295,7 +298,7 @@ export function assembleIndexes(kb: KnowledgeBase, core: IndexCore): Indexes {
     .filter((g) => g.section !== "places")
     .flatMap((group) => group.norms.map((term) => ({ term, group })))
     .sort((a, b) => b.term.length - a.term.length);
-  return { kb, core, facts: core.facts.index, sentences, factList, sentenceList, passage, articles, groups, glossaryTerms, documentFrequency, documentCount: sentenceList.length + factList.length, coveredPlaces, allPlaces, namesByBigram, holes, englishNames, englishStems };
+  return { kb, core, facts: core.facts.index, sentences, factList, sentenceList, passage, articles, groups, glossaryTerms, documentFrequency, documentCount: sentenceList.length + factList.length, coveredPlaces, regionPlaces, allPlaces, namesByBigram, holes, englishNames, englishStems };
 }
 
 /** The clauses of a fact's quote that hold its values. */
