@@ -31,10 +31,10 @@ const DEFAULT_FLOOR = 0.85;
 /** The cases that pass, each by name (test/eval/passing.json): which cases pass cannot change silently. */
 const PASSING: Record<string, string[]> = JSON.parse(readFileSync("test/eval/passing.json", "utf8"));
 
-/** Public sets, all splits: right at least, wrong at most, as shares of the questions. */
+/** Public sets, all splits: right at least, wrong at most, as shares of the questions (issue 9's bar: 65% and 6%). */
 const EXTERNAL: Record<ExternalSetName, { right: number; wrong: number }> = {
-  "cmrc-trial": { right: 0.75, wrong: 0.065 },
-  "drcd-test": { right: 0.63, wrong: 0.065 },
+  "cmrc-trial": { right: 0.78, wrong: 0.04 },
+  "drcd-test": { right: 0.7, wrong: 0.06 },
 };
 
 afterAll(removeKnowledgeDirs);

@@ -243,7 +243,7 @@ function anchorsIn(q: Question, text: string): number[] {
 }
 
 /** The figure of a sentence that fits the question best, and the clause around it. */
-export function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string; fit: number; event: number } | undefined {
+function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string; fit: number; event: number } | undefined {
   const wantsFigure = Boolean(q.measure || q.countWord) || q.kinds.some((k) => ["amount", "count", "share", "growth", "rank", "fraction", "duration", "time"].includes(k));
   type Pick = { figure?: Figure; spans: Span[]; clauseNorm: string; ownNorm: string; period: string; rank: number; fit: number; event: number };
   const picks: Pick[] = [];

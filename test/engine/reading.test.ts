@@ -26,6 +26,18 @@ const files = {
     { title: "建筑十书", publisher: "维基百科", date: "2018-05-01", url: "https://zh.wikipedia.org/wiki/shishu" },
     "《建筑十书》在1414年被人文学家重新发现，1486年在罗马重新出版，1520年被翻译成意大利语。\n\n在50个缔约国中，有22个国家不能参与表决。\n\n狄托在1980年5月4日过世，享年88岁，结束37年总统职务。",
   ),
+  "articles/people.md": article(
+    { title: "人物与球队", publisher: "维基百科", date: "2018-05-01", url: "https://zh.wikipedia.org/wiki/renwu" },
+    "1913年1月，伊迪丝和罗纳德正式订婚。伊迪丝于1971年死后，罗纳德回忆起她。\n\n溜马球队于1967年成立，加入美国篮球协会，于1970年及1972年两次获得总冠军。\n\n双核处理器的速度为4.7 GHz，性能提高100%。",
+  ),
+  "articles/war.md": article(
+    { title: "南北战争", publisher: "维基百科", date: "2018-05-01", url: "https://zh.wikipedia.org/wiki/nanbei" },
+    "美国南北战争后，北部获得了经济和政治上的胜利。\n\n棉花的利润加深了南方对种植的依赖。1932年富兰克林在纽约当选为总统，令南方进入了新时代。",
+  ),
+  "articles/bulletin.md": article(
+    { title: "某市2024年统计公报", publisher: "某市统计局", date: "2025-03-01", url: "https://example.org/bulletin", region: "定襄县" },
+    "初步核算，全年全县地区生产总值138.7亿元，比上年增长5.3%。按常住人口计算，全年人均地区生产总值52561元。",
+  ),
   "articles/county.md": article(
     { title: "定襄县法兰产业", publisher: "忻州日报", date: "2025-09-01", url: "https://example.org/dx", region: "定襄县" },
     "定襄县是中国法兰之乡。\n\n全县法兰企业达到260家，年产法兰120万吨。",
@@ -61,6 +73,8 @@ describe("figures", () => {
     ]);
     expect(texts("德川幕府自此建立長達250年的統治，1603年家康創立德川幕府")).toEqual([["250年", "duration"]]);
     expect(texts("民國32年設韶關市")).toEqual([]);
+    // A relay's name is no figure; its time is.
+    expect(texts("打破4x100米自由式接力世界紀錄，時間為3分33秒62")).toEqual([["3分33秒62", "duration"]]);
   });
 });
 
@@ -105,6 +119,22 @@ describe("which figure answers", () => {
     const a = ask("《建筑十书》在哪一年于罗马重新出版？");
     expect(a.answer).toContain("1486年");
     expect(a.answer).not.toContain("1414年");
+  });
+
+  it("takes another verb of the same event for the one asked (过世: 死), and a date for the dateless clauses after it", () => {
+    expect(ask("伊迪丝在哪一年过世？").answer).toContain("1971年");
+    expect(ask("溜马球队于何年加入美国篮球协会？").answer).toContain("1967年");
+  });
+
+  it("holds a place the base is not about to the sentence's context, not to the clause", () => {
+    expect(ask("富兰克林在哪一年当选美国总统？").answer).toContain("1932年");
+  });
+
+  it("gives a total, not the per-person figure, and no growth for a speed", () => {
+    const gdp = ask("定襄县2024年地区生产总值是多少？").answer;
+    expect(gdp).toContain("138.7亿元");
+    expect(gdp).not.toContain("52561元");
+    expect(ask("双核处理器的速度是多少？").answer).toContain("4.7 GHz");
   });
 
   it("does not answer with a figure the question states", () => {
