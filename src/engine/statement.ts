@@ -50,7 +50,7 @@ const OTHER_REFERENCE = /[该該本](公司|企业|企業|集团|集團|厂|廠|
 /** A clause that goes on from the one before it and makes no sense alone. */
 const CONTINUES =
   /^(占|排名|排|位居|居|数量|同比|增长|其中|分别|较|比|达到?|共|并|及|和|使用|主业|总投资|涉及|是|为|稳定在|突破|超过|成为|约|位列|列|以|增加|减少|下降)/;
-const CONNECTIVES = /^(再到|到|从|而|并且|并|同时|此外|另外|其中|以及)/;
+const CONNECTIVES = /^(再到|到|从|而|并且|并|同时|此外|另外|其中|以及|然后|然後|随后|隨後|接着|接著)/
 /** Strips quotation marks at either end that close or open nothing inside the text. */
 function trimQuotes(text: string): string {
   let t = text.trim();
@@ -119,7 +119,9 @@ export function statement(input: {
   if (!OTHER_REFERENCE.test(body) && earlier) body = earlier[earlier.length - 1]! + body;
   else if (subject && !named && !OTHER_REFERENCE.test(body)) body = subject + body;
 
-  let lead = time ? resolveRelativeYears(time, articleDate, input.reportYear) : "";
+  // When the answer is itself a date, an earlier date of the quote (1913年1月，…于1916年…结婚) is another time, not its own.
+  const answersWhen = spans.some((s) => /\d年|\d月\d{1,2}[日号]/.test(quote.slice(s.index, s.index + s.length)));
+  let lead = time && !answersWhen ? resolveRelativeYears(time, articleDate, input.reportYear) : "";
   if (!/\d{4}年/.test(lead + body)) lead = displayPeriod(input.period);
   const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");
   return `${sentence}。`;
