@@ -299,6 +299,7 @@ function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; 
 }
 
 function statedIn(q: Question, figure: Figure): boolean {
+  if (!/\d/.test(q.text)) return false;
   const said = normalize(figure.text);
   // A bare number (12) says too little to be recognised; a number with its unit or a date does.
   return /\d\D/.test(said) && ` ${q.text} `.replace(/\s+/g, "").includes(said.replace(/\s+/g, ""));

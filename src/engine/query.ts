@@ -28,6 +28,8 @@ export interface Concept {
   readonly grams: readonly string[];
   /** An English word no glossary entry translates: Chinese evidence is not held to it. */
   readonly englishOnly?: boolean;
+  /** Event verbs in the word (正式成立: 成立) and where they stand: evidence may say another verb of the event. */
+  readonly verbs?: ReturnType<typeof eventVerbsIn>;
 }
 
 export interface Question {
@@ -141,7 +143,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
         word = word.replace(EDGE_WORDS, "");
         if (!word || TIME_WORDS.test(word) || /^[\d年月日季度前后上下半]+$/.test(word)) continue;
         const grams = bigrams(word).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHARS.has(ch)));
-        if (grams.length) concepts.push({ text: word, forms: [word], weight: grams.length, grams });
+        if (grams.length) concepts.push({ text: word, forms: [word], weight: grams.length, grams, verbs: eventVerbsIn(word) });
       }
     }
   }
@@ -162,8 +164,8 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   const placeTokens = places.flatMap((g) => g.filter((n) => /\p{Script=Han}/u.test(n)).slice(0, 2));
   const searchText = [
     ...concepts.flatMap((c) => c.forms.filter((f) => /\p{Script=Han}|\d/u.test(f) || (isLatin(f) && ix.documentFrequency.has(f.split(" ")[0]!)))),
-    // Evidence may say what happened in another verb (过世: 去世, 逝世).
-    ...concepts.flatMap((c) => eventVerbsIn(c.text).flatMap((v) => v.others.filter((o) => o.length > 1))),
+    // Evidence may say when something happened in another verb (过世: 去世, 逝世).
+    ...(kinds[0] === "time" ? concepts.flatMap((c) => (c.verbs ?? []).flatMap((v) => v.others.filter((o) => o.length > 1))) : []),
     ...placeTokens,
     ...englishTokens,
     ...(timeText.match(/\d+(\.\d+)?%?/g) ?? []),
@@ -285,21 +287,12 @@ export function coverage(concepts: readonly Concept[], evidence: string): number
 export function gradedCoverage(concepts: readonly Concept[], sources: readonly (readonly [string, number])[]): number {
   let total = 0;
   let met = 0;
-  // Whether the evidence itself (its first source: the figure's own clauses) is English.
-  const english = isEnglish(sources[0]?.[0] ?? "");
+  // Whether the evidence itself (its first source: the figure's own clauses) is English; asked only when it matters.
+  let english: boolean | undefined;
   for (const c of concepts) {
-    if (c.englishOnly && !english) continue;
+    if (c.englishOnly && !(english ??= isEnglish(sources[0]?.[0] ?? ""))) continue;
     total += c.weight;
-    let best = 0;
-    for (const [text, weight] of sources) if (weight > best) best = Math.max(best, weight * mentions(c, text));
-    // A word's parts may stand in different places (黄鳍紫鱼 in the title, 体长 in the sentence): each bigram counts where it is best met.
-    if (c.grams.length > 1 && best < 1) {
-      let parts = 0;
-      const met = sources.map(([text, weight]) => gramsMet(c, text).map((m) => (m ? weight : 0)));
-      for (let i = 0; i < c.grams.length; i++) parts += Math.max(0, ...met.map((m) => m[i]!));
-      best = Math.max(best, parts / c.grams.length);
-    }
-    met += c.weight * best;
+    met += c.weight * mentionedIn(c, sources);
   }
   return total ? met / total : 0;
 }
@@ -309,15 +302,33 @@ export function isEnglish(text: string): boolean {
   return (text.match(/[a-z]{3,}/gi)?.length ?? 0) >= 3;
 }
 
-/** How much of one concept a text mentions: all of it, the share of its bigrams, or nothing. */
-function mentions(c: Concept, evidence: string): number {
-  if (c.forms.some((f) => (isLatin(f) ? startsWord(evidence, f) : evidence.includes(f)))) return 1;
-  if (!c.grams.length) return 0;
-  // Evidence sharing some of a word's bigrams says part of it (重新出版, 出版): the share counts.
-  const share = gramsMet(c, evidence).filter(Boolean).length / c.grams.length;
-  if (share > 0) return share;
-  // A two-character abbreviation of a longer word (营收 for 营业收入, 规上 for 规模以上) counts most of it.
-  return c.grams.length === 1 && abbreviates(c.grams[0]!, evidence) ? 0.8 : 0;
+/**
+ * How much of one concept the sources mention, each weighted by its standing: all of it, the share of its
+ * bigrams (重新出版 against 重新发现: a third), or nothing. A word's parts may stand in different sources (黄鳍紫鱼
+ * in the title, 体长 in the sentence): each bigram counts where it is best met.
+ */
+function mentionedIn(c: Concept, sources: readonly (readonly [string, number])[]): number {
+  let best = 0;
+  const parts = c.grams.map(() => 0);
+  for (const [text, weight] of sources) {
+    if (weight <= best && !c.grams.length) continue;
+    if (c.forms.some((f) => (isLatin(f) ? startsWord(text, f) : text.includes(f)))) {
+      best = Math.max(best, weight);
+      parts.forEach((p, i) => (parts[i] = Math.max(p, weight)));
+      continue;
+    }
+    if (!c.grams.length) continue;
+    const met = gramsMet(c, text);
+    let n = 0;
+    met.forEach((m, i) => {
+      if (m) (n++, (parts[i] = Math.max(parts[i]!, weight)));
+    });
+    // A two-character abbreviation of a longer word (营收 for 营业收入, 规上 for 规模以上) counts most of it.
+    const share = n ? n / c.grams.length : c.grams.length === 1 && abbreviates(c.grams[0]!, text) ? 0.8 : 0;
+    best = Math.max(best, weight * share);
+  }
+  if (c.grams.length > 1 && best < 1) best = Math.max(best, parts.reduce((a, b) => a + b, 0) / c.grams.length);
+  return best;
 }
 
 /**
@@ -326,10 +337,10 @@ function mentions(c: Concept, evidence: string): number {
  */
 function gramsMet(c: Concept, evidence: string): boolean[] {
   const met = c.grams.map((g) => evidence.includes(g));
-  if (met.every(Boolean)) return met;
+  if (!c.verbs?.length || met.every(Boolean)) return met;
   const chars = [...c.text];
   const gramAt = chars.slice(0, -1).map((ch, i) => ch + chars[i + 1]!);
-  for (const v of eventVerbsIn(c.text)) {
+  for (const v of c.verbs) {
     if (!v.others.some((o) => evidence.includes(o))) continue;
     for (let i = v.at; i < v.at + v.length - 1; i++) {
       const k = c.grams.indexOf(gramAt[i]!);
@@ -338,8 +349,6 @@ function gramsMet(c: Concept, evidence: string): boolean[] {
   }
   return met;
 }
-
-
 
 function abbreviates(word: string, evidence: string): boolean {
   const [a, b] = [...word] as [string, string];
