@@ -24,4 +24,4 @@ VOLUME ["/app/knowledge", "/app/data"]
 EXPOSE 8080
 # node itself is the main process (PID 1), so SIGTERM and SIGINT reach the bot directly; it handles both in every mode.
 # The flags of package.json's start script (see the README's Design section).
-CMD ["node", "--heap-growing-percent=20", "--v8-pool-size=1", "dist/main.js"]
+CMD ["node", "--heap-growing-percent=20", "--max-semi-space-size=8", "--v8-pool-size=1", "dist/main.js"]

@@ -12,7 +12,7 @@ import { ensureCorpus } from "./corpus.js";
 
 const TSX = ["--import", "tsx"];
 /** The flags `npm start` runs the bot with (package.json; a test keeps them equal); the engine's measurements run with them too. */
-export const BOT_FLAGS = ["--heap-growing-percent=20", "--v8-pool-size=1"];
+export const BOT_FLAGS = ["--heap-growing-percent=20", "--max-semi-space-size=8", "--v8-pool-size=1"];
 
 function child(args: string[], input?: string, env: Record<string, string> = {}): { stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, args, { encoding: "utf8", input, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, BOT_TOKEN: "", ...env } });
