@@ -90,6 +90,17 @@ const ENGLISH_TIME: [RegExp, string][] = [
   ),
 ];
 
+const placeNames = new WeakMap<Indexes, readonly string[]>();
+/** Every place name a question may use, longest first: worked out once per index. */
+function placeNamesOf(ix: Indexes): readonly string[] {
+  let names = placeNames.get(ix);
+  if (!names) {
+    const all = [...ix.allPlaces, ...ix.groups.filter((g) => g.section === "places").flatMap((g) => g.norms), ...Object.keys(ENGLISH_PLACES)];
+    placeNames.set(ix, (names = [...new Set(all)].sort((a, b) => b.length - a.length)));
+  }
+  return names;
+}
+
 /** `kindsFrom`: the text whose cue words say what kind of answer is wanted (a part of the question). */
 export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = raw): Question {
   const norm0 = normalize(raw);
@@ -104,8 +115,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   // Places first, longest names first, so that 太忻一体化经济区 is not read as 忻州.
   const places: string[][] = [];
   let foreignPlace: string | undefined;
-  const placeNames = [...ix.allPlaces, ...ix.groups.filter((g) => g.section === "places").flatMap((g) => g.norms)];
-  for (const name of [...new Set([...placeNames, ...Object.keys(ENGLISH_PLACES)])].sort((a, b) => b.length - a.length)) {
+  for (const name of placeNamesOf(ix)) {
     if (!contains(rest, name)) continue;
     const canonical = ENGLISH_PLACES[name] ?? name;
     const group = ix.groups.find((g) => g.section === "places" && (g.norms.includes(name) || g.norms.includes(canonical)));
@@ -310,9 +320,11 @@ export function isEnglish(text: string): boolean {
 function mentionedIn(c: Concept, sources: readonly (readonly [string, number])[]): number {
   let best = 0;
   const parts = c.grams.map(() => 0);
+  const latin = latinForms(c);
   for (const [text, weight] of sources) {
-    if (weight <= best && !c.grams.length) continue;
-    if (c.forms.some((f) => (isLatin(f) ? startsWord(text, f) : text.includes(f)))) {
+    // A source of no more standing than what is already met adds nothing.
+    if (weight <= best && (c.grams.length < 2 || parts.every((p) => p >= weight))) continue;
+    if (c.forms.some((f, i) => (latin[i] ? startsWord(text, f) : text.includes(f)))) {
       best = Math.max(best, weight);
       parts.forEach((p, i) => (parts[i] = Math.max(p, weight)));
       continue;
@@ -329,6 +341,14 @@ function mentionedIn(c: Concept, sources: readonly (readonly [string, number])[]
   }
   if (c.grams.length > 1 && best < 1) best = Math.max(best, parts.reduce((a, b) => a + b, 0) / c.grams.length);
   return best;
+}
+
+const latinOf = new WeakMap<Concept, readonly boolean[]>();
+/** Which of a concept's forms are Latin words (matched as whole words), worked out once per concept. */
+function latinForms(c: Concept): readonly boolean[] {
+  let flags = latinOf.get(c);
+  if (!flags) latinOf.set(c, (flags = c.forms.map(isLatin)));
+  return flags;
 }
 
 /**
