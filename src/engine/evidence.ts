@@ -224,12 +224,11 @@ function measureFit(q: Question, figure: Pick<Figure, "unit" | "kind" | "measure
 function excess(q: Question, clause: string): number {
   const grams = hanRuns(clause).flatMap(bigrams);
   // A per-person or average figure (人均地区生产总值) is another metric than the total the question asks.
-  const qualified = PER_HEAD.test(clause) && !PER_HEAD.test(q.text) ? PER_HEAD_EXCESS : 0;
+  const qualified = PER_HEAD.test(clause) && !PER_HEAD.test(q.text) ? O.score.perHead : 0;
   return qualified + (grams.length ? grams.filter((g) => !q.text.includes(g)).length / grams.length : 0);
 }
 
 const PER_HEAD = /人均|平均|per capita|average/;
-const PER_HEAD_EXCESS = 1;
 
 /** Where the question's own words stand in a sentence (simplified, lower case). */
 function anchorsIn(q: Question, text: string): number[] {
@@ -298,6 +297,7 @@ function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; 
   return { ...best, spans: [...best.spans, ...peers.flatMap((x) => x.spans)].sort((a, b) => a.index - b.index) };
 }
 
+/** Whether the question itself states this figure: a number with its unit or a date, as written in the question. */
 function statedIn(q: Question, figure: Figure): boolean {
   if (!/\d/.test(q.text)) return false;
   const said = normalize(figure.text);
@@ -305,17 +305,15 @@ function statedIn(q: Question, figure: Figure): boolean {
   return /\d\D/.test(said) && ` ${q.text} `.replace(/\s+/g, "").includes(said.replace(/\s+/g, ""));
 }
 
-/** The clauses after `c` that name no time of their own, up to two: the time `c` names is theirs. */
+/** The clauses after `c` that name no time of their own (at most `limits.datedClauses`): the time `c` names is theirs. */
 function datedAfter(p: Passage, c: Passage["clauses"][number]): string {
   const out: string[] = [];
-  for (const next of p.clauses.slice(p.clauses.indexOf(c) + 1, p.clauses.indexOf(c) + 1 + DATED_CLAUSES)) {
+  for (const next of p.clauses.slice(p.clauses.indexOf(c) + 1, p.clauses.indexOf(c) + 1 + O.limits.datedClauses)) {
     if (findDates(p.sentence.text.slice(next.start, next.end)).length) break;
     out.push(next.own);
   }
   return out.join(" ");
 }
-
-const DATED_CLAUSES = 2;
 
 function latest(period: string): number {
   return yearOf(period) ?? 0;

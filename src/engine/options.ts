@@ -16,6 +16,8 @@ export const ENGINE_OPTIONS = {
     /** Hits read from each index (facts, sentences); on a large corpus, sentences read `largeCorpusHits`. */
     hits: 40,
     largeCorpusHits: 20,
+    /** Clauses after a date that take its time when they name none of their own (1967年成立，加入…). */
+    datedClauses: 2,
   },
   /** Below this share of the question's concepts found in the evidence, the bot does not answer. */
   minCoverage: 0.55,
@@ -44,6 +46,8 @@ export const ENGINE_OPTIONS = {
     proximity: 0.4,
     /** A figure whose clause says much the question does not ask, at most this much lower. */
     excess: 0.3,
+    /** Excess added to a per-person or average figure's clause (人均地区生产总值) when the question does not say 人均. */
+    perHead: 1,
     /** A figure whose own clause says what a when- or how-many-question asks about (何年成立 → 成立), half this more; one that does not, half this less. */
     event: 0.8,
   },
