@@ -254,15 +254,16 @@ function pickFigure(q: Question, p: Passage): { figure?: Figure; spans: Span[]; 
     return O.score.proximity * Math.exp(-distance / 12);
   };
   const wantsDate = q.kinds[0] === "time";
+  // The sentence's dates, read once: for "when" questions a date is the figure wanted.
+  const dates = wantsDate ? findDates(p.sentence.text) : [];
   const wantsNumber = NUMERIC_KINDS.includes(q.kinds[0] ?? "text") || Boolean(q.measure);
   for (const c of p.clauses) {
     // The figure's own clause group counts most; its neighbours carry the subject or the time.
     const cov = (coverage(q.concepts, c.own) + coverage(q.concepts, c.window)) / 2;
-    // For "when" questions, a date is the figure wanted.
-    const candidates = wantsDate ? [...p.figures, ...findDates(p.sentence.text)] : p.figures;
+    const candidates = wantsDate ? [...p.figures, ...dates] : p.figures;
     const figures = candidates.filter((f) => f.index >= c.start && f.index < c.end);
     // A date also dates the clauses after it that name no time of their own (1967年成立，加入美国篮球协会，…).
-    const dated = wantsDate ? datedAfter(p, c) : "";
+    const dated = wantsDate ? datedAfter(p, c, dates) : "";
     const dateCov = dated ? (coverage(q.concepts, `${c.own} ${dated}`) + coverage(q.concepts, c.window)) / 2 : 0;
     for (const figure of figures) {
       // A figure the question states (在50个缔约国中, 在2003年以及哪一年) is what it knows, not what it asks.
@@ -306,10 +307,10 @@ function statedIn(q: Question, figure: Figure): boolean {
 }
 
 /** The clauses after `c` that name no time of their own (at most `limits.datedClauses`): the time `c` names is theirs. */
-function datedAfter(p: Passage, c: Passage["clauses"][number]): string {
+function datedAfter(p: Passage, c: Passage["clauses"][number], dates: readonly Figure[]): string {
   const out: string[] = [];
   for (const next of p.clauses.slice(p.clauses.indexOf(c) + 1, p.clauses.indexOf(c) + 1 + O.limits.datedClauses)) {
-    if (findDates(p.sentence.text.slice(next.start, next.end)).length) break;
+    if (dates.some((d) => d.index >= next.start && d.index < next.end)) break;
     out.push(next.own);
   }
   return out.join(" ");
