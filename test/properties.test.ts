@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer, Engine } from "../src/engine/index.js";
-import { findFigures } from "../src/engine/figures.js";
+import { findFigures } from "../src/engine/read/figures.js";
 import { normalize, tokenize } from "../src/engine/text.js";
 import { integrityProblems } from "../src/eval/judge.js";
 import { renderAnswer, renderInlineResults } from "../src/render/telegram.js";

@@ -4,15 +4,15 @@
  * it names, and it is assembled from the evidence's own words.
  */
 import type { Fact, FactKind, FactValue } from "../model/knowledge.js";
-import { CONFIDENCE, confidenceOf, signalsOf, type Signals } from "./confidence.js";
+import { CONFIDENCE, confidenceOf, signalsOf, type Signals } from "./judge/confidence.js";
 import { ENGINE_OPTIONS } from "./options.js";
-import { gather, kindFit, placeFits, type Candidate } from "./evidence.js";
-import { titleYear, yearOf } from "./period.js";
-import { parseQuestion, type Question } from "./query.js";
-import type { Indexes, IndexedFact } from "./search.js";
-import { displayPeriod, statement, splitClauses } from "./statement.js";
+import { gather, kindFit, placeFits, type Candidate } from "./read/candidates.js";
+import { titleYear, yearOf } from "./read/periods.js";
+import { parseQuestion, type Question } from "./understand/question.js";
+import type { Indexes, IndexedFact } from "./retrieve/indexes.js";
+import { displayPeriod, statement, splitClauses } from "./state/statement.js";
 import { normalize } from "./text.js";
-import { closestName } from "./typos.js";
+import { closestName } from "./understand/typos.js";
 
 export interface Citation {
   readonly title: string;

@@ -4,9 +4,9 @@
  */
 import type { KnowledgeBase } from "../model/knowledge.js";
 import { answerMany, answerQuestion, suggestionsFor, type Answer } from "./answer.js";
-import { buildIndexes, type Indexes, type Prebuilt } from "./search.js";
-import { fromSnapshot, toSnapshot } from "./snapshot.js";
-import { updateIndexes } from "./update.js";
+import { buildIndexes, type Indexes, type Prebuilt } from "./retrieve/indexes.js";
+import { fromSnapshot, toSnapshot } from "./retrieve/snapshot.js";
+import { updateIndexes } from "./retrieve/update.js";
 
 export type { Answer, AnswerFact, Citation, NoAnswerReason } from "./answer.js";
 

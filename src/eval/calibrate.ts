@@ -7,8 +7,8 @@
  */
 import { answerJson } from "../console.js";
 import { answerMany, type Answer } from "../engine/answer.js";
-import { confidenceOf, type Signals } from "../engine/confidence.js";
-import { buildIndexes } from "../engine/search.js";
+import { confidenceOf, type Signals } from "../engine/judge/confidence.js";
+import { buildIndexes } from "../engine/retrieve/indexes.js";
 import type { KnowledgeBase } from "../model/knowledge.js";
 import { buildExternalSet, scoreExternal, type ExternalSetName } from "./external.js";
 import { judge, type EvalCase } from "./judge.js";

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Engine } from "../engine/index.js";
-import { LARGE_CORPUS } from "../engine/search.js";
+import { LARGE_CORPUS } from "../engine/retrieve/indexes.js";
 import { changedFiles, loadKnowledge } from "../knowledge/load.js";
 import { sentencesOf, summarize } from "../model/knowledge.js";
 import type { InPlace } from "../live.js";

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/index.js";
-import { findFigures } from "../../src/engine/figures.js";
+import { findFigures } from "../../src/engine/read/figures.js";
 import { integrityProblems } from "../../src/eval/judge.js";
 import { toPlainText } from "../../src/render/plain.js";
 import { answerHtml } from "../../src/render/telegram.js";
@@ -80,7 +80,7 @@ describe("figures", () => {
 
 describe("sentences", () => {
   it("keeps a thousands comma inside its number when cutting clauses", async () => {
-    const { splitClauses } = await import("../../src/engine/statement.js");
+    const { splitClauses } = await import("../../src/engine/state/statement.js");
     expect(splitClauses("1931年建立了11,000間新的房屋，其中80%由政府資助").map((c) => c.text)).toEqual(["1931年建立了11,000間新的房屋", "其中80%由政府資助"]);
   });
 });

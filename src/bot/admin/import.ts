@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import path from "node:path";
-import { findFigures } from "../../engine/figures.js";
+import { findFigures } from "../../engine/read/figures.js";
 import { fetchPage, FetchError, type FetchLimits } from "../../import/fetch.js";
 import { prepareImport, saveImport, type ImportSource, type PreparedArticle, type PreparedImport } from "../../import/import.js";
 import { sampleQuestions } from "../../import/questions.js";

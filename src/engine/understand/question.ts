@@ -2,16 +2,16 @@
  * What a question asks: the places it names, the years, the kind of answer it wants, and its
  * concepts, the words evidence has to cover before the bot dares to answer.
  */
-import type { FactKind } from "../model/knowledge.js";
-import { KIND_CUES } from "./figures.js";
-import { questionYears } from "./period.js";
-import { ENGLISH_PLACES } from "./places.js";
-import type { Indexes, TermGroup } from "./search.js";
+import type { FactKind } from "../../model/knowledge.js";
+import { KIND_CUES } from "../read/figures.js";
+import { questionYears } from "../read/periods.js";
+import { ENGLISH_PLACES } from "../../lexicon/places.js";
+import type { Indexes, TermGroup } from "../retrieve/indexes.js";
 import { correctTypos, knows } from "./typos.js";
-import { bigrams, hanRuns, normalize, stemEnglish, tokenizeNormalized } from "./text.js";
-import { eventVerbsIn } from "../model/events.js";
-import { measureAsked, type Measure } from "../model/units.js";
-import { ENGINE_OPTIONS } from "./options.js";
+import { bigrams, hanRuns, normalize, stemEnglish, tokenizeNormalized } from "../text.js";
+import { eventVerbsIn } from "./events.js";
+import { measureAsked, type Measure } from "../read/units.js";
+import { ENGINE_OPTIONS } from "../options.js";
 
 export type WantedKind = FactKind | "time";
 

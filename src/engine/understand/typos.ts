@@ -5,8 +5,8 @@
  */
 import Fuse from "fuse.js";
 import { pinyin } from "pinyin-pro";
-import type { Indexes } from "./search.js";
-import { bigrams, editDistance, hanRuns, stemEnglish } from "./text.js";
+import type { Indexes } from "../retrieve/indexes.js";
+import { bigrams, editDistance, hanRuns, stemEnglish } from "../text.js";
 
 /** Whether the corpus or a known name uses `token`: a question bigram outside both is a typo suspect. */
 export function knows(ix: Indexes, token: string): boolean {

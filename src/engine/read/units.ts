@@ -3,7 +3,7 @@
  * fitting a figure to a question all read. Units are written simplified; traditional text is read
  * through its simplified form (text.ts).
  */
-import type { FactKind } from "./knowledge.js";
+import type { FactKind } from "../../model/knowledge.js";
 
 /** What a unit measures. A question that asks for one (多少米, 面积, 哪一年) is answered in it. */
 export type Measure =

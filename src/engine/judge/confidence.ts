@@ -4,8 +4,8 @@
  * answer, how far ahead it is of the next figure), against one threshold chosen on development data
  * (`npm run eval -- --calibrate`, README: how the weights were chosen) so that wrong answers stay rare.
  */
-import type { Candidate } from "./evidence.js";
-import { ENGINE_OPTIONS } from "./options.js";
+import type { Candidate } from "../read/candidates.js";
+import { ENGINE_OPTIONS } from "../options.js";
 
 export interface Signals {
   readonly coverage: number;

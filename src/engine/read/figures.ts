@@ -3,11 +3,11 @@
  * a fraction (1/9), a duration (连续6年) or a count in Chinese numerals (四大战略). Each figure's
  * `text` is an exact substring of the sentence, so an answer built from it quotes the article.
  */
-import type { FactKind } from "../model/knowledge.js";
-import { WRITTEN_NUMBER_SOURCE } from "../model/numbers.js";
-import { chineseNumber } from "./period.js";
-import { simplifyAligned } from "./text.js";
-import { kindOfUnit, measureOf, UNITS, type Measure } from "../model/units.js";
+import type { FactKind } from "../../model/knowledge.js";
+import { WRITTEN_NUMBER_SOURCE } from "../../model/numbers.js";
+import { chineseNumber } from "./periods.js";
+import { simplifyAligned } from "../text.js";
+import { kindOfUnit, measureOf, UNITS, type Measure } from "./units.js";
 
 export interface Figure {
   /** Exactly as written in the sentence, with its unit and any 以上/余/多. */

@@ -11,8 +11,8 @@
 import { createHash } from "node:crypto";
 import v8 from "node:v8";
 import MiniSearch from "minisearch";
-import type { KnowledgeBase } from "../model/knowledge.js";
-import { sentenceIndexOptions, type Prebuilt } from "./search.js";
+import type { KnowledgeBase } from "../../model/knowledge.js";
+import { sentenceIndexOptions, type Prebuilt } from "./indexes.js";
 import { SortedTermCounts } from "./terms.js";
 
 const MAGIC = "XZSNAP1\n";

@@ -3,16 +3,16 @@
  * question it covers, whether it is about the place, year and unit asked, and whether its figure is of
  * the kind wanted. The best candidate first.
  */
-import type { Article } from "../model/knowledge.js";
+import type { Article } from "../../model/knowledge.js";
 import { findDates, type Figure } from "./figures.js";
-import { monthSpan, yearOf } from "./period.js";
-import { PROVINCES } from "./places.js";
-import { contains, coverage, gradedCoverage, isEnglish, type Question, type WantedKind } from "./query.js";
-import { commonLimit, LARGE_CORPUS, type Indexes, type IndexedFact, type Passage } from "./search.js";
-import type { Span } from "./statement.js";
-import { bigrams, hanRuns, normalize, simplifyAligned } from "./text.js";
-import { measureOf, measuresFit } from "../model/units.js";
-import { ENGINE_OPTIONS } from "./options.js";
+import { monthSpan, yearOf } from "./periods.js";
+import { PROVINCES } from "../../lexicon/places.js";
+import { contains, coverage, gradedCoverage, isEnglish, type Question, type WantedKind } from "../understand/question.js";
+import { commonLimit, LARGE_CORPUS, type Indexes, type IndexedFact, type Passage } from "../retrieve/indexes.js";
+import type { Span } from "../state/statement.js";
+import { bigrams, hanRuns, normalize, simplifyAligned } from "../text.js";
+import { measureOf, measuresFit } from "./units.js";
+import { ENGINE_OPTIONS } from "../options.js";
 
 const O = ENGINE_OPTIONS;
 

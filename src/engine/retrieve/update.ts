@@ -20,8 +20,8 @@
  * is refused: the caller builds.
  */
 import type MiniSearch from "minisearch";
-import { sentencesOf, type Article, type KnowledgeBase, type Sentence } from "../model/knowledge.js";
-import { assembleIndexes, countTokens, indexedTokens, indexFacts, LARGE_CORPUS, sentenceTokens, type Indexes } from "./search.js";
+import { sentencesOf, type Article, type KnowledgeBase, type Sentence } from "../../model/knowledge.js";
+import { assembleIndexes, countTokens, indexedTokens, indexFacts, LARGE_CORPUS, sentenceTokens, type Indexes } from "./indexes.js";
 import { EditedTermCounts, SortedTermCounts, type TermCounts } from "./terms.js";
 
 export type UpdateResult = { ok: true; indexes: Indexes; removed: number; added: number } | { ok: false; reason: string };

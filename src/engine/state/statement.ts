@@ -2,9 +2,9 @@
  * The direct answer, cut from the quote itself: the clauses that hold the figure, with 今年 read as
  * its year, 该市 as the place meant, and the period in front. Every figure in it is the quote's own.
  */
-import type { Fact } from "../model/knowledge.js";
-import { findFigures } from "./figures.js";
-import { resolveRelativeYears } from "./period.js";
+import type { Fact } from "../../model/knowledge.js";
+import { findFigures } from "../read/figures.js";
+import { resolveRelativeYears } from "../read/periods.js";
 
 export interface Span {
   readonly index: number;

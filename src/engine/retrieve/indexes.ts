@@ -4,14 +4,14 @@
  */
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
-import type { Article, Fact, KnowledgeBase, Sentence } from "../model/knowledge.js";
-import { sentencesOf } from "../model/knowledge.js";
-import { findFigures, type Figure } from "./figures.js";
-import { groupStart, splitClauses, valueSpans, type Clause, type Span } from "./statement.js";
-import { periodOf, titleYear } from "./period.js";
-import { ENGLISH_PLACES, KNOWN_PLACES } from "./places.js";
+import type { Article, Fact, KnowledgeBase, Sentence } from "../../model/knowledge.js";
+import { sentencesOf } from "../../model/knowledge.js";
+import { findFigures, type Figure } from "../read/figures.js";
+import { groupStart, splitClauses, valueSpans, type Clause, type Span } from "../state/statement.js";
+import { periodOf, titleYear } from "../read/periods.js";
+import { ENGLISH_PLACES, KNOWN_PLACES } from "../../lexicon/places.js";
 import type { TermCounts } from "./terms.js";
-import { bigrams, normalize, stemEnglish, tokenizeNormalized } from "./text.js";
+import { bigrams, normalize, stemEnglish, tokenizeNormalized } from "../text.js";
 
 /** A sentence ready to be evidence: its figures, clauses and periods, worked out when first needed. */
 export interface Passage {
