@@ -1,4 +1,5 @@
 /** The console chat: questions from standard input, replies to standard output. */
+import { directAnswer } from "./render/words.js";
 import { createInterface } from "node:readline";
 import type { Answer } from "./engine/index.js";
 import type { AnsweringEngine } from "./live.js";
@@ -6,7 +7,7 @@ import { toPlainText } from "./render/plain.js";
 
 /** The JSON answer of ../shared/eval/README.md: the engine's answer with its plain `text`. */
 export function answerJson(answer: Answer) {
-  return { ...answer, text: toPlainText(answer) };
+  return { ...answer, answer: directAnswer(answer), text: toPlainText(answer) };
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Answering a question in a chat: ask the engine that is live now, record it, send the rendered reply. */
+import { directAnswer } from "../render/words.js";
 import { feedbackRow } from "./answers.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { renderAnswer } from "../render/telegram.js";
@@ -13,7 +14,7 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, question: 
   const rendered = renderAnswer(answer, deps.callbacks.encode);
   const { chunks } = rendered;
   const url = answer.citations[0]?.url;
-  const id = deps.answers?.remember({ question, answer: answer.answer, answered: answer.answered, keyboard: rendered.keyboard, ...(url ? { url } : {}) });
+  const id = deps.answers?.remember({ question, answer: directAnswer(answer), answered: answer.answered, keyboard: rendered.keyboard, ...(url ? { url } : {}) });
   const keyboard = id === undefined ? rendered.keyboard : [...rendered.keyboard, feedbackRow(id)];
   const inGroup = ctx.chat?.type !== "private";
   const replyTo = inGroup && ctx.msg?.message_id ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {};

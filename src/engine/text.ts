@@ -109,3 +109,22 @@ export function stemEnglish(word: string): string {
     .replace(/(ss)$/, "$1")
     .replace(/(?<=[a-z]{3})(es|s|ed|ing)$/, "");
 }
+
+export const isLatin = (s: string) => /^[a-z0-9' -]+$/.test(s);
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Whether normalized `text` mentions `term`: Latin terms as whole words, Han terms anywhere. */
+export function contains(text: string, term: string): boolean {
+  if (!term) return false;
+  let at = text.indexOf(term);
+  if (at < 0 || !LATIN_EDGE.test(term)) return at >= 0;
+  while (at >= 0) {
+    if (!isLetter(text[at - 1]) && !isLetter(text[at + term.length])) return true;
+    at = text.indexOf(term, at + 1);
+  }
+  return false;
+}
+
+/** A term that begins or ends with a Latin letter must not run into other letters. */
+const LATIN_EDGE = /^[a-z]|[a-z]$/;
+export const isLetter = (ch: string | undefined) => ch !== undefined && ch >= "a" && ch <= "z";

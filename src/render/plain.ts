@@ -1,4 +1,5 @@
 /** Answer → plain text, as a person reads it in a terminal or in the JSON answer's `text`. */
+import { directAnswer } from "./words.js";
 import type { Answer } from "../engine/index.js";
 
 export const MAX_PLAIN = 1500;
@@ -10,7 +11,7 @@ const LABELS = {
 
 export function toPlainText(answer: Answer): string {
   const l = LABELS[answer.lang];
-  const lines: string[] = [answer.answer];
+  const lines: string[] = [directAnswer(answer)];
   if (answer.unansweredParts?.length) lines.push(`${l.unanswered}：${answer.unansweredParts.join("；")}`);
   for (const c of answer.citations) {
     lines.push(`${l.source}：“${c.quote}”`, `${c.publisher}《${c.title}》${c.date}`, c.url);

@@ -2,6 +2,7 @@
  * Answer → Telegram: HTML with only the tags Telegram knows, every text escaped; messages split at
  * paragraph boundaries under Telegram's 4,096 UTF-16 units; inline results; button rows.
  */
+import { directAnswer } from "./words.js";
 import type { InlineKeyboardButton, InlineQueryResultArticle } from "grammy/types";
 import type { Answer } from "../engine/index.js";
 import type { KnowledgeSummary } from "../model/knowledge.js";
@@ -28,7 +29,7 @@ export interface RenderedMessage {
 export function answerHtml(answer: Answer): string {
   const l = LABELS[answer.lang];
   // Telegram refuses a message without visible text; the engine never answers with nothing, but a renderer must not fail.
-  const parts = [`<b>${escapeHtml(answer.answer.trim() || "…")}</b>`];
+  const parts = [`<b>${escapeHtml(directAnswer(answer).trim() || "…")}</b>`];
   if (answer.unansweredParts?.length) parts.push(`${l.unanswered}：${answer.unansweredParts.map(escapeHtml).join("；")}`);
   for (const c of answer.citations) {
     parts.push(`<blockquote>${escapeHtml(c.quote)}</blockquote>`);
@@ -74,13 +75,13 @@ export function renderInlineResults(answers: readonly Answer[], idOf: (a: Answer
     const fact = a.facts[0];
     const citation = a.citations[0];
     const title = a.answered
-      ? [a.figure, fact?.metric].filter(Boolean).join(" · ").slice(0, 100) || a.answer.slice(0, 100)
+      ? [a.figure, fact?.metric].filter(Boolean).join(" · ").slice(0, 100) || directAnswer(a).slice(0, 100)
       : a.lang === "en"
         ? "No answer in the knowledge base"
         : "知识库里没有答案";
     const description = a.answered && citation
       ? `${fact?.period ?? ""} · ${citation.publisher} ${citation.date}`
-      : a.answer.slice(0, 200);
+      : directAnswer(a).slice(0, 200);
     results.push({
       type: "article",
       id,

@@ -7,7 +7,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Engine } from "../engine/index.js";
-import { LARGE_CORPUS } from "../engine/retrieve/indexes.js";
+import { DEFAULT_OPTIONS } from "../engine/options.js";
 import { changedFiles, loadKnowledge } from "../knowledge/load.js";
 import { sentencesOf, summarize } from "../model/knowledge.js";
 import type { InPlace } from "../live.js";
@@ -32,7 +32,7 @@ if (!loaded.ok) {
   post({ type: "checked", summary: summarize(loaded.kb) });
 } else {
   const { engine, source, saved } = await openEngine(loaded.kb, input.dataDir, note);
-  const restoreAfterBuild = source === "built" && saved && sentencesOf(loaded.kb).length >= LARGE_CORPUS;
+  const restoreAfterBuild = source === "built" && saved && sentencesOf(loaded.kb).length >= DEFAULT_OPTIONS.index.largeCorpus;
   const snapshots = laterSnapshots(engine);
   let files = loaded.files;
 

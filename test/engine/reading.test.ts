@@ -80,7 +80,7 @@ describe("figures", () => {
 
 describe("sentences", () => {
   it("keeps a thousands comma inside its number when cutting clauses", async () => {
-    const { splitClauses } = await import("../../src/engine/state/statement.js");
+    const { splitClauses } = await import("../../src/engine/read/clauses.js");
     expect(splitClauses("1931年建立了11,000間新的房屋，其中80%由政府資助").map((c) => c.text)).toEqual(["1931年建立了11,000間新的房屋", "其中80%由政府資助"]);
   });
 });

@@ -4,6 +4,7 @@
  * picks a result: the chosen_inline_result update, which needs inline feedback on (@BotFather,
  * /setinlinefeedback).
  */
+import { directAnswer } from "../../render/words.js";
 import { createHash } from "node:crypto";
 import { Composer } from "grammy";
 import type { Answer } from "../../engine/index.js";
@@ -16,7 +17,7 @@ const MAX_RESULTS = 10;
 
 /** The result's id says whether it is an answer ("a…") or a "no answer" ("n…"), for when it is chosen. */
 const resultId = (a: Answer) =>
-  `${a.answered ? "a" : "n"}${createHash("sha256").update(`${a.answer}|${a.citations[0]?.url ?? ""}`).digest("hex").slice(0, 32)}`;
+  `${a.answered ? "a" : "n"}${createHash("sha256").update(`${directAnswer(a)}|${a.citations[0]?.url ?? ""}`).digest("hex").slice(0, 32)}`;
 
 export function inlineFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();

@@ -7,7 +7,11 @@ import type { FactKind } from "../../model/knowledge.js";
 import { WRITTEN_NUMBER_SOURCE } from "../../model/numbers.js";
 import { chineseNumber } from "./periods.js";
 import { simplifyAligned } from "../text.js";
+import { alt } from "../../lexicon/match.js";
+import { ENGLISH_MAGNITUDES, ENGLISH_UNIT_WORDS } from "../../lexicon/units.js";
 import { kindOfUnit, measureOf, UNITS, type Measure } from "./units.js";
+
+const ENGLISH_UNIT_WORDS_SOURCE = alt(ENGLISH_UNIT_WORDS).slice(3, -1);
 
 export interface Figure {
   /** Exactly as written in the sentence, with its unit and any 以上/余/多. */
@@ -35,7 +39,8 @@ const NUMERIC = new RegExp(`([±]?)(${NUM})((?:多|余)?${UNIT}?)(?:${TILDE}(${N
 /** A time of a race or a record: 3分33秒62, 2小时5分. */
 const CLOCK = new RegExp(`${D}+(?:小时|时|分)${D}+(?:分|秒)(?:${D}+(?:秒)?)?`, "gu");
 const ENGLISH_FIGURE = new RegExp(
-  `(?<![A-Za-z0-9.])(${D}{1,3}(?:,${D}{3})+(?:\\.${D}+)?|${D}+(?:\\.${D}+)?)(?:\\s(million|billion|thousand|trillion))?(?:\\s(percentage points|per cent|percent|square kilometers|square kilometres|kilometers|kilometres|meters|metres|miles|hectares|acres|tons|tonnes|yuan|us dollars|dollars|euros|rmb|kwh|mwh|gwh|twh|people|workers|employees|residents|visitors|tourists|students|households|times|fold))?(?![A-Za-z])`,
+  `(?<![A-Za-z0-9.])(${D}{1,3}(?:,${D}{3})+(?:\\.${D}+)?|${D}+(?:\\.${D}+)?)` +
+    `(?:\\s(${ENGLISH_MAGNITUDES.join("|")}))?(?:\\s(${ENGLISH_UNIT_WORDS_SOURCE}))?(?![A-Za-z])`,
   "gi",
 );
 const RANK = /(?:全国|全省|全市|全区|全县|全球|世界|全国同类|全省同类)?第[一二三四五六七八九十\d]+(?:位|名)?/gu;
@@ -137,18 +142,6 @@ function numericKind(num: string, unit: string, justBefore: string, context: str
   return kindOfUnit(unit, context);
 }
 
-/** Words that say which kind of figure a question wants, in Chinese and English. */
-export const KIND_CUES: [FactKind | "time", RegExp][] = [
-  ["share", /比例|占比|比重|占全|占.{0,8}(多少|几)|百分之|几成|几分之几|份额|\b(percentage|proportion|share|percent|fraction)\b/],
-  ["growth", /增长|增速|增幅|同比|提高了?多少|上涨|相比|对比|\b(growth|grow|grew|grown|increased?|rise|rose|compare|compared)\b|how fast/],
-  ["rank", /排名|第几|排第|位居|排在|名次|\b(rank|ranked|ranking)\b|\bwhat place\b/],
-  ["person", /谁|哪位|什么人|姓名|名字|\b(who|mayor|secretary|director)\b/],
-  ["list", /哪些|哪几|什么|有何|都有|包括|包含|列举|\b(which|what are|list)\b/],
-  ["text", /哪座|哪个|哪条|哪家|哪项|哪一|叫什么|名称|是什么|\b(what type|what kind|which|what is the name)\b/],
-  ["count", /几个|几家|几项|几处|几条|几座|多少个|多少家|多少项|多少处|多少条|多少座|多少户|多少名|几|\b(how many|number of)\b/],
-  ["time", /什么时候|何时|哪天|哪一天|哪年|几月|几号|\b(when|what date|what year|what day)\b/],
-  ["amount", /多少|多大|多高|规模|总量|\b(how much|how large|how big|amount|total)\b/],
-];
 
 /** Dates in a sentence (7月1日, 2021年12月29日, 10月底, 1889年, 西元前8200年, 民国39年), for questions that ask when. */
 export function findDates(sentence: string): Figure[] {

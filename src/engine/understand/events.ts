@@ -1,29 +1,8 @@
-/**
- * Verbs that name the same event (成立 / 创立 / 设立, 去世 / 逝世 / 死): a question says one, the article
- * another. Generic Chinese, not any article's wording; written simplified, as questions and evidence are
- * compared (text.ts). A word of a group stands for the others wherever the question uses it.
- */
-const GROUPS: readonly (readonly string[])[] = [
-  ["去世", "过世", "逝世", "病逝", "辞世", "身故", "死"],
-  ["成立", "创立", "建立", "创建", "设立", "组建", "创办", "成军", "挂牌", "揭牌"],
-  ["结婚", "成婚", "完婚", "结为夫妻"],
-  ["开业", "开张", "开馆", "营业", "营运", "运营"],
-  ["开工", "动工", "开建", "奠基"],
-  ["竣工", "建成", "完工", "落成"],
-  ["投产", "投运", "并网"],
-  ["爆发", "发生", "开战"],
-  ["即位", "登基", "继位"],
-  ["出生", "诞生", "生于"],
-  ["签署", "签订", "签约", "缔结"],
-  ["废除", "废止", "取消"],
-  ["更名", "改名", "改称", "易名"],
-  ["开通", "通车"],
-  ["举办", "举行", "召开"],
-  ["发布", "公布", "发表"],
-];
+/** Event verbs in a question's words, and the other verbs of the same event (lexicon/events.ts). */
+import { EVENT_VERBS } from "../../lexicon/events.js";
 
 const byWord = new Map<string, readonly string[]>();
-for (const group of GROUPS) for (const w of group) byWord.set(w, group.filter((x) => x !== w));
+for (const group of EVENT_VERBS) for (const w of group) byWord.set(w, group.filter((x) => x !== w));
 
 /** Each event verb in `word` (of two characters or more) with where it stands and the verbs that may stand for it. */
 export function eventVerbsIn(word: string): { at: number; length: number; others: readonly string[] }[] {

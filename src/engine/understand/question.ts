@@ -3,15 +3,32 @@
  * concepts, the words evidence has to cover before the bot dares to answer.
  */
 import type { FactKind } from "../../model/knowledge.js";
-import { KIND_CUES } from "../read/figures.js";
+import { ENGLISH_STOP } from "../../lexicon/english.js";
+import { KIND_CUES, KIND_WORDS, SHARE_SPAN } from "../../lexicon/kinds.js";
+import { alt, anyWord, charSet, cueRegExp, onlyWords } from "../../lexicon/match.js";
+import {
+  ASKED_MEASURE_WORDS,
+  ASKING_VERBS,
+  ERAS,
+  FILLERS,
+  FUNCTION_CHARS,
+  GREETINGS,
+  JOINERS,
+  LEADING_WORDS,
+  QUESTION_PHRASES,
+  SEVERAL,
+  TRAILING_WORDS,
+  WHEN_ASKING,
+  WHEN_PHRASES,
+} from "../../lexicon/questions.js";
+import { COMPARING, ENGLISH_PARTS_OF_YEAR, MONTHS, PARTS_OF_YEAR, RELATIVE_YEARS, TIME_WORDS, UNTIL } from "../../lexicon/time.js";
 import { questionYears } from "../read/periods.js";
 import { ENGLISH_PLACES } from "../../lexicon/places.js";
 import type { Indexes, TermGroup } from "../retrieve/indexes.js";
 import { correctTypos, knows } from "./typos.js";
-import { bigrams, hanRuns, normalize, stemEnglish, tokenizeNormalized } from "../text.js";
+import { bigrams, contains, escapeRegExp, hanRuns, isLatin, normalize, stemEnglish, tokenizeNormalized } from "../text.js";
 import { eventVerbsIn } from "./events.js";
 import { measureAsked, type Measure } from "../read/units.js";
-import { ENGINE_OPTIONS } from "../options.js";
 
 export type WantedKind = FactKind | "time";
 
@@ -63,31 +80,46 @@ export interface Question {
   readonly several: boolean;
 }
 
-const QUESTION_PHRASES =
-  /(?:有|是|为|达)?(?:多少|几)(?:万|亿)?(?:个|家|项|处|条|座|名|位|首|张|本|部|架|艘|辆|台|只|头|种|次|片|块|根|粒|户|所|批)|(?:西元|公元前?|民国)?(?:哪一年|哪年|何年|几年|哪一天|哪天|几月几[日号]|几世纪)|何时|多长时间|多久|多少年|多少岁|多少来着|啥来着|来着|是啥|有啥|叫啥|干啥|啥|咋样|咋|几分之几|百分之几|几成|有多少|是多少|为多少|达多少|多少|有哪些|是哪些|哪些|哪几|是什么|什么|是谁|有谁|谁|怎么样|怎样|如何|多大|多高|多长|多久|几个|几家|几项|几处|几条|几座|几|是否|是不是|有没有|请问|告诉我|一下|想知道|想了解|了解|介绍|关于|情况|相关|数据|信息|排名第几|第几|哪个|哪|吗|呢|吧|啊|么|呀/g;
-/** Where a run of words is cut. Not at 及, which is as often inside a word (埃及, 奈及利亚, 涉及, 普及) as between two. */
-const SPLITTERS = /[的了和与或、]/g;
-/** Words that carry no subject of their own, removed wherever they stand in a question. */
-const FILLERS =
-  /的时候|时候|大约|约为|大致|左右|现在|目前|当前|进展|建议|认为|表示|介绍|提到|提出|指出|请给出|给出|公布|披露|发布会上|名称|如何|分别|名字|叫做|那位|哪位|这位|这个|那个|一下|告诉|知道|具体|大概|一共|总共|到底|究竟|主要|都是|有关|方面|问题|请教|想问|你们|我们|他们|咱们|能否|可以|是否|请|您|你|我/g;
-/** Time and kind-of-answer words inside a run: they choose the period and the kind, not the subject. */
-const TIME_AND_KIND_WORDS =
-  /(?:截至|截止)?(?:今年|去年|前年|本年|上年|明年|(?:19|20)\d\d年)?(?:前三季度|上半年|下半年|一季度|二季度|三季度|四季度|全年|\d{1,2}月份?(?:底|末)?|\d{1,2}-\d{1,2}月)|今年|去年|前年|(?:19|20)\d\d年|同期|比例|比重|占比|百分比|份额|排名|名次/g;
+const MAGNITUDE_WORDS = ["万", "亿"];
+const HOW_MANY = alt(["多少", "几"]);
+const YEAR_NUMBER = String.raw`(?:19|20)\d\d年`;
+const RELATIVE_YEAR_WORDS = Object.keys(RELATIVE_YEARS);
 
-/** Characters that only hold a question together; a bigram with one that the corpus never uses is noise. */
-const FUNCTION_CHARS = new Set("的了吗呢吧啊么是有在和与及或说叫来去那这位张到放把被给让对跟向从还也都就又能会要个些几多少哪谁什怎样如何请问想知道告诉一下过着得地里");
-const EDGE_WORDS = /^(是|有|在|为|把|对|从|被|将|共|达|达到|一共|总共|累计|实现了?|完成了?|了|时|于|由|自|向|等|此|其)+|(是|有|在|为|了|达到|达|占|的|于|自|由|被|等|时|向|对|从)+$/g;
-const TIME_WORDS =
-  /^(今年|去年|前年|本年|上年|明年|目前|现在|近年来?|截至|截止|到|至|底|末|年底|月底|年初|前三季度|上半年|下半年|一季度|二季度|三季度|四季度|季度|全年|当年|年|月|日|今天|明天|昨天)+$/;
-const GREETING = /^(你好|您好|嗨|哈喽|hi|hello|hey|在吗|在不在|早上好|晚上好|下午好|谢谢|多谢|thanks?|thank you|good (morning|evening|afternoon)|再见|拜拜|bye|ok|好的|嗯)[\s!！。.,，~]*$/i;
+/** Question phrases, whole: 有多少个, 公元前哪一年, 多少来着, 吗. */
+const QUESTION_PHRASE = new RegExp(
+  [
+    `${alt(ASKING_VERBS)}?${HOW_MANY}${alt(MAGNITUDE_WORDS)}?${alt(ASKED_MEASURE_WORDS)}`,
+    `${alt(ERAS)}?${alt(WHEN_PHRASES)}`,
+    alt(QUESTION_PHRASES),
+  ].join("|"),
+  "g",
+);
+/** Where a run of words is cut. */
+const SPLITTERS = new RegExp(`[${JOINERS.join("")}]`, "g");
+const FILLER = anyWord(FILLERS, "g");
+/** Time and kind-of-answer words inside a run: they choose the period and the kind, not the subject. */
+const TIME_AND_KIND = new RegExp(
+  [
+    `${alt(UNTIL)}?(?:${alt(RELATIVE_YEAR_WORDS)}|${YEAR_NUMBER})?(?:${alt(PARTS_OF_YEAR)}|\\d{1,2}月份?(?:底|末)?|\\d{1,2}-\\d{1,2}月)`,
+    alt(RELATIVE_YEAR_WORDS),
+    YEAR_NUMBER,
+    alt(KIND_WORDS),
+  ].join("|"),
+  "g",
+);
+const FUNCTION_CHAR = charSet(FUNCTION_CHARS);
+const EDGE_WORDS = new RegExp(`^${alt(LEADING_WORDS)}+|${alt(TRAILING_WORDS)}+$`, "g");
+const TIME_WORD = onlyWords(TIME_WORDS);
+const GREETING = new RegExp(`^${alt(GREETINGS)}[\\s!！。.,，~]*$`, "i");
+const SEVERAL_FIGURES = new RegExp(`${alt([...SEVERAL.han, ...SEVERAL.anywhere])}|\\b${alt(SEVERAL.latin)}\\b`);
+const SHARE_ASKED = `占.{0,${SHARE_SPAN}}${HOW_MANY}`;
+const CUES = KIND_CUES.map(([kind, cue]) => [kind, cueRegExp(cue, kind === "share" ? SHARE_ASKED : "")] as const);
+const ENGLISH_STOPS: ReadonlySet<string> = new Set(ENGLISH_STOP);
+const RELATIVE_YEAR_TEXT = new RegExp(`${alt(RELATIVE_YEAR_WORDS)}|this year|last year`, "g");
 
 const ENGLISH_TIME: [RegExp, string][] = [
-  [/\b(first three quarters|q1-q3|jan(uary)?[- ]+sep(tember)?)\b/g, " 前三季度 "],
-  [/\bfirst half\b/g, " 上半年 "],
-  [/\bend of\b/g, " 底 "],
-  ...["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"].map(
-    (m, i) => [new RegExp(`\\b${m}\\b`, "g"), ` ${i + 1}月 `] as [RegExp, string],
-  ),
+  ...ENGLISH_PARTS_OF_YEAR.map(([words, zh]) => [new RegExp(`\\b${alt(words)}\\b`, "g"), ` ${zh} `] as [RegExp, string]),
+  ...MONTHS.map((m, i) => [new RegExp(`\\b${m}\\b`, "g"), ` ${i + 1}月 `] as [RegExp, string]),
 ];
 
 const placeNames = new WeakMap<Indexes, readonly string[]>();
@@ -109,7 +141,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
 
   let rest = ` ${text} `;
   const mark = (found: string) => {
-    rest = isLatin(found) ? rest.replace(new RegExp(`\\b${escape(found)}\\b`, "g"), " ") : rest.split(found).join(" ");
+    rest = isLatin(found) ? rest.replace(new RegExp(`\\b${escapeRegExp(found)}\\b`, "g"), " ") : rest.split(found).join(" ");
   };
 
   // Places first, longest names first, so that 太忻一体化经济区 is not read as 忻州.
@@ -142,17 +174,17 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   for (const [pattern, replacement] of ENGLISH_TIME) timeText = timeText.replace(pattern, replacement);
   const cueText = kindsFrom === raw ? text : normalize(kindsFrom);
   const asked = measureAsked(cueText);
-  const cued = KIND_CUES.filter(([, cue]) => cue.test(cueText) || cue.test(kindsFrom.toLowerCase())).map(([k]) => k);
+  const cued = CUES.filter(([, cue]) => cue.test(cueText) || cue.test(kindsFrom.toLowerCase())).map(([k]) => k);
   // A question that asks for a year or a day wants a date, whatever else its words cue.
   const kinds: WantedKind[] = asked.measure === "year" || asked.measure === "date" ? ["time"] : cued;
 
   // What remains of the Chinese: runs of content words once question words, fillers and time are gone.
-  for (const run of hanRuns(rest.replace(QUESTION_PHRASES, " ").replace(FILLERS, " ").replace(TIME_AND_KIND_WORDS, " "))) {
+  for (const run of hanRuns(rest.replace(QUESTION_PHRASE, " ").replace(FILLER, " ").replace(TIME_AND_KIND, " "))) {
     for (let chunk of run.split(SPLITTERS)) {
       for (let word of words(ix, chunk)) {
         word = word.replace(EDGE_WORDS, "");
-        if (!word || TIME_WORDS.test(word) || /^[\d年月日季度前后上下半]+$/.test(word)) continue;
-        const grams = bigrams(word).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHARS.has(ch)));
+        if (!word || TIME_WORD.test(word) || /^[\d年月日季度前后上下半]+$/.test(word)) continue;
+        const grams = bigrams(word).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHAR.has(ch)));
         if (grams.length) concepts.push({ text: word, forms: [word], weight: grams.length, grams, verbs: eventVerbsIn(word) });
       }
     }
@@ -162,7 +194,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   const englishTokens: string[] = [];
   for (const word of new Set(rest.match(/[a-z][a-z'-]{2,}/g) ?? [])) {
     const stem = stemEnglish(word);
-    if (ENGLISH_STOP.has(word)) continue;
+    if (ENGLISH_STOPS.has(word)) continue;
     // A word the base has never seen stays a concept: evidence cannot cover it (2025 Spring Festival).
     const inText = [word, stem].filter((w) => ix.documentFrequency.has(w));
     englishTokens.push(...inText);
@@ -185,8 +217,8 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     .join(" ");
 
   // One question's work is bounded: its heaviest concepts only (options.ts).
-  if (concepts.length > ENGINE_OPTIONS.limits.concepts) {
-    const kept = new Set([...concepts].sort((a, b) => b.weight - a.weight).slice(0, ENGINE_OPTIONS.limits.concepts));
+  if (concepts.length > ix.options.limits.concepts) {
+    const kept = new Set([...concepts].sort((a, b) => b.weight - a.weight).slice(0, ix.options.limits.concepts));
     concepts.splice(0, concepts.length, ...concepts.filter((c) => kept.has(c)));
   }
 
@@ -199,7 +231,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     ...(foreignPlace ? { foreignPlace } : {}),
     // A year that is only a base of comparison (跟2023年同期比, 较2023年) does not choose the period.
     // A year the question names when it asks for another year is what it is about, not a period.
-    years: asked.measure === "year" ? [] : questionYears(text.replace(/今年|本年|去年|上年|前年|this year|last year/g, "").replace(COMPARED_YEAR, " "), now).filter((y) => y > 1900),
+    years: asked.measure === "year" ? [] : questionYears(text.replace(RELATIVE_YEAR_TEXT, "").replace(COMPARED_YEAR, " "), now).filter((y) => y > 1900),
     comparedYears: [...text.matchAll(COMPARED_YEAR)].flatMap((m) => questionYears(m[0], now)),
     relativeYears: questionYears(text.replace(/(?<!\d)(19|20)\d\d(?!\d)/g, ""), now),
     kinds,
@@ -209,7 +241,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     concepts,
     searchText,
     greeting,
-    several: /分别|各自|各是|各为|各有|respectively|\bboth\b|\beach\b/.test(text),
+    several: SEVERAL_FIGURES.test(text),
   };
 }
 
@@ -235,8 +267,8 @@ function words(ix: Indexes, run: string): string[] {
 }
 
 /** Where a question asks when, or how many of a thing (几部, 多少个). */
-const WHEN_PHRASE = /(?:哪|何)一?年|几几?年|哪一?天|几月几[日号]|何时|什么时候|哪个时候/;
-const COUNT_PHRASE = /(?:多少|几)(?:万|亿)?\p{Script=Han}?/u;
+const WHEN_PHRASE = anyWord(WHEN_ASKING);
+const COUNT_PHRASE = new RegExp(`${HOW_MANY}${alt(MAGNITUDE_WORDS)}?\\p{Script=Han}?`, "u");
 
 /**
  * What a when- or how-many-question is about: the words after its question phrase (于何年成立 → 成立,
@@ -253,128 +285,10 @@ function eventOf(text: string, concepts: readonly Concept[], phrase: RegExp): Co
   return before.slice(0, 1);
 }
 
-const ENGLISH_STOP = new Set(
-  "during over under since until after before then also only alone the and for from with what which who whom whose when where why how many much was were are did does has have had its this that these those there their about into than per please tell can could would will shall may might been being any some all first second third three half quarter quarters year years month months end integrated zone county city province district area region economic economy".split(" "),
+
+
+
+const COMPARED_YEAR = new RegExp(
+  `${alt(COMPARING.before)}\\s*(?:19|20)\\d\\d\\s*年?|(?:19|20)\\d\\d\\s*年?\\s*${alt(COMPARING.after)}`,
+  "g",
 );
-
-
-/** Whether a word of `text` starts with `stem` (standard matches standards). */
-function startsWord(text: string, stem: string): boolean {
-  for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) if (!isLetter(text[at - 1])) return true;
-  return false;
-}
-
-const COMPARED_YEAR = /(?:跟|与|和|较|比|相比|对比|compared (?:with|to)|than)\s*(?:19|20)\d\d\s*年?|(?:19|20)\d\d\s*年?\s*(?:同期|相比|比较)/g;
-
-const isLatin = (s: string) => /^[a-z0-9' -]+$/.test(s);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** Whether normalized `text` mentions `term`: Latin terms as whole words, Han terms anywhere. */
-export function contains(text: string, term: string): boolean {
-  if (!term) return false;
-  let at = text.indexOf(term);
-  if (at < 0 || !LATIN_EDGE.test(term)) return at >= 0;
-  while (at >= 0) {
-    if (!isLetter(text[at - 1]) && !isLetter(text[at + term.length])) return true;
-    at = text.indexOf(term, at + 1);
-  }
-  return false;
-}
-
-/** A term that begins or ends with a Latin letter must not run into other letters. */
-const LATIN_EDGE = /^[a-z]|[a-z]$/;
-const isLetter = (ch: string | undefined) => ch !== undefined && ch >= "a" && ch <= "z";
-
-/** How much of the question's concepts `evidence` (normalized) mentions, from 0 to 1. */
-export function coverage(concepts: readonly Concept[], evidence: string): number {
-  return gradedCoverage(concepts, [[evidence, 1]]);
-}
-
-/**
- * Coverage over texts of different standing: a concept met in the figure's own clauses counts whole,
- * one met only in the passage's context (its article's title, the sentence before) counts less.
- */
-export function gradedCoverage(concepts: readonly Concept[], sources: readonly (readonly [string, number])[]): number {
-  let total = 0;
-  let met = 0;
-  // Whether the evidence itself (its first source: the figure's own clauses) is English; asked only when it matters.
-  let english: boolean | undefined;
-  for (const c of concepts) {
-    if (c.englishOnly && !(english ??= isEnglish(sources[0]?.[0] ?? ""))) continue;
-    total += c.weight;
-    met += c.weight * mentionedIn(c, sources);
-  }
-  return total ? met / total : 0;
-}
-
-/** Text written in English, not Chinese with a Latin name in it (TOPCon4.0光伏电池). */
-export function isEnglish(text: string): boolean {
-  return (text.match(/[a-z]{3,}/gi)?.length ?? 0) >= 3;
-}
-
-/**
- * How much of one concept the sources mention, each weighted by its standing: all of it, the share of its
- * bigrams (重新出版 against 重新发现: a third), or nothing. A word's parts may stand in different sources (黄鳍紫鱼
- * in the title, 体长 in the sentence): each bigram counts where it is best met.
- */
-function mentionedIn(c: Concept, sources: readonly (readonly [string, number])[]): number {
-  let best = 0;
-  const parts = c.grams.map(() => 0);
-  const latin = latinForms(c);
-  for (const [text, weight] of sources) {
-    // A source of no more standing than what is already met adds nothing.
-    if (weight <= best && (c.grams.length < 2 || parts.every((p) => p >= weight))) continue;
-    if (c.forms.some((f, i) => (latin[i] ? startsWord(text, f) : text.includes(f)))) {
-      best = Math.max(best, weight);
-      parts.forEach((p, i) => (parts[i] = Math.max(p, weight)));
-      continue;
-    }
-    if (!c.grams.length) continue;
-    const met = gramsMet(c, text);
-    let n = 0;
-    met.forEach((m, i) => {
-      if (m) (n++, (parts[i] = Math.max(parts[i]!, weight)));
-    });
-    // A two-character abbreviation of a longer word (营收 for 营业收入, 规上 for 规模以上) counts most of it.
-    const share = n ? n / c.grams.length : c.grams.length === 1 && abbreviates(c.grams[0]!, text) ? 0.8 : 0;
-    best = Math.max(best, weight * share);
-  }
-  if (c.grams.length > 1 && best < 1) best = Math.max(best, parts.reduce((a, b) => a + b, 0) / c.grams.length);
-  return best;
-}
-
-const latinOf = new WeakMap<Concept, readonly boolean[]>();
-/** Which of a concept's forms are Latin words (matched as whole words), worked out once per concept. */
-function latinForms(c: Concept): readonly boolean[] {
-  let flags = latinOf.get(c);
-  if (!flags) latinOf.set(c, (flags = c.forms.map(isLatin)));
-  return flags;
-}
-
-/**
- * Which of a word's bigrams the evidence says: written as they are, or, within an event verb, as another
- * verb of the same event (成立 said as 创立). Only for the question's own words, whose grams follow its text.
- */
-function gramsMet(c: Concept, evidence: string): boolean[] {
-  const met = c.grams.map((g) => evidence.includes(g));
-  if (!c.verbs?.length || met.every(Boolean)) return met;
-  const chars = [...c.text];
-  const gramAt = chars.slice(0, -1).map((ch, i) => ch + chars[i + 1]!);
-  for (const v of c.verbs) {
-    if (!v.others.some((o) => evidence.includes(o))) continue;
-    for (let i = v.at; i < v.at + v.length - 1; i++) {
-      const k = c.grams.indexOf(gramAt[i]!);
-      if (k >= 0) met[k] = true;
-    }
-  }
-  return met;
-}
-
-function abbreviates(word: string, evidence: string): boolean {
-  const [a, b] = [...word] as [string, string];
-  for (let i = evidence.indexOf(a); i >= 0; i = evidence.indexOf(a, i + 1)) {
-    const j = evidence.indexOf(b, i + 2);
-    if (j > i + 1 && j <= i + 3 && /^\p{Script=Han}+$/u.test(evidence.slice(i, j + 1))) return true;
-  }
-  return false;
-}
