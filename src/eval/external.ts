@@ -1,8 +1,8 @@
 /**
- * Figure questions from public reading-comprehension sets (test/fixtures/external): articles nobody
- * curated, questions people wrote. Built as ../shared/eval/external/build.mjs builds them and scored as
- * its score.mjs scores: right (the gold number, whole, in the answer, citing the gold article), wrong
- * (answered otherwise) or none (I don't know). Every fifth article is held out from tuning.
+ * Figure questions from public reading-comprehension sets (test/fixtures/external, whose README says how
+ * they are built and scored): articles nobody curated, questions people wrote. Scored right (the gold
+ * number, whole, in the answer, citing the gold article), wrong (answered otherwise) or none (I don't
+ * know). Every fifth article is held out from tuning.
  */
 import { directAnswer } from "../render/words.js";
 import { readFileSync } from "node:fs";
@@ -37,7 +37,7 @@ interface Squad {
   data: { title: string; paragraphs: { context: string; qas: { id: string; question: string; answers: { text: string }[] }[] }[] }[];
 }
 
-/** What build.mjs counts as a figure question. */
+/** A figure question: it asks how many, how large, how long or which year. */
 const ASKS_FIGURE = /多少|几|幾|多大|多高|多长|多長|多远|多遠|多重|多久|哪一年|哪年|何年/;
 
 export function buildExternalSet(name: ExternalSetName, dir = "test/fixtures/external"): ExternalSet {

@@ -1,5 +1,5 @@
 /**
- * Judging answers against question sets (../shared/eval/README.md), and the integrity rule every
+ * Judging answers against question sets (the format: test/eval/README.md), and the integrity rule every
  * answer is held to: quotes stand in their articles, and figures in the answer stand in its quotes.
  */
 import type { Answer } from "../engine/index.js";

@@ -163,7 +163,8 @@ describe("statements", () => {
   });
 
   it("gives a sentence with no time of its own no period", () => {
-    // The article says 叶片; 叶子 alone (a synonym the engine does not know) is below the judge's threshold since issue 9's event signal.
+    // The article says 叶片; asked with 叶子 alone (a synonym the engine does not know), the figure is below
+    // the judge's threshold.
     const a = ask("锦地罗每株有多少片叶片？");
     expect(a.answer).toContain("20片");
     expect(a.answer).not.toMatch(/截至|2018年/);
