@@ -2,14 +2,16 @@
  * The engine: a knowledge base in, answers out. Pure: no files, network, clock or logger here;
  * the caller passes `now` for questions that say 今年, and stores snapshots where it likes.
  */
-import type { KnowledgeBase } from "../model/knowledge.js";
+import type { Fact, KnowledgeBase, Sentence } from "../model/knowledge.js";
 import { answerMany, answerQuestion } from "./answer.js";
 import { engineOptions, type OptionsOverride } from "./options.js";
 import { buildIndexes, type EngineLog, type Indexes, type Prebuilt } from "./retrieve/indexes.js";
 import { fromSnapshot, toSnapshot } from "./retrieve/snapshot.js";
+import { retrieve } from "./retrieve/search.js";
 import { updateIndexes } from "./retrieve/update.js";
 import type { Answer } from "./state/answer.js";
 import { suggestionsFor } from "./state/related.js";
+import { parseQuestion } from "./understand/question.js";
 
 export type { Answer, AnswerFact, Citation, Language, NoAnswerReason } from "./state/answer.js";
 export type { EngineLog } from "./retrieve/indexes.js";
@@ -31,6 +33,8 @@ export interface Engine {
   askMany(question: string, now: Date, limit: number, timeZone?: string): Answer[];
   /** A few questions the knowledge base answers, for /start and "I don't know". */
   examples(): string[];
+  /** What the retriever finds for a question, best first: for measuring retrieval alone (npm run eval). */
+  retrieve(question: string, now: Date): { readonly sentences: readonly Sentence[]; readonly facts: readonly Fact[] };
   /** The built index as bytes, for a restart with the same knowledge (see snapshot.ts). */
   snapshot(): Buffer;
   /**
@@ -56,6 +60,14 @@ function wrap(first: Indexes): Engine {
     ask: (question, now, timeZone) => answerQuestion(indexes, question, wallClock(now, timeZone)),
     askMany: (question, now, limit, timeZone) => answerMany(indexes, question, wallClock(now, timeZone), limit),
     examples: () => suggestionsFor(indexes, []),
+    retrieve: (question, now) => {
+      const q = parseQuestion(question.slice(0, indexes.options.limits.questionChars), indexes, now);
+      const hits = retrieve(indexes, q, indexes.options);
+      return {
+        sentences: hits.sentences.map((h) => indexes.sentenceList[h.id]!),
+        facts: hits.facts.map((h) => indexes.factList[h.id]!.fact),
+      };
+    },
     snapshot: () => toSnapshot(indexes.kb, { sentences: indexes.sentences, documentFrequency: indexes.documentFrequency }),
   };
 }
