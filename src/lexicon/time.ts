@@ -111,3 +111,26 @@ export const ENGLISH_PARTS_OF_YEAR: readonly (readonly [readonly string[], strin
   [["first half"], "上半年"],
   [["end of"], "底"],
 ];
+
+/** Words that open a clause of time without being part of it (数据显示，今年前三季度…). */
+export const REPORTING = ["数据显示", "据统计"];
+
+/** Words before a time that only say from or until when (到2025年, 从去年). */
+export const FROM_OR_TO = ["截至", "截止", "到", "从"];
+
+/** Other words a clause may say its time with (年底, 目前, 近年来). */
+export const OTHER_TIMES = ["年底", "底", "目前", "近年来", "近年", "当前", "如今"];
+
+/**
+ * How a sentence names a year as the base of a comparison (较去年同期, 与2023年全年相比, 比上年): that year is
+ * not the sentence's period.
+ */
+export const COMPARISON_WORDS = {
+  /** Words that may stand before the year of a comparison with 同期 or 全年. */
+  before: ["较", "比", "与", "跟", "和", "是", "同"],
+  /** Words that make a comparison with the year alone (较2023年). */
+  against: ["较", "比", "与", "跟"],
+  /** Words after the year: the same part of it. */
+  sameTime: ["同期", "全年"],
+  after: ["相比", "的"],
+};

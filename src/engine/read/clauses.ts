@@ -2,6 +2,9 @@
  * Clauses: a sentence split at commas, semicolons and colons outside quotation marks and brackets, and
  * the groups a clause belongs to (同比增长6.7% goes on from the clause before it).
  */
+import { CONTINUING } from "../../lexicon/clauses.js";
+import { alt } from "../../lexicon/match.js";
+import { FROM_OR_TO, OTHER_TIMES, PARTS_OF_YEAR, RELATIVE_YEARS, REPORTING } from "../../lexicon/time.js";
 import { findFigures } from "./figures.js";
 import type { Fact } from "../../model/knowledge.js";
 
@@ -40,11 +43,12 @@ export function splitClauses(sentence: string): Clause[] {
 }
 
 /** A clause that only says when: 今年前三季度, 截至今年10月底, 2023年, 目前. */
-export const TIME_CLAUSE =
-  /^(数据显示|据统计)?(截至|截止|到|从)?(今年|去年|前年|\d{4}年)?(前三季度|上半年|下半年|一季度|\d{1,2}月(至|到|-)\d{1,2}月|\d{1,2}月(底|末)?|\d{1,2}月\d{1,2}日|年底|底|目前|近年来|近年|当前|如今)?$/;
+export const TIME_CLAUSE = new RegExp(
+  `^${alt(REPORTING)}?${alt(FROM_OR_TO)}?(?:${alt(Object.keys(RELATIVE_YEARS))}|\\d{4}年)?` +
+    `(?:${alt(PARTS_OF_YEAR)}|\\d{1,2}月(?:至|到|-)\\d{1,2}月|\\d{1,2}月(?:底|末)?|\\d{1,2}月\\d{1,2}日|${alt(OTHER_TIMES)})?$`,
+);
 /** A clause that goes on from the one before it and makes no sense alone. */
-const CONTINUES =
-  /^(占|排名|排|位居|居|数量|同比|增长|其中|分别|较|比|达到?|共|并|及|和|使用|主业|总投资|涉及|是|为|稳定在|突破|超过|成为|约|位列|列|以|增加|减少|下降)/;
+const CONTINUES = new RegExp(`^${alt(CONTINUING)}`);
 /** The first clause of the group that clause `i` belongs to: 同比增长6.7% goes on from the clause before. */
 export function groupStart(clauses: readonly Clause[], i: number): number {
   let lo = i;

@@ -3,7 +3,8 @@
  * date. Questions say 今年 too; they are read against `now`, which the caller passes in.
  */
 import { anyWord } from "../../lexicon/match.js";
-import { AS_OF_NOW, MONTH_SPANS, MONTHS, RELATIVE_YEARS } from "../../lexicon/time.js";
+import { AS_OF_NOW, COMPARISON_WORDS, MONTH_SPANS, MONTHS, RELATIVE_YEARS } from "../../lexicon/time.js";
+import { alt } from "../../lexicon/match.js";
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -96,8 +97,12 @@ function englishTimes(text: string, date: string): string {
 
 const AS_OF = anyWord(AS_OF_NOW);
 
-const COMPARISON =
-  /(?:较|比|与|跟|和|是|同)?(?:去年|上年|前年|(?:19|20)\d\d年)(?:同期|全年)(?:相比|的)?|(?:较|比|与|跟)(?:去年|上年|前年|(?:19|20)\d\d年)/g;
+const PAST_YEAR = `(?:${alt(Object.keys(RELATIVE_YEARS).filter((w) => RELATIVE_YEARS[w]! < 0))}|(?:19|20)\\d\\d年)`;
+const C = COMPARISON_WORDS;
+const COMPARISON = new RegExp(
+  `${alt(C.before)}?${PAST_YEAR}${alt(C.sameTime)}${alt(C.after)}?|${alt(C.against)}${PAST_YEAR}`,
+  "g",
+);
 
 /** The first year a period names. */
 export function yearOf(period: string): number | undefined {

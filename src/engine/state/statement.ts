@@ -2,14 +2,19 @@
  * The direct answer, cut from the quote itself: the clauses that hold the figure, with 今年 read as
  * its year, 该市 as the place meant, and the period in front. Every figure in it is the quote's own.
  */
+import { CONNECTIVES, REFERRED_OTHERS, REFERRED_PLACES, REFERRING } from "../../lexicon/clauses.js";
+import { alt } from "../../lexicon/match.js";
+import { REPORTING } from "../../lexicon/time.js";
 import { groupStart, splitClauses, TIME_CLAUSE, type Span } from "../read/clauses.js";
 import { resolveRelativeYears } from "../read/periods.js";
 
 /** 该市, 该县 …: the place the article is about. */
-const PLACE_REFERENCE = /[该該](市|区|區|县|縣|省|地|经济区|經濟區)/g;
+const PLACE_REFERENCE = new RegExp(`${alt(REFERRING)}${alt(REFERRED_PLACES)}`, "g");
 /** A subject that is not a place: 该公司, 该企业, 其. */
-const OTHER_REFERENCE = /[该該本](公司|企业|企業|集团|集團|厂|廠|项目|項目|园区|園區|医院|醫院|学校|學校)|^其/;
-const CONNECTIVES = /^(再到|到|从|而|并且|并|同时|此外|另外|其中|以及|然后|然後|随后|隨後|接着|接著)/
+const OTHER_SUBJECT = `${alt([...REFERRING, "本"])}${alt(REFERRED_OTHERS)}`;
+const OTHER_REFERENCE = new RegExp(`${OTHER_SUBJECT}|^其`);
+const CONNECTIVE = new RegExp(`^${alt(CONNECTIVES)}`);
+const REPORTED = new RegExp(`^${alt(REPORTING)}`);
 /** Strips quotation marks at either end that close or open nothing inside the text. */
 function trimQuotes(text: string): string {
   let t = text.trim();
@@ -49,13 +54,13 @@ export function statement(input: {
   const figureOnly = (i: number) => clauses[i]!.text.replace(/[^\p{Script=Han}]/gu, "").length - spans.reduce((n, s) => n + quote.slice(s.index, s.index + s.length).replace(/[^\p{Script=Han}]/gu, "").length, 0) < 2;
   if (hi === lo && hi + 1 < clauses.length && figureOnly(hi)) hi++;
 
-  let body = quote.slice(clauses[lo]!.start, clauses[hi]!.end).replace(CONNECTIVES, "");
+  let body = quote.slice(clauses[lo]!.start, clauses[hi]!.end).replace(CONNECTIVE, "");
   body = trimQuotes(body);
   let time = "";
   for (let i = lo - 1; i >= 0; i--) {
     const text = trimQuotes(clauses[i]!.text);
     if (TIME_CLAUSE.test(text)) {
-      time = text.replace(/^(数据显示|据统计)/, "");
+      time = text.replace(REPORTED, "");
       break;
     }
   }
@@ -67,7 +72,7 @@ export function statement(input: {
   if (/^[^\p{Script=Han}]*$/u.test(body)) return `${body.replace(/[,;:.!?]+$/, "")}.`;
   const named = [subject, ...input.subjectNames].some((n) => n && body.includes(n));
   // A subject that is not a place, named earlier in the quote (该公司现有员工…，去年研发投入…), is the subject.
-  const earlier = quote.slice(0, clauses[lo]!.start).match(new RegExp(OTHER_REFERENCE.source.replace("|^其", ""), "g"));
+  const earlier = quote.slice(0, clauses[lo]!.start).match(new RegExp(OTHER_SUBJECT, "g"));
   if (!OTHER_REFERENCE.test(body) && earlier) body = earlier[earlier.length - 1]! + body;
   else if (subject && !named && !OTHER_REFERENCE.test(body)) body = subject + body;
 
