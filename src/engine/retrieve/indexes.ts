@@ -237,56 +237,16 @@ export interface IndexCore {
  * made again whole after an update: a few milliseconds, against seconds for the sentence index.
  */
 export function assembleIndexes(kb: KnowledgeBase, core: IndexCore): Indexes {
-  const { sentences, sentenceList, documentFrequency, cache } = core;
+  const { sentences, sentenceList, documentFrequency } = core;
   const o = core.settings.options;
   const articles = new Map(kb.articles.map((a) => [a.id, a]));
-  const regionNorms = new Map(kb.articles.map((a) => [a.id, normalize(a.region ?? "")]));
-
-  const passage = (id: number): Passage => {
-    const hit = cache.get(id);
-    if (hit) return hit;
-    const sentence = sentenceList[id]!;
-    const made = makePassage(sentence, articles.get(sentence.articleId)!, regionNorms.get(sentence.articleId)!);
-    if (cache.size >= o.index.passageCache) cache.delete(cache.keys().next().value!);
-    cache.set(id, made);
-    return made;
-  };
+  const passage = passageCache(kb, core, articles);
   if (sentenceList.length <= o.index.eagerPassages) for (let id = 0; id < sentenceList.length; id++) passage(id);
   const factList = core.facts.list;
-
   const groups: TermGroup[] = (["places", "organisations", "people", "terms"] as const).flatMap((section) =>
     kb.glossary[section].map((terms) => ({ terms, norms: terms.map(normalize).filter(Boolean), section })),
   );
-  const regionPlaces = new Set<string>();
-  for (const g of groups) if (g.section === "places") g.norms.forEach((n) => regionPlaces.add(n));
-  for (const a of kb.articles) if (a.region) regionPlaces.add(normalize(a.region));
-  const coveredPlaces = new Set(regionPlaces);
-  // A place the articles name: every bigram of its name occurs in the corpus.
-  for (const place of KNOWN_PLACES) if (bigrams(place).every((b) => documentFrequency.has(b))) coveredPlaces.add(place);
-  const allPlaces = [...new Set([...KNOWN_PLACES, ...coveredPlaces])].sort((a, b) => b.length - a.length);
-
-  const nameSet = new Set<string>();
-  for (const g of groups) g.norms.forEach((n) => nameSet.add(n));
-  for (const f of kb.facts) [f.subject, f.metric, ...f.aliases].forEach((n) => nameSet.add(normalize(n)));
-  // Only places the knowledge base covers: a typo is mended into what the bot can answer about.
-  for (const p of coveredPlaces) nameSet.add(p);
-  const han = [...nameSet].filter((n) => /^\p{Script=Han}{2,8}$/u.test(n));
-  const latin = [...nameSet, ...Object.keys(ENGLISH_PLACES)].filter((n) => /^[a-z][a-z' -]{2,}$/.test(n));
-  const namesByBigram = new Map<string, string[]>();
-  for (const name of han) for (const b of new Set(bigrams(name))) namesByBigram.set(b, [...(namesByBigram.get(b) ?? []), name]);
-  const holes = new Map<string, string[]>();
-  for (const name of han) {
-    const chars = [...name];
-    if (chars.length > 6) continue;
-    chars.forEach((_, k) => {
-      const key = chars.map((c, i) => (i === k ? "\0" : c)).join("");
-      holes.set(key, [...(holes.get(key) ?? []), name]);
-    });
-  }
-  const englishNames = new Fuse([...new Set(latin)], { includeScore: true, threshold: o.index.englishNameThreshold, ignoreLocation: true });
-  const englishStems = new Set(
-    [...nameSet, ...factList.map((f) => f.focus)].flatMap((n) => n.match(/[a-z][a-z'-]{2,}/g) ?? []).map(stemEnglish),
-  );
+  const places = placesOf(kb, groups, documentFrequency);
   const glossaryTerms = groups
     .filter((g) => g.section !== "places")
     .flatMap((group) => group.norms.map((term) => ({ term, group })))
@@ -305,14 +265,69 @@ export function assembleIndexes(kb: KnowledgeBase, core: IndexCore): Indexes {
     glossaryTerms,
     documentFrequency,
     documentCount: sentenceList.length + factList.length,
-    coveredPlaces,
-    regionPlaces,
-    allPlaces,
-    namesByBigram,
-    holes,
-    englishNames,
-    englishStems,
+    ...places,
+    ...namesOf(kb, groups, places.coveredPlaces, factList, o),
   };
+}
+
+/** The passage of a sentence, worked out on first use and kept in a cache of bounded size. */
+function passageCache(kb: KnowledgeBase, core: IndexCore, articles: ReadonlyMap<string, Article>): (id: number) => Passage {
+  const { cache, sentenceList } = core;
+  const regionNorms = new Map(kb.articles.map((a) => [a.id, normalize(a.region ?? "")]));
+  const limit = core.settings.options.index.passageCache;
+  return (id) => {
+    const hit = cache.get(id);
+    if (hit) return hit;
+    const sentence = sentenceList[id]!;
+    const made = makePassage(sentence, articles.get(sentence.articleId)!, regionNorms.get(sentence.articleId)!);
+    if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+    cache.set(id, made);
+    return made;
+  };
+}
+
+/** The places the base is about (glossary places, articles' regions), those it covers, and every place a question may name. */
+function placesOf(kb: KnowledgeBase, groups: readonly TermGroup[], documentFrequency: TermCounts) {
+  const regionPlaces = new Set<string>();
+  for (const g of groups) if (g.section === "places") g.norms.forEach((n) => regionPlaces.add(n));
+  for (const a of kb.articles) if (a.region) regionPlaces.add(normalize(a.region));
+  const coveredPlaces = new Set(regionPlaces);
+  // A place the articles name: every bigram of its name occurs in the corpus.
+  for (const place of KNOWN_PLACES) if (bigrams(place).every((b) => documentFrequency.has(b))) coveredPlaces.add(place);
+  const allPlaces = [...new Set([...KNOWN_PLACES, ...coveredPlaces])].sort((a, b) => b.length - a.length);
+  return { regionPlaces, coveredPlaces, allPlaces };
+}
+
+/** The names the base knows, for mending typos and "did you mean": by bigram, by one-character hole, English. */
+function namesOf(
+  kb: KnowledgeBase,
+  groups: readonly TermGroup[],
+  coveredPlaces: ReadonlySet<string>,
+  factList: readonly IndexedFact[],
+  o: EngineOptions,
+) {
+  const nameSet = new Set<string>();
+  for (const g of groups) g.norms.forEach((n) => nameSet.add(n));
+  for (const f of kb.facts) [f.subject, f.metric, ...f.aliases].forEach((n) => nameSet.add(normalize(n)));
+  // Only places the knowledge base covers: a typo is mended into what the bot can answer about.
+  for (const p of coveredPlaces) nameSet.add(p);
+  const han = [...nameSet].filter((n) => /^\p{Script=Han}{2,8}$/u.test(n));
+  const latin = [...nameSet, ...Object.keys(ENGLISH_PLACES)].filter((n) => /^[a-z][a-z' -]{2,}$/.test(n));
+  const namesByBigram = new Map<string, string[]>();
+  for (const name of han) for (const b of new Set(bigrams(name))) namesByBigram.set(b, [...(namesByBigram.get(b) ?? []), name]);
+  const holes = new Map<string, string[]>();
+  for (const name of han) {
+    const chars = [...name];
+    if (chars.length > 6) continue;
+    chars.forEach((_, k) => {
+      const key = chars.map((c, i) => (i === k ? "\0" : c)).join("");
+      holes.set(key, [...(holes.get(key) ?? []), name]);
+    });
+  }
+  const fuseOptions = { includeScore: true, threshold: o.index.englishNameThreshold, ignoreLocation: true };
+  const englishNames = new Fuse([...new Set(latin)], fuseOptions);
+  const words = [...nameSet, ...factList.map((f) => f.focus)].flatMap((n) => n.match(/[a-z][a-z'-]{2,}/g) ?? []);
+  return { namesByBigram, holes, englishNames, englishStems: new Set(words.map(stemEnglish)) };
 }
 
 /** The clauses of a fact's quote that hold its values. */

@@ -138,110 +138,169 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   const norm0 = normalize(raw);
   const greeting = GREETING.test(raw.trim()) || GREETING.test(norm0);
   const { text, changes } = correctTypos(norm0, ix, raw);
-
-  let rest = ` ${text} `;
-  const mark = (found: string) => {
-    rest = isLatin(found) ? rest.replace(new RegExp(`\\b${escapeRegExp(found)}\\b`, "g"), " ") : rest.split(found).join(" ");
-  };
-
+  const left = new Remainder(text);
   // Places first, longest names first, so that 太忻一体化经济区 is not read as 忻州.
-  const places: string[][] = [];
-  let foreignPlace: string | undefined;
-  for (const name of placeNamesOf(ix)) {
-    if (!contains(rest, name)) continue;
-    const canonical = ENGLISH_PLACES[name] ?? name;
-    const group = ix.groups.find((g) => g.section === "places" && (g.norms.includes(name) || g.norms.includes(canonical)));
-    if (group || ix.coveredPlaces.has(canonical) || [...ix.coveredPlaces].some((c) => c.startsWith(canonical))) {
-      places.push([...new Set([canonical, ...(group?.norms ?? [])])]);
-    } else foreignPlace ??= name;
-    mark(name);
-  }
-
-  // Glossary groups the question touches become concepts that any of their words satisfies;
-  // longest words first across all groups, so that a phrase is not split by a shorter term.
-  const concepts: Concept[] = [];
-  const used = new Set<TermGroup>();
-  for (const { term, group } of ix.glossaryTerms) {
-    if (used.has(group) || !contains(rest, term)) continue;
-    used.add(group);
-    mark(term);
-    const han = group.norms.filter((n) => /\p{Script=Han}/u.test(n));
-    const weight = Math.max(1, ...han.map((n) => Math.min(bigrams(n).length, 3)));
-    concepts.push({ text: group.terms[0]!, forms: group.norms, weight, grams: [] });
-  }
-
-  let timeText = rest;
+  const { places, foreignPlace } = placesIn(left, ix);
+  const concepts = glossaryConcepts(left, ix);
+  let timeText = left.text;
   for (const [pattern, replacement] of ENGLISH_TIME) timeText = timeText.replace(pattern, replacement);
   const cueText = kindsFrom === raw ? text : normalize(kindsFrom);
   const asked = measureAsked(cueText);
   const cued = CUES.filter(([, cue]) => cue.test(cueText) || cue.test(kindsFrom.toLowerCase())).map(([k]) => k);
   // A question that asks for a year or a day wants a date, whatever else its words cue.
   const kinds: WantedKind[] = asked.measure === "year" || asked.measure === "date" ? ["time"] : cued;
+  concepts.push(...wordConcepts(left.text, ix));
+  const english = englishConcepts(left.text, ix);
+  concepts.push(...english.concepts);
+  const searchText = searchTextOf(ix, concepts, kinds, places, english.tokens, timeText);
+  const kept = heaviest(concepts, ix.options.limits.concepts);
+  const event = kinds[0] === "time" ? eventOf(text, kept, WHEN_PHRASE) : asked.word || kinds[0] === "count" ? eventOf(text, kept, COUNT_PHRASE) : [];
+  return {
+    raw,
+    text,
+    changes,
+    event,
+    places,
+    ...(foreignPlace ? { foreignPlace } : {}),
+    ...yearsAsked(text, asked.measure === "year", now),
+    kinds,
+    ...(asked.measure ? { measure: asked.measure } : {}),
+    ...(asked.word ? { countWord: asked.word } : {}),
+    strictMeasure: Boolean(asked.strict),
+    concepts: kept,
+    searchText,
+    greeting,
+    several: SEVERAL_FIGURES.test(text),
+  };
+}
 
-  // What remains of the Chinese: runs of content words once question words, fillers and time are gone.
+/** What is left of a question's text as places and glossary terms are taken out of it. */
+class Remainder {
+  text: string;
+  constructor(text: string) {
+    this.text = ` ${text} `;
+  }
+  has(term: string): boolean {
+    return contains(this.text, term);
+  }
+  take(found: string): void {
+    const t = this.text;
+    this.text = isLatin(found) ? t.replace(new RegExp(`\\b${escapeRegExp(found)}\\b`, "g"), " ") : t.split(found).join(" ");
+  }
+}
+
+function placesIn(left: Remainder, ix: Indexes): { places: string[][]; foreignPlace?: string } {
+  const places: string[][] = [];
+  let foreignPlace: string | undefined;
+  for (const name of placeNamesOf(ix)) {
+    if (!left.has(name)) continue;
+    const canonical = ENGLISH_PLACES[name] ?? name;
+    const group = ix.groups.find((g) => g.section === "places" && (g.norms.includes(name) || g.norms.includes(canonical)));
+    if (group || ix.coveredPlaces.has(canonical) || [...ix.coveredPlaces].some((c) => c.startsWith(canonical))) {
+      places.push([...new Set([canonical, ...(group?.norms ?? [])])]);
+    } else foreignPlace ??= name;
+    left.take(name);
+  }
+  return foreignPlace ? { places, foreignPlace } : { places };
+}
+
+/**
+ * Glossary groups the question touches become concepts that any of their words satisfies; longest words
+ * first across all groups, so that a phrase is not split by a shorter term.
+ */
+function glossaryConcepts(left: Remainder, ix: Indexes): Concept[] {
+  const concepts: Concept[] = [];
+  const used = new Set<TermGroup>();
+  for (const { term, group } of ix.glossaryTerms) {
+    if (used.has(group) || !left.has(term)) continue;
+    used.add(group);
+    left.take(term);
+    const han = group.norms.filter((n) => /\p{Script=Han}/u.test(n));
+    const weight = Math.max(1, ...han.map((n) => Math.min(bigrams(n).length, 3)));
+    concepts.push({ text: group.terms[0]!, forms: group.norms, weight, grams: [] });
+  }
+  return concepts;
+}
+
+/** What remains of the Chinese: runs of content words once question words, fillers and time are gone. */
+function wordConcepts(rest: string, ix: Indexes): Concept[] {
+  const concepts: Concept[] = [];
   for (const run of hanRuns(rest.replace(QUESTION_PHRASE, " ").replace(FILLER, " ").replace(TIME_AND_KIND, " "))) {
-    for (let chunk of run.split(SPLITTERS)) {
-      for (let word of words(ix, chunk)) {
-        word = word.replace(EDGE_WORDS, "");
+    for (const chunk of run.split(SPLITTERS)) {
+      for (const found of words(ix, chunk)) {
+        const word = found.replace(EDGE_WORDS, "");
         if (!word || TIME_WORD.test(word) || /^[\d年月日季度前后上下半]+$/.test(word)) continue;
         const grams = bigrams(word).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHAR.has(ch)));
         if (grams.length) concepts.push({ text: word, forms: [word], weight: grams.length, grams, verbs: eventVerbsIn(word) });
       }
     }
   }
-  // English words must be covered too: words of its English articles, aliases and glossary, and words
-  // it has never seen.
-  const englishTokens: string[] = [];
+  return concepts;
+}
+
+/**
+ * English words must be covered too: words of its English articles, aliases and glossary, and words it
+ * has never seen. `tokens`: the words the corpus has, to search with.
+ */
+function englishConcepts(rest: string, ix: Indexes): { concepts: Concept[]; tokens: string[] } {
+  const concepts: Concept[] = [];
+  const tokens: string[] = [];
   for (const word of new Set(rest.match(/[a-z][a-z'-]{2,}/g) ?? [])) {
     const stem = stemEnglish(word);
     if (ENGLISH_STOPS.has(word)) continue;
     // A word the base has never seen stays a concept: evidence cannot cover it (2025 Spring Festival).
     const inText = [word, stem].filter((w) => ix.documentFrequency.has(w));
-    englishTokens.push(...inText);
+    tokens.push(...inText);
     // Only English evidence can be held to a word the glossary does not translate.
     const translated = ix.englishStems.has(stem);
-    concepts.push({ text: word, forms: [stem], weight: inText.length || translated ? 1 : 2, grams: [], ...(translated ? {} : { englishOnly: true }) });
+    const weight = inText.length || translated ? 1 : 2;
+    concepts.push({ text: word, forms: [stem], weight, grams: [], ...(translated ? {} : { englishOnly: true }) });
   }
+  return { concepts, tokens };
+}
 
-  const placeTokens = places.flatMap((g) => g.filter((n) => /\p{Script=Han}/u.test(n)).slice(0, 2));
-  const searchText = [
-    ...concepts.flatMap((c) => c.forms.filter((f) => /\p{Script=Han}|\d/u.test(f) || (isLatin(f) && ix.documentFrequency.has(f.split(" ")[0]!)))),
-    // Evidence may say when something happened in another verb (过世: 去世, 逝世).
-    ...(kinds[0] === "time" ? concepts.flatMap((c) => (c.verbs ?? []).flatMap((v) => v.others.filter((o) => o.length > 1))) : []),
-    ...placeTokens,
+/** Space-separated tokens for MiniSearch: the concepts' forms, other verbs of an event, places, numbers. */
+function searchTextOf(
+  ix: Indexes,
+  concepts: readonly Concept[],
+  kinds: readonly WantedKind[],
+  places: readonly (readonly string[])[],
+  englishTokens: readonly string[],
+  timeText: string,
+): string {
+  const searchable = (f: string) => /\p{Script=Han}|\d/u.test(f) || (isLatin(f) && ix.documentFrequency.has(f.split(" ")[0]!));
+  // Evidence may say when something happened in another verb (过世: 去世, 逝世).
+  const otherVerbs = (c: Concept) => (c.verbs ?? []).flatMap((v) => v.others.filter((o) => o.length > 1));
+  return [
+    ...concepts.flatMap((c) => c.forms.filter(searchable)),
+    ...(kinds[0] === "time" ? concepts.flatMap(otherVerbs) : []),
+    ...places.flatMap((g) => g.filter((n) => /\p{Script=Han}/u.test(n)).slice(0, 2)),
     ...englishTokens,
     ...(timeText.match(/\d+(\.\d+)?%?/g) ?? []),
   ]
     .flatMap((s) => tokenizeNormalized(s))
     .filter((t, i, all) => all.indexOf(t) === i)
     .join(" ");
+}
 
-  // One question's work is bounded: its heaviest concepts only (options.ts).
-  if (concepts.length > ix.options.limits.concepts) {
-    const kept = new Set([...concepts].sort((a, b) => b.weight - a.weight).slice(0, ix.options.limits.concepts));
-    concepts.splice(0, concepts.length, ...concepts.filter((c) => kept.has(c)));
-  }
+/** One question's work is bounded: its heaviest concepts only (options.ts), in the question's order. */
+function heaviest(concepts: Concept[], limit: number): Concept[] {
+  if (concepts.length <= limit) return concepts;
+  const kept = new Set([...concepts].sort((a, b) => b.weight - a.weight).slice(0, limit));
+  return concepts.filter((c) => kept.has(c));
+}
 
+/**
+ * The years a question names, those it means (今年), and those it only compares with (跟2023年同期比,
+ * 较2023年), which do not choose the period. A year the question names when it asks for another year is
+ * what it is about, not a period.
+ */
+function yearsAsked(text: string, asksYear: boolean, now: Date) {
+  const named = text.replace(RELATIVE_YEAR_TEXT, "").replace(COMPARED_YEAR, " ");
   return {
-    raw,
-    text,
-    changes,
-    event: kinds[0] === "time" ? eventOf(text, concepts, WHEN_PHRASE) : asked.word || kinds[0] === "count" ? eventOf(text, concepts, COUNT_PHRASE) : [],
-    places,
-    ...(foreignPlace ? { foreignPlace } : {}),
-    // A year that is only a base of comparison (跟2023年同期比, 较2023年) does not choose the period.
-    // A year the question names when it asks for another year is what it is about, not a period.
-    years: asked.measure === "year" ? [] : questionYears(text.replace(RELATIVE_YEAR_TEXT, "").replace(COMPARED_YEAR, " "), now).filter((y) => y > 1900),
+    years: asksYear ? [] : questionYears(named, now).filter((y) => y > 1900),
     comparedYears: [...text.matchAll(COMPARED_YEAR)].flatMap((m) => questionYears(m[0], now)),
     relativeYears: questionYears(text.replace(/(?<!\d)(19|20)\d\d(?!\d)/g, ""), now),
-    kinds,
-    ...(asked.measure ? { measure: asked.measure } : {}),
-    ...(asked.word ? { countWord: asked.word } : {}),
-    strictMeasure: Boolean(asked.strict),
-    concepts,
-    searchText,
-    greeting,
-    several: SEVERAL_FIGURES.test(text),
   };
 }
 
