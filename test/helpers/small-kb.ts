@@ -1,5 +1,6 @@
 /**
- * A small invented knowledge base (three short articles and a glossary), loaded as the bot loads a folder,
+ * A small invented knowledge base (three short articles and a glossary; two sentences with rival counts
+ * of one thing, for a judge that must be unsure), loaded as the bot loads a folder,
  * with its indexes: for tests of one stage or one word list at a time.
  */
 import { loadKnowledge } from "../../src/knowledge/load.js";
@@ -25,8 +26,19 @@ export const SMALL_FILES = {
     ].join("\n\n"),
   ),
   "articles/dingxiang-flange.md": article(
-    { title: "定襄法兰企业走向世界", publisher: "山西经济日报", date: "2025-06-01", url: "https://example.org/dx-flange", region: "定襄县" },
-    ["定襄县宏达法兰公司创立于1998年，产品出口欧洲和埃及。", "2024年全县城镇登记失业率为3.2%。"].join("\n\n"),
+    {
+      title: "定襄法兰企业走向世界",
+      publisher: "山西经济日报",
+      date: "2025-06-01",
+      url: "https://example.org/dx-flange",
+      region: "定襄县",
+    },
+    [
+      "定襄县宏达法兰公司创立于1998年，产品出口欧洲和埃及。",
+      "2024年全县城镇登记失业率为3.2%。",
+      "2024年，全县新建通信基站120个。",
+      "2024年，全县改造通信基站80个。",
+    ].join("\n\n"),
   ),
   "glossary.yaml": [
     "places:",
