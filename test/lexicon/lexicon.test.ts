@@ -79,18 +79,18 @@ describe("match.ts", () => {
 });
 
 describe("FILLERS: words removed wherever they stand", () => {
+  // Short runs, so that the filler is not cut off as a word of time on its own.
   it.each([
-    ["忻州目前的装机有多少", "目前"],
-    ["请问忻州大约有多少充电站", "大约"],
-    ["忻州现在的风电发电量", "现在"],
-    ["你知道充电站一共有多少座吗", "一共"],
-  ])("%s has no concept holding %s", (question, filler) => {
-    const concepts = conceptsOf(question);
-    expect(concepts.length).toBeGreaterThan(0);
-    for (const c of concepts) expect(c).not.toContain(filler);
+    ["目前风电多少", "目前"],
+    ["风电目前多少", "目前"],
+    ["风电大约多少", "大约"],
+    ["风电一共多少", "一共"],
+    ["到底风电多少", "到底"],
+  ])("%s is asked of 风电 alone, not of %s", (question) => {
+    expect(conceptsOf(question)).toEqual(["风电"]);
   });
 
-  it("忻州目前的装机有多少 is asked of 装机容量 alone, and answered", () => {
+  it("忻州目前的装机有多少 has no concept 目前: it is asked of 装机容量 alone, and answered", () => {
     expect(conceptsOf("忻州目前的装机有多少")).toEqual(["装机容量"]);
     expect(engine.ask("忻州目前的装机有多少", SMALL_NOW).figure).toBe("1350万千瓦");
   });
@@ -99,6 +99,7 @@ describe("FILLERS: words removed wherever they stand", () => {
 describe("QUESTION_PHRASES: phrases that ask, removed whole", () => {
   it.each([
     ["装机容量多少来着", ["装机容量"]],
+    ["风电来着", ["风电"]],
     ["充电站有哪些", ["充电站"]],
     ["天涯山登山步道是什么", ["天涯山登山步道"]],
     ["请问风电发电量怎么样", ["风电发电量"]],
@@ -304,6 +305,8 @@ describe("EVENT_VERBS: verbs of one event stand for each other", () => {
     const a = engine.ask("宏达法兰公司哪一年成立", SMALL_NOW);
     expect(a.figure).toBe("1998年");
     expect(a.citations[0]?.quote).toContain("创立");
+    // The question is covered whole, and the figure's own clause counts as saying the event.
+    expect(a.signals).toMatchObject({ coverage: 1, event: 1 });
   });
 });
 
