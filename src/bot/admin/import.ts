@@ -18,7 +18,8 @@ import { prepareImport, saveImport, type ImportSource, type PreparedArticle, typ
 import { sampleQuestions } from "../../import/questions.js";
 import type { Field } from "../../import/types.js";
 import { MAX_ARTICLE_BYTES } from "../../knowledge/load.js";
-import { escapeHtml } from "../../render/telegram.js";
+import { clip } from "../../render/clip.js";
+import { clipButton, escapeHtml } from "../../render/telegram.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { download } from "../download.js";
 import { ExpiringMap } from "../expiring.js";
@@ -238,7 +239,7 @@ async function save(ctx: BotContext, deps: BotDeps, article: PreparedArticle, qu
   if (reloaded.ok) {
     for (const q of questions) {
       const answer = await deps.live.ask(q, deps.now());
-      if (answer.answered) keyboard.push([{ text: q.length <= 40 ? q : `${q.slice(0, 39)}…`, callback_data: deps.callbacks.encode(q) }]);
+      if (answer.answered) keyboard.push([{ text: clipButton(q), callback_data: deps.callbacks.encode(q) }]);
     }
   }
   await ctx.reply(
@@ -281,7 +282,7 @@ export function checkField(field: Field, raw: string, now: Date): Checked {
   const text = raw.trim();
   if (field === "date") {
     const m = text.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u);
-    if (!m) return { ok: false, reason: `“${escapeHtml(text.slice(0, 40))}” 不是日期。` };
+    if (!m) return { ok: false, reason: `“${escapeHtml(clip(text, 40))}” 不是日期。` };
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
     if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, reason: `${y}年${mo}月${d}日 不存在。` };

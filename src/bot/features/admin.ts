@@ -5,6 +5,7 @@
  */
 import { Composer } from "grammy";
 import { summarizeFeedback, type FeedbackStore } from "../../feedback.js";
+import { clip } from "../../render/clip.js";
 import { escapeHtml } from "../../render/telegram.js";
 import { articlesFeature } from "../admin/articles.js";
 import { importFeature, type ImportOptions } from "../admin/import.js";
@@ -94,7 +95,7 @@ async function statsReport(deps: BotDeps, feedback: FeedbackStore): Promise<stri
   }
   const votes = summarizeFeedback(await feedback.list().catch(() => []));
   const worst = votes.worst.length
-    ? votes.worst.map((w, i) => `${i + 1}. ${escapeHtml(w.question)} → ${escapeHtml(w.answer.slice(0, 80))}${w.article ? `（<code>${escapeHtml(w.article)}</code>）` : ""}：👎 ${w.count}`).join("\n")
+    ? votes.worst.map((w, i) => `${i + 1}. ${escapeHtml(w.question)} → ${escapeHtml(clip(w.answer, 80))}${w.article ? `（<code>${escapeHtml(w.article)}</code>）` : ""}：👎 ${w.count}`).join("\n")
     : "（暂无）";
   lines.push(`<b>评价</b>：👍 ${votes.up}，👎 ${votes.down}\n<b>👎 最多的回答</b>\n${worst}`);
   return lines.join("\n\n");
