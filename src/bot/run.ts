@@ -33,10 +33,10 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
     live,
     stats,
     hashUser,
-    callbacks: createCallbackRegistry(),
+    callbacks: createCallbackRegistry(cluster?.records),
     now: () => new Date(),
     startedAt,
-    ...(cluster ? { ledger: cluster.ledger, limiterStore: cluster.limiterStore, replicas: cluster.replicas } : {}),
+    ...(cluster ? { ledger: cluster.ledger, limiterStore: cluster.limiterStore, replicas: cluster.replicas, records: cluster.records } : {}),
   });
 
   try {

@@ -1,10 +1,11 @@
 /**
  * One replica among several, sharing through Redis what one process keeps for itself: stats,
  * unanswered questions and feedback (stats.ts), rate limits (ratelimit.ts), the updates taken
- * (updates.ts), which replicas are alive (replicas.ts), and which knowledge is current
- * (knowledge.ts). Answering needs none of it: with Redis down, every part falls back and catches up.
+ * (updates.ts), which replicas are alive (replicas.ts), which knowledge is current
+ * (knowledge.ts), and what the bot's buttons point to (records.ts). Answering needs none of it: with Redis down, every part falls back and catches up.
  */
 import type { UpdateLedger } from "../bot/once.js";
+import type { OpenRecords } from "../bot/records.js";
 import type { Config } from "../config.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
@@ -13,6 +14,7 @@ import type { HashUser } from "../users.js";
 import { shareKnowledge } from "./knowledge.js";
 import { claimPolling, type PollingLease } from "./polling.js";
 import { sharedLimiterStore, type LimiterStore } from "./ratelimit.js";
+import { openRedisRecords } from "./records.js";
 import { connectRedis, type RedisLink } from "./redis.js";
 import { startReplicas, type Replicas } from "./replicas.js";
 import { openRedisStats } from "./stats.js";
@@ -23,6 +25,8 @@ export interface Cluster {
   readonly stats: Stats;
   readonly ledger: UpdateLedger;
   readonly limiterStore: (windowMs: number) => LimiterStore;
+  /** The records buttons point to (answers, previews, confirmations), seen by every replica. */
+  readonly records: OpenRecords;
   readonly replicas: Replicas;
   /** The knowledge, its changes told to every replica. */
   readonly live: LiveKnowledge;
@@ -71,6 +75,7 @@ export async function openCluster(input: ClusterInput): Promise<Cluster> {
     stats,
     ledger: redisLedger(link, { replicaId }),
     limiterStore: (windowMs) => sharedLimiterStore(link, windowMs),
+    records: openRedisRecords(link),
     replicas,
     live: sharedKnowledge,
     async claimPolling(onConflict) {
