@@ -43,6 +43,10 @@ export interface ClusterInput {
   readonly hashUser: HashUser;
   readonly mode: "webhook" | "polling";
   readonly startedAt: Date;
+  /** The bot's id (BOT_TOKEN's part before ':'): REDIS_PREFIX belongs to one bot. */
+  readonly botId: string;
+  /** The prefix is another bot's (told when Redis is reached, at start or later): this replica must stop. */
+  readonly onRefused: (why: string) => void;
 }
 
 /** How long start-up waits for Redis before going on without it. */
@@ -53,7 +57,13 @@ const FLUSH_WAIT_MS = 2000;
 export async function openCluster(input: ClusterInput): Promise<Cluster> {
   const { config, logger, live } = input;
   const replicaId = config.replicaId;
-  const link = connectRedis({ url: config.redis.url, prefix: config.redis.prefix, logger, name: `xinzhou-bot:${replicaId}` });
+  const link = connectRedis({
+    url: config.redis.url,
+    prefix: config.redis.prefix,
+    logger,
+    name: `xinzhou-bot:${replicaId}`,
+    owner: { botId: input.botId, refused: input.onRefused },
+  });
   if (!(await link.ready(CONNECT_WAIT_MS))) {
     logger.warn({ host: safeHost(config.redis.url) }, "redis not reachable at start: starting without it, and retrying");
   }

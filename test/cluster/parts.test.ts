@@ -335,3 +335,23 @@ describe("the records buttons point to", () => {
     expect(await records.get("during")).toBeUndefined();
   });
 });
+
+describe("a prefix", () => {
+  it("belongs to the first bot that connects: another bot's link never comes up there, also when Redis was down at its start", async () => {
+    const port = await freePort();
+    const refusals: string[] = [];
+    const late = connectRedis({ url: `redis://127.0.0.1:${port}`, prefix: "owned:", logger: lines().logger, name: "test", owner: { botId: "222", refused: (why) => void refusals.push(why) } });
+    links.push(late);
+    const server = await RedisServer.start(port);
+    servers.push(server);
+    const first = connectRedis({ url: server.url, prefix: "owned:", logger: lines().logger, name: "test", owner: { botId: "111", refused: (why) => void refusals.push(why) } });
+    links.push(first);
+    // Whichever reached Redis first owns the prefix; the other is refused and stays down.
+    await vi.waitFor(() => expect(refusals).toHaveLength(1), { timeout: 10_000 });
+    const [owner, refused] = first.up ? ["111", late] : ["222", first];
+    expect(await (first.up ? first : late).client.get("owned:bot")).toBe(owner);
+    expect(refused.up).toBe(false);
+    expect(await refused.ready(500)).toBe(false);
+    expect(refusals[0]).toMatch(/^REDIS_PREFIX "owned:" on this Redis belongs to bot (111|222), and this is bot (111|222): give each bot a prefix of its own, e\.g\. REDIS_PREFIX=owned:(111|222):$/);
+  });
+});
