@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { announceVersion, shareKnowledge } from "../../src/cluster/knowledge.js";
 import { claimPolling } from "../../src/cluster/polling.js";
 import { sharedLimiterStore } from "../../src/cluster/ratelimit.js";
-import { redisRecords } from "../../src/cluster/records.js";
+import { openRedisRecords, redisRecords } from "../../src/cluster/records.js";
+import { createCallbackRegistry } from "../../src/bot/callbacks.js";
 import { connectRedis, type RedisLink } from "../../src/cluster/redis.js";
 import { startReplicas } from "../../src/cluster/replicas.js";
 import { withLock } from "../../src/cluster/lock.js";
@@ -312,6 +313,16 @@ describe("the records buttons point to", () => {
 
     await ra.set("short", { n: 1 }, 100);
     await vi.waitFor(async () => expect(await rb.get("short")).toBeUndefined(), { timeout: 5000 });
+  });
+
+  it("let a question button too long for its callback data work on the other replica", async () => {
+    const a = await link();
+    const b = await link(redis.url, a.key(""));
+    const question = "太忻一体化经济区2024年新签约的重大项目总投资是多少亿元？";
+    const data = createCallbackRegistry(openRedisRecords(a)).encode(question);
+    expect(data).toMatch(/^h:/);
+    const other = createCallbackRegistry(openRedisRecords(b));
+    await vi.waitFor(async () => expect(await other.decode(data)).toBe(question));
   });
 
   it("are kept in the replica's memory while Redis is down, and what was kept then is still found once it is back", async () => {
