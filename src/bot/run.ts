@@ -31,8 +31,10 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
   };
   if (config.redis) {
     const botId = config.botToken!.split(":")[0]!;
-    const shared = { config: { ...config, redis: config.redis }, logger, live: input.live, hashUser, mode, startedAt } as const;
-    cluster = await openCluster({ ...shared, botId, onRefused: (why) => void refuse(why) });
+    const onRefused = (why: string) => void refuse(why);
+    const withRedis = { ...config, redis: config.redis };
+    const { live } = input;
+    cluster = await openCluster({ config: withRedis, logger, live, hashUser, mode, startedAt, botId, onRefused });
   }
   const live = cluster?.live ?? input.live;
   const stats =
@@ -46,7 +48,8 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
     callbacks: createCallbackRegistry(cluster?.records),
     now: () => new Date(),
     startedAt,
-    ...(cluster ? { ledger: cluster.ledger, limiterStore: cluster.limiterStore, replicas: cluster.replicas, records: cluster.records } : {}),
+    ...(cluster ? { ledger: cluster.ledger, limiterStore: cluster.limiterStore, replicas: cluster.replicas } : {}),
+    ...(cluster ? { records: cluster.records } : {}),
   });
 
   try {

@@ -2,7 +2,8 @@
  * One replica among several, sharing through Redis what one process keeps for itself: stats,
  * unanswered questions and feedback (stats.ts), rate limits (ratelimit.ts), the updates taken
  * (updates.ts), which replicas are alive (replicas.ts), which knowledge is current
- * (knowledge.ts), and what the bot's buttons point to (records.ts). Answering needs none of it: with Redis down, every part falls back and catches up.
+ * (knowledge.ts), and what the bot's buttons point to (records.ts). Answering needs none of it: with
+ * Redis down, every part falls back and catches up.
  */
 import type { UpdateLedger } from "../bot/once.js";
 import type { OpenRecords } from "../bot/records.js";

@@ -42,7 +42,9 @@ export interface LinkOptions {
 }
 
 /** The prefix's bot: set if there is none yet, and returned. */
-const OWNER = `local v = redis.call('GET', KEYS[1]) if v then return v end redis.call('SET', KEYS[1], ARGV[1]) return ARGV[1]`;
+const OWNER = `local v = redis.call('GET', KEYS[1])
+if v then return v end
+redis.call('SET', KEYS[1], ARGV[1]) return ARGV[1]`;
 
 /** Reconnection delay: quick at first, then every second or two, forever. */
 const retryStrategy = (times: number) => Math.min(50 * 2 ** Math.min(times, 6), 1000) + Math.floor(Math.random() * 200);
@@ -93,13 +95,17 @@ export function connectRedis(options: LinkOptions): RedisLink {
     for (const f of upListeners) f();
   };
 
-  /** Asks Redis whose prefix this is; up if this bot's, refused if another's, asked again in a second if Redis fails. */
+  /** Asks Redis whose prefix this is: up if this bot's, refused if another's, asked again soon if Redis fails. */
   const checkOwner = (owner: NonNullable<LinkOptions["owner"]>) => {
     client.eval(OWNER, 1, `${options.prefix}bot`, owner.botId).then(
       (holder) => {
         if (String(holder) !== owner.botId) {
-          const why = `REDIS_PREFIX "${options.prefix}" on this Redis belongs to bot ${String(holder)}, and this is bot ${owner.botId}: give each bot a prefix of its own, e.g. REDIS_PREFIX=${options.prefix}${owner.botId}:`;
-          return owner.refused(why);
+          const [prefix, id] = [options.prefix, owner.botId];
+          const why = [
+            `REDIS_PREFIX "${prefix}" on this Redis belongs to bot ${String(holder)}, and this is bot ${id}:`,
+            `give each bot a prefix of its own, e.g. REDIS_PREFIX=${prefix}${id}:`,
+          ];
+          return owner.refused(why.join(" "));
         }
         owned = true;
         cameUp();

@@ -2,8 +2,8 @@
  * 👍 / 👎 under answers, from whoever can see the answer where it was posted: the asker, and anyone in
  * the chat it was posted in (a group's members judge an answer they all read). A press from elsewhere
  * (callback data copied to another chat) is refused. A vote is recorded once per user and answer,
- * whichever replica takes it; the buttons then say it was recorded. A 👎 keeps the question, the answer and its article (feedback.ts) so that an
- * admin sees in /stats which answers people found wrong.
+ * whichever replica takes it; the buttons then say it was recorded. A 👎 keeps the question, the answer
+ * and its article (feedback.ts) so that an admin sees in /stats which answers people found wrong.
  */
 import { Composer } from "grammy";
 import type { AnswerRegistry, SentAnswer } from "../answers.js";
