@@ -244,7 +244,7 @@ describe("replicas behind a load balancer", () => {
     expect((await loadKnowledge(kbDir)).ok).toBe(true);
   }, 45_000);
 
-  it("take a 👎 pressed on the other replica than the one that answered, once, and save a preview whose Save reaches the other replica", async () => {
+  it("take a 👎 pressed on the other replica than the one that answered, once; save a preview, and answer a /remove confirmation, on the other replica", async () => {
     const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
     const answer = await preview(a.port, updates.privateText(7020, "忻州市长是谁"), 7020);
     const down = answer.reply_markup.inline_keyboard.flat().find((x: any) => x.text === "👎").callback_data as string;
@@ -261,6 +261,11 @@ describe("replicas behind a load balancer", () => {
     const shown = await preview(a.port, updates.document(ADMIN, "cross", "cross.md"), ADMIN);
     expect(String(shown.text)).toContain("预览");
     expect(await ask(b.port, updates.callback(ADMIN, saveButton(shown)), ADMIN)).toContain("已保存 <code>articles/cross-replica.md</code>");
+
+    // A /remove asked on one replica, its confirmation answered on the other (cancelled: the article stays).
+    const asked = await preview(b.port, updates.privateText(ADMIN, "/remove cross-replica"), ADMIN);
+    const cancel = asked.reply_markup.inline_keyboard.flat().find((x: any) => x.text === "取消").callback_data as string;
+    expect(await ask(a.port, updates.callback(ADMIN, cancel), ADMIN)).toBe("已取消，文章保留。");
   }, 45_000);
 
   it("merge the counts and unanswered questions of both in /stats, and list each replica with its version and uptime", async () => {
