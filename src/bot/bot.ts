@@ -35,7 +35,7 @@ const HTML_METHODS = new Set(["sendMessage", "editMessageText"]);
 
 export function createBot(token: string, given: BotDeps, options: BotOptions = {}): Bot<BotContext> {
   const feedback = given.feedback ?? fileFeedback(given.config.dataDir);
-  const answers = given.answers ?? createAnswerRegistry();
+  const answers = given.answers ?? createAnswerRegistry(given.records);
   const deps: BotDeps = { ...given, feedback, answers };
   const config: BotConfig<BotContext> = {
     client: { apiRoot: deps.config.telegramApiRoot },

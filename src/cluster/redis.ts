@@ -3,6 +3,11 @@
  * Answering never waits for Redis: there is no offline queue, so a command fails at once while the
  * connection is down, and each caller has its fallback (a buffer, memory of its own). The client
  * reconnects by itself, and a ping each second notices a Redis that is connected but not answering.
+ *
+ * Keys are under a prefix (REDIS_PREFIX) that belongs to one bot: the first bot to connect writes its
+ * id (the token's part before ':', never the secret) under it, and the link of another bot's replica
+ * never counts as up there; it is refused with one line, each time it connects, before anything of
+ * its own is written.
  */
 import { Redis } from "ioredis";
 import type { Logger } from "../logger.js";
@@ -32,7 +37,14 @@ export interface LinkOptions {
   readonly name: string;
   /** How long one command may take. Default 1 s. */
   readonly commandTimeoutMs?: number;
+  /** The bot whose prefix this is, and what to do when the prefix is another bot's. */
+  readonly owner?: { readonly botId: string; refused(why: string): void };
 }
+
+/** The prefix's bot: set if there is none yet, and returned. */
+const OWNER = `local v = redis.call('GET', KEYS[1])
+if v then return v end
+redis.call('SET', KEYS[1], ARGV[1]) return ARGV[1]`;
 
 /** Reconnection delay: quick at first, then every second or two, forever. */
 const retryStrategy = (times: number) => Math.min(50 * 2 ** Math.min(times, 6), 1000) + Math.floor(Math.random() * 200);
@@ -61,8 +73,10 @@ export function connectRedis(options: LinkOptions): RedisLink {
   /** Whether this outage was logged. */
   let warned = false;
   let closing = false;
+  /** Whether the prefix was found to be this bot's since the connection was last made. */
+  let owned = options.owner === undefined;
 
-  const isUp = () => client.status === "ready" && answering;
+  const isUp = () => client.status === "ready" && answering && owned;
   const wentDown = (why: string) => {
     lastError = why;
     downSince ??= new Date();
@@ -81,15 +95,38 @@ export function connectRedis(options: LinkOptions): RedisLink {
     for (const f of upListeners) f();
   };
 
+  /** Asks Redis whose prefix this is: up if this bot's, refused if another's, asked again soon if Redis fails. */
+  const checkOwner = (owner: NonNullable<LinkOptions["owner"]>) => {
+    client.eval(OWNER, 1, `${options.prefix}bot`, owner.botId).then(
+      (holder) => {
+        if (String(holder) !== owner.botId) {
+          const [prefix, id] = [options.prefix, owner.botId];
+          const why = [
+            `REDIS_PREFIX "${prefix}" on this Redis belongs to bot ${String(holder)}, and this is bot ${id}:`,
+            `give each bot a prefix of its own, e.g. REDIS_PREFIX=${prefix}${id}:`,
+          ];
+          return owner.refused(why.join(" "));
+        }
+        owned = true;
+        cameUp();
+      },
+      () => {
+        if (!closing && client.status === "ready") setTimeout(() => checkOwner(owner), 1000).unref();
+      },
+    );
+  };
   client.on("ready", () => {
     answering = true;
-    cameUp();
+    if (options.owner && !owned) checkOwner(options.owner);
+    else cameUp();
   });
   // ioredis reports each failed reconnect: one warning per outage is enough.
   client.on("error", (e: Error) => {
     if (!closing) wentDown(describe(e));
   });
   client.on("close", () => {
+    // Asked again on the next connection: Redis may have been emptied (or replaced) meanwhile.
+    if (options.owner) owned = false;
     if (!closing) wentDown(lastError ?? "connection closed");
   });
 

@@ -1,6 +1,7 @@
 /** Answer → plain text, as a person reads it in a terminal or in the JSON answer's `text`. */
 import { directAnswer } from "./words.js";
 import type { Answer } from "../engine/index.js";
+import { clip } from "./clip.js";
 
 export const MAX_PLAIN = 1500;
 
@@ -24,5 +25,5 @@ export function toPlainText(answer: Answer): string {
     lines.push(`${answer.answered ? l.related : l.examples}：`, ...answer.related.map((q) => `· ${q}`));
   }
   const text = lines.join("\n");
-  return text.length <= MAX_PLAIN ? text : `${text.slice(0, MAX_PLAIN - 1)}…`;
+  return clip(text, MAX_PLAIN, "…");
 }

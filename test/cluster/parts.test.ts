@@ -1,13 +1,15 @@
 /**
  * The parts replicas share through Redis, each against a real redis-server in this process: the
  * stats store (merged, capped, buffered while Redis is down), the lock on the knowledge folder, the
- * updates taken, the rate limiter's counts, and the one polling lease.
+ * updates taken, the rate limiter's counts, the one polling lease, and the records buttons point to.
  */
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { announceVersion, shareKnowledge } from "../../src/cluster/knowledge.js";
 import { claimPolling } from "../../src/cluster/polling.js";
 import { sharedLimiterStore } from "../../src/cluster/ratelimit.js";
+import { openRedisRecords, redisRecords } from "../../src/cluster/records.js";
+import { createCallbackRegistry } from "../../src/bot/callbacks.js";
 import { connectRedis, type RedisLink } from "../../src/cluster/redis.js";
 import { startReplicas } from "../../src/cluster/replicas.js";
 import { withLock } from "../../src/cluster/lock.js";
@@ -286,5 +288,81 @@ describe("knowledge changes", () => {
     await vi.waitFor(() => expect(k.reloads).toEqual(["v2", "v3"]));
     await shared.stop();
     await replicas.stop();
+  });
+});
+
+describe("the records buttons point to", () => {
+  it("are one set for all replicas: read on the other, bytes and all; deleted once; a vote added twice counts once; gone when they expire", async () => {
+    const a = await link();
+    const b = await link(redis.url, a.key(""));
+    const [ra, rb] = [redisRecords<Record<string, unknown>>(a, "preview", 10), redisRecords<Record<string, unknown>>(b, "preview", 10)];
+    const bytes = Buffer.from("<html>忻州 😀</html>", "utf8");
+    await ra.set("t1", { admin: 42, source: { bytes, name: "a.html" }, given: { title: "忻州" } }, 60_000);
+    const read = await rb.get("t1");
+    expect(read).toEqual({ admin: 42, source: { bytes, name: "a.html" }, given: { title: "忻州" } });
+    expect(Buffer.isBuffer((read!.source as { bytes: unknown }).bytes)).toBe(true);
+    expect(await a.client.pttl(a.key("rec:preview:t1"))).toBeGreaterThan(50_000);
+
+    // Save pressed on both at once: one of them goes on.
+    expect((await Promise.all([ra.delete("t1"), rb.delete("t1")])).sort()).toEqual([false, true]);
+    expect(await ra.get("t1")).toBeUndefined();
+
+    const [va, vb] = [redisRecords<number>(a, "vote", 10), redisRecords<number>(b, "vote", 10)];
+    expect((await Promise.all([va.add("answer:user", 1, 60_000), vb.add("answer:user", 1, 60_000)])).sort()).toEqual([false, true]);
+    expect(await va.add("answer:user", 1, 60_000)).toBe(false);
+
+    await ra.set("short", { n: 1 }, 100);
+    await vi.waitFor(async () => expect(await rb.get("short")).toBeUndefined(), { timeout: 5000 });
+  });
+
+  it("let a question button too long for its callback data work on the other replica", async () => {
+    const a = await link();
+    const b = await link(redis.url, a.key(""));
+    const question = "太忻一体化经济区2024年新签约的重大项目总投资是多少亿元？";
+    const data = createCallbackRegistry(openRedisRecords(a)).encode(question);
+    expect(data).toMatch(/^h:/);
+    const other = createCallbackRegistry(openRedisRecords(b));
+    await vi.waitFor(async () => expect(await other.decode(data)).toBe(question));
+  });
+
+  it("are kept in the replica's memory while Redis is down, and what was kept then is still found once it is back", async () => {
+    const server = await RedisServer.start();
+    servers.push(server);
+    const l = await link(server.url);
+    const records = redisRecords<string>(l, "answer", 10);
+    await records.set("before", "一", 60_000);
+    await server.kill();
+    await vi.waitFor(() => expect(l.up).toBe(false), { timeout: 5000 });
+    expect(await records.get("before")).toBe("一");
+    await records.set("during", "二", 60_000);
+    expect(await records.get("during")).toBe("二");
+    expect(await records.add("vote", "1", 60_000)).toBe(true);
+    expect(await records.add("vote", "1", 60_000)).toBe(false);
+
+    await server.restart();
+    await l.ready(5000);
+    expect(await records.get("during")).toBe("二");
+    expect(await records.delete("during")).toBe(true);
+    expect(await records.get("during")).toBeUndefined();
+  });
+});
+
+describe("a prefix", () => {
+  it("belongs to the first bot that connects: another bot's link never comes up there, also when Redis was down at its start", async () => {
+    const port = await freePort();
+    const refusals: string[] = [];
+    const late = connectRedis({ url: `redis://127.0.0.1:${port}`, prefix: "owned:", logger: lines().logger, name: "test", owner: { botId: "222", refused: (why) => void refusals.push(why) } });
+    links.push(late);
+    const server = await RedisServer.start(port);
+    servers.push(server);
+    const first = connectRedis({ url: server.url, prefix: "owned:", logger: lines().logger, name: "test", owner: { botId: "111", refused: (why) => void refusals.push(why) } });
+    links.push(first);
+    // Whichever reached Redis first owns the prefix; the other is refused and stays down.
+    await vi.waitFor(() => expect(refusals).toHaveLength(1), { timeout: 10_000 });
+    const [owner, refused] = first.up ? ["111", late] : ["222", first];
+    expect(await (first.up ? first : late).client.get("owned:bot")).toBe(owner);
+    expect(refused.up).toBe(false);
+    expect(await refused.ready(500)).toBe(false);
+    expect(refusals[0]).toMatch(/^REDIS_PREFIX "owned:" on this Redis belongs to bot (111|222), and this is bot (111|222): give each bot a prefix of its own, e\.g\. REDIS_PREFIX=owned:(111|222):$/);
   });
 });

@@ -244,6 +244,30 @@ describe("replicas behind a load balancer", () => {
     expect((await loadKnowledge(kbDir)).ok).toBe(true);
   }, 45_000);
 
+  it("take a 👎 pressed on the other replica than the one that answered, once; save a preview, and answer a /remove confirmation, on the other replica", async () => {
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    const answer = await preview(a.port, updates.privateText(7020, "忻州市长是谁"), 7020);
+    const down = answer.reply_markup.inline_keyboard.flat().find((x: any) => x.text === "👎").callback_data as string;
+    const press = async (port: number) => {
+      const acknowledged = api.nextCall("answerCallbackQuery", (c) => /已记录|评价过|太久/.test(String(c.params.text)), 45_000);
+      expect((await post(port, direct(updates.callback(7020, down)))).status).toBe(200);
+      return String((await acknowledged).params.text);
+    };
+    expect(await press(b.port)).toContain("已记录 👎");
+    // Pressed again, on the replica that answered: already counted.
+    expect(await press(a.port)).toContain("已经评价过");
+
+    api.addFile("documents/cross.md", article({ ...GOOD, id: "cross-replica", title: "跨副本", url: "https://example.org/cross" }, "原平市今年新建厂房18座，全市工业用地面积达到1200亩，同比增长4.5%。"));
+    const shown = await preview(a.port, updates.document(ADMIN, "cross", "cross.md"), ADMIN);
+    expect(String(shown.text)).toContain("预览");
+    expect(await ask(b.port, updates.callback(ADMIN, saveButton(shown)), ADMIN)).toContain("已保存 <code>articles/cross-replica.md</code>");
+
+    // A /remove asked on one replica, its confirmation answered on the other (cancelled: the article stays).
+    const asked = await preview(b.port, updates.privateText(ADMIN, "/remove cross-replica"), ADMIN);
+    const cancel = asked.reply_markup.inline_keyboard.flat().find((x: any) => x.text === "取消").callback_data as string;
+    expect(await ask(a.port, updates.callback(ADMIN, cancel), ADMIN)).toBe("已取消，文章保留。");
+  }, 45_000);
+
   it("merge the counts and unanswered questions of both in /stats, and list each replica with its version and uptime", async () => {
     const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
     const totals = (text: string) => {

@@ -2,8 +2,9 @@
  * Importing in chat (admins, private chat): a link, an .html/.htm/.txt/.md file or a long pasted
  * text becomes a preview with Save / Cancel; a field the source lacks (title, publisher, date, link)
  * is asked for first. Save writes the file through live.add (checked with the whole folder, written,
- * reloaded, with no other change in between). What waits for Save is kept in memory, per admin,
- * for 30 minutes.
+ * reloaded, with no other change in between). What waits for Save is kept in the bot's records
+ * (records.ts: in Redis with several replicas, so that Save works on whichever one the press reaches),
+ * for 30 minutes, with a list of each admin's imports beside it.
  *
  * Reading a link waits for the network (up to 20 s) and parsing a large page takes a second or two:
  * only this admin's chat waits meanwhile (updates are ordered per chat), the other chats go on.
@@ -18,10 +19,11 @@ import { prepareImport, saveImport, type ImportSource, type PreparedArticle, typ
 import { sampleQuestions } from "../../import/questions.js";
 import type { Field } from "../../import/types.js";
 import { MAX_ARTICLE_BYTES } from "../../knowledge/load.js";
-import { escapeHtml } from "../../render/telegram.js";
+import { clip } from "../../render/clip.js";
+import { clipButton, escapeHtml } from "../../render/telegram.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { download } from "../download.js";
-import { ExpiringMap } from "../expiring.js";
+import { openMemoryRecords } from "../records.js";
 import { KnowledgeBusy } from "../../live.js";
 import { busyReport, reloadReport, replyChunks } from "./report.js";
 
@@ -73,14 +75,29 @@ export function isPastedArticle(text: string): boolean {
 export function importFeature(deps: BotDeps, options: ImportOptions = {}): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const { config } = deps;
-  const pending = new ExpiringMap<string, Pending>(Math.max(10, config.adminIds.length * MAX_PENDING_PER_ADMIN), options.pendingMs ?? 30 * 60 * 1000);
-  const mine = (admin: number) => pending.values().filter((p) => p.admin === admin);
-  const keep = (p: Pending) => {
-    const others = mine(p.admin).filter((o) => o.token !== p.token);
+  const open = deps.records ?? openMemoryRecords;
+  const capacity = Math.max(10, config.adminIds.length * MAX_PENDING_PER_ADMIN);
+  const pendingMs = options.pendingMs ?? 30 * 60 * 1000;
+  const pending = open<Pending>("import", capacity);
+  /** Each admin's imports by token, oldest first; a token whose import expired is skipped. */
+  const byAdmin = open<string[]>("imports", capacity);
+  const mine = async (admin: number): Promise<Pending[]> => {
+    const tokens = (await byAdmin.get(String(admin))) ?? [];
+    const found = await Promise.all(tokens.map((t) => pending.get(t)));
+    return found.filter((p): p is Pending => p !== undefined && p.admin === admin);
+  };
+  const keep = async (p: Pending) => {
+    const others = (await mine(p.admin)).filter((o) => o.token !== p.token);
+    const dropped = others.slice(0, Math.max(0, others.length - MAX_PENDING_PER_ADMIN + 1));
+    const kept = others.slice(dropped.length);
     // The admin is answering one question at a time: a new import stops waiting for the old one's field.
-    for (const o of others) delete o.asking;
-    for (const o of others.slice(0, Math.max(0, others.length - MAX_PENDING_PER_ADMIN + 1))) pending.delete(o.token);
-    pending.set(p.token, p);
+    for (const o of kept.filter((o) => o.asking)) {
+      delete o.asking;
+      await pending.set(o.token, o, pendingMs);
+    }
+    for (const o of dropped) await pending.delete(o.token);
+    await pending.set(p.token, p, pendingMs);
+    await byAdmin.set(String(p.admin), [...kept.map((o) => o.token), p.token], pendingMs);
   };
   const cancelButton = (p: Pending): InlineKeyboardButton => ({ text: "取消", callback_data: `imp:c:${p.token}` });
 
@@ -91,7 +108,7 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
     const asking = prepared.missing[0];
     if (asking) {
       p.asking = asking;
-      keep(p);
+      await keep(p);
       const found = prepared.extracted;
       const title = prepared.fields.title?.value;
       const lines = [
@@ -103,7 +120,7 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
       return;
     }
     if (prepared.problems.length || !prepared.article) {
-      pending.delete(p.token);
+      await pending.delete(p.token);
       ctx.log.info({ problems: prepared.problems.length }, "import refused");
       await replyChunks(ctx, refusal(prepared));
       return;
@@ -111,7 +128,7 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
     delete p.asking;
     p.article = prepared.article;
     p.questions = sampleQuestions(prepared.extracted?.paragraphs ?? []);
-    keep(p);
+    await keep(p);
     ctx.log.info({ id: p.article.id, paragraphs: p.article.preview.paragraphs }, "import previewed");
     await ctx.reply(previewHtml(prepared, p.questions), {
       link_preview_options: { is_disabled: true },
@@ -150,7 +167,7 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
   privateChat.on("message:text", async (ctx, next) => {
     const text = ctx.message.text;
     if (text.startsWith("/")) return next();
-    const waiting = mine(ctx.from.id).find((p) => p.asking);
+    const waiting = (await mine(ctx.from.id)).find((p) => p.asking);
     if (waiting?.asking) {
       const checked = checkField(waiting.asking, text, deps.now());
       if (!checked.ok) {
@@ -183,12 +200,12 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
   });
 
   feature.callbackQuery(/^imp:([sc]):([\w-]+)$/, async (ctx) => {
-    const p = pending.get(ctx.match[2]!);
-    if (!p || p.admin !== ctx.from.id) {
+    const p = await pending.get(ctx.match[2]!);
+    // Deleted first: of two presses (on two replicas), one goes on.
+    if (!p || p.admin !== ctx.from.id || !(await pending.delete(p.token))) {
       await ctx.answerCallbackQuery({ text: "这个预览已过期或已处理，请重新发送链接或文件。" });
       return;
     }
-    pending.delete(p.token);
     await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => {});
     if (ctx.match[1] === "c" || !p.article) {
       await ctx.answerCallbackQuery({ text: "已取消" });
@@ -238,7 +255,7 @@ async function save(ctx: BotContext, deps: BotDeps, article: PreparedArticle, qu
   if (reloaded.ok) {
     for (const q of questions) {
       const answer = await deps.live.ask(q, deps.now());
-      if (answer.answered) keyboard.push([{ text: q.length <= 40 ? q : `${q.slice(0, 39)}…`, callback_data: deps.callbacks.encode(q) }]);
+      if (answer.answered) keyboard.push([{ text: clipButton(q), callback_data: deps.callbacks.encode(q) }]);
     }
   }
   await ctx.reply(
@@ -281,7 +298,7 @@ export function checkField(field: Field, raw: string, now: Date): Checked {
   const text = raw.trim();
   if (field === "date") {
     const m = text.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u);
-    if (!m) return { ok: false, reason: `“${escapeHtml(text.slice(0, 40))}” 不是日期。` };
+    if (!m) return { ok: false, reason: `“${escapeHtml(clip(text, 40))}” 不是日期。` };
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
     if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, reason: `${y}年${mo}月${d}日 不存在。` };
