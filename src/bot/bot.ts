@@ -34,7 +34,7 @@ export interface BotOptions {
 const HTML_METHODS = new Set(["sendMessage", "editMessageText"]);
 
 export function createBot(token: string, given: BotDeps, options: BotOptions = {}): Bot<BotContext> {
-  const feedback = given.feedback ?? fileFeedback(given.config.dataDir);
+  const feedback = given.feedback ?? fileFeedback(given.config.dataDir, { onProblem: (e) => given.logger.warn({ err: e }, "feedback file") });
   const answers = given.answers ?? createAnswerRegistry();
   const deps: BotDeps = { ...given, feedback, answers };
   const config: BotConfig<BotContext> = {

@@ -1,11 +1,12 @@
 /**
  * One replica among several, sharing through Redis what one process keeps for itself: stats,
- * unanswered questions and feedback (stats.ts), rate limits (ratelimit.ts), the updates taken
+ * unanswered questions and 👍/👎 (stats.ts), rate limits (ratelimit.ts), the updates taken
  * (updates.ts), which replicas are alive (replicas.ts), and which knowledge is current
  * (knowledge.ts). Answering needs none of it: with Redis down, every part falls back and catches up.
  */
 import type { UpdateLedger } from "../bot/once.js";
 import type { Config } from "../config.js";
+import type { FeedbackStore } from "../feedback.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
 import type { Stats } from "../stats.js";
@@ -21,6 +22,8 @@ import { redisLedger } from "./updates.js";
 export interface Cluster {
   readonly link: RedisLink;
   readonly stats: Stats;
+  /** The 👍/👎 of every replica, what /stats lists. */
+  readonly feedback: FeedbackStore;
   readonly ledger: UpdateLedger;
   readonly limiterStore: (windowMs: number) => LimiterStore;
   readonly replicas: Replicas;
@@ -69,6 +72,7 @@ export async function openCluster(input: ClusterInput): Promise<Cluster> {
   return {
     link,
     stats,
+    feedback: stats.feedbackStore,
     ledger: redisLedger(link, { replicaId }),
     limiterStore: (windowMs) => sharedLimiterStore(link, windowMs),
     replicas,
