@@ -25,7 +25,11 @@ export function createLogger(options: { level: string; pretty?: boolean; destina
 
 const TOKEN = new RegExp(BOT_TOKEN_SHAPE.source, "g");
 
-/** Replaces anything shaped like a bot token, wherever it hides in a log argument (errors and nested objects too). */
+/**
+ * Replaces anything shaped like a bot token, wherever it hides in a log argument (errors and nested objects
+ * too), and leaves out the payload of a failed Bot API call (grammY's GrammyError): it holds the chat's id
+ * and the text sent, which quotes what the user asked.
+ */
 export function scrubTokens(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return value.replace(TOKEN, "[secret]");
   if (depth > 5 || value === null || typeof value !== "object") return value;
@@ -33,7 +37,11 @@ export function scrubTokens(value: unknown, depth = 0): unknown {
     const copy = new Error(scrubTokens(value.message) as string);
     copy.name = value.name;
     copy.stack = value.stack === undefined ? undefined : (scrubTokens(value.stack) as string);
-    for (const [k, v] of Object.entries(value)) (copy as unknown as Record<string, unknown>)[k] = scrubTokens(v, depth + 1);
+    const botApiCall = "method" in value && "error_code" in value;
+    for (const [k, v] of Object.entries(value)) {
+      if (botApiCall && k === "payload") continue;
+      (copy as unknown as Record<string, unknown>)[k] = scrubTokens(v, depth + 1);
+    }
     return copy;
   }
   if (Array.isArray(value)) return value.map((v) => scrubTokens(v, depth + 1));

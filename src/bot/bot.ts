@@ -5,9 +5,10 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig } from "grammy";
+import { Bot, GrammyError, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { FetchLimits } from "../import/fetch.js";
+import type { HashUser } from "../users.js";
 import { fileFeedback } from "../feedback.js";
 import { createAnswerRegistry } from "./answers.js";
 import type { BotContext, BotDeps } from "./context.js";
@@ -83,7 +84,7 @@ export function createBot(token: string, given: BotDeps, options: BotOptions = {
   );
 
   const features = bot.errorBoundary(async (err) => {
-    err.ctx.log.error({ err: err.error }, "update failed");
+    err.ctx.log.error(errorFields(err.error, err.ctx.chat?.id, deps.hashUser), "update failed");
     await err.ctx.reply("抱歉，处理这条消息时出错了，请稍后再试。").catch(() => {});
   });
   features.use(
@@ -98,6 +99,21 @@ export function createBot(token: string, given: BotDeps, options: BotOptions = {
   features.use(inlineFeature(deps));
   // Anything else (stickers, photos, edits, channel posts, joins) is ignored on purpose.
 
-  bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled error"));
+  bot.catch((err) => {
+    deps.logger.error({ ...errorFields(err.error, err.ctx.chat?.id, deps.hashUser), update_id: err.ctx.update.update_id }, "unhandled error");
+  });
   return bot;
+}
+
+/**
+ * What a log line says of an error. A refusal from Telegram (a user who blocked the bot makes them
+ * routine) carries the call's payload, with the chat's id and the reply's text, which quotes the
+ * question: of it only the method, the code, Telegram's description and the chat's hash are kept.
+ */
+export function errorFields(error: unknown, chatId: number | undefined, hashUser: HashUser): Record<string, unknown> {
+  const chat = chatId === undefined ? {} : { chat: hashUser(chatId) };
+  if (error instanceof GrammyError) {
+    return { telegram: { method: error.method, error_code: error.error_code, description: error.description }, ...chat };
+  }
+  return { err: error, ...chat };
 }
