@@ -126,11 +126,13 @@ export function openRedisStats(link: RedisLink, options: RedisStatsOptions): Red
           logger.warn({ failed: result.failed, writes: writes.length, error: result.error }, "stats batch written in part: the refused writes are dropped");
         }
       } catch (e) {
+        // The message only: ioredis puts the command's arguments (the batch, questions and all) on its errors.
+        const error = String((e as Error).message).slice(0, 200);
         if (worthRetrying(e)) {
-          logger.debug({ err: e }, "stats batch not known to be written: it is sent again");
+          logger.debug({ error }, "stats batch not known to be written: it is sent again");
           return false;
         }
-        logger.warn({ error: String((e as Error).message).slice(0, 200), records: held.items.length }, "stats batch refused by redis: dropped");
+        logger.warn({ error, records: held.items.length }, "stats batch refused by redis: dropped");
       }
       held = undefined;
     }
