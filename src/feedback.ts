@@ -75,7 +75,10 @@ export function parseFeedback(value: unknown): FeedbackEntry | undefined {
 }
 
 /** The store in `dataDir`; at `maxFileBytes` (default 1 MiB) the file becomes the older one. */
-export function fileFeedback(dataDir: string, options: { maxFileBytes?: number; onProblem?: (e: Error) => void } = {}): FeedbackStore {
+export function fileFeedback(
+  dataDir: string,
+  options: { maxFileBytes?: number; onProblem?: (e: Error) => void } = {},
+): FeedbackStore {
   const log = rotatingLog(dataDir, FEEDBACK_FILE, FEEDBACK_OLDER_FILE, {
     ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}),
     ...(options.onProblem ? { onProblem: options.onProblem } : {}),

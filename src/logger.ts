@@ -35,7 +35,7 @@ const MAX_HELD_BYTES = 4 * 1024 * 1024;
  * lines are held while the reader is slow, dropped past a bound (and counted), and left behind at exit. A
  * reader that is gone (EPIPE) ends the logs, not the bot.
  */
-function pipeDestination(stream: NodeJS.WriteStream): pino.DestinationStream & { flush(cb: (err?: Error) => void): void } {
+function pipeDestination(stream: NodeJS.WriteStream): pino.DestinationStream & { flush(cb: () => void): void } {
   let gone = false;
   let dropped = 0;
   const waiting: (() => void)[] = [];
@@ -48,7 +48,8 @@ function pipeDestination(stream: NodeJS.WriteStream): pino.DestinationStream & {
   });
   stream.on("drain", () => {
     if (!dropped || gone) return;
-    stream.write(`${JSON.stringify({ level: 40, time: Date.now(), dropped, msg: "log lines dropped: the reader of the logs was not reading" })}\n`, settle);
+    const msg = "log lines dropped: the reader of the logs was not reading";
+    stream.write(`${JSON.stringify({ level: 40, time: Date.now(), dropped, msg })}\n`, settle);
     dropped = 0;
   });
   return {

@@ -117,7 +117,10 @@ export async function openStats(dataDir: string, options: StatsOptions): Promise
     return day;
   };
 
-  const log = rotatingLog(dataDir, UNANSWERED_FILE, UNANSWERED_OLDER_FILE, { maxBytes: maxFileBytes, onProblem: onError });
+  const log = rotatingLog(dataDir, UNANSWERED_FILE, UNANSWERED_OLDER_FILE, {
+    maxBytes: maxFileBytes,
+    onProblem: onError,
+  });
   for (const e of await log.read(parseEntry)) {
     remember(e.question);
     dayAt(e.at).unanswered++;
@@ -135,7 +138,8 @@ export async function openStats(dataDir: string, options: StatsOptions): Promise
       day.unanswered++;
       if (!question.trim()) return;
       remember(question);
-      const entry: Entry = { t: at.toISOString(), q: question.slice(0, MAX_QUESTION_CHARS), ...(userId ? { u: hashUser(userId) } : {}) };
+      const who = userId ? { u: hashUser(userId) } : {};
+      const entry: Entry = { t: at.toISOString(), q: question.slice(0, MAX_QUESTION_CHARS), ...who };
       log.append(entry).catch(onError);
     },
     feedback({ helpful: yes }) {

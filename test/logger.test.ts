@@ -59,7 +59,8 @@ describe("logs", () => {
     );
     logger.warn({ err: refusal }, "reply not sent");
     const output = lines.join("");
-    expect(JSON.parse(output).err).toMatchObject({ method: "sendMessage", error_code: 403, description: "Forbidden: bot was blocked by the user" });
+    const why = { method: "sendMessage", error_code: 403, description: "Forbidden: bot was blocked by the user" };
+    expect(JSON.parse(output).err).toMatchObject(why);
     expect(output).not.toContain("5550123401");
     expect(output).not.toContain("1200万千瓦");
   });

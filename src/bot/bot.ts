@@ -35,7 +35,8 @@ export interface BotOptions {
 const HTML_METHODS = new Set(["sendMessage", "editMessageText"]);
 
 export function createBot(token: string, given: BotDeps, options: BotOptions = {}): Bot<BotContext> {
-  const feedback = given.feedback ?? fileFeedback(given.config.dataDir, { onProblem: (e) => given.logger.warn({ err: e }, "feedback file") });
+  const onProblem = (e: Error) => given.logger.warn({ err: e }, "feedback file");
+  const feedback = given.feedback ?? fileFeedback(given.config.dataDir, { onProblem });
   const answers = given.answers ?? createAnswerRegistry();
   const deps: BotDeps = { ...given, feedback, answers };
   const config: BotConfig<BotContext> = {
@@ -100,7 +101,8 @@ export function createBot(token: string, given: BotDeps, options: BotOptions = {
   // Anything else (stickers, photos, edits, channel posts, joins) is ignored on purpose.
 
   bot.catch((err) => {
-    deps.logger.error({ ...errorFields(err.error, err.ctx.chat?.id, deps.hashUser), update_id: err.ctx.update.update_id }, "unhandled error");
+    const fields = errorFields(err.error, err.ctx.chat?.id, deps.hashUser);
+    deps.logger.error({ ...fields, update_id: err.ctx.update.update_id }, "unhandled error");
   });
   return bot;
 }
@@ -113,7 +115,8 @@ export function createBot(token: string, given: BotDeps, options: BotOptions = {
 export function errorFields(error: unknown, chatId: number | undefined, hashUser: HashUser): Record<string, unknown> {
   const chat = chatId === undefined ? {} : { chat: hashUser(chatId) };
   if (error instanceof GrammyError) {
-    return { telegram: { method: error.method, error_code: error.error_code, description: error.description }, ...chat };
+    const { method, error_code, description } = error;
+    return { telegram: { method, error_code, description }, ...chat };
   }
   return { err: error, ...chat };
 }

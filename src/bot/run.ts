@@ -36,7 +36,8 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
     callbacks: createCallbackRegistry(),
     now: () => new Date(),
     startedAt,
-    ...(cluster ? { ledger: cluster.ledger, limiterStore: cluster.limiterStore, replicas: cluster.replicas, feedback: cluster.feedback } : {}),
+    ...(cluster ? { ledger: cluster.ledger, limiterStore: cluster.limiterStore } : {}),
+    ...(cluster ? { replicas: cluster.replicas, feedback: cluster.feedback } : {}),
   });
 
   try {

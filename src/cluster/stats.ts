@@ -123,7 +123,8 @@ export function openRedisStats(link: RedisLink, options: RedisStatsOptions): Red
       try {
         const result = await applyOnce(link, k.batch(held.id), writes);
         if (result.failed) {
-          logger.warn({ failed: result.failed, writes: writes.length, error: result.error }, "stats batch written in part: the refused writes are dropped");
+          const { failed, error } = result;
+          logger.warn({ failed, writes: writes.length, error }, "stats batch written in part: the refused writes dropped");
         }
       } catch (e) {
         // The message only: ioredis puts the command's arguments (the batch, questions and all) on its errors.
@@ -185,7 +186,8 @@ export function openRedisStats(link: RedisLink, options: RedisStatsOptions): Red
     for (const [day, questions] of asked) {
       for (const [question, n] of questions) writes.push(["ZINCRBY", k.top(day), String(n), question]);
       // The least asked go first, as in the file store.
-      writes.push(["ZREMRANGEBYRANK", k.top(day), "0", String(-(maxQuestions + 1))], ["EXPIRE", k.top(day), String(DAYS_KEPT * DAY_SECONDS)]);
+      writes.push(["ZREMRANGEBYRANK", k.top(day), "0", String(-(maxQuestions + 1))]);
+      writes.push(["EXPIRE", k.top(day), String(DAYS_KEPT * DAY_SECONDS)]);
     }
     writes.push(["EXPIRE", k.unanswered, String(STREAM_SECONDS)], ["EXPIRE", k.feedback, String(STREAM_SECONDS)]);
     const first = Math.min(...batch.map((i) => (i.kind === "feedback" ? i.entry.at : i.at).getTime()));

@@ -71,7 +71,8 @@ export function rotatingLog(dir: string, file: string, older: string, options: R
       else into.push(record);
     });
     // Which lines, never what they hold: they may quote what people asked.
-    if (bad.length) onProblem(new Error(`${name}: ${bad.length} line(s) not a record, skipped (line ${bad.slice(0, 5).join(", ")})`));
+    if (!bad.length) return;
+    onProblem(new Error(`${name}: ${bad.length} line(s) not a record, skipped (line ${bad.slice(0, 5).join(", ")})`));
   };
 
   return {

@@ -23,18 +23,20 @@ describe("a reply Telegram refuses", () => {
   it.each([
     [400, 5550123401, "Bad Request: chat not found"],
     [403, 5550123402, "Forbidden: bot was blocked by the user"],
-  ] as const)("(%i) is logged with the method, code, description and the chat's hash only", async (status, user, description) => {
+  ] as const)("(%i) is logged with the method, code, description and the chat's hash", async (status, user, why) => {
     const { api, logLines, hashUser } = bot;
     // The answer is refused; the apology that follows goes through.
-    api.fail("sendMessage", { status, description });
+    api.fail("sendMessage", { status, description: why });
     const apology = api.nextCall("sendMessage", (c) => c.params.chat_id === user && c.ok);
     api.push(updates.privateText(user, QUESTION));
     await apology;
     const refused = api.calls.find((c) => c.method === "sendMessage" && c.params.chat_id === user && !c.ok);
     expect(refused?.params.text).toContain("1200万千瓦");
 
-    const failed = logLines.map((l) => JSON.parse(l)).find((l) => l.msg === "update failed" && l.chat === hashUser(user));
-    expect(failed).toMatchObject({ level: 50, telegram: { method: "sendMessage", error_code: status, description } });
+    const logged = logLines.map((l) => JSON.parse(l));
+    const failed = logged.find((l) => l.msg === "update failed" && l.chat === hashUser(user));
+    const telegram = { method: "sendMessage", error_code: status, description: why };
+    expect(failed).toMatchObject({ level: 50, telegram });
     const output = logLines.join("\n");
     expect(output).not.toContain(String(user));
     expect(output).not.toContain("忻州新能源装机");

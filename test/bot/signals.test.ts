@@ -90,7 +90,14 @@ describe("a bot whose output nobody reads", () => {
     let reader: number | undefined = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
     const writer = openSync(fifo, "w");
     const child = spawn(process.execPath, [...BOT_FLAGS, "--import", "tsx", "src/main.ts"], {
-      env: { ...process.env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, KNOWLEDGE_DIR: knowledgeDir({}, SHIPPED), DATA_DIR: knowledgeDir(), LOG_LEVEL: "debug" },
+      env: {
+        ...process.env,
+        BOT_TOKEN: api.token,
+        TELEGRAM_API_ROOT: api.apiRoot,
+        KNOWLEDGE_DIR: knowledgeDir({}, SHIPPED),
+        DATA_DIR: knowledgeDir(),
+        LOG_LEVEL: "debug",
+      },
       stdio: ["ignore", writer, writer],
     });
     running.push(child);
@@ -108,7 +115,8 @@ describe("a bot whose output nobody reads", () => {
       const question = "忻州".repeat(750);
       const users = Array.from({ length: 30 }, (_, i) => 7000 + i);
       for (const id of users) api.push(updates.privateText(id, question));
-      for (const until = Date.now() + 60_000; users.some((id) => !api.calls.some((c) => c.method === "sendMessage" && c.params.chat_id === id)); ) {
+      const answered = (id: number) => api.calls.some((c) => c.method === "sendMessage" && c.params.chat_id === id);
+      for (const until = Date.now() + 60_000; !users.every(answered); ) {
         if (Date.now() > until) throw new Error("the bot did not answer every question");
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -22,7 +22,7 @@ describe("a rotating log", () => {
     expect(kept.length).toBeGreaterThan(200 / "{\"n\":99}\n".length);
   });
 
-  it("closes a last line cut short before the next record, and reads past it with a warning that names the line", async () => {
+  it("closes a last line cut short before the next record, and reads past it, naming the line", async () => {
     const dir = knowledgeDir();
     writeFileSync(path.join(dir, "x.jsonl"), '{"n":1}\n{"n":2}\n{"n":');
     const problems: Error[] = [];
