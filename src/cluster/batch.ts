@@ -21,8 +21,12 @@ export interface BatchResult {
   readonly error?: string;
 }
 
-/** How long a batch's guard is kept: longer than any retry of it. */
-const GUARD_SECONDS = 24 * 60 * 60;
+/**
+ * How long a batch's guard is kept: longer than the retries of a batch whose reply was lost (seconds, or
+ * the length of an outage), short enough that a busy bot's guards (one a batch, a batch each 10 ms at
+ * most) stay a few megabytes. A batch held through an outage longer than this may be counted twice.
+ */
+const GUARD_SECONDS = 60 * 60;
 
 const SCRIPT = `
 if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return {0, 0, ''} end

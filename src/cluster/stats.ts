@@ -12,7 +12,7 @@
  * - stats:top:<YYYY-MM-DD>  sorted set: unanswered question → times asked that day; 1,000 kept, 8 days
  * - stats:unanswered        stream: time, question, hashed user, replica; ~10,000 entries, 90 days
  * - feedback                stream: time, vote, article; for a 👎 the question, answer and hashed user; the same
- * - stats:batch:<id>        the guard of a batch written, 24 hours
+ * - stats:batch:<id>        the guard of a batch written, an hour
  */
 import { randomUUID } from "node:crypto";
 import { feedbackLine, parseFeedback, type FeedbackEntry, type FeedbackStore } from "../feedback.js";
