@@ -75,7 +75,7 @@ export function openRedisStats(link: RedisLink, options: RedisStatsOptions): Red
     batch: (id: string) => link.key(`stats:batch:${id}`),
   };
 
-  let pending: Item[] = [];
+  const pending: Item[] = [];
   /** The batch being written, or sent without a known outcome: sent again as it is, under the same id. */
   let held: { id: string; items: Item[] } | undefined;
   let dropped = 0;
