@@ -272,6 +272,24 @@ describe("replicas behind a load balancer", () => {
     );
   }, 30_000);
 
+  it("show a 👎 given to one replica's answer in the /stats of the other, with the question and the answer", async () => {
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    const reply = api.nextCall("sendMessage", (c) => c.params.chat_id === 7005, 45_000);
+    expect((await post(a.port, direct(updates.privateText(7005, "忻州新能源装机有多少？")))).status).toBe(200);
+    const buttons = (await reply).params.reply_markup.inline_keyboard.flat();
+    const down = buttons.find((x: { text: string }) => x.text.includes("👎")).callback_data as string;
+    const acknowledged = api.nextCall("answerCallbackQuery", () => true, 45_000);
+    expect((await post(a.port, direct(updates.callback(7005, down)))).status).toBe(200);
+    expect((await acknowledged).params.text).toContain("👎");
+    await vi.waitFor(
+      async () => {
+        const stats = await ask(b.port, updates.privateText(ADMIN, "/stats"), ADMIN);
+        expect(stats).toMatch(/忻州新能源装机有多少？ → [^\n]*1200万千瓦[^\n]*👎 1/);
+      },
+      { timeout: 10_000, interval: 1000 },
+    );
+  }, 30_000);
+
   it("keep answering through Redis being killed and restarted, report it degraded meanwhile, and lose no answer or buffered record", async () => {
     const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
     const health = async (port: number) => {
