@@ -313,6 +313,7 @@ describe("replicas behind a load balancer", () => {
     const stats = await ask(b.port, updates.privateText(ADMIN, "/stats"), ADMIN);
     expect(stats).toMatch(/统计暂不可用：共享存储（Redis）连接中断，本副本有 \d+ 条记录在缓冲中/);
     expect(stats).toContain("副本列表暂不可用");
+    expect(stats).toContain("<b>评价</b>：暂不可用");
     api.addFile("documents/down.md", article({ ...GOOD, id: "down", url: "https://example.org/down" }, "原平市今年新增企业7家，全市企业总数达到1200家，同比增长3.5%。"));
     const downPreview = await preview(b.port, updates.document(ADMIN, "down", "down.md"), ADMIN);
     expect(await ask(b.port, updates.callback(ADMIN, saveButton(downPreview)), ADMIN)).toContain("共享存储（Redis）暂时不可用");
