@@ -48,7 +48,8 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
     callbacks: createCallbackRegistry(cluster?.records),
     now: () => new Date(),
     startedAt,
-    ...(cluster ? { ledger: cluster.ledger, limiterStore: cluster.limiterStore, replicas: cluster.replicas } : {}),
+    ...(cluster ? { ledger: cluster.ledger, limiterStore: cluster.limiterStore } : {}),
+    ...(cluster ? { replicas: cluster.replicas, feedback: cluster.feedback } : {}),
     ...(cluster ? { records: cluster.records } : {}),
   });
 

@@ -1,6 +1,6 @@
 /**
  * One replica among several, sharing through Redis what one process keeps for itself: stats,
- * unanswered questions and feedback (stats.ts), rate limits (ratelimit.ts), the updates taken
+ * unanswered questions and 👍/👎 (stats.ts), rate limits (ratelimit.ts), the updates taken
  * (updates.ts), which replicas are alive (replicas.ts), which knowledge is current
  * (knowledge.ts), and what the bot's buttons point to (records.ts). Answering needs none of it: with
  * Redis down, every part falls back and catches up.
@@ -8,6 +8,7 @@
 import type { UpdateLedger } from "../bot/once.js";
 import type { OpenRecords } from "../bot/records.js";
 import type { Config } from "../config.js";
+import type { FeedbackStore } from "../feedback.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
 import type { Stats } from "../stats.js";
@@ -24,6 +25,8 @@ import { redisLedger } from "./updates.js";
 export interface Cluster {
   readonly link: RedisLink;
   readonly stats: Stats;
+  /** The 👍/👎 of every replica, what /stats lists. */
+  readonly feedback: FeedbackStore;
   readonly ledger: UpdateLedger;
   readonly limiterStore: (windowMs: number) => LimiterStore;
   /** The records buttons point to (answers, previews, confirmations), seen by every replica. */
@@ -84,6 +87,7 @@ export async function openCluster(input: ClusterInput): Promise<Cluster> {
   return {
     link,
     stats,
+    feedback: stats.feedbackStore,
     ledger: redisLedger(link, { replicaId }),
     limiterStore: (windowMs) => sharedLimiterStore(link, windowMs),
     records: openRedisRecords(link),

@@ -334,7 +334,10 @@ describe("feedback", () => {
     const saved = readFileSync(path.join(dataDir, "feedback.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
     expect(saved).toContainEqual(expect.objectContaining({ v: "down", q: "忻州新能源装机有多少？", a: "xinzhou-sixin-2024", u: bot.hashUser(USER) }));
     expect(saved.find((e) => e.v === "down").r).toContain("1200万千瓦");
+    // One line a vote, from one store: a 👍 is a vote on its article, with no question and no user.
+    expect(saved.map((e) => e.v)).toEqual(["down", "up"]);
     expect(saved.find((e) => e.v === "up")).not.toHaveProperty("q");
+    expect(saved.find((e) => e.v === "up")).not.toHaveProperty("u");
     const stats = await exchange(updates.privateText(ADMIN, "/stats"), ADMIN);
     expect(stats.text).toContain("👍 1，👎 1");
     expect(stats.text).toMatch(/忻州新能源装机有多少？ → [^\n]*1200万千瓦[^\n]*xinzhou-sixin-2024[^\n]*👎 1/);

@@ -59,7 +59,7 @@ describe("the stats store in Redis", () => {
     sa.record("伦敦的房价", false, 1, AT);
     sb.record("伦敦的房价", false, 2, AT);
     sb.record("巴黎的天气", false, 2, AT);
-    sb.feedback({ question: "忻州市长是谁", answerId: "x", helpful: true, userId: 2, at: AT });
+    sb.feedback({ helpful: true, at: AT });
     await Promise.all([sa.flush(), sb.flush()]);
     expect(await sa.snapshot(AT)).toEqual({
       since: AT,
@@ -75,9 +75,10 @@ describe("the stats store in Redis", () => {
         { question: "巴黎的天气", count: 1 },
       ],
     });
-    // The log of unanswered questions keeps the user's hash and the replica, never the id.
+    // The log of unanswered questions keeps the user's hash and the replica, never the id; the replicas'
+    // batches arrive in either order.
     const entries = await a.client.xrange(a.key("stats:unanswered"), "-", "+");
-    expect(entries.map(([, fields]) => fields)).toEqual([
+    expect(entries.map(([, fields]) => fields).sort((x, y) => x.join().localeCompare(y.join()))).toEqual([
       ["t", AT.toISOString(), "q", "伦敦的房价", "u", "h1", "r", "a"],
       ["t", AT.toISOString(), "q", "伦敦的房价", "u", "h2", "r", "b"],
       ["t", AT.toISOString(), "q", "巴黎的天气", "u", "h2", "r", "b"],
@@ -96,6 +97,61 @@ describe("the stats store in Redis", () => {
     expect(await l.client.xlen(l.key("stats:unanswered"))).toBeLessThan(300);
     expect(await l.client.zcard(l.key("stats:top:2026-11-22"))).toBe(3);
     expect((await stats.snapshot(AT)).unanswered).toBe(1001);
+  });
+
+  it("writes a batch once when its reply is lost (Redis paused past the timeout): 5 questions, 5 entries", async () => {
+    const l = await link();
+    const stats = openRedisStats(l, { timeZone: "Asia/Shanghai", hashUser, replicaId: "a", logger: lines().logger });
+    // A first batch, as any replica has written: Redis knows the script when the paused one reaches it.
+    stats.record("忻州市长是谁", true, 1, AT);
+    await stats.flush();
+    const other = await link();
+    await other.client.call("CLIENT", "PAUSE", "2500", "WRITE");
+    for (let i = 0; i < 5; i++) stats.record(`问题${i}`, false, 1, AT);
+    await stats.flush();
+    // The batch timed out (1 s) while Redis held it, and is sent again; Redis runs both once it resumes.
+    expect(stats.pending).toBe(5);
+    await vi.waitFor(() => expect(stats.pending).toBe(0), { timeout: 15_000 });
+    expect(await l.client.xlen(l.key("stats:unanswered"))).toBe(5);
+    expect(await l.client.hgetall(l.key("stats:totals"))).toEqual({ answered: "1", unanswered: "5" });
+    expect(await l.client.zscore(l.key("stats:top:2026-11-22"), "问题0")).toBe("1");
+  });
+
+  it("writes what it can of a batch Redis refuses in part (a key of the wrong type), once, warning", async () => {
+    const { logger, written } = lines();
+    const l = await link(redis.url, undefined, logger);
+    await l.client.set(l.key("stats:top:2026-11-22"), "not a sorted set");
+    const stats = openRedisStats(l, { timeZone: "Asia/Shanghai", hashUser, replicaId: "a", logger });
+    stats.record("伦敦的房价", false, 1, AT);
+    await stats.flush();
+    expect(stats.pending).toBe(0);
+    // Longer than the wait before a batch is sent again: nothing more may be counted.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await l.client.hget(l.key("stats:totals"), "unanswered")).toBe("1");
+    expect(await l.client.xlen(l.key("stats:unanswered"))).toBe(1);
+    const warnings = written.filter((w) => w.includes("written in part"));
+    expect(warnings).toHaveLength(1);
+    // Both writes of the sorted set are refused; the counts and the stream entry are made.
+    const warning = JSON.parse(warnings[0]!);
+    expect(warning).toMatchObject({ level: 40, failed: 2, error: expect.stringMatching(/^ZINCRBY: WRONGTYPE/) });
+    expect(written.join("")).not.toContain("伦敦");
+  });
+
+  it("keeps every replica's votes in one store: a 👎 with question, answer and user, a 👍 with its article", async () => {
+    const a = await link();
+    const b = await link(redis.url, a.key(""));
+    const options = { timeZone: "Asia/Shanghai", hashUser, logger: lines().logger };
+    const sa = openRedisStats(a, { ...options, replicaId: "a" });
+    const sb = openRedisStats(b, { ...options, replicaId: "b" });
+    const down = { at: AT, vote: "down", question: "忻州GDP", answer: "不知道", article: "xz-2024", user: "h1" } as const;
+    await sa.feedbackStore.record(down);
+    const up = { at: AT, vote: "up", question: "忻州市长是谁", answer: "张三", article: "xz-gov", user: "h2" } as const;
+    await sb.feedbackStore.record(up);
+    await Promise.all([sa.flush(), sb.flush()]);
+    const kept = await sb.feedbackStore.list();
+    expect(kept).toHaveLength(2);
+    expect(kept).toContainEqual(down);
+    expect(kept).toContainEqual({ at: AT, vote: "up", article: "xz-gov" });
   });
 
   it("buffers records while Redis is down, drops the oldest past its bound with a warning, and writes the rest once Redis is up", async () => {

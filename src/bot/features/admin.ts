@@ -93,7 +93,13 @@ async function statsReport(deps: BotDeps, feedback: FeedbackStore): Promise<stri
       : "（暂无）";
     lines.push(`<b>最常见的未回答问题</b>${snapshot.scope === "replicas" ? "（最近 7 天）" : ""}\n${top}`);
   }
-  const votes = summarizeFeedback(await feedback.list().catch(() => []));
+  const kept = await feedback.list().catch(() => undefined);
+  if (!kept) {
+    // Redis down (or the file unreadable): no counts at all rather than counts of nothing.
+    lines.push("<b>评价</b>：暂不可用（存储无法读取）。");
+    return lines.join("\n\n");
+  }
+  const votes = summarizeFeedback(kept);
   const worstLine = (w: (typeof votes.worst)[number], i: number) => {
     const article = w.article ? `（<code>${escapeHtml(w.article)}</code>）` : "";
     return `${i + 1}. ${escapeHtml(w.question)} → ${escapeHtml(clip(w.answer, 80))}${article}：👎 ${w.count}`;

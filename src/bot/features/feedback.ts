@@ -38,7 +38,7 @@ export function feedbackFeature(deps: BotDeps, feedback: FeedbackStore, answers:
       ...(vote === "down" ? { question: sent.question, answer: sent.answer, user } : {}),
     });
     // The counts behind /stats, shared by every replica when REDIS_URL is set.
-    deps.stats.feedback({ question: sent.question, answerId: ctx.match[2]!, helpful: vote === "up", userId: ctx.from.id, at: deps.now() });
+    deps.stats.feedback({ helpful: vote === "up", at: deps.now() });
     ctx.log.info({ vote, answered: sent.answered, article }, "feedback");
     await ctx.answerCallbackQuery({ text: vote === "up" ? "谢谢！已记录 👍" : "谢谢！已记录 👎，我们会检查这个回答。" });
     const recorded = { text: vote === "up" ? "已记录 👍" : "已记录 👎", callback_data: "fb:done" };
