@@ -4,7 +4,7 @@
  * cannot stall it, and a question that hangs or crashes the engine costs one worker, not the bot.
  */
 import v8 from "node:v8";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { FolderContents } from "../knowledge/load.js";
 import type { Answer } from "../engine/index.js";
 import { formatProblem, type KnowledgeSummary, type Problem } from "../model/knowledge.js";
@@ -143,7 +143,7 @@ function spawn(options: ThreadOptions, request: StartRequest): Promise<{ worker:
     timeZone: options.timeZone,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
   };
-  const worker = newWorker(options.script ?? new URL(`./worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url), workerData);
+  const worker = newWorker(options.script ?? besideScript("worker", import.meta.url), workerData);
   return new Promise((resolve, reject) => {
     const onMessage = (m: FromWorker) => {
       if (m.type === "note") return options.note("warn", m.message, m.details);
@@ -157,12 +157,17 @@ function spawn(options: ThreadOptions, request: StartRequest): Promise<{ worker:
 }
 
 /** Run from the TypeScript sources (npm start, tests), a worker registers tsx before loading its script. */
-function newWorker(script: URL, workerData: WorkerInput): Worker {
-  if (!script.pathname.endsWith(".ts")) return new Worker(script, { workerData });
+export function newWorker(script: URL, workerData: unknown, options: Omit<WorkerOptions, "workerData" | "eval"> = {}): Worker {
+  if (!script.pathname.endsWith(".ts")) return new Worker(script, { ...options, workerData });
   const source =
     `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})` +
     `.then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); })`;
-  return new Worker(source, { eval: true, workerData });
+  return new Worker(source, { ...options, eval: true, workerData });
+}
+
+/** A script beside `base` (import.meta.url), as .ts when run from the sources and .js when built. */
+export function besideScript(name: string, base: string): URL {
+  return new URL(`./${name}${base.endsWith(".ts") ? ".ts" : ".js"}`, base);
 }
 
 interface Waiting {
