@@ -274,4 +274,10 @@ if (!command) {
   process.stderr.write(`usage: tsx src/cli.ts <${Object.keys(commands).join("|")}> [options]\n`);
   process.exit(2);
 }
-await command(rest);
+try {
+  await command(rest);
+} catch (e) {
+  // What the tools expect (a folder with problems, a page refused) they report themselves; anything else is one line too.
+  process.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+}
