@@ -18,18 +18,34 @@ const KEEP_INNER = READ_DEPTH - KEEP_OUTER - 1;
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen"]);
 /** Elements whose text is not markup: a `<div>` inside a script is no element. */
 const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"]);
-/** Elements whose end tag may be left out: a second one of the kind (a sibling) closes the first. */
-const SELF_CLOSING_SIBLINGS: Record<string, readonly string[]> = {
-  p: ["p"],
-  li: ["li"],
-  dt: ["dt", "dd"],
-  dd: ["dt", "dd"],
-  tr: ["tr", "td", "th"],
-  td: ["td", "th"],
-  th: ["td", "th"],
-  option: ["option"],
-  optgroup: ["optgroup", "option"],
+/**
+ * Elements whose end tag may be left out, with the open element a new one closes, and those inside it
+ * (a `<tr>` closes the row before and its cells), and where the search for one stops (not beyond the
+ * list an `<li>` is in).
+ */
+const IMPLIED_END: Record<string, { closes: readonly string[]; within: readonly string[] }> = {
+  li: { closes: ["li"], within: ["ul", "ol", "menu"] },
+  dt: { closes: ["dt", "dd"], within: ["dl"] },
+  dd: { closes: ["dt", "dd"], within: ["dl"] },
+  tr: { closes: ["tr"], within: ["table", "thead", "tbody", "tfoot"] },
+  td: { closes: ["td", "th"], within: ["tr", "table"] },
+  th: { closes: ["td", "th"], within: ["tr", "table"] },
+  thead: { closes: ["thead", "tbody", "tfoot"], within: ["table"] },
+  tbody: { closes: ["thead", "tbody", "tfoot"], within: ["table"] },
+  tfoot: { closes: ["thead", "tbody", "tfoot"], within: ["table"] },
+  option: { closes: ["option"], within: ["select", "datalist", "optgroup"] },
+  optgroup: { closes: ["optgroup"], within: ["select"] },
 };
+/** An open `<p>` is closed by any of these, unless a table cell or a button lies between. */
+const CLOSES_P = new Set([
+  "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
+  "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "figure", "figcaption", "hr", "center", "address",
+  "details", "summary", "fieldset", "form", "menu", "listing", "dialog", "hgroup", "search",
+]);
+const P_WITHIN = ["td", "th", "table", "button", "caption", "object", "marquee", "applet", "template", "html"];
+/** How far down the open elements the search for one to close goes: far enough for real pages, and cheap. */
+const IMPLIED_SEARCH = 64;
+
 /** Block elements: where one is taken out, a line break keeps its text apart from the text around it. */
 const BLOCK = new Set([
   "div", "p", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -73,10 +89,26 @@ class OpenElements {
 
   /** The open elements a start tag of `name` closes first, innermost first: an open `<p>` by the next `<p>`. */
   closeSiblings(name: string): { name: string; index: number }[] {
-    const closed: { name: string; index: number }[] = [];
-    const siblings = SELF_CLOSING_SIBLINGS[name];
-    while (siblings && this.stack.length && siblings.includes(this.stack[this.stack.length - 1]!.name)) closed.push(this.pop()!);
+    const closed = CLOSES_P.has(name) ? this.closeWithin(["p"], P_WITHIN) : [];
+    const implied = IMPLIED_END[name];
+    if (implied) closed.push(...this.closeWithin(implied.closes, implied.within));
     return closed;
+  }
+
+  /** Closes the innermost open element named in `names` and those inside it, unless one named in `within` comes first. */
+  private closeWithin(names: readonly string[], within: readonly string[]): { name: string; index: number }[] {
+    const { stack } = this;
+    if (!names.some((n) => this.open.get(n))) return [];
+    for (let i = stack.length - 1; i >= Math.max(0, stack.length - IMPLIED_SEARCH); i--) {
+      const open = stack[i]!.name;
+      if (names.includes(open)) {
+        const closed: { name: string; index: number }[] = [];
+        while (stack.length > i) closed.push(this.pop()!);
+        return closed;
+      }
+      if (within.includes(open)) break;
+    }
+    return [];
   }
 
   push(name: string, index: number): void {
