@@ -277,7 +277,7 @@ if (!command) {
 try {
   await command(rest);
 } catch (e) {
-  // What the tools expect (a folder with problems, a page refused) they report themselves; anything else is one line too.
+  // What the tools expect (a folder with problems, a page refused) they report themselves; the rest is one line too.
   process.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 }

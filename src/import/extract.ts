@@ -102,7 +102,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   let reading: Reading;
   if (format === "html") {
     const markup = readableMarkup(text);
-    if (!markup.ok) return { ok: false, reason: markup.reason, ...(markup.depth ? { depth: markup.depth } : {}), ...(markup.elements ? { elements: markup.elements } : {}) };
+    if (!markup.ok) return markup;
     if (markup.note) unsure.push(markup.note);
     reading = readHtml(markup.html, input.baseUrl);
   } else reading = format === "markdown" ? readMarkdown(text) : readCapture(text);

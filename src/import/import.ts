@@ -134,7 +134,8 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
   if (typeof got === "string") return { fields: {}, missing: [], unsure: [], problems: [got] };
   const { read, result } = got;
   if (!result.ok) {
-    const tooComplex = result.depth || result.elements ? { tooComplex: { depth: result.depth, elements: result.elements } } : {};
+    const { depth, elements } = result;
+    const tooComplex = depth || elements ? { tooComplex: { depth, elements } } : {};
     return { fields: {}, missing: [], unsure: [], problems: [`${read.label}: ${result.reason}`], ...tooComplex };
   }
   const extracted = result.article;
@@ -240,7 +241,8 @@ async function articleNames(knowledgeDir: string): Promise<string[]> {
 
 /** Problems of the whole folder with the article in it, from the knowledge loader. */
 async function validate(knowledgeDir: string, article: PreparedArticle, previous?: KnowledgeFiles): Promise<string[]> {
-  const checked = await loadKnowledge(knowledgeDir, { extra: { [article.file]: article.text }, ...(previous ? { previous } : {}) });
+  const extra = { [article.file]: article.text };
+  const checked = await loadKnowledge(knowledgeDir, { extra, ...(previous ? { previous } : {}) });
   return checked.ok ? [] : checked.problems.map(formatProblem);
 }
 

@@ -42,9 +42,10 @@ export function prepareIsolated(job: PrepareJob, options: IsolatedOptions = {}):
       void worker.terminate();
       resolve(outcome);
     };
-    const timer = setTimeout(() => done({ ok: false, reason: "timeout", message: `reading the page took more than ${timeoutMs / 1000} s` }), timeoutMs);
+    const message = `reading the page took more than ${timeoutMs / 1000} s`;
+    const timer = setTimeout(() => done({ ok: false, reason: "timeout", message }), timeoutMs);
     worker.once("message", (m: PrepareOutcome) => done(m));
     worker.once("error", (e) => done({ ok: false, reason: "failed", message: e.message }));
-    worker.once("exit", (code) => done({ ok: false, reason: "failed", message: `the import thread stopped (code ${code})` }));
+    worker.once("exit", (code) => done({ ok: false, reason: "failed", message: `the thread stopped (${code})` }));
   });
 }

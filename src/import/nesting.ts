@@ -15,9 +15,14 @@ const KEEP_OUTER = 16;
 const KEEP_INNER = READ_DEPTH - KEEP_OUTER - 1;
 
 /** Elements that have no end tag. */
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen"]);
+const VOID = new Set([
+  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+  "keygen",
+]);
 /** Elements whose text is not markup: a `<div>` inside a script is no element. */
-const RAW_TEXT = new Set(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"]);
+const RAW_TEXT = new Set([
+  "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
+]);
 /**
  * Elements whose end tag may be left out, with the open element a new one closes, and those inside it
  * (a `<tr>` closes the row before and its cells), and where the search for one stops (not beyond the
@@ -95,7 +100,7 @@ class OpenElements {
     return closed;
   }
 
-  /** Closes the innermost open element named in `names` and those inside it, unless one named in `within` comes first. */
+  /** Closes the innermost open element named in `names` and those inside it, unless one in `within` comes first. */
   private closeWithin(names: readonly string[], within: readonly string[]): { name: string; index: number }[] {
     const { stack } = this;
     if (!names.some((n) => this.open.get(n))) return [];
@@ -232,12 +237,25 @@ export function flattenNesting(html: string, outer: number, inner: number): { ht
   return { html: out.join(""), removed };
 }
 
-/** A page that is too deeply nested or too large is refused; one nested deeper than Readability reads well, flattened. */
-export function readableMarkup(html: string): { ok: true; html: string; note?: string } | { ok: false; reason: string; depth?: number; elements?: number } {
+export type Readable =
+  | { readonly ok: true; readonly html: string; readonly note?: string }
+  | { readonly ok: false; readonly reason: string; readonly depth?: number; readonly elements?: number };
+
+/** A page too deeply nested or too large is refused; one nested deeper than Readability reads well, flattened. */
+export function readableMarkup(html: string): Readable {
   const { depth, elements } = measureNesting(html);
-  if (depth > MAX_NESTING) return { ok: false, reason: `the page's markup is nested ${depth} levels deep (an article page has at most ${MAX_NESTING})`, depth };
-  if (elements > MAX_ELEMENTS) return { ok: false, reason: `the page has ${elements} elements (an article page has at most ${MAX_ELEMENTS})`, elements };
+  if (depth > MAX_NESTING) {
+    const reason = `the page's markup is nested ${depth} levels deep (an article page has at most ${MAX_NESTING})`;
+    return { ok: false, reason, depth };
+  }
+  if (elements > MAX_ELEMENTS) {
+    const reason = `the page has ${elements} elements (an article page has at most ${MAX_ELEMENTS})`;
+    return { ok: false, reason, elements };
+  }
   if (depth <= READ_DEPTH) return { ok: true, html };
   const flat = flattenNesting(html, KEEP_OUTER, KEEP_INNER);
-  return { ok: true, html: flat.html, note: `structure: the page's markup is nested ${depth} levels deep; ${flat.removed} wrapper elements between its layout and its text were left out to read it` };
+  const note =
+    `structure: the page's markup is nested ${depth} levels deep; ` +
+    `${flat.removed} wrapper elements between its layout and its text were left out to read it`;
+  return { ok: true, html: flat.html, note };
 }

@@ -13,7 +13,7 @@ export type LoadResult =
       ok: true;
       kb: KnowledgeBase;
       files: KnowledgeFiles;
-      /** The bytes of every file read (relative path → bytes): given as `LoadOptions.contents`, the same base loads again. */
+      /** The bytes of every file read, by relative path: given as `LoadOptions.contents`, the same base loads again. */
       contents: FolderContents;
     }
   | { ok: false; problems: Problem[] };
@@ -87,7 +87,8 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       parsed = parser(decoded.replace(/^\uFEFF/, ""));
     } catch (e) {
       // A parser's own failure is the file's problem, not the loader's: the rest of the folder is still checked.
-      problems.push({ file: shown(rel), line: 1, message: `cannot be read as a knowledge file (${(e as Error).message ?? e})` });
+      const why = e instanceof Error ? e.message : String(e);
+      problems.push({ file: shown(rel), line: 1, message: `cannot be read as a knowledge file (${why})` });
       return undefined;
     }
     files.set(rel, { hash: own, parsed });
@@ -99,7 +100,8 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     let bytes: Buffer;
     try {
       const added = extra.get(path.normalize(rel));
-      bytes = added !== undefined ? Buffer.from(added, "utf8") : given ? fromContents(given, rel) : await readFile(path.join(dir, rel));
+      if (added !== undefined) bytes = Buffer.from(added, "utf8");
+      else bytes = given ? fromContents(given, rel) : await readFile(path.join(dir, rel));
     } catch (e) {
       problems.push({ file, line: 1, message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` });
       return undefined;
@@ -119,7 +121,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     return names === undefined && !added.length ? undefined : [...new Set([...(names ?? []), ...added])].sort();
   };
   const list = async (folder: string, pattern: RegExp) => {
-    const listed = given ? namesIn(given, folder, pattern) : await listFiles(folder ? path.join(dir, folder) : dir, pattern);
+    const listed = given ? namesIn(given, folder, pattern) : await listFiles(path.join(dir, folder), pattern);
     if (typeof listed !== "string") return listed;
     problems.push({ file: folder ? shown(folder) : path.normalize(dir), line: 1, message: listed });
     return [];
@@ -172,7 +174,8 @@ function fromContents(contents: FolderContents, rel: string): Buffer {
 
 /** As listFiles, over files given as contents. */
 function namesIn(contents: FolderContents, folder: string, pattern: RegExp): string[] | undefined {
-  const names = [...contents.keys()].filter((rel) => path.dirname(rel) === (folder || ".")).map((rel) => path.basename(rel));
+  const inFolder = [...contents.keys()].filter((rel) => path.dirname(rel) === (folder || "."));
+  const names = inFolder.map((rel) => path.basename(rel));
   return names.length ? names.filter((n) => pattern.test(n)).sort() : undefined;
 }
 

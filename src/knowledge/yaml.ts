@@ -68,7 +68,8 @@ function toValue(doc: Document, lineAt: (offset: number) => number, file: string
         return visit.BREAK;
       },
     });
-    const why = /alias count/i.test(String(e)) ? `its aliases expand to too much (more than ${MAX_ALIAS_COUNT} aliases)` : String((e as Error).message ?? e);
+    const aliases = /alias count/i.test(String(e));
+    const why = aliases ? `its aliases expand to too much (more than ${MAX_ALIAS_COUNT} aliases)` : String(e);
     problems.push({ file, line, message: `YAML: ${why}` });
     return undefined;
   }

@@ -157,7 +157,7 @@ function spawn(options: ThreadOptions, request: StartRequest): Promise<{ worker:
 }
 
 /** Run from the TypeScript sources (npm start, tests), a worker registers tsx before loading its script. */
-export function newWorker(script: URL, workerData: unknown, options: Omit<WorkerOptions, "workerData" | "eval"> = {}): Worker {
+export function newWorker(script: URL, workerData: unknown, options: Omit<WorkerOptions, "workerData" | "eval"> = {}) {
   if (!script.pathname.endsWith(".ts")) return new Worker(script, { ...options, workerData });
   const source =
     `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})` +
@@ -282,7 +282,7 @@ function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<From
       ({ worker: next, first: m }) => {
         if (m.type !== "ready") {
           void next.terminate();
-          const why = m.type === "invalid" ? m.problems.slice(0, 3).map(formatProblem).join("; ") : "it did not open an engine";
+          const why = m.type === "invalid" ? m.problems.slice(0, 3).map(formatProblem).join("; ") : "no engine opened";
           state = { kind: "broken", why: `the last good knowledge did not load again (${why}); reload` };
           return;
         }

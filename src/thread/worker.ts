@@ -60,7 +60,10 @@ if (!loaded.ok) {
     if ("type" in m) {
       post({ type: "updating", id: m.id });
       update().then(
-        (outcome) => post({ type: "updated", id: m.id, outcome, ...(outcome.kind === "updated" ? { contents: good } : {}) }),
+        (outcome) => {
+          const contents = outcome.kind === "updated" ? { contents: good } : {};
+          post({ type: "updated", id: m.id, outcome, ...contents });
+        },
         (e: unknown) => {
           // An update that failed half-way leaves the engine unusable: this worker goes, the host opens another.
           note("update in place failed; the engine thread stops", { err: String(e) });
@@ -78,7 +81,8 @@ if (!loaded.ok) {
       post({ type: "failed", id, message: e instanceof Error ? e.message : String(e) });
     }
   });
-  post({ type: "ready", summary: summarize(loaded.kb), examples: engine.examples(), source, restoreAfterBuild, contents: good });
+  const summary = summarize(loaded.kb);
+  post({ type: "ready", summary, examples: engine.examples(), source, restoreAfterBuild, contents: good });
   // The host takes a worker that stays silent for long for stuck (a question that never ends blocks this thread).
   setInterval(() => post({ type: "alive" }), input.heartbeatMs);
 }
