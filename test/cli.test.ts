@@ -66,7 +66,9 @@ describe("the tools on a folder or a page they cannot read", () => {
 
   it("an alias bomb in an article: ask, kb:check and eval print its file:line and exit 1", () => {
     const dir = knowledgeDir({ "articles/bomb.md": aliasBomb() }, SHIPPED);
-    for (const args of [["ask", "--", "--knowledge", dir, "忻州市长是谁"], ["kb:check", "--", "--knowledge", dir], ["eval", "--", "--knowledge", dir]]) {
+    const knowledge = ["--", "--knowledge", dir];
+    const commands = [["ask", ...knowledge, "忻州市长是谁"], ["kb:check", ...knowledge], ["eval", ...knowledge]];
+    for (const args of commands) {
       const r = npm(args);
       expect(r.code, args[0]).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`${dir}/articles/bomb\\.md:\\d+: YAML: its aliases expand to too much`));
@@ -85,9 +87,12 @@ describe("the tools on a folder or a page they cannot read", () => {
 
   it("a page nested 20,000 levels deep: kb:import refuses it on one line and exits 1", () => {
     const depth = 20_000;
-    const page = `<!doctype html><html><head><title>t</title></head><body>${"<div>".repeat(depth)}<p>忻州市今年接待游客100万人次。</p>${"</div>".repeat(depth)}</body></html>`;
+    const inside = `<p>忻州市今年接待游客100万人次。</p>`;
+    const body = `${"<div>".repeat(depth)}${inside}${"</div>".repeat(depth)}`;
+    const page = `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`;
     const dir = knowledgeDir({ "deep.html": page });
-    const r = npm(["kb:import", "--", path.join(dir, "deep.html"), "--knowledge", knowledgeDir({}, SHIPPED), "--dry-run"]);
+    const knowledge = knowledgeDir({}, SHIPPED);
+    const r = npm(["kb:import", "--", path.join(dir, "deep.html"), "--knowledge", knowledge, "--dry-run"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/deep\.html: the page's markup is nested \d+ levels deep/);
     noTrace(r.stderr);

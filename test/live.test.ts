@@ -113,9 +113,10 @@ describe("changes to the knowledge", () => {
     expect(live.summary.version).toBe("v3");
   });
 
-  it("a reload while the engine is broken opens a new one even when the folder has the broken one's version", async () => {
+  it("a reload while the engine is broken opens a new one, even of the broken one's version", async () => {
     const { open, readings } = standInFolder();
-    const broken: AnsweringEngine = { ...engine("v1"), broken: "its thread was lost", update: async () => ({ kind: "rebuild", reason: "broken" }) };
+    const update = async (): Promise<InPlace> => ({ kind: "rebuild", reason: "broken" });
+    const broken: AnsweringEngine = { ...engine("v1"), broken: "its thread was lost", update };
     const live = createLiveKnowledge(broken, open);
     const reload = live.reload();
     await settle();

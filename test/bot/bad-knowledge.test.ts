@@ -37,7 +37,8 @@ async function exchange(chat: number, text: string): Promise<string> {
 /** Front matter whose aliases expand to 9^6 strings ("billion laughs"). */
 function aliasBomb(): string {
   const level = (name: string, of: string) => `${name}: &${name} [${Array(9).fill(`*${of}`).join(", ")}]`;
-  const lines = ['---', ...Object.entries(GOOD).map(([k, v]) => `${k}: ${v}`), 'l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+  const front = Object.entries(GOOD).map(([k, v]) => `${k}: ${v}`);
+  const lines = ["---", ...front, `l0: &l0 [${Array(9).fill('"lol"').join(", ")}]`];
   for (let i = 1; i <= 6; i++) lines.push(level(`l${i}`, `l${i - 1}`));
   return `${lines.join("\n")}\n---\n\n忻州市今年接待游客100万人次。\n`;
 }
@@ -45,7 +46,7 @@ function aliasBomb(): string {
 const articles = () => path.join(bot.config.knowledgeDir, "articles");
 
 describe("a file that breaks the folder", () => {
-  it("an alias bomb: /reload fails naming the file, the old knowledge answers, and once it is removed /reload works", async () => {
+  it("an alias bomb: /reload fails naming it, the old knowledge answers; once it is removed, /reload works", async () => {
     writeFileSync(path.join(articles(), "bomb.md"), aliasBomb());
     const failed = await exchange(ADMIN, "/reload");
     expect(failed).toContain("重新加载失败，知识库保持不变");
@@ -53,7 +54,8 @@ describe("a file that breaks the folder", () => {
     expect(await exchange(USER, "忻州新能源装机有多少？")).toContain("1200万千瓦");
 
     rmSync(path.join(articles(), "bomb.md"));
-    writeFileSync(path.join(articles(), "later.md"), article({ ...GOOD, id: "later", url: "https://example.org/later" }, "定襄县今年新增法兰企业17家。"));
+    const later = article({ ...GOOD, id: "later", url: "https://example.org/later" }, "定襄县今年新增法兰企业17家。");
+    writeFileSync(path.join(articles(), "later.md"), later);
     expect(await exchange(ADMIN, "/reload")).toContain("重新加载成功");
     expect(await exchange(USER, "定襄县新增法兰企业多少家？")).toContain("17家");
   });

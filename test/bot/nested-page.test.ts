@@ -25,7 +25,8 @@ function nestedPage(depth: number, id: string): string {
   const head =
     `<head><meta charset="utf-8"><title>原平市文旅产业持续升温_忻州日报</title>` +
     `<meta property="og:title" content="原平市文旅产业持续升温"><meta property="og:site_name" content="忻州日报">` +
-    `<meta property="article:published_time" content="2024-11-05"><link rel="canonical" href="https://example.cn/${id}.html"></head>`;
+    `<meta property="article:published_time" content="2024-11-05">` +
+    `<link rel="canonical" href="https://example.cn/${id}.html"></head>`;
   const article = `<article><h1>原平市文旅产业持续升温</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join("")}</article>`;
   return `<!doctype html><html>${head}<body>${"<div>".repeat(depth)}${article}${"</div>".repeat(depth)}</body></html>`;
 }

@@ -25,15 +25,18 @@ describe("an import prepared in a thread of its own", () => {
     const options = { knowledgeDir: knowledgeDir({ "articles/a.md": article(GOOD) }) };
     const first = await prepareImport(page, options);
     const given = { region: "忻州市" };
-    const again = await prepareIsolated({ source: { extracted: first.extracted!, name: page.name }, options: { ...options, given } });
+    const kept = { extracted: first.extracted!, name: page.name };
+    const again = await prepareIsolated({ source: kept, options: { ...options, given } });
     expect(again).toEqual({ ok: true, prepared: await prepareImport(page, { ...options, given }) });
   }, 60_000);
 
   it("gives up on a page that takes longer than its limit, and says so", async () => {
     const paragraphs = Array.from({ length: 50_000 }, (_, i) => `<p>忻州市第${i}项工程今年完工。</p>`).join("");
-    const big = { bytes: Buffer.from(`<html><head><title>忻州</title></head><body><article>${paragraphs}</article></body></html>`), name: "big.html" };
+    const html = `<html><head><title>忻州</title></head><body><article>${paragraphs}</article></body></html>`;
+    const big = { bytes: Buffer.from(html), name: "big.html" };
+    const options = { knowledgeDir: knowledgeDir({ "articles/a.md": article(GOOD) }) };
     const started = performance.now();
-    const outcome = await prepareIsolated({ source: big, options: { knowledgeDir: knowledgeDir({ "articles/a.md": article(GOOD) }) } }, { timeoutMs: 1000 });
+    const outcome = await prepareIsolated({ source: big, options }, { timeoutMs: 1000 });
     expect(outcome).toEqual({ ok: false, reason: "timeout", message: "reading the page took more than 1 s" });
     expect(performance.now() - started).toBeLessThan(10_000);
   }, 60_000);

@@ -101,7 +101,7 @@ describe("a broken knowledge folder", () => {
     expect(problems[0]).toMatch(/^articles\/a\.md:[23]: YAML: /);
   });
 
-  it("reports YAML aliases that expand to too much (a billion laughs) on the line of the first alias, in any file", async () => {
+  it("reports YAML aliases that expand to too much (a billion laughs) at the first alias, in any file", async () => {
     const bomb = (indent: string) =>
       [`${indent}l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`]
         .concat([1, 2, 3, 4, 5].map((i) => `${indent}l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(", ")}]`))
@@ -110,13 +110,15 @@ describe("a broken knowledge folder", () => {
     expect(await problemsOf({ "articles/a.md": `---\n${front}\n${bomb("")}\n---\n\n忻州市今年接待游客100万人次。\n` })).toEqual([
       "articles/a.md:7: YAML: its aliases expand to too much (more than 100 aliases)",
     ]);
-    expect(await problemsOf({ "articles/a.md": article(GOOD), "facts/a.yaml": `article: a\nfacts: []\n${bomb("")}\n` })).toEqual([
+    const facts = `article: a\nfacts: []\n${bomb("")}\n`;
+    expect(await problemsOf({ "articles/a.md": article(GOOD), "facts/a.yaml": facts })).toEqual([
       "facts/a.yaml:4: YAML: its aliases expand to too much (more than 100 aliases)",
     ]);
   });
 
   it("reports a file where the facts folder should be", async () => {
-    expect(await problemsOf({ "articles/a.md": article(GOOD), facts: "not a folder" })).toEqual(["facts:1: this is a file, where a folder should be"]);
+    const problems = await problemsOf({ "articles/a.md": article(GOOD), facts: "not a folder" });
+    expect(problems).toEqual(["facts:1: this is a file, where a folder should be"]);
   });
 
   it("loads the same base again from the contents an earlier load read, whatever the folder holds now", async () => {
