@@ -18,13 +18,13 @@ export type PrepareOutcome =
   | { readonly ok: false; readonly reason: "timeout" | "failed"; readonly message: string };
 
 export interface IsolatedOptions {
-  /** How long one preparation may take. Default 30 s (100,000 paragraphs take about 8 s on a busy machine). */
+  /** How long one preparation may take. Default 60 s (45,000 paragraphs, 4 MB, took 30 s on a machine loaded 13 times over). */
   readonly timeoutMs?: number;
   /** The worker's heap limit. Default 1 GiB: a page of 5 MB needs a few hundred MB as a DOM. */
   readonly maxHeapMb?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_HEAP_MB = 1024;
 
 /** prepareImport in a worker thread; it never throws, and gives up after the time limit. */

@@ -34,7 +34,7 @@ export interface ImportOptions {
   readonly fetchLimits?: Partial<FetchLimits>;
   /** How long a preview waits for Save. Default 30 min. */
   readonly pendingMs?: number;
-  /** How long reading a page and checking it with the folder may take. Default 30 s. */
+  /** How long reading a page and checking it with the folder may take. Default 60 s. */
   readonly prepareTimeoutMs?: number;
 }
 
