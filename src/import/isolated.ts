@@ -18,7 +18,7 @@ export type PrepareOutcome =
   | { readonly ok: false; readonly reason: "timeout" | "failed"; readonly message: string };
 
 export interface IsolatedOptions {
-  /** How long one preparation may take. Default 60 s (45,000 paragraphs, 4 MB, took 30 s on a machine loaded 13 times over). */
+  /** How long one preparation may take. Default 60 s: a 4 MB page took 30 s on a machine loaded 13 times over. */
   readonly timeoutMs?: number;
   /** The worker's heap limit. Default 1 GiB: a page of 5 MB needs a few hundred MB as a DOM. */
   readonly maxHeapMb?: number;
