@@ -13,7 +13,8 @@ const QUESTION = "忻州新能源装机有多少？";
 
 const HEAD =
   `<head><meta charset="utf-8"><title>原平市文旅产业持续升温</title><meta property="og:site_name" content="忻州日报">` +
-  `<meta property="article:published_time" content="2024-11-05"><link rel="canonical" href="https://example.cn/b.html"></head>`;
+  `<meta property="article:published_time" content="2024-11-05">` +
+  `<link rel="canonical" href="https://example.cn/b.html"></head>`;
 const paragraph = (i: number) => `<p>据统计，原平市第${i}项文旅工程今年完工，总投资${i}万元。</p>`;
 const nested = (depth: number) =>
   `<!doctype html><html>${HEAD}<body>${"<div>".repeat(depth)}<article><h1>原平市文旅产业持续升温</h1>` +
@@ -28,8 +29,9 @@ const PAGES: [string, () => string][] = [
   ["paragraphs_45000", () => large(45_000)],
 ];
 
-export async function measureImports(knowledgeDir: string, dataDir: string, now: Date): Promise<Record<string, unknown>> {
-  const opened = await openInThread({ knowledgeDir, dataDir, timeZone: DEFAULT_TIME_ZONE, note: () => {} })({ build: true });
+export async function measureImports(knowledgeDir: string, dataDir: string, now: Date) {
+  const open = openInThread({ knowledgeDir, dataDir, timeZone: DEFAULT_TIME_ZONE, note: () => {} });
+  const opened = await open({ build: true });
   if (!opened.ok || !opened.engine) throw new Error(`invalid knowledge in ${knowledgeDir}`);
   const engine = opened.engine;
   const result: Record<string, unknown> = {};

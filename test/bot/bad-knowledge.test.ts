@@ -46,7 +46,7 @@ function aliasBomb(): string {
 const articles = () => path.join(bot.config.knowledgeDir, "articles");
 
 describe("a file that breaks the folder", () => {
-  it("an alias bomb: /reload fails naming it, the old knowledge answers; once it is removed, /reload works", async () => {
+  it("an alias bomb: /reload fails naming it and the old knowledge answers; removed, /reload works", async () => {
     writeFileSync(path.join(articles(), "bomb.md"), aliasBomb());
     const failed = await exchange(ADMIN, "/reload");
     expect(failed).toContain("重新加载失败，知识库保持不变");

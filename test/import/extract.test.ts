@@ -321,7 +321,7 @@ describe("a page nested deeply", () => {
     const result = extractArticle({ bytes, contentType: "text/html" });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.reason).toMatch(/^the page's markup is nested 200\d\d levels deep \(an article page has at most 2000/);
+      expect(result.reason).toMatch(/^the page's markup is nested 200\d\d levels deep \(an article page has at most/);
       expect(result.depth).toBeGreaterThan(20_000);
     }
   });
