@@ -59,7 +59,7 @@ function run(job: PrepareJob, options: IsolatedOptions): Promise<PrepareOutcome>
   return new Promise<PrepareOutcome>((resolve) => {
     const onMessage = (m: PrepareOutcome) => finish(m, m.ok);
     const onError = (e: Error) => finish({ ok: false, reason: "failed", message: e.message }, false);
-    const onExit = (code: number) => finish({ ok: false, reason: "failed", message: `the thread stopped (${code})` }, false);
+    const onExit = (code: number) => finish({ ok: false, reason: "failed", message: `it stopped (${code})` }, false);
     const finish = (outcome: PrepareOutcome, keep: boolean) => {
       clearTimeout(timer);
       // Only these listeners: the worker's own (which start its port) must stay.
