@@ -33,6 +33,9 @@ const DEFAULT_MAX_HEAP_MB = 1024;
 let idle: Worker | undefined;
 /** Lets go of the kept worker if it stops while it waits (out of memory, killed). */
 let forget: (() => void) | undefined;
+/** Stops the kept worker after IDLE_MS without a job: a large page leaves its heap grown. */
+let retire: NodeJS.Timeout | undefined;
+const IDLE_MS = 60_000;
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
@@ -54,6 +57,7 @@ function run(job: PrepareJob, options: IsolatedOptions): Promise<PrepareOutcome>
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? DEFAULT_MAX_HEAP_MB },
     });
   if (forget) worker.off("exit", forget);
+  clearTimeout(retire);
   idle = undefined;
   worker.ref();
   return new Promise<PrepareOutcome>((resolve) => {
@@ -70,6 +74,7 @@ function run(job: PrepareJob, options: IsolatedOptions): Promise<PrepareOutcome>
         idle = worker;
         forget = () => idle === worker && (idle = undefined);
         worker.once("exit", forget);
+        retire = setTimeout(() => idle === worker && ((idle = undefined), void worker.terminate()), IDLE_MS).unref();
       } else {
         // An error while it stops has nothing more to say.
         worker.on("error", () => {});
