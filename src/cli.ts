@@ -294,6 +294,12 @@ async function bench(args: string[]): Promise<void> {
         `bot RSS ${details.steady_rss_mb} MiB before, ${details.reload_peak_rss_mb} MiB at most during, ${details.after_reload_rss_mb} MiB right after, ${details.settled_rss_mb} MiB 20 s later`,
       `one article added to the largest corpus, taken in place: ${summary.add_article_ms} ms from saving it to its first answer; ` +
         `bot RSS ${details.add_article.rss_before_mb} MiB before, ${summary.add_article_rss_peak_mb} MiB at most meanwhile, ${details.add_article.snapshot_write_rss_peak_mb} MiB at most while the snapshot is written after`,
+      `pages imported while another chat asks (ms to prepare / longest the other chat waited): ` +
+        Object.keys(summary.imports)
+          .filter((k) => k.endsWith("_other_chat_max_ms"))
+          .map((k) => k.replace(/_other_chat_max_ms$/, ""))
+          .map((p) => `${p} ${summary.imports[`${p}_ms`]} / ${summary.imports[`${p}_other_chat_max_ms`]}`)
+          .join(", "),
       `start-up on the shipped knowledge (node dist/main.js): ${summary.startup_ms} ms to ready with a snapshot, ${details.startup_first_ms} ms without; ` +
         `from the sources through tsx: ${details.startup_tsx_ms} ms`,
     ].join("\n") + "\n",
@@ -308,4 +314,10 @@ if (!command) {
   process.stderr.write(`usage: tsx src/cli.ts <${Object.keys(commands).join("|")}> [options]\n`);
   process.exit(2);
 }
-await command(rest);
+try {
+  await command(rest);
+} catch (e) {
+  // What the tools expect (a folder with problems, a page refused) they report themselves; the rest is one line too.
+  process.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+}

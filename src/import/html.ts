@@ -76,37 +76,45 @@ export function blocksOf(root: DomNode): RawBlock[] {
     text = "";
     linked = "";
   };
-  const walk = (node: DomNode, inLink: boolean) => {
+  // Depth first with a stack of its own, not recursion: a deeply nested page must not overflow the call stack.
+  type Step = { node: DomNode; inLink: boolean } | { leave: RawBlock["kind"] };
+  const steps: Step[] = [{ node: root, inLink: false }];
+  while (steps.length) {
+    const step = steps.pop()!;
+    if ("leave" in step) {
+      flush();
+      kind = step.leave;
+      continue;
+    }
+    const { node, inLink } = step;
     if (node.nodeType === 3) {
       text += node.textContent ?? "";
       if (inLink) linked += node.textContent ?? "";
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const el = node as DomElement;
     const tag = el.nodeName.toLowerCase();
-    if (SKIP.has(tag) || isHidden(el)) return;
-    if (tag === "br" || tag === "hr") return flush();
+    if (SKIP.has(tag) || isHidden(el)) continue;
+    if (tag === "br" || tag === "hr") {
+      flush();
+      continue;
+    }
     if (MEDIA.has(tag)) {
       flush();
       out.push({ text: "", kind: "figure" });
-      return;
+      continue;
     }
-    const block = BLOCK.has(tag);
-    const outer = kind;
-    if (block) {
+    if (BLOCK.has(tag)) {
       flush();
+      steps.push({ leave: kind });
       if (/^h[1-6]$/.test(tag)) kind = "heading";
       else if (tag === "li" || tag === "dt" || tag === "dd") kind = "item";
       else if (tag === "figcaption") kind = "caption";
     }
-    for (const child of Array.from(el.childNodes)) walk(child, inLink || tag === "a");
-    if (block) {
-      flush();
-      kind = outer;
-    }
-  };
-  walk(root, false);
+    const children = Array.from(el.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) steps.push({ node: children[i]!, inLink: inLink || tag === "a" });
+  }
   flush();
   return out;
 }
@@ -127,13 +135,19 @@ const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNews
 /** The article objects of the page's JSON-LD (`@graph`s and lists opened). */
 function jsonLdArticles(doc: DomDocument): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = [];
+  // A list of its own, not recursion: lists in lists as deep as a page likes.
   const visit = (value: unknown) => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (!value || typeof value !== "object") return;
-    const obj = value as Record<string, unknown>;
-    const types = ([] as unknown[]).concat(obj["@type"] ?? []);
-    if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) found.push(obj);
-    if (obj["@graph"]) visit(obj["@graph"]);
+    const todo = [value];
+    while (todo.length) {
+      const next = todo.pop();
+      if (Array.isArray(next)) for (let i = next.length - 1; i >= 0; i--) todo.push(next[i]);
+      else if (next && typeof next === "object") {
+        const obj = next as Record<string, unknown>;
+        const types = ([] as unknown[]).concat(obj["@type"] ?? []);
+        if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) found.push(obj);
+        if (obj["@graph"]) todo.push(obj["@graph"]);
+      }
+    }
   };
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     try {

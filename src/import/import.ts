@@ -7,7 +7,7 @@
 import { constants } from "node:fs";
 import { copyFile, link, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loadKnowledge, MAX_ARTICLE_BYTES } from "../knowledge/load.js";
+import { loadKnowledge, MAX_ARTICLE_BYTES, type KnowledgeFiles } from "../knowledge/load.js";
 import { EMPTY_GLOSSARY, parseGlossary } from "../knowledge/glossary.js";
 import { formatProblem, type Glossary, type KnowledgeBase } from "../model/knowledge.js";
 import { articleId, guessRegion, previewArticle, renderArticle, unwritable, type ArticleFields, type ArticlePreview } from "./article.js";
@@ -15,10 +15,14 @@ import { extractArticle, type Extracted } from "./extract.js";
 import { fetchPage, FetchError, type FetchLimits } from "./fetch.js";
 import type { Field, Found } from "./types.js";
 
-/** A path or an http(s) link; or bytes received some other way (an upload), with what is known of them. */
+/**
+ * A path or an http(s) link; or bytes received some other way (an upload), with what is known of them;
+ * or an article extracted before (kept with a preview waiting for a field), not extracted again.
+ */
 export type ImportSource =
   | string
-  | { readonly bytes: Uint8Array; readonly name: string; readonly contentType?: string; readonly url?: string };
+  | { readonly bytes: Uint8Array; readonly name: string; readonly contentType?: string; readonly url?: string }
+  | { readonly extracted: Extracted; readonly name: string };
 
 export interface ImportOptions {
   readonly knowledgeDir: string;
@@ -50,6 +54,8 @@ export interface PreparedImport {
   readonly unsure: readonly string[];
   /** Why it cannot be saved; empty when it can. */
   readonly problems: readonly string[];
+  /** The page was refused unread: nested this deep, or with this many elements. */
+  readonly tooComplex?: { readonly depth?: number; readonly elements?: number };
 }
 
 const REQUIRED = ["title", "publisher", "date", "url"] as const;
@@ -79,7 +85,9 @@ interface SourceBytes {
 }
 
 /** Reads a source within the size limit; a message for the person if it cannot be read. */
-async function readSource(source: ImportSource, limits: Partial<FetchLimits> | undefined): Promise<SourceBytes | string> {
+type InHand = Exclude<ImportSource, { extracted: Extracted }>;
+
+async function readSource(source: InHand, limits: Partial<FetchLimits> | undefined): Promise<SourceBytes | string> {
   const maxBytes = limits?.maxBytes ?? MAX_ARTICLE_BYTES;
   if (typeof source !== "string") {
     if (source.bytes.length > maxBytes) return `${source.name} is ${mb(source.bytes.length)}; the limit is ${mb(maxBytes)}`;
@@ -119,14 +127,17 @@ const sameLink = (a: string, b: string) => {
  * Writes nothing. `problems` is empty when `saveImport` may write `article`.
  */
 export async function prepareImport(source: ImportSource, options: ImportOptions): Promise<PreparedImport> {
-  const read = await readSource(source, options.limits);
-  if (typeof read === "string") return { fields: {}, missing: [], unsure: [], problems: [read] };
-  const result = extractArticle({
-    bytes: read.bytes,
-    ...(read.contentType ? { contentType: read.contentType } : {}),
-    ...(read.url ? { baseUrl: read.url } : {}),
-  });
-  if (!result.ok) return { fields: {}, missing: [], unsure: [], problems: [`${read.label}: ${result.reason}`] };
+  const got =
+    typeof source !== "string" && "extracted" in source
+      ? { read: { label: source.name }, result: { ok: true as const, article: source.extracted } }
+      : await extractSource(source, options);
+  if (typeof got === "string") return { fields: {}, missing: [], unsure: [], problems: [got] };
+  const { read, result } = got;
+  if (!result.ok) {
+    const { depth, elements } = result;
+    const tooComplex = depth || elements ? { tooComplex: { depth, elements } } : {};
+    return { fields: {}, missing: [], unsure: [], problems: [`${read.label}: ${result.reason}`], ...tooComplex };
+  }
   const extracted = result.article;
 
   // The folder may not load without this article (facts that quote it): then there is no base to
@@ -191,8 +202,22 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
 
   const same = kb?.articles.find((a) => sameLink(a.url, url));
   if (same) problems.push(`${same.file} already has this article (url ${same.url}); delete it first to import it again`);
-  problems.push(...unwritable(extracted.paragraphs), ...(await validate(options.knowledgeDir, article)));
+  // The folder was read above: only the new article's file is parsed again.
+  const previous = current.ok ? current.files : undefined;
+  problems.push(...unwritable(extracted.paragraphs), ...(await validate(options.knowledgeDir, article, previous)));
   return { extracted, fields, article, missing, unsure, problems };
+}
+
+/** The source read and its article extracted, or why it could not be read. */
+async function extractSource(source: InHand, options: ImportOptions) {
+  const read = await readSource(source, options.limits);
+  if (typeof read === "string") return read;
+  const result = extractArticle({
+    bytes: read.bytes,
+    ...(read.contentType ? { contentType: read.contentType } : {}),
+    ...(read.url ? { baseUrl: read.url } : {}),
+  });
+  return { read, result };
 }
 
 /** The folder's glossary when the folder as a whole does not load, or an empty one. */
@@ -215,8 +240,9 @@ async function articleNames(knowledgeDir: string): Promise<string[]> {
 }
 
 /** Problems of the whole folder with the article in it, from the knowledge loader. */
-async function validate(knowledgeDir: string, article: PreparedArticle): Promise<string[]> {
-  const checked = await loadKnowledge(knowledgeDir, { extra: { [article.file]: article.text } });
+async function validate(knowledgeDir: string, article: PreparedArticle, previous?: KnowledgeFiles): Promise<string[]> {
+  const extra = { [article.file]: article.text };
+  const checked = await loadKnowledge(knowledgeDir, { extra, ...(previous ? { previous } : {}) });
   return checked.ok ? [] : checked.problems.map(formatProblem);
 }
 

@@ -6,8 +6,9 @@
  * (records.ts: in Redis with several replicas, so that Save works on whichever one the press reaches),
  * for 30 minutes, with a list of each admin's imports beside it.
  *
- * Reading a link waits for the network (up to 20 s) and parsing a large page takes a second or two:
- * only this admin's chat waits meanwhile (updates are ordered per chat), the other chats go on.
+ * Reading a link waits for the network (up to 20 s), and a page is read in a thread of its own
+ * (import/isolated.ts): only this admin's chat waits meanwhile (updates are ordered per chat), the other
+ * chats go on.
  */
 import { randomBytes } from "node:crypto";
 import { Composer } from "grammy";
@@ -15,7 +16,8 @@ import type { InlineKeyboardButton } from "grammy/types";
 import path from "node:path";
 import { findFigures } from "../../engine/read/figures.js";
 import { fetchPage, FetchError, type FetchLimits } from "../../import/fetch.js";
-import { prepareImport, saveImport, type ImportSource, type PreparedArticle, type PreparedImport } from "../../import/import.js";
+import { saveImport, type ImportSource, type PreparedArticle, type PreparedImport } from "../../import/import.js";
+import { prepareIsolated } from "../../import/isolated.js";
 import { sampleQuestions } from "../../import/questions.js";
 import type { Field } from "../../import/types.js";
 import { MAX_ARTICLE_BYTES } from "../../knowledge/load.js";
@@ -34,15 +36,17 @@ export interface ImportOptions {
   readonly fetchLimits?: Partial<FetchLimits>;
   /** How long a preview waits for Save. Default 30 min. */
   readonly pendingMs?: number;
+  /** How long reading a page and checking it with the folder may take. Default 60 s. */
+  readonly prepareTimeoutMs?: number;
 }
 
-/** Bytes in hand: what was downloaded, fetched or pasted. */
+/** Bytes in hand (what was downloaded, fetched or pasted), or the article already extracted from them. */
 type Source = Exclude<ImportSource, string>;
 
 interface Pending {
   readonly token: string;
   readonly admin: number;
-  readonly source: Source;
+  source: Source;
   readonly given: Partial<Record<Field, string>>;
   /** The field asked for, while the admin is expected to reply with it. */
   asking?: Field;
@@ -104,7 +108,22 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
   /** Reads the source as it is now given, then asks for a field, shows the preview, or says why not. */
   const advance = async (ctx: BotContext, p: Pending) => {
     await ctx.replyWithChatAction("typing").catch(() => {});
-    const prepared = await prepareImport(p.source, { knowledgeDir: config.knowledgeDir, given: p.given, ...(options.fetchLimits ? { limits: options.fetchLimits } : {}) });
+    // Off this thread: a large or deeply nested page takes seconds to read, and the other chats go on.
+    const outcome = await prepareIsolated(
+      { source: p.source, options: { knowledgeDir: config.knowledgeDir, given: p.given } },
+      options.prepareTimeoutMs ? { timeoutMs: options.prepareTimeoutMs } : {},
+    );
+    if (!outcome.ok) {
+      pending.delete(p.token);
+      ctx.log.warn({ reason: outcome.reason }, "import not prepared");
+      ctx.log.debug({ message: outcome.message }, "import not prepared");
+      const why = outcome.reason === "timeout" ? "读取这个网页用时太长，已经停止" : "读取这个网页时出错";
+      await ctx.reply(`${why}，没有保存任何内容。`);
+      return;
+    }
+    const { prepared } = outcome;
+    // The article is extracted once: a field the admin gives next is checked against it, the page not read again.
+    if (prepared.extracted) p.source = { extracted: prepared.extracted, name: p.source.name };
     const asking = prepared.missing[0];
     if (asking) {
       p.asking = asking;
@@ -266,6 +285,9 @@ async function save(ctx: BotContext, deps: BotDeps, article: PreparedArticle, qu
 
 /** Why an import cannot be saved, for the admin: the library's messages, file:line where there is one. */
 function refusal(prepared: PreparedImport): string {
+  const { depth, elements } = prepared.tooComplex ?? {};
+  if (depth) return `这个网页的结构嵌套了 ${depth} 层，不像一篇文章的网页，无法读取，没有保存任何内容。`;
+  if (elements) return `这个网页有 ${elements} 个元素，太大了，不像一篇文章的网页，无法读取，没有保存任何内容。`;
   const lines = prepared.problems.map((p) => `• <code>${escapeHtml(p)}</code>`);
   return `没有保存，知识库保持不变：\n${lines.join("\n")}`;
 }
