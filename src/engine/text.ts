@@ -33,12 +33,15 @@ export function simplifyAligned(text: string): string {
 
 const HAN = /\p{Script=Han}/u;
 
+/** A reading in parentheses after a character, left by some mirrors of Chinese pages: 實(shí)現(xiàn). */
+const PINYIN_AFTER_HAN = /(\p{Script=Han})\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)/gu;
+
 /**
  * NFKC (full-width → half-width), traditional → simplified, lower case, and every run of
  * punctuation, symbols or white space to one space, except what belongs to a number.
  */
 export function normalize(text: string): string {
-  const s = simplify(text.normalize("NFKC")).toLowerCase();
+  const s = simplify(text.normalize("NFKC")).toLowerCase().replace(PINYIN_AFTER_HAN, "$1");
   return s
     .replace(/[\p{C}]/gu, " ")
     .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")

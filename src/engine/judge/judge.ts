@@ -5,6 +5,7 @@
  */
 import type { Candidate } from "../read/candidates.js";
 import { yearOf } from "../read/periods.js";
+import type { Conflict } from "../read/frame.js";
 import { kindFit } from "../read/score.js";
 import type { EngineOptions } from "../options.js";
 import type { Question } from "../understand/question.js";
@@ -20,7 +21,9 @@ export type Judgment =
   /** Nothing covers the question. */
   | { readonly verdict: "topic"; readonly near: readonly Candidate[] }
   /** The best figure is not confident enough. */
-  | { readonly verdict: "unsure"; readonly pool: readonly Candidate[]; readonly signals: Signals };
+  | { readonly verdict: "unsure"; readonly pool: readonly Candidate[]; readonly signals: Signals }
+  /** Only evidence of another frame (another period, a target, another measure or place): said as a near fact. */
+  | { readonly verdict: "near"; readonly near: Candidate; readonly conflict: Conflict };
 
 /** Figures read from uncurated sentences are judged by confidence; names, lists and texts by coverage alone. */
 const JUDGED_KINDS: ReadonlySet<string> = new Set(["amount", "count", "share", "growth", "fraction", "duration", "rank", "time"]);
@@ -32,8 +35,11 @@ export function judge(q: Question, candidates: readonly Candidate[], threshold: 
   const covered = candidates.filter((c) => c.coverage >= o.minCoverage && wanted(c));
   // Evidence that names no time of its own speaks of its article's year.
   const yearOfCandidate = (c: Candidate) => yearOf(c.period) ?? yearOf(`${c.article.date.slice(0, 4)}年`)!;
-  const pool = q.years.length ? covered.filter((c) => q.years.includes(yearOfCandidate(c))) : covered;
+  const inYear = q.years.length ? covered.filter((c) => q.years.includes(yearOfCandidate(c))) : covered;
+  const pool = inYear.filter((c) => !c.conflict);
   if (!pool.length) {
+    const near = inYear[0];
+    if (near?.conflict) return { verdict: "near", near, conflict: near.conflict };
     if (covered.length) return { verdict: "period", near: covered };
     return { verdict: "topic", near: candidates.filter((c) => c.coverage > 0) };
   }

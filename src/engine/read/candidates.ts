@@ -12,6 +12,7 @@ import type { Span } from "./clauses.js";
 import { coverage, gradedCoverage, isEnglish } from "./coverage.js";
 import type { Passage } from "./passage.js";
 import { yearOf } from "./periods.js";
+import { conflictOf, type Conflict } from "./frame.js";
 import { pickFigure } from "./pick.js";
 import { baseScore, comparisonBonus, factMeasureFits, namesOtherPlace, placeBonus, placeFits } from "./score.js";
 
@@ -32,6 +33,8 @@ export interface Candidate {
   /** The search engine's score, relative to the best hit of its index. */
   readonly search: number;
   readonly score: number;
+  /** How the evidence falls outside the question's frame (another period, a target …): it does not answer then. */
+  readonly conflict?: Conflict;
 }
 
 /** The candidates the hits make, scored and sorted best first. */
@@ -63,7 +66,9 @@ function readFact(q: Question, f: IndexedFact, hit: Hit, o: EngineOptions): Cand
     o.score.curated +
     placeBonus(q, f.focus, o) +
     comparisonBonus(q, f.fact.quote, o);
+  const conflict = conflictOf(q, { period: f.fact.period, own: f.focus, around: f.context, region: f.regionNorm });
   return {
+    ...(conflict ? { conflict } : {}),
     fact: f,
     article: f.article,
     quote: f.fact.quote,
@@ -105,7 +110,10 @@ function readSentence(ix: Indexes, q: Question, p: Passage, hit: Hit, places: As
     pick.fit +
     placeBonus(q, pick.clauseNorm, o) +
     comparisonBonus(q, p.sentence.text, o);
+  const framed = { period: pick.period, own: pick.ownNorm, around: `${p.norm} ${p.context}`, region: p.regionNorm };
+  const conflict = conflictOf(q, framed);
   const candidate: Candidate = {
+    ...(conflict ? { conflict } : {}),
     passage: p,
     article: p.article,
     quote: p.sentence.text,

@@ -3,7 +3,7 @@
  * date. Questions say 今年 too; they are read against `now`, which the caller passes in.
  */
 import { anyWord } from "../../lexicon/match.js";
-import { AS_OF_NOW, COMPARISON_WORDS, MONTH_SPANS, MONTHS, RELATIVE_YEARS } from "../../lexicon/time.js";
+import { AS_OF_NOW, COMPARISON_WORDS, MONTH_SPANS, MONTHS, RELATIVE_YEARS, UNTIL } from "../../lexicon/time.js";
 import { alt } from "../../lexicon/match.js";
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -65,6 +65,9 @@ export function periodOf(sentence: string, date: string, which: "first" | "last"
   const year = pick(/(\d{4})年/);
   if (until && (!year || until.index! + 2 >= year.index!)) return `截至${until[1]}年${until[2]}月${until[3] ?? ""}`;
   if (year && Number(year[1]) >= 1900 && Number(year[1]) <= 2100) return `${year[1]}年${monthSpan(resolved)}`;
+  // 截至7月底 with no year of its own is as of that month of the article's year.
+  const untilMonth = year ? null : resolved.match(UNTIL_MONTH);
+  if (untilMonth) return `截至${Number(date.slice(0, 4))}年${Number(untilMonth[1])}月${untilMonth[2] ?? ""}`;
   const span = monthSpan(resolved);
   if (span) return `${Number(date.slice(0, 4))}年${span}`;
   // 目前 is the article's day; a sentence that names no time has no period of its own.
@@ -96,6 +99,7 @@ function englishTimes(text: string, date: string): string {
 }
 
 const AS_OF = anyWord(AS_OF_NOW);
+const UNTIL_MONTH = new RegExp(`${alt(UNTIL)}(\\d{1,2})月(底|末)?`);
 
 const PAST_YEAR = `(?:${alt(Object.keys(RELATIVE_YEARS).filter((w) => RELATIVE_YEARS[w]! < 0))}|(?:19|20)\\d\\d年)`;
 const C = COMPARISON_WORDS;

@@ -7,6 +7,7 @@
 import type { Judgment } from "../judge/judge.js";
 import type { Signals } from "../judge/confidence.js";
 import type { Candidate } from "../read/candidates.js";
+import type { Conflict } from "../read/frame.js";
 import { titleYear } from "../read/periods.js";
 import type { Indexes } from "../retrieve/indexes.js";
 import type { Question } from "../understand/question.js";
@@ -16,7 +17,7 @@ import { displayPeriod, statement } from "./statement.js";
 
 export type { AnswerFact, Citation } from "./facts.js";
 
-export type NoAnswerReason = "empty" | "greeting" | "place" | "period" | "topic" | "vague" | "unsure";
+export type NoAnswerReason = "empty" | "greeting" | "place" | "period" | "topic" | "vague" | "unsure" | "near";
 
 export type Language = "zh" | "en";
 
@@ -41,6 +42,11 @@ export interface Answer {
   readonly missingYears?: readonly number[];
   /** For a refusal of the place: the place named that the knowledge base does not cover. */
   readonly foreignPlace?: string;
+  /**
+   * For a refusal because the sources hold only a near figure (another period, a target, another measure or
+   * place): that figure, as what it is, with its citation. Never the answer.
+   */
+  readonly near?: { readonly answer: string; readonly citation: Citation; readonly conflict: Conflict; readonly period?: string };
   /** Parts of a several-part question that the knowledge base does not answer. */
   readonly unansweredParts?: readonly string[];
   /** What the judgment rested on (judge/confidence.ts), when evidence was found. */
@@ -82,6 +88,11 @@ export function state(asked: Asked, judgment: Judgment, limit: number): Answer[]
     }
     case "unsure":
       return [refusal(ix, raw, lang, "unsure", { related: related(judgment.pool), signals: judgment.signals })];
+    case "near": {
+      const c = judgment.near;
+      const near = { answer: toStatement(ix, c), citation: citationOf(c), conflict: judgment.conflict, ...(c.period ? { period: c.period } : {}) };
+      return [refusal(ix, raw, lang, "near", { near, related: related([c]) })];
+    }
     case "answer":
       return answers(asked, judgment, limit, didYouMean);
   }

@@ -28,6 +28,7 @@ import type { Indexes, TermGroup } from "../retrieve/indexes.js";
 import { correctTypos, knows } from "./typos.js";
 import { bigrams, contains, escapeRegExp, hanRuns, isLatin, normalize, stemEnglish, tokenizeNormalized } from "../text.js";
 import { eventVerbsIn } from "./events.js";
+import { frameOf, type QuestionFrame } from "./frame.js";
 import { measureAsked, type Measure } from "../read/units.js";
 
 export type WantedKind = FactKind | "time";
@@ -78,6 +79,8 @@ export interface Question {
   readonly greeting: boolean;
   /** The question asks for several figures at once (分别, 各, respectively). */
   readonly several: boolean;
+  /** The part of the year, holiday, status and measure it asks (frame.ts). */
+  readonly frame: QuestionFrame;
 }
 
 const MAGNITUDE_WORDS = ["万", "亿"];
@@ -171,6 +174,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     searchText,
     greeting,
     several: SEVERAL_FIGURES.test(text),
+    frame: frameOf(text),
   };
 }
 
