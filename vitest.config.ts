@@ -2,8 +2,9 @@ import { configDefaults, defineConfig } from "vitest/config";
 
 /** What both suites share: `npm test` (this file) and `npm run test:e2e` (vitest.e2e.config.ts). */
 export const shared = {
-  testTimeout: 30_000,
-  hookTimeout: 30_000,
+  // Limits for a hang: on a busy 2-core machine building an engine alone can take half a minute.
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
   pool: "forks" as const,
   // The load test checks that memory returns to its steady level; it needs to run the collector.
   execArgv: ["--expose-gc"],
@@ -26,5 +27,11 @@ export const E2E_FILES = [
 ];
 
 export default defineConfig({
-  test: { ...shared, include: ["test/**/*.test.ts"], exclude: [...configDefaults.exclude, ...E2E_FILES] },
+  test: {
+    ...shared,
+    include: ["test/**/*.test.ts"],
+    exclude: [...configDefaults.exclude, ...E2E_FILES],
+    // Two files at a time: most of these wait on worker threads, servers and timers, not on the CPU.
+    maxWorkers: 2,
+  },
 });
