@@ -14,44 +14,62 @@ import { refersBack, splitQuestion } from "./understand/parts.js";
 import { parseQuestion, type Question } from "./understand/question.js";
 
 export function answerQuestion(ix: Indexes, raw: string, now: Date): Answer {
-  return answerMany(ix, raw, now, 1)[0]!;
+  return answerMany(ix, raw, now, { limit: 1 })[0]!;
+}
+
+/** How many answers, and the judge's threshold when not the options' (calibration asks with none). */
+export interface Asking {
+  readonly limit: number;
+  readonly threshold?: number;
+}
+
+/** What a question's stages share: the indexes, the question as asked, its language, when, the threshold. */
+interface Ask {
+  readonly ix: Indexes;
+  readonly raw: string;
+  readonly lang: Language;
+  readonly now: Date;
+  readonly threshold: number;
 }
 
 /** The answer, then up to `limit - 1` more from other evidence; one "don't know" when there is none. */
-export function answerMany(ix: Indexes, raw: string, now: Date, limit: number, threshold?: number): Answer[] {
+export function answerMany(ix: Indexes, raw: string, now: Date, asking: Asking): Answer[] {
   const o = ix.options;
   const question = raw.replace(/\s+/g, " ").trim().slice(0, o.limits.questionChars);
   const lang = languageOf(question);
-  if (!normalize(question)) return [refusal(ix, raw, lang, "empty")];
+  const asked = { ix, raw, lang };
+  if (!normalize(question)) return [refusal(asked, "empty")];
   const q = parseQuestion(question, ix, now);
-  if (q.greeting) return [refusal(ix, raw, lang, "greeting")];
-  if (q.foreignPlace) return [refusal(ix, raw, lang, "place", { foreignPlace: q.foreignPlace })];
-  const judged = threshold ?? o.confidence.threshold;
+  if (q.greeting) return [refusal(asked, "greeting")];
+  if (q.foreignPlace) return [refusal(asked, "place", { foreignPlace: q.foreignPlace })];
+  const ask: Ask = { ix, raw, lang, now, threshold: asking.threshold ?? o.confidence.threshold };
   const parts = splitQuestion(question).slice(0, o.limits.parts);
   if (parts.length > 1) {
-    const each = parts.map((part, i) => answerPart(ix, parts, i, now, raw, lang, judged));
+    const each = parts.map((_, i) => answerPart(ask, parts, i));
     const answered = each.filter((a) => a.answered);
     // Every part the base does not answer is said to be unanswered, in the same reply.
     const missing = parts.filter((_, i) => !each[i]!.answered);
     if (answered.length) return [combine(answered, missing, o)];
   }
-  return answerParsed(ix, q, raw, lang, limit, judged, false);
+  return answerParsed(ask, q, asking.limit, false);
 }
 
 /**
  * One part of a several-part question, answered on its own. A part that names nothing of its own
  * (排名如何？) takes the first part's subject.
  */
-function answerPart(ix: Indexes, parts: string[], i: number, now: Date, raw: string, lang: Language, threshold: number) {
+function answerPart(ask: Ask, parts: string[], i: number) {
+  const { ix, now } = ask;
   const part = parts[i]!;
   const alone = i ? parseQuestion(part, ix, now) : undefined;
   const standalone = alone && alone.places.length > 0 && alone.concepts.length > 0 && !refersBack(part);
   const q = standalone ? alone : parseQuestion(i ? `${part} ${parts[0]}` : part, ix, now, part);
-  return answerParsed(ix, q, raw, lang, 1, threshold, true)[0]!;
+  return answerParsed(ask, q, 1, true)[0]!;
 }
 
 /** The stages after understanding, for a whole question or one part of it. */
-function answerParsed(ix: Indexes, q: Question, raw: string, lang: Language, limit: number, threshold: number, part: boolean) {
+function answerParsed(ask: Ask, q: Question, limit: number, part: boolean) {
+  const { ix, raw, lang, threshold } = ask;
   const o = ix.options;
   const candidates = q.concepts.length ? read(ix, q, retrieve(ix, q, o), o) : [];
   const judgment = judge(q, candidates, threshold, o);

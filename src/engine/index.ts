@@ -58,7 +58,7 @@ function wrap(first: Indexes): Engine {
       return { ok: true, removed: updated.removed, added: updated.added };
     },
     ask: (question, now, timeZone) => answerQuestion(indexes, question, wallClock(now, timeZone)),
-    askMany: (question, now, limit, timeZone) => answerMany(indexes, question, wallClock(now, timeZone), limit),
+    askMany: (question, now, limit, timeZone) => answerMany(indexes, question, wallClock(now, timeZone), { limit }),
     examples: () => suggestionsFor(indexes, []),
     retrieve: (question, now) => {
       const q = parseQuestion(question.slice(0, indexes.options.limits.questionChars), indexes, now);

@@ -12,7 +12,8 @@ let toSimplified: ((s: string) => string) | undefined;
 
 /** Traditional → simplified characters; the converter is built on first use, not at import. */
 export function simplify(text: string): string {
-  const convert = (toSimplified ??= OpenCC.Converter({ from: "t", to: "cn" }));
+  const convert = toSimplified ?? OpenCC.Converter({ from: "t", to: "cn" });
+  toSimplified = convert;
   return convert(text);
 }
 

@@ -29,7 +29,7 @@ export interface Sample {
 export function collectSamples(kb: KnowledgeBase, external: readonly ExternalSetName[], own: readonly EvalCase[], now: Date): Sample[] {
   const ix = buildIndexes(kb, { options: engineOptions(), log: () => {} });
   // Only figures read from sentences are judged by confidence (answer.ts); facts and lists are not sampled.
-  const ask = (q: string) => answerMany(ix, q, now, 1, -Infinity)[0]!;
+  const ask = (q: string) => answerMany(ix, q, now, { limit: 1, threshold: -Infinity })[0]!;
   const samples: Sample[] = [];
   for (const name of external) {
     for (const c of buildExternalSet(name).cases.filter((x) => x.split === "dev")) {

@@ -47,7 +47,7 @@ export function read(ix: Indexes, q: Question, hits: Hits, o: EngineOptions): Ca
   const regional = q.places.filter((names) => names.some((n) => ix.regionPlaces.has(n)));
   const other = q.places.filter((names) => !regional.includes(names));
   for (const hit of hits.sentences) {
-    const c = readSentence(ix, q, ix.passage(hit.id), hit, { regional, other }, o);
+    const c = readSentence({ ix, q, o }, ix.passage(hit.id), hit, { regional, other });
     if (c) out.push(c);
   }
   return out.sort((a, b) => b.score - a.score || (yearOf(b.period) ?? 0) - (yearOf(a.period) ?? 0));
@@ -62,7 +62,7 @@ function readFact(q: Question, f: IndexedFact, hit: Hit, o: EngineOptions): Cand
   const region = f.regionNorm;
   const cov = (coverage(concepts, `${f.focus} ${region}`, o) + coverage(concepts, `${f.context} ${region}`, o)) / 2;
   const score =
-    baseScore(q, cov, hit.score, f.fact.kind, f.fact.period, o) +
+    baseScore(q, { coverage: cov, search: hit.score, kind: f.fact.kind, period: f.fact.period }, o) +
     o.score.curated +
     placeBonus(q, f.focus, o) +
     comparisonBonus(q, f.fact.quote, o);
@@ -86,7 +86,8 @@ function readFact(q: Question, f: IndexedFact, hit: Hit, o: EngineOptions): Cand
 
 type AskedPlaces = { readonly regional: Question["places"]; readonly other: Question["places"] };
 
-function readSentence(ix: Indexes, q: Question, p: Passage, hit: Hit, places: AskedPlaces, o: EngineOptions) {
+function readSentence(reader: { ix: Indexes; q: Question; o: EngineOptions }, p: Passage, hit: Hit, places: AskedPlaces) {
+  const { ix, q, o } = reader;
   const pick = pickFigure(q, p, o);
   if (!pick) return undefined;
   // The place is named in the passage, or where it stands (its article, the sentence before).
@@ -106,7 +107,7 @@ function readSentence(ix: Indexes, q: Question, p: Passage, hit: Hit, places: As
   const cov = gradedCoverage(q.concepts, sources, o);
   const kind = pick.figure?.kind ?? "text";
   const score =
-    baseScore(q, cov, hit.score, kind, pick.period, o) +
+    baseScore(q, { coverage: cov, search: hit.score, kind, period: pick.period }, o) +
     pick.fit +
     placeBonus(q, pick.clauseNorm, o) +
     comparisonBonus(q, p.sentence.text, o);

@@ -31,7 +31,10 @@ export function gradedCoverage(
   // Whether the evidence itself (its first source: the figure's own clauses) is English; asked only when it matters.
   let english: boolean | undefined;
   for (const c of concepts) {
-    if (c.englishOnly && !(english ??= isEnglish(sources[0]?.[0] ?? ""))) continue;
+    if (c.englishOnly) {
+      english ??= isEnglish(sources[0]?.[0] ?? "");
+      if (!english) continue;
+    }
     total += c.weight;
     met += c.weight * mentionedIn(c, sources, o.coverage.abbreviation);
   }
@@ -57,15 +60,17 @@ function mentionedIn(c: Concept, sources: readonly (readonly [string, number])[]
     if (weight <= best && (c.grams.length < 2 || parts.every((p) => p >= weight))) continue;
     if (c.forms.some((f, i) => (latin[i] ? startsWord(text, f) : text.includes(f)))) {
       best = Math.max(best, weight);
-      parts.forEach((p, i) => (parts[i] = Math.max(p, weight)));
+      for (let i = 0; i < parts.length; i++) parts[i] = Math.max(parts[i]!, weight);
       continue;
     }
     if (!c.grams.length) continue;
     const met = gramsMet(c, text);
     let n = 0;
-    met.forEach((m, i) => {
-      if (m) (n++, (parts[i] = Math.max(parts[i]!, weight)));
-    });
+    for (let i = 0; i < met.length; i++) {
+      if (!met[i]) continue;
+      n++;
+      parts[i] = Math.max(parts[i]!, weight);
+    }
     // A two-character abbreviation of a longer word (营收 for 营业收入, 规上 for 规模以上) counts most of it.
     const share = n ? n / c.grams.length : c.grams.length === 1 && abbreviates(c.grams[0]!, text) ? abbreviation : 0;
     best = Math.max(best, weight * share);
@@ -78,7 +83,10 @@ const latinOf = new WeakMap<Concept, readonly boolean[]>();
 /** Which of a concept's forms are Latin words (matched as whole words), worked out once per concept. */
 function latinForms(c: Concept): readonly boolean[] {
   let flags = latinOf.get(c);
-  if (!flags) latinOf.set(c, (flags = c.forms.map(isLatin)));
+  if (!flags) {
+    flags = c.forms.map(isLatin);
+    latinOf.set(c, flags);
+  }
   return flags;
 }
 

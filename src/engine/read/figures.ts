@@ -6,7 +6,7 @@
 import type { FactKind } from "../../model/knowledge.js";
 import { WRITTEN_NUMBER_SOURCE } from "../../model/numbers.js";
 import { chineseNumber } from "./periods.js";
-import { simplifyAligned } from "../text.js";
+import { escapeRegExp, simplifyAligned } from "../text.js";
 import { alt } from "../../lexicon/match.js";
 import { ENGLISH_MAGNITUDES, ENGLISH_UNIT_WORDS } from "../../lexicon/units.js";
 import { kindOfUnit, measureOf, UNITS, type Measure } from "./units.js";
@@ -30,9 +30,8 @@ const D = "[0-9０-９]";
 const NUM = WRITTEN_NUMBER_SOURCE;
 const CN_NUM = "[一二两三四五六七八九十百千]+";
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** Han units from the lexicon; Latin units (km, GHz, m²) by shape, after an optional space. */
-const UNIT = `(?:${UNITS.filter((u) => !/^[a-z]/.test(u)).map(escape).join("|")}|\\s?[A-Za-z]{1,4}[²³]?(?:/[A-Za-z]{1,2})?(?![A-Za-z]))`;
+const UNIT = `(?:${UNITS.filter((u) => !/^[a-z]/.test(u)).map(escapeRegExp).join("|")}|\\s?[A-Za-z]{1,4}[²³]?(?:/[A-Za-z]{1,2})?(?![A-Za-z]))`;
 const TILDE = "(?:至|到|-|~|～|—|－|–)";
 /** A number and its unit; a range (50米至1,520米, 70-80公里) is one figure. */
 const NUMERIC = new RegExp(`([±]?)(${NUM})((?:多|余)?${UNIT}?)(?:${TILDE}(${NUM})((?:多|余)?${UNIT}?))?(以上|以下|左右)?`, "gu");

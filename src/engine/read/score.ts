@@ -17,14 +17,23 @@ const PER_HEAD = anyWord(PER_HEAD_WORDS);
 
 export const NUMERIC_KINDS: readonly WantedKind[] = ["amount", "count", "share", "growth", "fraction", "duration"];
 
+/** What every candidate is ranked by: its coverage, search score, kind and period. */
+export interface Ranked {
+  readonly coverage: number;
+  readonly search: number;
+  readonly kind: WantedKind;
+  readonly period: string;
+}
+
 /** The terms every candidate is ranked by: coverage, search score, kind, and the year or months asked. */
-export function baseScore(q: Question, cov: number, search: number, kind: WantedKind, period: string, o: EngineOptions): number {
+export function baseScore(q: Question, e: Ranked, o: EngineOptions): number {
+  const { kind, period } = e;
   const year = yearOf(period) ?? 0;
   const prefersYear = q.relativeYears.includes(year) || q.years.includes(year) ? o.score.year : 0;
   // The months the question names (1-8月, 前三季度) prefer evidence of those months.
   const span = monthSpan(q.raw);
   const prefersMonths = span && period.includes(span) ? o.score.year : 0;
-  return o.score.coverage * cov + o.score.search * search + kindFit(q.kinds, kind, o) + prefersYear + prefersMonths;
+  return o.score.coverage * e.coverage + o.score.search * e.search + kindFit(q.kinds, kind, o) + prefersYear + prefersMonths;
 }
 
 /** How well a figure of `kind` answers a question that cues `wanted` (first the kind it asks). */

@@ -157,7 +157,7 @@ export function buildIndexes(kb: KnowledgeBase, settings: IndexSettings, prebuil
     for (const text of texts) countTokens(counting, tokenizeNormalized(text));
     const keep = indexedTokens(sentenceList.length, (t) => counting.get(t)!, o);
     const index = new MiniSearch<{ id: number; text: string }>(sentenceIndexOptions(settings.log));
-    texts.forEach((text, id) => index.add({ id, text: keep(tokenizeNormalized(text)).join(" ") }));
+    for (const [id, text] of texts.entries()) index.add({ id, text: keep(tokenizeNormalized(text)).join(" ") });
     sentences = index;
   }
   const facts = indexFacts(kb, o);
@@ -216,7 +216,7 @@ export function indexFacts(kb: KnowledgeBase, o: EngineOptions): FactIndex {
       }
     },
   });
-  list.forEach((_, id) => index.add({ id }));
+  for (let id = 0; id < list.length; id++) index.add({ id });
   return { list, index, counts };
 }
 
@@ -266,7 +266,7 @@ export function assembleIndexes(kb: KnowledgeBase, core: IndexCore): Indexes {
     documentFrequency,
     documentCount: sentenceList.length + factList.length,
     ...places,
-    ...namesOf(kb, groups, places.coveredPlaces, factList, o),
+    ...namesOf(kb, { groups, coveredPlaces: places.coveredPlaces, factList }, o),
   };
 }
 
@@ -289,7 +289,7 @@ function passageCache(kb: KnowledgeBase, core: IndexCore, articles: ReadonlyMap<
 /** The places the base is about (glossary places, articles' regions), those it covers, and every place a question may name. */
 function placesOf(kb: KnowledgeBase, groups: readonly TermGroup[], documentFrequency: TermCounts) {
   const regionPlaces = new Set<string>();
-  for (const g of groups) if (g.section === "places") g.norms.forEach((n) => regionPlaces.add(n));
+  for (const g of groups) if (g.section === "places") for (const n of g.norms) regionPlaces.add(n);
   for (const a of kb.articles) if (a.region) regionPlaces.add(normalize(a.region));
   const coveredPlaces = new Set(regionPlaces);
   // A place the articles name: every bigram of its name occurs in the corpus.
@@ -301,14 +301,13 @@ function placesOf(kb: KnowledgeBase, groups: readonly TermGroup[], documentFrequ
 /** The names the base knows, for mending typos and "did you mean": by bigram, by one-character hole, English. */
 function namesOf(
   kb: KnowledgeBase,
-  groups: readonly TermGroup[],
-  coveredPlaces: ReadonlySet<string>,
-  factList: readonly IndexedFact[],
+  known: { groups: readonly TermGroup[]; coveredPlaces: ReadonlySet<string>; factList: readonly IndexedFact[] },
   o: EngineOptions,
 ) {
+  const { groups, coveredPlaces, factList } = known;
   const nameSet = new Set<string>();
-  for (const g of groups) g.norms.forEach((n) => nameSet.add(n));
-  for (const f of kb.facts) [f.subject, f.metric, ...f.aliases].forEach((n) => nameSet.add(normalize(n)));
+  for (const g of groups) for (const n of g.norms) nameSet.add(n);
+  for (const f of kb.facts) for (const n of [f.subject, f.metric, ...f.aliases]) nameSet.add(normalize(n));
   // Only places the knowledge base covers: a typo is mended into what the bot can answer about.
   for (const p of coveredPlaces) nameSet.add(p);
   const han = [...nameSet].filter((n) => /^\p{Script=Han}{2,8}$/u.test(n));
@@ -319,10 +318,10 @@ function namesOf(
   for (const name of han) {
     const chars = [...name];
     if (chars.length > 6) continue;
-    chars.forEach((_, k) => {
+    for (let k = 0; k < chars.length; k++) {
       const key = chars.map((c, i) => (i === k ? "\0" : c)).join("");
       holes.set(key, [...(holes.get(key) ?? []), name]);
-    });
+    }
   }
   const fuseOptions = { includeScore: true, threshold: o.index.englishNameThreshold, ignoreLocation: true };
   const englishNames = new Fuse([...new Set(latin)], fuseOptions);

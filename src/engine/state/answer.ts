@@ -65,33 +65,38 @@ export interface Asked {
 }
 
 /** "I don't know", with why and what the bot can answer instead. */
-export function refusal(ix: Indexes, raw: string, lang: Language, reason: NoAnswerReason, extra: Partial<Answer> = {}): Answer {
+export function refusal(
+  asked: Pick<Asked, "ix" | "raw" | "lang">,
+  reason: NoAnswerReason,
+  extra: Partial<Answer> = {},
+): Answer {
+  const { ix, raw, lang } = asked;
   const related = suggestionsFor(ix, []);
   return { question: raw, answered: false, answer: "", lang, citations: [], facts: [], others: [], related, reason, ...extra };
 }
 
 /** The answer, then up to `limit - 1` more from other evidence (for inline results); one refusal when there is none. */
 export function state(asked: Asked, judgment: Judgment, limit: number): Answer[] {
-  const { ix, q, raw, lang } = asked;
+  const { ix, q } = asked;
   const related = (cs: readonly Candidate[]) => cs.slice(0, ix.options.limits.related).map(relatedQuestion);
   const didYouMean = q.changes.length ? q.changes.map(([, to]) => to).join(" ") : undefined;
   switch (judgment.verdict) {
     case "vague":
-      return [refusal(ix, raw, lang, "vague", { related: suggestionsFor(ix, q.places) })];
+      return [refusal(asked, "vague", { related: suggestionsFor(ix, q.places) })];
     case "period":
-      return [refusal(ix, raw, lang, "period", { missingYears: q.years, related: related(judgment.near) })];
+      return [refusal(asked, "period", { missingYears: q.years, related: related(judgment.near) })];
     case "topic": {
       const near = [...new Set(related(judgment.near))];
       const name = didYouMean ?? (asked.part ? undefined : nearestName(ix, q));
       const extra = { related: near.length ? near : suggestionsFor(ix, q.places), ...(name ? { didYouMean: name } : {}) };
-      return [refusal(ix, raw, lang, "topic", extra)];
+      return [refusal(asked, "topic", extra)];
     }
     case "unsure":
-      return [refusal(ix, raw, lang, "unsure", { related: related(judgment.pool), signals: judgment.signals })];
+      return [refusal(asked, "unsure", { related: related(judgment.pool), signals: judgment.signals })];
     case "near": {
       const c = judgment.near;
       const near = { answer: toStatement(ix, c), citation: citationOf(c), conflict: judgment.conflict, ...(c.period ? { period: c.period } : {}) };
-      return [refusal(ix, raw, lang, "near", { near, related: related([c]) })];
+      return [refusal(asked, "near", { near, related: related([c]) })];
     }
     case "answer":
       return answers(asked, judgment, limit, didYouMean);
@@ -150,21 +155,21 @@ function answerFrom(ix: Indexes, question: string, lang: Language, c: Candidate)
 }
 
 /** One answer from the answers to each part of a question. */
-export function combine(answers: readonly Answer[], missing: readonly string[], o: Indexes["options"]): Answer {
-  const first = answers[0]!;
-  const statements = [...new Set(answers.map((a) => a.answer))];
+export function combine(parts: readonly Answer[], missing: readonly string[], o: Indexes["options"]): Answer {
+  const first = parts[0]!;
+  const statements = [...new Set(parts.map((a) => a.answer))];
   // The parts left unanswered are named in the reply's text (render), not in the direct answer: they are
   // the user's words, and the direct answer holds only what the articles say.
   const joined = statements.join("");
   const fits = joined.length <= o.limits.answerChars;
-  const citations = answers.flatMap((a) => a.citations).filter((c, i, all) => all.findIndex((x) => x.quote === c.quote) === i);
+  const citations = parts.flatMap((a) => a.citations).filter((c, i, all) => all.findIndex((x) => x.quote === c.quote) === i);
   return {
     ...first,
     answer: fits ? joined : first.answer,
     ...(missing.length ? { unansweredParts: missing } : {}),
-    figure: answers.map((a) => a.figure).filter(Boolean).join("；"),
+    figure: parts.map((a) => a.figure).filter(Boolean).join("；"),
     citations: fits ? citations : first.citations,
-    facts: fits ? answers.flatMap((a) => a.facts) : first.facts,
+    facts: fits ? parts.flatMap((a) => a.facts) : first.facts,
   };
 }
 

@@ -121,7 +121,7 @@ const ENGLISH_STOPS: ReadonlySet<string> = new Set(ENGLISH_STOP);
 const RELATIVE_YEAR_TEXT = new RegExp(`${alt(RELATIVE_YEAR_WORDS)}|this year|last year`, "g");
 
 const ENGLISH_TIME: [RegExp, string][] = [
-  ...ENGLISH_PARTS_OF_YEAR.map(([words, zh]) => [new RegExp(`\\b${alt(words)}\\b`, "g"), ` ${zh} `] as [RegExp, string]),
+  ...ENGLISH_PARTS_OF_YEAR.map(([names, zh]) => [new RegExp(`\\b${alt(names)}\\b`, "g"), ` ${zh} `] as [RegExp, string]),
   ...MONTHS.map((m, i) => [new RegExp(`\\b${m}\\b`, "g"), ` ${i + 1}月 `] as [RegExp, string]),
 ];
 
@@ -131,7 +131,8 @@ function placeNamesOf(ix: Indexes): readonly string[] {
   let names = placeNames.get(ix);
   if (!names) {
     const all = [...ix.allPlaces, ...ix.groups.filter((g) => g.section === "places").flatMap((g) => g.norms), ...Object.keys(ENGLISH_PLACES)];
-    placeNames.set(ix, (names = [...new Set(all)].sort((a, b) => b.length - a.length)));
+    names = [...new Set(all)].sort((a, b) => b.length - a.length);
+    placeNames.set(ix, names);
   }
   return names;
 }
@@ -155,7 +156,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   concepts.push(...wordConcepts(left.text, ix));
   const english = englishConcepts(left.text, ix);
   concepts.push(...english.concepts);
-  const searchText = searchTextOf(ix, concepts, kinds, places, english.tokens, timeText);
+  const searchText = searchTextOf(ix, concepts, { kinds, places, englishTokens: english.tokens, timeText });
   const kept = heaviest(concepts, ix.options.limits.concepts);
   const event = kinds[0] === "time" ? eventOf(text, kept, WHEN_PHRASE) : asked.word || kinds[0] === "count" ? eventOf(text, kept, COUNT_PHRASE) : [];
   return {
@@ -267,11 +268,14 @@ function englishConcepts(rest: string, ix: Indexes): { concepts: Concept[]; toke
 function searchTextOf(
   ix: Indexes,
   concepts: readonly Concept[],
-  kinds: readonly WantedKind[],
-  places: readonly (readonly string[])[],
-  englishTokens: readonly string[],
-  timeText: string,
+  also: {
+    kinds: readonly WantedKind[];
+    places: readonly (readonly string[])[];
+    englishTokens: readonly string[];
+    timeText: string;
+  },
 ): string {
+  const { kinds, places, englishTokens, timeText } = also;
   const searchable = (f: string) => /\p{Script=Han}|\d/u.test(f) || (isLatin(f) && ix.documentFrequency.has(f.split(" ")[0]!));
   // Evidence may say when something happened in another verb (过世: 去世, 逝世).
   const otherVerbs = (c: Concept) => (c.verbs ?? []).flatMap((v) => v.others.filter((o) => o.length > 1));

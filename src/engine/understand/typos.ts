@@ -34,10 +34,7 @@ export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: str
       for (let k = 0; k < fixed.length && attempts > 0; k++) {
         if (!suspicious(fixed, k, ix)) continue;
         attempts--;
-        for (const mend of [mendWindow(fixed, k, ix), swapped(fixed, k)]) {
-          const known = mend ? knownBigrams(mend, ix) : -1;
-          if (mend && (!best || known > best.known)) best = { chars: mend, known };
-        }
+        best = bestMend(best, [mendWindow(fixed, k, ix), swapped(fixed, k)], ix);
       }
       if (!best || best.known < knownBigrams(fixed, ix) + 2) break;
       fixed = best.chars;
@@ -88,6 +85,17 @@ export function closestName(ix: Indexes, text: string): string | undefined {
   const fuse = new Fuse([...pool], { includeScore: true, threshold: ix.options.index.didYouMeanThreshold, ignoreLocation: true });
   const hit = fuse.search(text, { limit: 1 })[0];
   return hit && hit.item !== text ? hit.item : undefined;
+}
+
+/** Of the mends so far and these, the one that makes the most of the run known. */
+function bestMend(best: { chars: string[]; known: number } | undefined, mends: (string[] | undefined)[], ix: Indexes) {
+  let out = best;
+  for (const mend of mends) {
+    if (!mend) continue;
+    const known = knownBigrams(mend, ix);
+    if (!out || known > out.known) out = { chars: mend, known };
+  }
+  return out;
 }
 
 /** Two neighbouring characters typed in the wrong order (专镇业 for 专业镇). */
