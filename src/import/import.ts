@@ -12,7 +12,7 @@ import { EMPTY_GLOSSARY, parseGlossary } from "../knowledge/glossary.js";
 import { formatProblem, type Glossary, type KnowledgeBase } from "../model/knowledge.js";
 import { articleId, guessRegion, previewArticle, renderArticle, unwritable, type ArticleFields, type ArticlePreview } from "./article.js";
 import { extractArticle, type Extracted } from "./extract.js";
-import { fetchPage, FetchError, type FetchLimits } from "./fetch.js";
+import { fetchPage, FetchError, type AddressPolicy, type FetchLimits } from "./fetch.js";
 import type { Field, Found } from "./types.js";
 
 /** A path or an http(s) link; or bytes received some other way (an upload), with what is known of them. */
@@ -25,6 +25,8 @@ export interface ImportOptions {
   /** Values that replace what was found (the command line's --title, --date, …). */
   readonly given?: Readonly<Partial<Record<Field, string>>>;
   readonly limits?: Partial<FetchLimits>;
+  /** Which internal addresses a link may lead to. Default: none. */
+  readonly addresses?: AddressPolicy;
 }
 
 export interface PreparedArticle {
@@ -79,8 +81,8 @@ interface SourceBytes {
 }
 
 /** Reads a source within the size limit; a message for the person if it cannot be read. */
-async function readSource(source: ImportSource, limits: Partial<FetchLimits> | undefined): Promise<SourceBytes | string> {
-  const maxBytes = limits?.maxBytes ?? MAX_ARTICLE_BYTES;
+async function readSource(source: ImportSource, options: ImportOptions): Promise<SourceBytes | string> {
+  const maxBytes = options.limits?.maxBytes ?? MAX_ARTICLE_BYTES;
   if (typeof source !== "string") {
     if (source.bytes.length > maxBytes) return `${source.name} is ${mb(source.bytes.length)}; the limit is ${mb(maxBytes)}`;
     const contentType = source.contentType ?? CONTENT_TYPES[path.extname(source.name).toLowerCase()];
@@ -88,7 +90,7 @@ async function readSource(source: ImportSource, limits: Partial<FetchLimits> | u
   }
   if (/^https?:\/\//i.test(source)) {
     try {
-      const page = await fetchPage(source, limits);
+      const page = await fetchPage(source, { ...options.limits, ...options.addresses });
       return { label: source, bytes: page.bytes, url: page.url, ...(page.contentType ? { contentType: page.contentType } : {}) };
     } catch (e) {
       if (e instanceof FetchError) return e.message;
@@ -119,7 +121,7 @@ const sameLink = (a: string, b: string) => {
  * Writes nothing. `problems` is empty when `saveImport` may write `article`.
  */
 export async function prepareImport(source: ImportSource, options: ImportOptions): Promise<PreparedImport> {
-  const read = await readSource(source, options.limits);
+  const read = await readSource(source, options);
   if (typeof read === "string") return { fields: {}, missing: [], unsure: [], problems: [read] };
   const result = extractArticle({
     bytes: read.bytes,

@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { fetchPage } from "../../src/import/fetch.js";
 import { prepareImport, saveImport, type ImportOptions } from "../../src/import/import.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
@@ -18,6 +19,9 @@ import { newsSitePage, shippedArticle } from "../helpers/pages.js";
 const SIXIN = shippedArticle("xinzhou-sixin-2024");
 const TAIXIN = shippedArticle("taixin-competitiveness-2022");
 const MB = 1024 * 1024;
+/** The page server is on 127.0.0.1, which links may reach only when the operator allows it. */
+const allow = loadConfig({ FETCH_ALLOW_HOSTS: "127.0.0.1" }).fetchAllow;
+const addresses = { allow };
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const routes: Record<string, Handler> = {
@@ -85,7 +89,7 @@ const articleFiles = (dir: string) => readdirSync(path.join(dir, "articles")).so
 async function refused(source: string, options: Partial<ImportOptions> = {}): Promise<string[]> {
   const dir = options.knowledgeDir ?? folderWithout("xinzhou-sixin-2024");
   const before = articleFiles(dir);
-  const prepared = await prepareImport(source, { knowledgeDir: dir, ...options });
+  const prepared = await prepareImport(source, { knowledgeDir: dir, addresses, ...options });
   expect(prepared.problems.length).toBeGreaterThan(0);
   expect(prepared.article === undefined || prepared.problems.length > 0).toBe(true);
   expect(articleFiles(dir)).toEqual(before);
@@ -95,7 +99,7 @@ async function refused(source: string, options: Partial<ImportOptions> = {}): Pr
 describe("importing a link", () => {
   it("fetches the page, finds the article and writes it where the folder still loads", async () => {
     const dir = folderWithout("xinzhou-sixin-2024");
-    const prepared = await prepareImport(`${base}/sixin.html`, { knowledgeDir: dir });
+    const prepared = await prepareImport(`${base}/sixin.html`, { knowledgeDir: dir, addresses });
     expect(prepared.problems).toEqual([]);
     expect(prepared.article?.fields).toMatchObject({
       id: "127-0-0-1-sixin",
@@ -115,14 +119,15 @@ describe("importing a link", () => {
   });
 
   it("follows up to 5 redirects, and cites the page where they end", async () => {
-    const page = await fetchPage(`${base}/hop/1`);
+    const page = await fetchPage(`${base}/hop/1`, { allow });
     expect(page.url).toBe(`${base}/sixin.html`);
     expect(Buffer.from(page.bytes).toString("utf8")).toContain(SIXIN.title);
-    await expect(fetchPage(`${base}/moved`)).rejects.toThrow(`${base}/moved redirects more than 5 times`);
+    await expect(fetchPage(`${base}/moved`, { allow })).rejects.toThrow(`${base}/moved redirects more than 5 times`);
   });
 
   it("reads a GBK page served with no charset", async () => {
-    const prepared = await prepareImport(`${base}/gbk.html`, { knowledgeDir: folderWithout("taixin-competitiveness-2022") });
+    const knowledge = folderWithout("taixin-competitiveness-2022");
+    const prepared = await prepareImport(`${base}/gbk.html`, { knowledgeDir: knowledge, addresses });
     expect(prepared.problems).toEqual([]);
     expect(prepared.extracted?.paragraphs.map((p) => p.text)).toEqual(TAIXIN.paragraphs.map((p) => p.text));
     expect(prepared.unsure).toContainEqual(expect.stringContaining("it reads as GBK, so it was read as GBK"));
@@ -223,7 +228,7 @@ describe("bad input gets a clear message and nothing is written", () => {
 describe("saving", () => {
   it("checks again, and never replaces a file", async () => {
     const dir = folderWithout("xinzhou-sixin-2024");
-    const prepared = await prepareImport(`${base}/sixin.html`, { knowledgeDir: dir });
+    const prepared = await prepareImport(`${base}/sixin.html`, { knowledgeDir: dir, addresses });
     writeFileSync(path.join(dir, "articles", "127-0-0-1-sixin.md"), readFileSync(path.join(SHIPPED, "articles", "xinzhou-sixin-2024.md")));
     const saved = await saveImport(dir, prepared.article!);
     expect(saved.ok).toBe(false);

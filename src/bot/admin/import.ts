@@ -13,7 +13,7 @@ import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import path from "node:path";
 import { findFigures } from "../../engine/figures.js";
-import { fetchPage, FetchError, type FetchLimits } from "../../import/fetch.js";
+import { fetchPage, FetchError, InternalAddressError, type FetchLimits, type Network } from "../../import/fetch.js";
 import { prepareImport, saveImport, type ImportSource, type PreparedArticle, type PreparedImport } from "../../import/import.js";
 import { sampleQuestions } from "../../import/questions.js";
 import type { Field } from "../../import/types.js";
@@ -30,6 +30,8 @@ export interface ImportOptions {
   readonly downloadTimeoutMs?: number;
   /** Limits on fetching a link (default: the import library's, 20 s and 5 MB). */
   readonly fetchLimits?: Partial<FetchLimits>;
+  /** How links are resolved and fetched (tests). Default: the system's resolver and http/https. */
+  readonly fetchNetwork?: Network;
   /** How long a preview waits for Save. Default 30 min. */
   readonly pendingMs?: number;
 }
@@ -165,9 +167,18 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
       const address = text.trim();
       await ctx.replyWithChatAction("typing").catch(() => {});
       try {
-        const page = await fetchPage(address, options.fetchLimits);
+        const page = await fetchPage(address, {
+          ...options.fetchLimits,
+          allow: config.fetchAllow,
+          ...(options.fetchNetwork ? { network: options.fetchNetwork } : {}),
+        });
         await start(ctx, { bytes: page.bytes, name: address, url: page.url, ...(page.contentType ? { contentType: page.contentType } : {}) });
       } catch (e) {
+        if (e instanceof InternalAddressError) {
+          ctx.log.warn({ address: e.address, redirected: e.redirected }, "import link refused: internal address");
+          await ctx.reply(internalRefusal(e), { link_preview_options: { is_disabled: true } });
+          return;
+        }
         if (!(e instanceof FetchError)) throw e;
         ctx.log.info("import link not read");
         ctx.log.debug({ reason: e.message }, "import link not read");
@@ -245,6 +256,13 @@ async function save(ctx: BotContext, deps: BotDeps, article: PreparedArticle, qu
     `已保存 <code>${escapeHtml(article.file)}</code>（《${escapeHtml(article.fields.title)}》）。\n\n${reloadReport(reloaded, "重新加载")}${keyboard.length ? "\n\n现在可以问：" : ""}`,
     { link_preview_options: { is_disabled: true }, ...(keyboard.length ? { reply_markup: { inline_keyboard: keyboard } } : {}) },
   );
+}
+
+/** Why a link to the bot's own network is not fetched, and who can allow it. */
+function internalRefusal(e: InternalAddressError): string {
+  const where = escapeHtml(e.address);
+  const why = e.redirected ? `这个链接跳转到内部地址（${where}），不能导入。` : `这个链接指向内部地址（${where}），不能导入。`;
+  return `${why}\n没有读取这个地址。如确需导入，请运维人员在 FETCH_ALLOW_HOSTS 中允许它。`;
 }
 
 /** Why an import cannot be saved, for the admin: the library's messages, file:line where there is one. */
