@@ -2,7 +2,7 @@
  * Importing from links and files into a knowledge folder. Pages are served from 127.0.0.1 by a
  * server each test file starts and stops; nothing reaches the network.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -264,5 +264,19 @@ describe("npm run kb:import", () => {
     expect(dry.stdout).toMatch(/^---\nid: sxrb-10250344\ntitle: 山西忻州:以务实作为促动“四新”成势\n/);
     expect(dry.stdout).toContain("\n## 优化产业体系 壮大经济新优势\n");
     expect(articleFiles(dir)).toEqual(["taixin-competitiveness-2022.md"]);
+  });
+
+  it("fetches a link to an internal address, as the operator asked, and says so", async () => {
+    const dir = folderWithout("xinzhou-sixin-2024");
+    // Not spawnSync: the page server runs in this process and must answer meanwhile.
+    const child = spawn("npm", ["run", "--silent", "kb:import", "--", `${base}/sixin.html`, "--knowledge", dir, "--dry-run"]);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toContain("note: 127.0.0.1 is at an internal address (127.0.0.1); kb:import fetches it all the same");
+    expect(code).toBe(0);
+    expect(stdout).toContain("id: 127-0-0-1-sixin");
   });
 });
