@@ -6,6 +6,7 @@ import { parseArticle } from "./article.js";
 import { assembleKnowledge, type ParsedArticle } from "./assemble.js";
 import { parseFactFile, type FactDraft } from "./facts.js";
 import { EMPTY_GLOSSARY, parseGlossary } from "./glossary.js";
+import { JOURNAL, settleInterruptedChanges } from "./journal.js";
 import type { Glossary, KnowledgeBase, Problem } from "../model/knowledge.js";
 
 export type LoadResult = { ok: true; kb: KnowledgeBase; files: KnowledgeFiles } | { ok: false; problems: Problem[] };
@@ -48,6 +49,8 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   const shown = (...parts: string[]) => path.normalize(path.join(dir, ...parts));
   const hash = createHash("sha256");
   const files = new Map<string, { hash: string; parsed: unknown }>();
+  // A removal cut short by a crash is undone before anything is read.
+  for (const message of await settleInterruptedChanges(dir)) problems.push({ file: shown(JOURNAL), line: 1, message });
 
   /** The file's parse, reused from the previous load when its bytes are the same. */
   const parse = async <T>(rel: string, parser: (text: string) => T): Promise<T | undefined> => {
