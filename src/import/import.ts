@@ -4,6 +4,7 @@
  * knowledge folder by the knowledge loader. `prepareImport` writes nothing, so a preview can be
  * shown first; `saveImport` writes the file, checking again.
  */
+import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { copyFile, link, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -234,9 +235,11 @@ export async function saveImport(
   const problems = await validate(knowledgeDir, article);
   if (problems.length) return { ok: false, problems };
   const target = path.join(knowledgeDir, article.file);
-  const temporary = path.join(path.dirname(target), `.${article.id}.${process.pid}.tmp`);
-  await writeFile(temporary, article.text, { flag: "wx" });
+  // A random name: a save killed halfway leaves its temporary file behind (the loader clears it later),
+  // and a restarted process, with the same pid in a container, must not trip over it.
+  const temporary = path.join(path.dirname(target), `.${article.id}.${randomBytes(8).toString("hex")}.tmp`);
   try {
+    await writeFile(temporary, article.text, { flag: "wx" });
     // link() fails if the target exists, where rename() would replace it. Where the file system has
     // no hard links, an exclusive copy does the same but for readers that may see it half-written.
     await link(temporary, target).catch((e: NodeJS.ErrnoException) => {

@@ -3,7 +3,7 @@
  * server each test file starts and stops; nothing reaches the network.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -226,6 +226,23 @@ describe("bad input gets a clear message and nothing is written", () => {
 });
 
 describe("saving", () => {
+  it("a save killed halfway blocks neither the next save nor the folder: its temporary file is cleared", async () => {
+    const dir = folderWithout("xinzhou-sixin-2024");
+    const prepared = await prepareImport(`${base}/sixin.html`, { knowledgeDir: dir, addresses });
+    // What a killed save leaves: in a container the restarted bot has the same pid, and this name.
+    const left = path.join(dir, "articles", `.127-0-0-1-sixin.${process.pid}.tmp`);
+    writeFileSync(left, "---\nid: 127-0-0-1-sixin\n");
+    const saved = await saveImport(dir, prepared.article!);
+    expect(saved).toEqual({ ok: true, path: path.join(dir, "articles", "127-0-0-1-sixin.md") });
+    // A temporary file of a minute ago is a save that died; one of just now may be a save under way.
+    const fresh = path.join(dir, "articles", ".other.0123456789abcdef.tmp");
+    writeFileSync(fresh, "");
+    const longAgo = new Date(Date.now() - 5 * 60 * 1000);
+    utimesSync(left, longAgo, longAgo);
+    expect((await loadKnowledge(dir)).ok).toBe(true);
+    expect(readdirSync(path.join(dir, "articles")).filter((n) => n.startsWith("."))).toEqual([path.basename(fresh)]);
+  });
+
   it("checks again, and never replaces a file", async () => {
     const dir = folderWithout("xinzhou-sixin-2024");
     const prepared = await prepareImport(`${base}/sixin.html`, { knowledgeDir: dir, addresses });
