@@ -51,6 +51,13 @@ describe("unanswered questions", () => {
       "",
     ]);
   });
+
+  it("defuse every start a spreadsheet runs as a formula, tab and carriage return included", () => {
+    for (const start of ["=", "+", "-", "@", "\t", "\r", "\n"]) {
+      const csv = unansweredCsv([{ at: NOW, question: `${start}HYPERLINK("http://x.example")` }], () => undefined);
+      expect(csv, JSON.stringify(start)).toContain(`,"'${start}HYPERLINK(""http://x.example"")",`);
+    }
+  });
 });
 
 describe("feedback", () => {
