@@ -13,6 +13,8 @@ import { EMPTY_GLOSSARY, parseGlossary } from "../knowledge/glossary.js";
 import { formatProblem, type Glossary, type KnowledgeBase } from "../model/knowledge.js";
 import { articleId, guessRegion, previewArticle, renderArticle, unwritable, type ArticleFields, type ArticlePreview } from "./article.js";
 import { extractArticle, type Extracted } from "./extract.js";
+import { DEFAULT_TIME_ZONE } from "../config.js";
+import { latestPublicationDate } from "./dates.js";
 import { fetchPage, FetchError, type AddressPolicy, type FetchLimits } from "./fetch.js";
 import type { Field, Found } from "./types.js";
 
@@ -28,6 +30,9 @@ export interface ImportOptions {
   readonly limits?: Partial<FetchLimits>;
   /** Which internal addresses a link may lead to. Default: none. */
   readonly addresses?: AddressPolicy;
+  /** The clock and the users' time zone, against which a date in the future is refused. Default: now, Asia/Shanghai. */
+  readonly now?: Date;
+  readonly timeZone?: string;
 }
 
 export interface PreparedArticle {
@@ -53,6 +58,8 @@ export interface PreparedImport {
   readonly unsure: readonly string[];
   /** Why it cannot be saved; empty when it can. */
   readonly problems: readonly string[];
+  /** A date the source gave that is later than tomorrow: not taken, so the date is missing. */
+  readonly futureDate?: string;
 }
 
 const REQUIRED = ["title", "publisher", "date", "url"] as const;
@@ -143,9 +150,23 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
   }
   // A note on a field the person gave is moot.
   const unsure = extracted.unsure.filter((note) => !Object.keys(options.given ?? {}).some((f) => options.given?.[f as Field] !== undefined && note.startsWith(`${f}:`)));
+  const future = futureDate(fields, options);
+  // A date in the future that the source gave is taken as none, so that the right one is asked for.
+  if (future?.found) delete fields.date;
   const missing = REQUIRED.filter((f) => !fields[f]?.value);
-  const problems = missing.map((f) => `no ${f} found in ${read.label}; give it with ${OPTION_HINT[f]}`);
-  if (missing.length) return { extracted, fields, missing, unsure, problems };
+  const problems = missing.map((f) =>
+    f === "date" && future?.found
+      ? `date ${future.date} found in ${read.label} is later than ${future.latest}; give the real one with --date`
+      : `no ${f} found in ${read.label}; give it with ${OPTION_HINT[f]}`,
+  );
+  if (missing.length) {
+    return { extracted, fields, missing, unsure, problems, ...(future?.found ? { futureDate: future.date } : {}) };
+  }
+  if (future) {
+    const given = `date ${future.date} (${fields.date!.from})`;
+    problems.push(`${given} is later than ${future.latest}: no article can be published on it yet`);
+    return { extracted, fields, missing, unsure, problems };
+  }
 
   const title = fields.title!.value;
   const url = fields.url!.value;
@@ -196,6 +217,17 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
   if (same) problems.push(`${same.file} already has this article (url ${same.url}); delete it first to import it again`);
   problems.push(...unwritable(extracted.paragraphs), ...(await validate(options.knowledgeDir, article)));
   return { extracted, fields, article, missing, unsure, problems };
+}
+
+/** The date, if it is later than tomorrow where the users are, and whether the source (not the person) gave it. */
+function futureDate(
+  fields: Partial<Record<Field, Found>>,
+  options: ImportOptions,
+): { date: string; found: boolean; latest: string } | undefined {
+  const latest = latestPublicationDate(options.now ?? new Date(), options.timeZone ?? DEFAULT_TIME_ZONE);
+  const date = fields.date?.value;
+  if (!date || date <= latest) return undefined;
+  return { date, found: options.given?.date === undefined, latest: `tomorrow (${latest})` };
 }
 
 /** The folder's glossary when the folder as a whole does not load, or an empty one. */

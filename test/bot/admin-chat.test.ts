@@ -56,6 +56,7 @@ const routes: Record<string, Handler> = {
   "/yuanping.html": html(newsSitePage(YUANPING)),
   "/cancelled.html": html(newsSitePage(madeArticle({ title: "原平市新建光伏电站" }, ["原平市今年新建光伏电站3座，总装机容量达到45万千瓦。", "项目建成后每年可发电约6亿千瓦时。"]))),
   "/no-date.html": html(newsSitePage(DINGXIANG, { info: "来源：忻州日报" })),
+  "/future.html": html(newsSitePage({ ...DINGXIANG, title: "定襄法兰产业再创新高" }, { info: "2099-05-01 来源：忻州日报" })),
   "/gbk.html": html(iconv.encode(newsSitePage(shippedArticle("taixin-competitiveness-2022"), { charset: null, caption: false }), "gbk"), "text/html"),
   "/nothing.html": html(`<html><head><title>列表</title></head><body><ul><li><a href="/1">一</a></li></ul></body></html>`),
   "/huge.html": (_req, res) => {
@@ -163,6 +164,18 @@ describe("importing in chat", () => {
     const saved = await exchange(updates.callback(ADMIN, button(preview, "保存")), ADMIN);
     expect(saved.text).toContain("已保存");
     expect(readFileSync(path.join(kbDir, "articles", "127-0-0-1-no-date.md"), "utf8")).toContain("date: 2024-10-08");
+  });
+
+  it("a page dated after tomorrow: the date is asked for, saying why; one typed after tomorrow is refused", async () => {
+    const asked = await exchange(updates.privateText(ADMIN, `${base}/future.html`), ADMIN);
+    expect(asked.text).toContain("页面上的日期 2099-05-01 晚于明天，不会是发布日期。");
+    expect(asked.text).toContain("缺少：发布日期");
+    // The bot's clock reads 2026-11-22, 16:00 in Asia/Shanghai.
+    expect((await exchange(updates.privateText(ADMIN, "2026-11-24"), ADMIN)).text).toContain("这个日期还没到");
+    const preview = await exchange(updates.privateText(ADMIN, "2026-11-23"), ADMIN);
+    expect(preview.text).toContain("定襄法兰产业再创新高");
+    expect(preview.text).toContain("忻州日报 · 2026-11-23");
+    await exchange(updates.callback(ADMIN, button(preview, "取消")), ADMIN);
   });
 
   it("Cancel discards the preview and writes nothing", async () => {

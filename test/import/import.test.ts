@@ -53,6 +53,10 @@ const routes: Record<string, Handler> = {
     };
     pump();
   },
+  "/future.html": (_req, res) => {
+    const page = newsSitePage({ ...SIXIN, date: "2099-05-01" });
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
+  },
   "/missing": (_req, res) => res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>"),
   "/image.html": (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
   "/nothing.html": (_req, res) =>
@@ -241,6 +245,25 @@ describe("saving", () => {
     utimesSync(left, longAgo, longAgo);
     expect((await loadKnowledge(dir)).ok).toBe(true);
     expect(readdirSync(path.join(dir, "articles")).filter((n) => n.startsWith("."))).toEqual([path.basename(fresh)]);
+  });
+
+  it("a date after tomorrow where the users are: from the page it is asked for, given it is refused", async () => {
+    const dir = folderWithout("xinzhou-sixin-2024");
+    // 04:00 on 2 December in Shanghai, still 1 December in UTC: tomorrow is the 3rd.
+    const when = { knowledgeDir: dir, addresses, now: new Date("2024-12-01T20:00:00Z"), timeZone: "Asia/Shanghai" };
+    const found = await prepareImport(`${base}/future.html`, when);
+    expect(found.missing).toEqual(["date"]);
+    expect(found.futureDate).toBe("2099-05-01");
+    expect(found.problems).toEqual([
+      `date 2099-05-01 found in ${base}/future.html is later than tomorrow (2024-12-03); give the real one with --date`,
+    ]);
+    const given = await prepareImport(`${base}/sixin.html`, { ...when, given: { date: "2024-12-04" } });
+    expect(given.problems).toEqual([
+      "date 2024-12-04 (--date) is later than tomorrow (2024-12-03): no article can be published on it yet",
+    ]);
+    const tomorrow = await prepareImport(`${base}/future.html`, { ...when, given: { date: "2024-12-03" } });
+    expect(tomorrow.problems).toEqual([]);
+    expect(tomorrow.article?.fields.date).toBe("2024-12-03");
   });
 
   it("checks again, and never replaces a file", async () => {

@@ -16,6 +16,8 @@ import { findFigures } from "../../engine/figures.js";
 import { fetchPage, FetchError, InternalAddressError, type FetchLimits, type Network } from "../../import/fetch.js";
 import { prepareImport, saveImport, type ImportSource, type PreparedArticle, type PreparedImport } from "../../import/import.js";
 import { sampleQuestions } from "../../import/questions.js";
+import { latestPublicationDate } from "../../import/dates.js";
+import { DEFAULT_TIME_ZONE } from "../../config.js";
 import type { Field } from "../../import/types.js";
 import { MAX_ARTICLE_BYTES } from "../../knowledge/load.js";
 import { escapeHtml } from "../../render/telegram.js";
@@ -89,7 +91,13 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
   /** Reads the source as it is now given, then asks for a field, shows the preview, or says why not. */
   const advance = async (ctx: BotContext, p: Pending) => {
     await ctx.replyWithChatAction("typing").catch(() => {});
-    const prepared = await prepareImport(p.source, { knowledgeDir: config.knowledgeDir, given: p.given, ...(options.fetchLimits ? { limits: options.fetchLimits } : {}) });
+    const prepared = await prepareImport(p.source, {
+      knowledgeDir: config.knowledgeDir,
+      given: p.given,
+      now: deps.now(),
+      timeZone: config.timeZone,
+      ...(options.fetchLimits ? { limits: options.fetchLimits } : {}),
+    });
     const asking = prepared.missing[0];
     if (asking) {
       p.asking = asking;
@@ -98,6 +106,7 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
       const title = prepared.fields.title?.value;
       const lines = [
         found ? `已读取${title ? `《${escapeHtml(title)}》` : "文章"}：${found.paragraphs.filter((x) => !x.heading).length} 段。` : "",
+        prepared.futureDate ? `页面上的日期 ${prepared.futureDate} 晚于明天，不会是发布日期。` : "",
         `缺少：${prepared.missing.map((f) => FIELD_NAMES[f]).join("、")}。`,
         FIELD_HINTS[asking] ?? `请回复${FIELD_NAMES[asking]}：`,
       ];
@@ -154,7 +163,7 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
     if (text.startsWith("/")) return next();
     const waiting = mine(ctx.from.id).find((p) => p.asking);
     if (waiting?.asking) {
-      const checked = checkField(waiting.asking, text, deps.now());
+      const checked = checkField(waiting.asking, text, deps.now(), config.timeZone);
       if (!checked.ok) {
         await ctx.reply(`${checked.reason}\n${FIELD_HINTS[waiting.asking] ?? ""}`, { reply_markup: { inline_keyboard: [[cancelButton(waiting)]] } });
         return;
@@ -295,7 +304,7 @@ function previewHtml(prepared: PreparedImport, questions: readonly string[]): st
 type Checked = { ok: true; value: string } | { ok: false; reason: string };
 
 /** A value the admin typed for a field, checked and put in the form the article file takes. */
-export function checkField(field: Field, raw: string, now: Date): Checked {
+export function checkField(field: Field, raw: string, now: Date, timeZone = DEFAULT_TIME_ZONE): Checked {
   const text = raw.trim();
   if (field === "date") {
     const m = text.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u);
@@ -303,8 +312,10 @@ export function checkField(field: Field, raw: string, now: Date): Checked {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
     if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, reason: `${y}年${mo}月${d}日 不存在。` };
-    if (date.getTime() > now.getTime() + 2 * 24 * 60 * 60 * 1000) return { ok: false, reason: "这个日期还没到。" };
-    return { ok: true, value: date.toISOString().slice(0, 10) };
+    const value = date.toISOString().slice(0, 10);
+    // The same limit as for a date the page gives: no later than tomorrow where the users are.
+    if (value > latestPublicationDate(now, timeZone)) return { ok: false, reason: "这个日期还没到（最晚可以是明天）。" };
+    return { ok: true, value };
   }
   if (field === "url") {
     try {
