@@ -166,7 +166,7 @@ describe("importing in chat", () => {
     expect(readFileSync(path.join(kbDir, "articles", "127-0-0-1-no-date.md"), "utf8")).toContain("date: 2024-10-08");
   });
 
-  it("a page dated after tomorrow: the date is asked for, saying why; one typed after tomorrow is refused", async () => {
+  it("a page dated after tomorrow: the date is asked for, saying why; a later typed one is refused", async () => {
     const asked = await exchange(updates.privateText(ADMIN, `${base}/future.html`), ADMIN);
     expect(asked.text).toContain("页面上的日期 2099-05-01 晚于明天，不会是发布日期。");
     expect(asked.text).toContain("缺少：发布日期");
