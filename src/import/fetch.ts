@@ -115,8 +115,8 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
   const hops: string[] = [url.href];
   try {
     for (;;) {
-      const to = await checkedAddress(url, { link: address, redirected: hops.length > 1 }, options, network, signal);
-      const response = await network.request(url, to, HEADERS, signal);
+      const to = await checkedAddresses(url, { link: address, redirected: hops.length > 1 }, options, network, signal);
+      const response = await requestAny(network, url, to, signal);
       const location = response.header("location");
       if (response.status >= 300 && response.status < 400 && location) {
         response.cancel();
@@ -145,16 +145,16 @@ const withoutUndefined = (o: Partial<FetchLimits>): Partial<FetchLimits> =>
   Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k in DEFAULT_LIMITS));
 
 /**
- * The address to send the request for `url` to: the host itself if it is an address, else what it
+ * The addresses to send the request for `url` to: the host itself if it is an address, else what it
  * resolves to. Every address is checked, so that a name that resolves both outside and inside is refused.
  */
-async function checkedAddress(
+async function checkedAddresses(
   url: URL,
   hop: { readonly link: string; readonly redirected: boolean },
   policy: AddressPolicy,
   network: Network,
   signal: AbortSignal,
-): Promise<ResolvedAddress> {
+): Promise<readonly ResolvedAddress[]> {
   const host = url.hostname;
   const literal = literalAddress(host);
   const addresses: readonly ResolvedAddress[] = literal
@@ -168,7 +168,22 @@ async function checkedAddress(
     policy.onInternal(host, address);
     break;
   }
-  return addresses[0]!;
+  return addresses;
+}
+
+/** Errors of one address that another address of the same host may not have (no IPv6 route, a dead server). */
+const UNREACHABLE = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL", "EAFNOSUPPORT"]);
+
+/** The request, sent to each checked address in turn until one is reached. */
+async function requestAny(network: Network, url: URL, addresses: readonly ResolvedAddress[], signal: AbortSignal) {
+  for (let i = 0; ; i++) {
+    try {
+      return await network.request(url, addresses[i]!, HEADERS, signal);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (i + 1 >= addresses.length || signal.aborted || !code || !UNREACHABLE.has(code)) throw e;
+    }
+  }
 }
 
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

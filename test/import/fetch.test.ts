@@ -139,6 +139,19 @@ describe("links to internal addresses", () => {
     expect(lookups).toBe(1);
   });
 
+  it("a name with several addresses: the next checked one is tried when one cannot be reached", async () => {
+    const { network, sent } = standIn({ "news.example": ["2001:db8::1", "93.184.216.34"] });
+    const request = network.request;
+    network.request = async (url, to, headers, signal) => {
+      const response = await request(url, to, headers, signal);
+      if (to.family === 6) throw Object.assign(new Error("connect ENETUNREACH"), { code: "ENETUNREACH" });
+      return response;
+    };
+    const page = await fetchPage("http://news.example/a", { network });
+    expect(new TextDecoder().decode(page.bytes)).toBe("<p>ok</p>");
+    expect(sent.map((s) => s.to)).toEqual(["2001:db8::1", "93.184.216.34"]);
+  });
+
   it("public addresses are not internal, whatever their form", () => {
     const outside = ["93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2001:4860::8888", "::ffff:5db8:d822"];
     for (const a of outside) {
