@@ -34,8 +34,8 @@ interface Note {
 /** The same in every thread of a process: the engine's worker loads while the main thread removes. */
 const self = (): Owner => ({ host: hostname(), pid: process.pid, started: Date.now() - process.uptime() * 1000 });
 
-/** A note from another machine is taken for abandoned after this long (its owner cannot be asked). */
-const FOREIGN_NOTE_MS = 10 * 60 * 1000;
+/** A note is taken for abandoned after this long, even if its owner cannot be asked (another machine). */
+const ABANDONED_MS = 10 * 60 * 1000;
 /** A temporary file this old is left from a save that was killed (a save takes milliseconds). */
 const STALE_TEMPORARY_MS = 60 * 1000;
 
@@ -130,8 +130,10 @@ function parseNote(text: string): Note | undefined {
 function abandoned(note: Note, now: number): boolean {
   const me = self();
   const { owner } = note;
-  if (owner.host !== me.host) return now - Date.parse(note.at) > FOREIGN_NOTE_MS;
-  if (owner.pid === me.pid) return Math.abs(owner.started - me.started) > 5_000;
+  if (owner.pid === me.pid && owner.host === me.host) return Math.abs(owner.started - me.started) > 5_000;
+  // A change takes milliseconds: one this old was abandoned, whoever holds the pid now.
+  if (now - Date.parse(note.at) > ABANDONED_MS) return true;
+  if (owner.host !== me.host) return false;
   try {
     process.kill(owner.pid, 0);
     return false;
