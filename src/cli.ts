@@ -145,9 +145,11 @@ async function evaluate(args: string[]): Promise<void> {
       split: { type: "string", default: "dev" },
       show: { type: "string", default: "wrong" },
       calibrate: { type: "boolean", default: false },
+      set: { type: "string" },
     },
   });
   if (values.calibrate) return calibrate(values.knowledge);
+  if (values.set) return evaluateSet(values.set, values.knowledge, values.split, values.show, values.json);
   if (values.external) return evaluateExternal(values.external, values.knowledge, values.split, values.show, values.json);
   const engine = createEngine(await loadOrExit(values.knowledge));
   const report = runEval(engine, readCases(positionals), new Date(), timeZone());
@@ -161,19 +163,26 @@ async function evaluate(args: string[]): Promise<void> {
     .map(([k, v]) => `${k} ${v.passed}/${v.total}`)
     .join(", ");
   process.stdout.write(`by kind: ${kinds}\n`);
-  process.stdout.write(`score: ${report.passed}/${report.total} (${pct(report.passed, report.total)})\n`);
+  const { found, answerable } = report.retrieval;
+  process.stdout.write(`score: ${report.passed}/${report.total} (${pct(report.passed, report.total)})`);
+  process.stdout.write(` · gold sentence retrieved ${found}/${answerable} (${pct(found, answerable)})\n`);
 }
 
 /** The knowledge folder with the articles of public sets added, as an admin would add them. */
 async function withExternal<T>(knowledge: string, names: readonly ExternalSetName[], use: (kb: KnowledgeBase) => T): Promise<T> {
   const { buildExternalSet } = await import("./eval/external.js");
+  return withFiles(knowledge, Object.assign({}, ...names.map((name) => buildExternalSet(name).files)), use);
+}
+
+/** A copy of the knowledge folder with `files` (paths relative to it) added, for as long as `use` runs. */
+async function withFiles<T>(knowledge: string, files: Record<string, string | Buffer>, use: (kb: KnowledgeBase) => T): Promise<T> {
   const { mkdtempSync, cpSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
-  const dir = mkdtempSync(path.join(tmpdir(), "eval-external-"));
+  const dir = mkdtempSync(path.join(tmpdir(), "eval-set-"));
   try {
     cpSync(knowledge, dir, { recursive: true });
     mkdirSync(path.join(dir, "articles"), { recursive: true });
-    for (const name of names) for (const [rel, text] of Object.entries(buildExternalSet(name).files)) writeFileSync(path.join(dir, rel), text);
+    for (const [rel, text] of Object.entries(files)) writeFileSync(path.join(dir, rel), text);
     return use(await loadOrExit(dir));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -200,6 +209,31 @@ async function evaluateExternal(name: string, knowledge: string, split: string, 
     process.stdout.write(`${o.outcome.toUpperCase()} ${o.c.id} ${o.c.q} (gold ${o.c.gold}) -> ${o.answer.slice(0, 90)}\n`);
   }
   process.stdout.write(`${name} ${split}: ${formatExternal(report)}\n`);
+}
+
+/** A folder of articles and questions (test/eval/README.md), its articles added to the knowledge: right / wrong / none. */
+async function evaluateSet(dir: string, knowledge: string, split: string, show: string, json: boolean): Promise<void> {
+  const { formatTally, inSplit, readSet, runSet } = await import("./eval/sets.js");
+  if (!["dev", "heldout", "all"].includes(split)) {
+    process.stderr.write("usage: npm run eval -- --set DIR [--split dev|heldout|all] [--show wrong|none|right|all]\n");
+    process.exit(2);
+  }
+  const set = readSet(dir);
+  const now = new Date();
+  const report = await withFiles(knowledge, set.files, (kb) => {
+    const cases = set.cases.filter((c) => inSplit(set, c, split as "dev" | "heldout" | "all", kb));
+    return runSet(createEngine(kb), cases, now);
+  });
+  if (json) return void process.stdout.write(`${JSON.stringify(report)}\n`);
+  for (const o of report.outcomes) {
+    if (show !== "all" && o.outcome !== show) continue;
+    process.stdout.write(`${o.outcome.toUpperCase()} ${o.c.id} ${o.c.q} -> ${o.answer.slice(0, 90)}\n`);
+  }
+  for (const [group, tally] of Object.entries(report.groups).sort()) process.stdout.write(`  ${group}: ${formatTally(tally)}\n`);
+  for (const p of report.integrity) process.stdout.write(`INTEGRITY ${p}\n`);
+  const { found, answerable } = report.retrieval;
+  const recall = `${found}/${answerable} (${((100 * found) / Math.max(1, answerable)).toFixed(1)}%)`;
+  process.stdout.write(`${dir} ${split}: ${formatTally(report)} · gold sentence retrieved ${recall}\n`);
 }
 
 /** Fits the judge's weights and threshold on the dev splits and the project's own sets (src/eval/calibrate.ts). */
@@ -264,6 +298,12 @@ async function bench(args: string[]): Promise<void> {
         `bot RSS ${details.steady_rss_mb} MiB before, ${details.reload_peak_rss_mb} MiB at most during, ${details.after_reload_rss_mb} MiB right after, ${details.settled_rss_mb} MiB 20 s later`,
       `one article added to the largest corpus, taken in place: ${summary.add_article_ms} ms from saving it to its first answer; ` +
         `bot RSS ${details.add_article.rss_before_mb} MiB before, ${summary.add_article_rss_peak_mb} MiB at most meanwhile, ${details.add_article.snapshot_write_rss_peak_mb} MiB at most while the snapshot is written after`,
+      `pages imported while another chat asks (ms to prepare / longest the other chat waited): ` +
+        Object.keys(summary.imports)
+          .filter((k) => k.endsWith("_other_chat_max_ms"))
+          .map((k) => k.replace(/_other_chat_max_ms$/, ""))
+          .map((p) => `${p} ${summary.imports[`${p}_ms`]} / ${summary.imports[`${p}_other_chat_max_ms`]}`)
+          .join(", "),
       `start-up on the shipped knowledge (node dist/main.js): ${summary.startup_ms} ms to ready with a snapshot, ${details.startup_first_ms} ms without; ` +
         `from the sources through tsx: ${details.startup_tsx_ms} ms`,
     ].join("\n") + "\n",
@@ -278,4 +318,10 @@ if (!command) {
   process.stderr.write(`usage: tsx src/cli.ts <${Object.keys(commands).join("|")}> [options]\n`);
   process.exit(2);
 }
-await command(rest);
+try {
+  await command(rest);
+} catch (e) {
+  // What the tools expect (a folder with problems, a page refused) they report themselves; the rest is one line too.
+  process.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+}

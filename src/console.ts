@@ -1,12 +1,13 @@
 /** The console chat: questions from standard input, replies to standard output. */
+import { directAnswer } from "./render/words.js";
 import { createInterface } from "node:readline";
 import type { Answer } from "./engine/index.js";
 import type { AnsweringEngine } from "./live.js";
 import { toPlainText } from "./render/plain.js";
 
-/** The JSON answer of ../shared/eval/README.md: the engine's answer with its plain `text`. */
+/** The JSON answer question sets are judged on (test/eval/README.md): the engine's answer with its plain `text`. */
 export function answerJson(answer: Answer) {
-  return { ...answer, text: toPlainText(answer) };
+  return { ...answer, answer: directAnswer(answer), text: toPlainText(answer) };
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
  * What users thought of answers: 👍 and 👎 under each answer. A 👎 is kept with the question, the
- * answer and its article, so an admin can see what went wrong; a 👍 only as a count. Stored behind
- * a small interface (record, list) so that a shared store (Redis) can take the file's place.
+ * answer and its article, so an admin can see what went wrong; a 👍 only as a vote on its article.
+ * Stored behind a small interface (record, list): one process keeps its file, replicas keep the
+ * stream in Redis that every replica's /stats reads (cluster/stats.ts). The counts of /stats come
+ * from the stats store (stats.ts), which keeps no feedback of its own.
  *
  * The file store appends to DATA_DIR/feedback.jsonl, rotated at a size into feedback.1.jsonl (the
- * older one replaced), as stats.ts does with the unanswered questions. User ids arrive hashed.
+ * older one replaced; records/rotating-log.ts). User ids arrive hashed.
  */
-import { appendFile, mkdir, readFile, rename, stat } from "node:fs/promises";
-import path from "node:path";
+import { rotatingLog } from "./records/rotating-log.js";
 
 export interface FeedbackEntry {
   readonly at: Date;
@@ -22,6 +23,7 @@ export interface FeedbackEntry {
 }
 
 export interface FeedbackStore {
+  /** Resolves once the vote is stored, or buffered for a store that is away (Redis). */
   record(entry: FeedbackEntry): Promise<void>;
   /** Everything kept, oldest first. */
   list(): Promise<FeedbackEntry[]>;
@@ -31,6 +33,7 @@ export const FEEDBACK_FILE = "feedback.jsonl";
 export const FEEDBACK_OLDER_FILE = "feedback.1.jsonl";
 const MAX_TEXT_CHARS = 500;
 
+/** A record as the file and the stream keep it: short names, absent fields left out. */
 interface Line {
   t: string;
   v: "up" | "down";
@@ -40,70 +43,49 @@ interface Line {
   u?: string;
 }
 
-/** The store in `dataDir`; at `maxFileBytes` (default 1 MiB) the file becomes the older one. */
-export function fileFeedback(dataDir: string, options: { maxFileBytes?: number } = {}): FeedbackStore {
-  const maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
-  const file = path.join(dataDir, FEEDBACK_FILE);
-  const older = path.join(dataDir, FEEDBACK_OLDER_FILE);
-  let fileBytes: number | undefined;
-  let writing: Promise<void> = Promise.resolve();
-
-  const append = async (line: string) => {
-    if (fileBytes === undefined) {
-      await mkdir(dataDir, { recursive: true });
-      fileBytes = await stat(file).then((s) => s.size, () => 0);
-    }
-    const bytes = Buffer.byteLength(line);
-    if (fileBytes > 0 && fileBytes + bytes > maxFileBytes) {
-      await rename(file, older).catch((e: NodeJS.ErrnoException) => {
-        if (e.code !== "ENOENT") throw e;
-      });
-      fileBytes = 0;
-    }
-    await appendFile(file, line);
-    fileBytes += bytes;
-  };
-
+/** The entry as it is written: its texts clipped, what a 👍 does not keep left out. */
+export function feedbackLine(entry: FeedbackEntry): Line {
+  const clip = (s: string | undefined) => s?.slice(0, MAX_TEXT_CHARS);
+  const down = entry.vote === "down";
   return {
-    record(entry) {
-      const clip = (s: string | undefined) => s?.slice(0, MAX_TEXT_CHARS);
-      const line: Line = {
-        t: entry.at.toISOString(),
-        v: entry.vote,
-        ...(entry.article ? { a: entry.article } : {}),
-        ...(entry.question ? { q: clip(entry.question) } : {}),
-        ...(entry.answer ? { r: clip(entry.answer) } : {}),
-        ...(entry.user ? { u: entry.user } : {}),
-      };
-      const done = writing.then(() => append(`${JSON.stringify(line)}\n`));
-      writing = done.catch(() => {});
-      return done;
-    },
-    async list() {
-      await writing;
-      const entries: FeedbackEntry[] = [];
-      for (const name of [older, file]) {
-        const text = await readFile(name, "utf8").catch(() => "");
-        for (const raw of text.split("\n")) {
-          if (!raw.trim()) continue;
-          try {
-            const l = JSON.parse(raw) as Line;
-            if (l.v !== "up" && l.v !== "down") continue;
-            entries.push({
-              at: new Date(l.t),
-              vote: l.v,
-              ...(l.a ? { article: l.a } : {}),
-              ...(l.q ? { question: l.q } : {}),
-              ...(l.r ? { answer: l.r } : {}),
-              ...(l.u ? { user: l.u } : {}),
-            });
-          } catch {
-            // A line cut short by a crash.
-          }
-        }
-      }
-      return entries;
-    },
+    t: entry.at.toISOString(),
+    v: entry.vote,
+    ...(entry.article ? { a: entry.article } : {}),
+    ...(down && entry.question ? { q: clip(entry.question) } : {}),
+    ...(down && entry.answer ? { r: clip(entry.answer) } : {}),
+    ...(down && entry.user ? { u: entry.user } : {}),
+  };
+}
+
+/** A line read back (from the file or a stream entry's fields), or undefined when it is not one. */
+export function parseFeedback(value: unknown): FeedbackEntry | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const l = value as Partial<Record<keyof Line, unknown>>;
+  if ((l.v !== "up" && l.v !== "down") || typeof l.t !== "string" || Number.isNaN(Date.parse(l.t))) return undefined;
+  const text = (s: unknown) => (typeof s === "string" && s ? s : undefined);
+  const [article, question, answer, user] = [text(l.a), text(l.q), text(l.r), text(l.u)];
+  return {
+    at: new Date(l.t),
+    vote: l.v,
+    ...(article ? { article } : {}),
+    ...(question ? { question } : {}),
+    ...(answer ? { answer } : {}),
+    ...(user ? { user } : {}),
+  };
+}
+
+/** The store in `dataDir`; at `maxFileBytes` (default 1 MiB) the file becomes the older one. */
+export function fileFeedback(
+  dataDir: string,
+  options: { maxFileBytes?: number; onProblem?: (e: Error) => void } = {},
+): FeedbackStore {
+  const log = rotatingLog(dataDir, FEEDBACK_FILE, FEEDBACK_OLDER_FILE, {
+    ...(options.maxFileBytes ? { maxBytes: options.maxFileBytes } : {}),
+    ...(options.onProblem ? { onProblem: options.onProblem } : {}),
+  });
+  return {
+    record: (entry) => log.append(feedbackLine(entry)),
+    list: () => log.read(parseFeedback),
   };
 }
 

@@ -19,6 +19,8 @@ export interface AnsweringEngine {
   askMany(question: string, now: Date, limit: number): Promise<Answer[]>;
   /** Lets the questions already asked be answered or time out, then frees the engine. */
   close(): Promise<void>;
+  /** Why it cannot answer, when it cannot (its thread was lost and did not come back): a reload must open a new one. */
+  readonly broken?: string;
   /**
    * Reads the folder again and, when only an article or a facts file or two changed, takes the change
    * in place (engine/update.ts) instead of opening a new engine; "rebuild" says it did not.
@@ -104,6 +106,8 @@ export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledg
     turns = done.catch(() => {});
     return done;
   };
+  /** The version a reload need not open again; none while the engine is broken, which any reload replaces. */
+  const current = () => (engine.broken === undefined ? engine.summary.version : undefined);
   /** A reload asked for that has not started yet. */
   let nextReload: Promise<ReloadResult> | undefined;
 
@@ -120,7 +124,7 @@ export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledg
     }
     const opened = await open(request);
     if (!opened.ok) return { ok: false, problems: opened.problems, ms: ms() };
-    const unchanged = opened.summary.version === engine.summary.version;
+    const unchanged = opened.summary.version === engine.summary.version && !engine.broken;
     if (opened.engine) {
       const old = engine;
       engine = opened.engine;
@@ -141,12 +145,15 @@ export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledg
     get loadedAt() {
       return loadedAt;
     },
+    get broken() {
+      return engine.broken;
+    },
     ask: (question, now) => engine.ask(question, now),
     askMany: (question, now, limit) => engine.askMany(question, now, limit),
     reload() {
       nextReload ??= inTurn(() => {
         nextReload = undefined;
-        return attempt({ build: true, unlessVersion: engine.summary.version });
+        return attempt({ build: true, unlessVersion: current() });
       });
       return nextReload;
     },
@@ -155,12 +162,12 @@ export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledg
         const checked = await attempt({ extra: files, build: false });
         if (!checked.ok) return { checked };
         await write();
-        return { checked, reloaded: await attempt({ build: true, unlessVersion: engine.summary.version }) };
+        return { checked, reloaded: await attempt({ build: true, unlessVersion: current() }) };
       }),
     change: (write, undo) =>
       inTurn(async () => {
         await write();
-        const reloaded = await attempt({ build: true, unlessVersion: engine.summary.version });
+        const reloaded = await attempt({ build: true, unlessVersion: current() });
         if (!reloaded.ok) await undo();
         return reloaded;
       }),

@@ -8,11 +8,13 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import { runConsole } from "./console.js";
 import { formatProblem } from "./model/knowledge.js";
 import { createLiveKnowledge } from "./live.js";
-import { createLogger } from "./logger.js";
+import { createLogger, flushLogs } from "./logger.js";
 import { openInThread } from "./thread/host.js";
 
 /** How long shutdown may take before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 4000;
+/** How long the last log lines may take to go out. */
+const LOG_FLUSH_MS = 1000;
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -34,21 +36,24 @@ async function main(): Promise<void> {
   // signal during shutdown must not kill the bot (exit 143) before the stats are written and the engine closed.
   let stop = async () => {};
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return void logger.info({ signal }, "already shutting down");
+  const shutDown = (why: { signal: NodeJS.Signals } | { output: string }) => {
+    if (stopping) return void logger.info(why, "already shutting down");
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    logger.info(why, "shutting down");
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     void stop()
       .catch((e: unknown) => logger.error({ err: e }, "shutdown failed"))
-      .finally(() => {
+      .finally(async () => {
         logger.info("stopped");
-        logger.flush();
+        // The last lines, unless nobody reads them (the logger never blocks, so neither does the exit).
+        await flushLogs(logger, LOG_FLUSH_MS);
         process.exit(0);
       });
   };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", (signal) => shutDown({ signal }));
+  process.on("SIGTERM", (signal) => shutDown({ signal }));
+  // Replies to a console chat whose reader has gone (a closed pipe): nobody is listening, so stop, as `head` does.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => shutDown({ output: e.code ?? "error" }));
 
   const open = openInThread({
     knowledgeDir: config.knowledgeDir,

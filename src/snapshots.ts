@@ -23,12 +23,14 @@ export async function openEngine(
 ): Promise<{ engine: Engine; source: "snapshot" | "built"; saved: boolean }> {
   const file = snapshotPath(dataDir, kb.version);
   const bytes = await readSnapshot(file, note);
+  // What MiniSearch warns of goes to the bot's log, not to the console.
+  const setup = { log: (level: "warn" | "error", message: string) => note(`search index ${level}: ${message}`) };
   if (bytes) {
-    const restored = engineFromSnapshot(kb, bytes);
+    const restored = engineFromSnapshot(kb, bytes, setup);
     if ("engine" in restored) return { engine: restored.engine, source: "snapshot", saved: true };
     note(`snapshot ${file} not used: ${restored.reason}; rebuilding`);
   }
-  const engine = createEngine(kb);
+  const engine = createEngine(kb, setup);
   const saved = await saveSnapshot(dataDir, kb.version, engine.snapshot()).then(
     () => true,
     (e: unknown) => (note("snapshot not written", { err: e }), false),

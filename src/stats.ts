@@ -1,12 +1,12 @@
 /**
  * What people asked and what they thought of the answers: counts, the questions the bot could not
- * answer, and feedback on answers. `Stats` is the store's interface; this file keeps the embedded
- * default, files under DATA_DIR for one process (cluster/stats.ts keeps the same in Redis, for
- * replicas). User ids are stored as keyed hashes (users.ts). Everything kept is bounded: the files are
- * rotated at a size, and memory holds a limited number of distinct questions and days.
+ * answer, and the counts of 👍/👎 (what a 👎 was about is the feedback store's, feedback.ts). `Stats` is
+ * the store's interface; this file keeps the embedded default, a file under DATA_DIR for one process
+ * (cluster/stats.ts keeps the same in Redis, for replicas). User ids are stored as keyed hashes
+ * (users.ts). Everything kept is bounded: the file is rotated at a size (records/rotating-log.ts), and
+ * memory holds a limited number of distinct questions and days.
  */
-import { appendFile, mkdir, readFile, rename, stat } from "node:fs/promises";
-import path from "node:path";
+import { rotatingLog } from "./records/rotating-log.js";
 import type { HashUser } from "./users.js";
 
 export interface StatsSnapshot {
@@ -25,20 +25,16 @@ export interface StatsSnapshot {
   readonly topUnanswered: readonly { readonly question: string; readonly count: number }[];
 }
 
-/** A user's verdict on an answer (the 👍/👎 buttons under it). */
+/** A user's verdict on an answer (the 👍/👎 buttons under it), as counted: whether it helped, and when. */
 export interface Feedback {
-  readonly question: string;
-  /** Which answer was judged (an id the bot gave it, such as a hash of its text and source). */
-  readonly answerId: string;
   readonly helpful: boolean;
-  readonly userId: number | undefined;
   readonly at: Date;
 }
 
 export interface Stats {
   /** A question and whether it was answered. Never waits for storage and never throws. */
   record(question: string, answered: boolean, userId: number | undefined, at: Date): void;
-  /** Feedback on an answer. Never waits for storage and never throws. */
+  /** Counts a vote on an answer. Never waits for storage and never throws. */
   feedback(entry: Feedback): void;
   /** Rejects when the store cannot be read (Redis down). */
   snapshot(at: Date): Promise<StatsSnapshot>;
@@ -62,8 +58,9 @@ export interface StatsOptions {
   readonly timeZone: string;
   /** How a user id is written into the file. */
   readonly hashUser: HashUser;
+  /** Told of a file that cannot be written or read, or of a line in it that is not a record. */
   readonly onError?: (e: unknown) => void;
-  /** At this size a file becomes its `.1` file (replacing it) and a new one starts. Default 1 MiB. */
+  /** At this size the file becomes its `.1` file (replacing it) and a new one starts. Default 1 MiB. */
   readonly maxFileBytes?: number;
   /** Distinct unanswered questions counted in memory; past it the least asked is forgotten. Default 1000. */
   readonly maxQuestions?: number;
@@ -79,8 +76,6 @@ interface Entry {
 
 export const UNANSWERED_FILE = "unanswered.jsonl";
 export const UNANSWERED_OLDER_FILE = "unanswered.1.jsonl";
-export const FEEDBACK_FILE = "feedback.jsonl";
-export const FEEDBACK_OLDER_FILE = "feedback.1.jsonl";
 /** The longest question kept, in characters (both stores). */
 export const MAX_QUESTION_CHARS = 200;
 /** Days counted; only today is shown. */
@@ -122,24 +117,15 @@ export async function openStats(dataDir: string, options: StatsOptions): Promise
     return day;
   };
 
-  const unansweredLog = rotatingLog(path.join(dataDir, UNANSWERED_FILE), path.join(dataDir, UNANSWERED_OLDER_FILE), maxFileBytes);
-  const feedbackLog = rotatingLog(path.join(dataDir, FEEDBACK_FILE), path.join(dataDir, FEEDBACK_OLDER_FILE), maxFileBytes);
-  for (const line of await unansweredLog.read(onError)) {
-    try {
-      const e = JSON.parse(line) as Entry;
-      if (typeof e.q === "string") remember(e.q);
-      if (typeof e.t === "string") dayAt(new Date(e.t)).unanswered++;
-    } catch {
-      // A line cut short by a crash: skip it, keep the rest.
-    }
+  const log = rotatingLog(dataDir, UNANSWERED_FILE, UNANSWERED_OLDER_FILE, {
+    maxBytes: maxFileBytes,
+    onProblem: onError,
+  });
+  for (const e of await log.read(parseEntry)) {
+    remember(e.question);
+    dayAt(e.at).unanswered++;
   }
-  await feedbackLog.size(onError);
-  await mkdir(dataDir, { recursive: true }).catch(onError);
 
-  let writing: Promise<void> = Promise.resolve();
-  const write = (log: RotatingLog, entry: object) => {
-    writing = writing.then(() => log.append(`${JSON.stringify(entry)}\n`)).catch(onError);
-  };
   return {
     record(question, ok, userId, at) {
       const day = dayAt(at);
@@ -152,12 +138,13 @@ export async function openStats(dataDir: string, options: StatsOptions): Promise
       day.unanswered++;
       if (!question.trim()) return;
       remember(question);
-      write(unansweredLog, { t: at.toISOString(), q: question.slice(0, MAX_QUESTION_CHARS), ...(userId ? { u: hashUser(userId) } : {}) } satisfies Entry);
+      const who = userId ? { u: hashUser(userId) } : {};
+      const entry: Entry = { t: at.toISOString(), q: question.slice(0, MAX_QUESTION_CHARS), ...who };
+      log.append(entry).catch(onError);
     },
-    feedback({ question, answerId, helpful: yes, userId, at }) {
+    feedback({ helpful: yes }) {
       if (yes) helpful++;
       else unhelpful++;
-      write(feedbackLog, { t: at.toISOString(), q: question.slice(0, MAX_QUESTION_CHARS), a: answerId, v: yes ? 1 : -1, ...(userId ? { u: hashUser(userId) } : {}) });
     },
     async snapshot(at) {
       const today = perDay.get(dayOf(at)) ?? { answered: 0, unanswered: 0 };
@@ -173,21 +160,16 @@ export async function openStats(dataDir: string, options: StatsOptions): Promise
         topUnanswered: topOf(unansweredCounts, 10),
       };
     },
-    flush: () => writing,
-    async unansweredLog() {
-      await writing;
-      const records: UnansweredRecord[] = [];
-      for (const line of await unansweredLog.read(onError)) {
-        try {
-          const e = JSON.parse(line) as Entry;
-          if (typeof e.q === "string" && typeof e.t === "string") records.push({ at: new Date(e.t), question: e.q, ...(e.u ? { user: e.u } : {}) });
-        } catch {
-          // A line cut short by a crash.
-        }
-      }
-      return records;
-    },
+    flush: () => log.settled(),
+    unansweredLog: () => log.read(parseEntry),
   };
+}
+
+/** A line of the file as a record, or undefined when it is not one. */
+function parseEntry(value: unknown): UnansweredRecord | undefined {
+  const e = value as Partial<Entry> | null;
+  if (typeof e?.q !== "string" || typeof e.t !== "string" || Number.isNaN(Date.parse(e.t))) return undefined;
+  return { at: new Date(e.t), question: e.q, ...(typeof e.u === "string" && e.u ? { user: e.u } : {}) };
 }
 
 /** The `n` most asked, most asked first. */
@@ -196,55 +178,6 @@ export function topOf(counts: Iterable<[string, number]>, n: number): { question
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
     .map(([question, count]) => ({ question, count }));
-}
-
-interface RotatingLog {
-  /** The lines of the older file, then of the current one. */
-  read(onError: (e: unknown) => void): Promise<string[]>;
-  /** Learns the current file's size without reading it whole. */
-  size(onError: (e: unknown) => void): Promise<void>;
-  append(line: string): Promise<void>;
-}
-
-/** An append-only file that becomes `older` (replacing it) when it would pass `maxBytes`. */
-function rotatingLog(file: string, older: string, maxBytes: number): RotatingLog {
-  let bytes = 0;
-  const readText = async (name: string, onError: (e: unknown) => void) => {
-    try {
-      return await readFile(name, "utf8");
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") onError(e);
-      return "";
-    }
-  };
-  return {
-    async read(onError) {
-      const lines: string[] = [];
-      for (const name of [older, file]) {
-        const text = await readText(name, onError);
-        if (name === file) bytes = Buffer.byteLength(text);
-        lines.push(...text.split("\n").filter((l) => l.trim()));
-      }
-      return lines;
-    },
-    async size(onError) {
-      bytes = await stat(file).then(
-        (s) => s.size,
-        (e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? 0 : (onError(e), 0)),
-      );
-    },
-    async append(line) {
-      const size = Buffer.byteLength(line);
-      if (bytes > 0 && bytes + size > maxBytes) {
-        await rename(file, older).catch((e: NodeJS.ErrnoException) => {
-          if (e.code !== "ENOENT") throw e;
-        });
-        bytes = 0;
-      }
-      await appendFile(file, line);
-      bytes += size;
-    },
-  };
 }
 
 /** The question asked least; of those, the one counted first. */

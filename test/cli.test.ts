@@ -1,5 +1,6 @@
 /** The command-line tools, run as a person runs them: npm scripts in a child process. */
 import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { GOOD, SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.js";
 
@@ -50,6 +51,51 @@ describe("npm run kb:check", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${dir}/articles/a.md:4: date "2024-02-30" is not a date (YYYY-MM-DD)`);
     expect(r.stderr).toContain(`${dir}/articles/b.md:5: url "example.org" is not an http(s) link`);
+  });
+});
+
+/** An article whose front matter's aliases expand to 9^6 strings ("billion laughs"). */
+function aliasBomb(): string {
+  const lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
+  for (let i = 1; i <= 6; i++) lines.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(", ")}]`);
+  return article({ ...GOOD, ...Object.fromEntries(lines.map((l) => l.split(/: (.*)/s).slice(0, 2))) });
+}
+
+describe("the tools on a folder or a page they cannot read", () => {
+  const noTrace = (stderr: string) => expect(stderr).not.toMatch(/^\s+at /m);
+
+  it("an alias bomb in an article: ask, kb:check and eval print its file:line and exit 1", () => {
+    const dir = knowledgeDir({ "articles/bomb.md": aliasBomb() }, SHIPPED);
+    const knowledge = ["--", "--knowledge", dir];
+    const commands = [["ask", ...knowledge, "忻州市长是谁"], ["kb:check", ...knowledge], ["eval", ...knowledge]];
+    for (const args of commands) {
+      const r = npm(args);
+      expect(r.code, args[0]).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`${dir}/articles/bomb\\.md:\\d+: YAML: its aliases expand to too much`));
+      noTrace(r.stderr);
+    }
+    // Three tools, each starting node and tsx: slow on a busy machine.
+  }, 180_000);
+
+  it("a file where the facts folder should be: kb:check says so on one line and exits 1", () => {
+    const dir = knowledgeDir({ "articles/a.md": article(GOOD), facts: "not a folder" });
+    const r = npm(["kb:check", "--", "--knowledge", dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${dir}/facts:1: this is a file, where a folder should be`);
+    noTrace(r.stderr);
+  });
+
+  it("a page nested 20,000 levels deep: kb:import refuses it on one line and exits 1", () => {
+    const depth = 20_000;
+    const inside = `<p>忻州市今年接待游客100万人次。</p>`;
+    const body = `${"<div>".repeat(depth)}${inside}${"</div>".repeat(depth)}`;
+    const page = `<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`;
+    const dir = knowledgeDir({ "deep.html": page });
+    const knowledge = knowledgeDir({}, SHIPPED);
+    const r = npm(["kb:import", "--", path.join(dir, "deep.html"), "--knowledge", knowledge, "--dry-run"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/deep\.html: the page's markup is nested \d+ levels deep/);
+    noTrace(r.stderr);
   });
 });
 

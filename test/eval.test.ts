@@ -1,8 +1,9 @@
 /**
  * The question sets must keep their scores; judge() also holds every answered case to citation
- * integrity. test/eval holds the dev set (copied from ../shared/eval) and cases written blind to the
- * engine; test/fixtures/* add articles with no curated facts to the shipped knowledge and ask about them;
- * test/fixtures/external holds public reading-comprehension sets, scored right / wrong / none.
+ * integrity (the format and the rules: test/eval/README.md). test/eval holds the shared dev set and
+ * cases written blind to the engine; test/fixtures/* add articles with no curated facts to the shipped
+ * knowledge and ask about them; test/fixtures/external holds public reading-comprehension sets, scored
+ * right / wrong / none.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -31,7 +32,7 @@ const DEFAULT_FLOOR = 0.85;
 /** The cases that pass, each by name (test/eval/passing.json): which cases pass cannot change silently. */
 const PASSING: Record<string, string[]> = JSON.parse(readFileSync("test/eval/passing.json", "utf8"));
 
-/** Public sets, all splits: right at least, wrong at most, as shares of the questions (issue 9's bar: 65% and 6%). */
+/** Public sets, all splits: right at least, wrong at most, as shares of the questions (the bar: 65% and 6%). */
 const EXTERNAL: Record<ExternalSetName, { right: number; wrong: number }> = {
   "cmrc-trial": { right: 0.78, wrong: 0.04 },
   "drcd-test": { right: 0.7, wrong: 0.06 },

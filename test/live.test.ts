@@ -112,4 +112,19 @@ describe("changes to the knowledge", () => {
     expect(await third).toMatchObject({ ok: true, version: "v3" });
     expect(live.summary.version).toBe("v3");
   });
+
+  it("a reload while the engine is broken opens a new one, even of the broken one's version", async () => {
+    const { open, readings } = standInFolder();
+    const update = async (): Promise<InPlace> => ({ kind: "rebuild", reason: "broken" });
+    const broken: AnsweringEngine = { ...engine("v1"), broken: "its thread was lost", update };
+    const live = createLiveKnowledge(broken, open);
+    const reload = live.reload();
+    await settle();
+    expect(readings[0]!.request.unlessVersion).toBeUndefined();
+    readings[0]!.finish({ ok: true, summary: summary("v1"), engine: engine("v1") });
+    const result = await reload;
+    expect(result).toMatchObject({ ok: true, version: "v1" });
+    expect(result.ok && result.unchanged).toBeFalsy();
+    expect(live.broken).toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { GrammyError } from "grammy";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
@@ -40,5 +41,27 @@ describe("logs", () => {
       logger.info(`GET /bot${token}/getMe`);
       expect(lines.at(-1)).not.toContain(token.split(":")[1]);
     }
+  });
+  it("leave out what a refused Bot API call sent (the chat and the text), and keep why it was refused", () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger({ level: "debug", destination });
+    const refusal = new GrammyError(
+      "Call to 'sendMessage' failed!",
+      { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" },
+      "sendMessage",
+      { chat_id: 5550123401, text: "<b>忻州新能源装机1200万千瓦</b>" },
+    );
+    logger.warn({ err: refusal }, "reply not sent");
+    const output = lines.join("");
+    const why = { method: "sendMessage", error_code: 403, description: "Forbidden: bot was blocked by the user" };
+    expect(JSON.parse(output).err).toMatchObject(why);
+    expect(output).not.toContain("5550123401");
+    expect(output).not.toContain("1200万千瓦");
   });
 });

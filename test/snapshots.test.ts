@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { MINISEARCH_VERSION } from "../src/engine/snapshot.js";
+import { MINISEARCH_VERSION } from "../src/engine/retrieve/snapshot.js";
 import { loadKnowledge } from "../src/knowledge/load.js";
 import type { KnowledgeBase } from "../src/model/knowledge.js";
 import { openEngine, snapshotPath } from "../src/snapshots.js";

@@ -1,8 +1,8 @@
 /** Counts and the unanswered-questions file: today in the configured zone, and everything kept bounded. */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FEEDBACK_FILE, UNANSWERED_FILE, UNANSWERED_OLDER_FILE, openStats } from "../src/stats.js";
+import { UNANSWERED_FILE, UNANSWERED_OLDER_FILE, openStats } from "../src/stats.js";
 import { knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.js";
 
 afterAll(removeKnowledgeDirs);
@@ -48,17 +48,30 @@ describe("stats", () => {
     expect((await stats.snapshot(AT)).unanswered).toBe(8);
   });
 
-  it("keep feedback on answers in a file of its own, with the user's hash, and count it", async () => {
+  it("count 👍 and 👎 and keep nothing else of them: no question, no user, no file", async () => {
     const dataDir = knowledgeDir();
     const stats = await openStats(dataDir, { timeZone: "Asia/Shanghai", hashUser });
-    stats.feedback({ question: "忻州市长是谁", answerId: "a1", helpful: true, userId: 7, at: AT });
-    stats.feedback({ question: "忻州接待游客多少人次", answerId: "a2", helpful: false, userId: 8, at: AT });
+    stats.feedback({ helpful: true, at: AT });
+    stats.feedback({ helpful: false, at: AT });
     await stats.flush();
     expect(await stats.snapshot(AT)).toMatchObject({ helpful: 1, unhelpful: 1, scope: "process" });
-    const lines = readFileSync(path.join(dataDir, FEEDBACK_FILE), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines).toEqual([
-      { t: AT.toISOString(), q: "忻州市长是谁", a: "a1", v: 1, u: "h7" },
-      { t: AT.toISOString(), q: "忻州接待游客多少人次", a: "a2", v: -1, u: "h8" },
-    ]);
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it("start a new line after a last line cut short, and skip that line with a warning when reading", async () => {
+    const t = AT.toISOString();
+    const dataDir = knowledgeDir({ [UNANSWERED_FILE]: `{"t":"${t}","q":"巴黎的天气"}\n{"t":"${t}","q":"伦敦的` });
+    const problems: unknown[] = [];
+    const onError = (e: unknown) => void problems.push(e);
+    const stats = await openStats(dataDir, { timeZone: "Asia/Shanghai", hashUser, onError });
+    stats.record("东京的房价", false, 7, AT);
+    await stats.flush();
+    expect((await stats.unansweredLog()).map((r) => r.question)).toEqual(["巴黎的天气", "东京的房价"]);
+    expect(String(problems[0])).toMatch(/unanswered\.jsonl: 1 line\(s\) not a record, skipped \(line 2\)/);
+    // The warning says where, not what: the cut line quotes a question.
+    expect(String(problems[0])).not.toContain("伦敦");
+    const reopened = await openStats(dataDir, { timeZone: "Asia/Shanghai", hashUser });
+    const kept = (await reopened.snapshot(AT)).topUnanswered.map((u) => u.question);
+    expect(kept.sort()).toEqual(["东京的房价", "巴黎的天气"]);
   });
 });

@@ -12,6 +12,8 @@
  *   add DIR DATA        as the bot runs, opened from the snapshot: one new article is saved into a copy of
  *                       DIR and reloaded (taken in place); the time from the file's write to the first
  *                       answer that cites it, and the process's RSS, sampled every 10 ms meanwhile
+ *   import DIR DATA     pages nested deeply or large prepared for import as the bot prepares them, while
+ *                       another chat asks questions (bench/import.ts); the longest it waited for an answer
  * Prints one JSON object. Run with --expose-gc, so that memory can be measured without the garbage.
  */
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -27,6 +29,7 @@ import { createLiveKnowledge } from "../live.js";
 import { saveSnapshot, snapshotPath } from "../snapshots.js";
 import { openInThread } from "../thread/host.js";
 import { buildBaselineIndex } from "./baseline.js";
+import { measureImports } from "./import.js";
 import { questionMix } from "./questions.js";
 import { percentiles, round, timeQuestions } from "./engine.js";
 
@@ -55,6 +58,7 @@ async function main(): Promise<object> {
   if (mode === "reload") return reload();
   if (mode === "add") return addArticle();
   if (mode === "serve") return serve();
+  if (mode === "import") return measureImports(dir!, dataDir!, now);
   const kb = await knowledge();
   const passages = sentencesOf(kb).length;
   const questions = questionMix();

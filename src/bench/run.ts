@@ -21,7 +21,7 @@ function child(args: string[], input?: string, env: Record<string, string> = {})
 }
 
 /** One measurement in a process of its own, from the built JavaScript as the bot runs; the baseline as a bare script would run. */
-function measure(mode: "engine" | "load" | "serve" | "reload" | "add" | "baseline", ...args: string[]) {
+function measure(mode: "engine" | "load" | "serve" | "reload" | "add" | "import" | "baseline", ...args: string[]) {
   const flags = mode === "baseline" ? [] : BOT_FLAGS;
   return JSON.parse(child(["--expose-gc", ...flags, "dist/bench/measure.js", mode, ...args]).stdout.trim().split("\n").pop()!);
 }
@@ -94,6 +94,9 @@ export async function runBench(options: { sizes: number[]; root: string; log: (l
   options.log("one article added to the largest corpus…");
   const add = measure("add", largest!.dir, largest!.data);
   options.log(JSON.stringify(add));
+  options.log("pages imported while another chat asks…");
+  const imports = measure("import", "knowledge", path.join(options.root, "data-import"));
+  options.log(JSON.stringify(imports));
   options.log("start-up on the shipped knowledge…");
   const start = startup();
   return {
@@ -102,6 +105,7 @@ export async function runBench(options: { sizes: number[]; root: string; log: (l
     add_article_ms: add.add_article_ms,
     add_article_rss_peak_mb: add.add_article_rss_peak_mb,
     startup_ms: start.startup_ms,
+    imports,
     details: { ...reload, add_article: add, ...start },
   };
 }

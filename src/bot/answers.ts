@@ -1,11 +1,12 @@
 /**
- * Answers the bot sent recently, by a short id, so that a 👍/👎 button (callback data at most 64
- * bytes) can say which answer it is about. Kept in memory, bounded; a button of a forgotten answer
- * (after a restart, or long ago) is answered with "expired".
+ * Answers the bot sent recently, by a random id, so that a 👍/👎 button (callback data at most 64
+ * bytes) can say which answer it is about. Kept in the bot's records (records.ts: shared by the
+ * replicas through Redis when there are several) for a week; a button of a forgotten answer is
+ * answered with "expired". The id is random, so that nobody can vote on an answer by guessing it.
  */
 import { randomBytes } from "node:crypto";
 import type { InlineKeyboardButton } from "grammy/types";
-import { ExpiringMap } from "./expiring.js";
+import { openMemoryRecords, type OpenRecords, type RecordStore } from "./records.js";
 
 export interface SentAnswer {
   readonly question: string;
@@ -15,28 +16,34 @@ export interface SentAnswer {
   readonly url?: string;
   /** The message's other buttons, to keep when the feedback row changes. */
   readonly keyboard: InlineKeyboardButton[][];
-  /** Hashes of the users who voted on it already. */
-  readonly voters: Set<string>;
+  /** Who asked, and the chat the answer was posted in: who may vote on it (feedback.ts). */
+  readonly asker?: number;
+  readonly chat?: number;
 }
 
 export interface AnswerRegistry {
-  /** Keeps `answer` and returns its id (a few characters). */
-  remember(answer: Omit<SentAnswer, "voters">): string;
-  get(id: string): SentAnswer | undefined;
+  /** Keeps `answer` and returns its id (16 characters). */
+  remember(answer: SentAnswer): Promise<string>;
+  get(id: string): Promise<SentAnswer | undefined>;
+  /** True the first time `voter` (a user's hash) votes on answer `id`, false after. */
+  firstVote(id: string, voter: string): Promise<boolean>;
 }
 
-export function createAnswerRegistry(capacity = 5000, ttlMs = 7 * 24 * 60 * 60 * 1000): AnswerRegistry {
-  const answers = new ExpiringMap<string, SentAnswer>(capacity, ttlMs);
-  // A fresh prefix each start, so that an old button never names a new answer.
-  const run = randomBytes(3).toString("base64url");
-  let next = 0;
+export const ANSWER_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const CAPACITY = 5000;
+
+export function createAnswerRegistry(open: OpenRecords = openMemoryRecords): AnswerRegistry {
+  const answers: RecordStore<SentAnswer> = open("answer", CAPACITY);
+  const votes: RecordStore<1> = open("vote", 4 * CAPACITY);
   return {
-    remember(answer) {
-      const id = `${run}${(next++).toString(36)}`;
-      answers.set(id, { ...answer, voters: new Set() });
+    async remember(answer) {
+      // 12 random bytes: not guessable, and `fb:d:<id>` stays at 21 bytes.
+      const id = randomBytes(12).toString("base64url");
+      await answers.set(id, answer, ANSWER_TTL_MS);
       return id;
     },
     get: (id) => answers.get(id),
+    firstVote: (id, voter) => votes.add(`${id}:${voter}`, 1, ANSWER_TTL_MS),
   };
 }
 

@@ -5,9 +5,10 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig } from "grammy";
+import { Bot, GrammyError, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { FetchLimits, Network } from "../import/fetch.js";
+import type { HashUser } from "../users.js";
 import { fileFeedback } from "../feedback.js";
 import { createAnswerRegistry } from "./answers.js";
 import type { BotContext, BotDeps } from "./context.js";
@@ -36,8 +37,9 @@ export interface BotOptions {
 const HTML_METHODS = new Set(["sendMessage", "editMessageText"]);
 
 export function createBot(token: string, given: BotDeps, options: BotOptions = {}): Bot<BotContext> {
-  const feedback = given.feedback ?? fileFeedback(given.config.dataDir);
-  const answers = given.answers ?? createAnswerRegistry();
+  const onProblem = (e: Error) => given.logger.warn({ err: e }, "feedback file");
+  const feedback = given.feedback ?? fileFeedback(given.config.dataDir, { onProblem });
+  const answers = given.answers ?? createAnswerRegistry(given.records);
   const deps: BotDeps = { ...given, feedback, answers };
   const config: BotConfig<BotContext> = {
     client: { apiRoot: deps.config.telegramApiRoot },
@@ -85,7 +87,7 @@ export function createBot(token: string, given: BotDeps, options: BotOptions = {
   );
 
   const features = bot.errorBoundary(async (err) => {
-    err.ctx.log.error({ err: err.error }, "update failed");
+    err.ctx.log.error(errorFields(err.error, err.ctx.chat?.id, deps.hashUser), "update failed");
     await err.ctx.reply("抱歉，处理这条消息时出错了，请稍后再试。").catch(() => {});
   });
   features.use(
@@ -101,6 +103,23 @@ export function createBot(token: string, given: BotDeps, options: BotOptions = {
   features.use(inlineFeature(deps));
   // Anything else (stickers, photos, edits, channel posts, joins) is ignored on purpose.
 
-  bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled error"));
+  bot.catch((err) => {
+    const fields = errorFields(err.error, err.ctx.chat?.id, deps.hashUser);
+    deps.logger.error({ ...fields, update_id: err.ctx.update.update_id }, "unhandled error");
+  });
   return bot;
+}
+
+/**
+ * What a log line says of an error. A refusal from Telegram (a user who blocked the bot makes them
+ * routine) carries the call's payload, with the chat's id and the reply's text, which quotes the
+ * question: of it only the method, the code, Telegram's description and the chat's hash are kept.
+ */
+export function errorFields(error: unknown, chatId: number | undefined, hashUser: HashUser): Record<string, unknown> {
+  const chat = chatId === undefined ? {} : { chat: hashUser(chatId) };
+  if (error instanceof GrammyError) {
+    const { method, error_code, description } = error;
+    return { telegram: { method, error_code, description }, ...chat };
+  }
+  return { err: error, ...chat };
 }

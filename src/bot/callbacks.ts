@@ -1,29 +1,34 @@
 /**
  * Callback data for "ask this next" buttons: at most 64 bytes. A question that fits travels in the
- * button itself (and so survives restarts); a longer one by a short hash kept in a bounded map.
+ * button itself (and so survives restarts); a longer one by a short hash of it, kept in the bot's
+ * records (records.ts: shared by the replicas through Redis when there are several).
  */
 import { createHash } from "node:crypto";
 import { MAX_CALLBACK_BYTES } from "../render/telegram.js";
+import { openMemoryRecords, type OpenRecords } from "./records.js";
 
 export interface CallbackRegistry {
   encode(question: string): string;
   /** The question behind callback data, or undefined when it is unknown or forgotten. */
-  decode(data: string): string | undefined;
+  decode(data: string): Promise<string | undefined>;
 }
 
-export function createCallbackRegistry(capacity = 5000): CallbackRegistry {
-  const byHash = new Map<string, string>();
+/** As long as the answers whose buttons they are (answers.ts). */
+const QUESTION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function createCallbackRegistry(open: OpenRecords = openMemoryRecords, capacity = 5000): CallbackRegistry {
+  const byHash = open<string>("question", capacity);
   return {
     encode(question) {
       const direct = `q:${question}`;
       if (Buffer.byteLength(direct, "utf8") <= MAX_CALLBACK_BYTES) return direct;
       const hash = createHash("sha256").update(question).digest("base64url").slice(0, 22);
-      byHash.delete(hash);
-      byHash.set(hash, question);
-      if (byHash.size > capacity) byHash.delete(byHash.keys().next().value!);
+      // Not awaited: rendering is synchronous. The write leaves before the message does (answers.ts
+      // awaits its own record, sent after this one on the same connection).
+      void byHash.set(hash, question, QUESTION_TTL_MS);
       return `h:${hash}`;
     },
-    decode(data) {
+    async decode(data) {
       if (data.startsWith("q:")) return data.slice(2);
       if (data.startsWith("h:")) return byHash.get(data.slice(2));
       return undefined;

@@ -11,6 +11,7 @@ import type { Replicas } from "../cluster/replicas.js";
 import type { AnswerRegistry } from "./answers.js";
 import type { CallbackRegistry } from "./callbacks.js";
 import type { UpdateLedger } from "./once.js";
+import type { OpenRecords } from "./records.js";
 
 export interface BotDeps {
   readonly config: Config;
@@ -32,6 +33,11 @@ export interface BotDeps {
   readonly replicas?: Pick<Replicas, "self" | "list">;
   /** Where 👍/👎 are kept; createBot opens DATA_DIR/feedback.jsonl when none is given. */
   readonly feedback?: FeedbackStore;
+  /**
+   * Where records that buttons point to are kept (answers, previews, confirmations). Default: this
+   * process's memory; with REDIS_URL, Redis, so that a button works on every replica.
+   */
+  readonly records?: OpenRecords;
   /** Answers sent recently, for their 👍/👎 buttons; createBot makes one when none is given. */
   readonly answers?: AnswerRegistry;
 }

@@ -12,9 +12,10 @@ export class ExpiringMap<K, V> {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  set(key: K, value: V): void {
+  /** Keeps `value` for `ttlMs` (default: the map's). */
+  set(key: K, value: V, ttlMs = this.ttlMs): void {
     this.entries.delete(key);
-    this.entries.set(key, { value, expires: this.clock() + this.ttlMs });
+    this.entries.set(key, { value, expires: this.clock() + ttlMs });
     this.prune();
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
   }

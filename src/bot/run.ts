@@ -10,7 +10,7 @@ import { createServer, type Server } from "node:http";
 import type { Config } from "../config.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
-import { openCluster } from "../cluster/index.js";
+import { openCluster, type Cluster } from "../cluster/index.js";
 import { openStats } from "../stats.js";
 import { openUserHasher, UserKeyError } from "../users.js";
 import { createBot } from "./bot.js";
@@ -27,7 +27,19 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
     process.exit(1);
   });
   // With REDIS_URL this process is one replica of several; without, the files under DATA_DIR are its own.
-  const cluster = config.redis ? await openCluster({ config: { ...config, redis: config.redis }, logger, live: input.live, hashUser, mode, startedAt }) : undefined;
+  let cluster: Cluster | undefined;
+  const refuse = async (why: string) => {
+    logger.fatal(why);
+    await cluster?.close().catch(() => {});
+    process.exit(1);
+  };
+  if (config.redis) {
+    const botId = config.botToken!.split(":")[0]!;
+    const onRefused = (why: string) => void refuse(why);
+    const withRedis = { ...config, redis: config.redis };
+    const { live } = input;
+    cluster = await openCluster({ config: withRedis, logger, live, hashUser, mode, startedAt, botId, onRefused });
+  }
   const live = cluster?.live ?? input.live;
   const stats =
     cluster?.stats ?? (await openStats(config.dataDir, { timeZone: config.timeZone, hashUser, since: startedAt, onError: (e) => logger.warn({ err: e }, "stats file") }));
@@ -37,10 +49,12 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
     live,
     stats,
     hashUser,
-    callbacks: createCallbackRegistry(),
+    callbacks: createCallbackRegistry(cluster?.records),
     now: () => new Date(),
     startedAt,
-    ...(cluster ? { ledger: cluster.ledger, limiterStore: cluster.limiterStore, replicas: cluster.replicas } : {}),
+    ...(cluster ? { ledger: cluster.ledger, limiterStore: cluster.limiterStore } : {}),
+    ...(cluster ? { replicas: cluster.replicas, feedback: cluster.feedback } : {}),
+    ...(cluster ? { records: cluster.records } : {}),
   });
 
   try {
@@ -52,11 +66,6 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
     process.exit(1);
   }
   if (cluster && !config.webhook) {
-    const refuse = async (why: string) => {
-      logger.fatal(why);
-      await cluster.close().catch(() => {});
-      process.exit(1);
-    };
     const lease = await cluster.claimPolling((why) => void refuse(why));
     if (!lease.ok) await refuse(lease.why);
   }

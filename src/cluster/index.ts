@@ -1,11 +1,14 @@
 /**
  * One replica among several, sharing through Redis what one process keeps for itself: stats,
- * unanswered questions and feedback (stats.ts), rate limits (ratelimit.ts), the updates taken
- * (updates.ts), which replicas are alive (replicas.ts), and which knowledge is current
- * (knowledge.ts). Answering needs none of it: with Redis down, every part falls back and catches up.
+ * unanswered questions and 👍/👎 (stats.ts), rate limits (ratelimit.ts), the updates taken
+ * (updates.ts), which replicas are alive (replicas.ts), which knowledge is current
+ * (knowledge.ts), and what the bot's buttons point to (records.ts). Answering needs none of it: with
+ * Redis down, every part falls back and catches up.
  */
 import type { UpdateLedger } from "../bot/once.js";
+import type { OpenRecords } from "../bot/records.js";
 import type { Config } from "../config.js";
+import type { FeedbackStore } from "../feedback.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
 import type { Stats } from "../stats.js";
@@ -13,6 +16,7 @@ import type { HashUser } from "../users.js";
 import { shareKnowledge } from "./knowledge.js";
 import { claimPolling, type PollingLease } from "./polling.js";
 import { sharedLimiterStore, type LimiterStore } from "./ratelimit.js";
+import { openRedisRecords } from "./records.js";
 import { connectRedis, type RedisLink } from "./redis.js";
 import { startReplicas, type Replicas } from "./replicas.js";
 import { openRedisStats } from "./stats.js";
@@ -21,8 +25,12 @@ import { redisLedger } from "./updates.js";
 export interface Cluster {
   readonly link: RedisLink;
   readonly stats: Stats;
+  /** The 👍/👎 of every replica, what /stats lists. */
+  readonly feedback: FeedbackStore;
   readonly ledger: UpdateLedger;
   readonly limiterStore: (windowMs: number) => LimiterStore;
+  /** The records buttons point to (answers, previews, confirmations), seen by every replica. */
+  readonly records: OpenRecords;
   readonly replicas: Replicas;
   /** The knowledge, its changes told to every replica. */
   readonly live: LiveKnowledge;
@@ -39,6 +47,10 @@ export interface ClusterInput {
   readonly hashUser: HashUser;
   readonly mode: "webhook" | "polling";
   readonly startedAt: Date;
+  /** The bot's id (BOT_TOKEN's part before ':'): REDIS_PREFIX belongs to one bot. */
+  readonly botId: string;
+  /** The prefix is another bot's (told when Redis is reached, at start or later): this replica must stop. */
+  readonly onRefused: (why: string) => void;
 }
 
 /** How long start-up waits for Redis before going on without it. */
@@ -49,7 +61,13 @@ const FLUSH_WAIT_MS = 2000;
 export async function openCluster(input: ClusterInput): Promise<Cluster> {
   const { config, logger, live } = input;
   const replicaId = config.replicaId;
-  const link = connectRedis({ url: config.redis.url, prefix: config.redis.prefix, logger, name: `xinzhou-bot:${replicaId}` });
+  const link = connectRedis({
+    url: config.redis.url,
+    prefix: config.redis.prefix,
+    logger,
+    name: `xinzhou-bot:${replicaId}`,
+    owner: { botId: input.botId, refused: input.onRefused },
+  });
   if (!(await link.ready(CONNECT_WAIT_MS))) {
     logger.warn({ host: safeHost(config.redis.url) }, "redis not reachable at start: starting without it, and retrying");
   }
@@ -69,8 +87,10 @@ export async function openCluster(input: ClusterInput): Promise<Cluster> {
   return {
     link,
     stats,
+    feedback: stats.feedbackStore,
     ledger: redisLedger(link, { replicaId }),
     limiterStore: (windowMs) => sharedLimiterStore(link, windowMs),
+    records: openRedisRecords(link),
     replicas,
     live: sharedKnowledge,
     async claimPolling(onConflict) {

@@ -1,19 +1,25 @@
 /**
  * The stats store of replicas, in Redis: the same `Stats` as the files of one process (stats.ts), with
- * every replica's counts, unanswered questions and feedback in one place. Records wait in a bounded
- * buffer and are written in batches (one MULTI per batch); while Redis is down the buffer holds them,
- * past its bound the oldest are dropped with a warning, and they are written once Redis is back.
+ * every replica's counts and unanswered questions in one place, and the 👍/👎 store (feedback.ts) that
+ * /stats reads. Records wait in a bounded buffer and are written in batches, each applied at most once
+ * (batch.ts): a batch whose reply was lost is sent again under its id, and Redis skips it if it had it.
+ * While Redis is down the buffer holds them, past its bound the oldest are dropped with a warning, and
+ * they are written once Redis is back.
  *
  * Keys (under REDIS_PREFIX), each capped and expiring:
  * - stats:totals            hash: answered, unanswered, helpful, unhelpful (all time); stats:since
  * - stats:day:<YYYY-MM-DD>  hash: the same for one day in TIME_ZONE; kept 8 days
  * - stats:top:<YYYY-MM-DD>  sorted set: unanswered question → times asked that day; 1,000 kept, 8 days
  * - stats:unanswered        stream: time, question, hashed user, replica; ~10,000 entries, 90 days
- * - stats:feedback          stream: time, question, answer id, verdict, hashed user, replica; the same
+ * - feedback                stream: time, vote, article; for a 👎 the question, answer and hashed user; the same
+ * - stats:batch:<id>        the guard of a batch written, an hour
  */
+import { randomUUID } from "node:crypto";
+import { feedbackLine, parseFeedback, type FeedbackEntry, type FeedbackStore } from "../feedback.js";
 import type { Logger } from "../logger.js";
 import { MAX_QUESTION_CHARS, dayIn, topOf, type Feedback, type Stats, type StatsSnapshot } from "../stats.js";
 import type { HashUser } from "../users.js";
+import { applyOnce, worthRetrying, type Write } from "./batch.js";
 import type { RedisLink } from "./redis.js";
 
 export interface RedisStatsOptions {
@@ -31,7 +37,8 @@ export interface RedisStatsOptions {
 
 type Item =
   | { kind: "question"; question: string; answered: boolean; user?: string; at: Date }
-  | { kind: "feedback"; question: string; answerId: string; helpful: boolean; user?: string; at: Date };
+  | { kind: "vote"; helpful: boolean; at: Date }
+  | { kind: "feedback"; entry: FeedbackEntry };
 
 interface DayCounts {
   answered: number;
@@ -47,7 +54,12 @@ const STREAM_SECONDS = 90 * DAY_SECONDS;
 const TOP_DAYS = 7;
 const BATCH = 500;
 
-export function openRedisStats(link: RedisLink, options: RedisStatsOptions): Stats {
+/** The stats of every replica, and the store of 👍/👎 that /stats reads (the same buffer and batches). */
+export interface RedisStats extends Stats {
+  readonly feedbackStore: FeedbackStore;
+}
+
+export function openRedisStats(link: RedisLink, options: RedisStatsOptions): RedisStats {
   const { hashUser, replicaId, logger } = options;
   const maxPending = options.maxPending ?? 10_000;
   const maxEntries = options.maxEntries ?? 10_000;
@@ -59,22 +71,26 @@ export function openRedisStats(link: RedisLink, options: RedisStatsOptions): Sta
     day: (d: string) => link.key(`stats:day:${d}`),
     top: (d: string) => link.key(`stats:top:${d}`),
     unanswered: link.key("stats:unanswered"),
-    feedback: link.key("stats:feedback"),
+    feedback: link.key("feedback"),
+    batch: (id: string) => link.key(`stats:batch:${id}`),
   };
 
-  let pending: Item[] = [];
+  const pending: Item[] = [];
+  /** The batch being written, or sent without a known outcome: sent again as it is, under the same id. */
+  let held: { id: string; items: Item[] } | undefined;
   let dropped = 0;
   let timer: NodeJS.Timeout | undefined;
   let draining: Promise<void> | undefined;
+  const waiting = () => pending.length + (held?.items.length ?? 0);
 
   const push = (item: Item) => {
     pending.push(item);
     trim();
     schedule();
   };
-  /** Keeps the buffer within its bound, dropping the oldest. */
+  /** Keeps the buffer within its bound, dropping the oldest not yet sent. */
   const trim = () => {
-    const over = pending.length - maxPending;
+    const over = Math.min(waiting() - maxPending, pending.length);
     if (over <= 0) return;
     pending.splice(0, over);
     if (!dropped) logger.warn({ max: maxPending }, "stats buffer full while redis is down: the oldest records are dropped");
@@ -95,86 +111,115 @@ export function openRedisStats(link: RedisLink, options: RedisStatsOptions): Sta
     draining ??= writeAll().then((written) => {
       draining = undefined;
       // Records that came while the last batch was being written, or a batch to try again.
-      if (pending.length) schedule(written ? 10 : 1000);
+      if (waiting()) schedule(written ? 10 : 1000);
     });
     return draining;
   };
-  /** False when a batch failed. */
+  /** False when a batch is to be sent again. */
   const writeAll = async (): Promise<boolean> => {
-    while (pending.length && link.up) {
-      const batch = pending.splice(0, BATCH);
+    while (waiting() && link.up) {
+      held ??= { id: randomUUID(), items: pending.splice(0, BATCH) };
+      const writes = writesOf(held.items);
       try {
-        await write(batch);
+        const result = await applyOnce(link, k.batch(held.id), writes);
+        if (result.failed) {
+          const { failed, error } = result;
+          logger.warn({ failed, writes: writes.length, error }, "stats batch written in part: the refused writes dropped");
+        }
       } catch (e) {
-        // Not written (or not known to be): back to the front, to be tried when Redis is back.
-        pending = [...batch, ...pending];
-        trim();
-        logger.debug({ err: e }, "stats batch not written");
-        return false;
+        // The message only: ioredis puts the command's arguments (the batch, questions and all) on its errors.
+        const error = String((e as Error).message).slice(0, 200);
+        if (worthRetrying(e)) {
+          logger.debug({ error }, "stats batch not known to be written: it is sent again");
+          return false;
+        }
+        logger.warn({ error, records: held.items.length }, "stats batch refused by redis: dropped");
       }
+      held = undefined;
     }
-    if (!pending.length && dropped) {
+    if (!waiting() && dropped) {
       logger.warn({ dropped }, "stats buffer written after redis was down; some records were dropped");
       dropped = 0;
     }
     return true;
   };
 
-  const write = async (batch: Item[]) => {
+  /** The writes of a batch: counts summed per day, one stream entry per record kept. */
+  const writesOf = (batch: readonly Item[]): Write[] => {
+    const writes: Write[] = [];
     const days = new Map<string, DayCounts>();
     const asked = new Map<string, Map<string, number>>();
-    const m = link.client.multi();
-    for (const item of batch) {
-      const day = dayOf(item.at);
+    const countIn = (at: Date) => {
+      const day = dayOf(at);
       let counts = days.get(day);
       if (!counts) days.set(day, (counts = { answered: 0, unanswered: 0, helpful: 0, unhelpful: 0 }));
-      const who = item.user ? ["u", item.user] : [];
-      if (item.kind === "question") {
-        counts[item.answered ? "answered" : "unanswered"]++;
-        if (item.answered || !item.question) continue;
-        let perDay = asked.get(day);
-        if (!perDay) asked.set(day, (perDay = new Map()));
-        perDay.set(item.question, (perDay.get(item.question) ?? 0) + 1);
-        m.xadd(k.unanswered, "MAXLEN", "~", maxEntries, "*", "t", item.at.toISOString(), "q", item.question, ...who, "r", replicaId);
-      } else {
-        counts[item.helpful ? "helpful" : "unhelpful"]++;
-        m.xadd(k.feedback, "MAXLEN", "~", maxEntries, "*", "t", item.at.toISOString(), "q", item.question, "a", item.answerId, "v", item.helpful ? "1" : "-1", ...who, "r", replicaId);
+      return counts;
+    };
+    const add = (key: string, ...fields: (string | undefined)[]) =>
+      writes.push(["XADD", key, "MAXLEN", "~", String(maxEntries), "*", ...pairs(fields)]);
+    for (const item of batch) {
+      if (item.kind === "feedback") {
+        const l = feedbackLine(item.entry);
+        add(k.feedback, "t", l.t, "v", l.v, "a", l.a, "q", l.q, "r", l.r, "u", l.u, "replica", replicaId);
+        continue;
       }
+      const counts = countIn(item.at);
+      if (item.kind === "vote") {
+        counts[item.helpful ? "helpful" : "unhelpful"]++;
+        continue;
+      }
+      counts[item.answered ? "answered" : "unanswered"]++;
+      if (item.answered || !item.question) continue;
+      const day = dayOf(item.at);
+      let perDay = asked.get(day);
+      if (!perDay) asked.set(day, (perDay = new Map()));
+      perDay.set(item.question, (perDay.get(item.question) ?? 0) + 1);
+      add(k.unanswered, "t", item.at.toISOString(), "q", item.question, "u", item.user, "r", replicaId);
     }
     for (const [day, counts] of days) {
       for (const [field, n] of Object.entries(counts)) {
         if (!n) continue;
-        m.hincrby(k.totals, field, n);
-        m.hincrby(k.day(day), field, n);
+        writes.push(["HINCRBY", k.totals, field, String(n)], ["HINCRBY", k.day(day), field, String(n)]);
       }
-      m.expire(k.day(day), DAYS_KEPT * DAY_SECONDS);
+      writes.push(["EXPIRE", k.day(day), String(DAYS_KEPT * DAY_SECONDS)]);
     }
     for (const [day, questions] of asked) {
-      for (const [question, n] of questions) m.zincrby(k.top(day), n, question);
+      for (const [question, n] of questions) writes.push(["ZINCRBY", k.top(day), String(n), question]);
       // The least asked go first, as in the file store.
-      m.zremrangebyrank(k.top(day), 0, -(maxQuestions + 1));
-      m.expire(k.top(day), DAYS_KEPT * DAY_SECONDS);
+      writes.push(["ZREMRANGEBYRANK", k.top(day), "0", String(-(maxQuestions + 1))]);
+      writes.push(["EXPIRE", k.top(day), String(DAYS_KEPT * DAY_SECONDS)]);
     }
-    m.expire(k.unanswered, STREAM_SECONDS).expire(k.feedback, STREAM_SECONDS);
-    m.set(k.since, new Date(Math.min(...batch.map((i) => i.at.getTime()))).toISOString(), "NX");
-    const results = await m.exec();
-    const failed = results?.find(([e]) => e);
-    if (!results || failed) throw failed?.[0] ?? new Error("MULTI aborted");
+    writes.push(["EXPIRE", k.unanswered, String(STREAM_SECONDS)], ["EXPIRE", k.feedback, String(STREAM_SECONDS)]);
+    const first = Math.min(...batch.map((i) => (i.kind === "feedback" ? i.entry.at : i.at).getTime()));
+    writes.push(["SET", k.since, new Date(first).toISOString(), "NX"]);
+    return writes;
   };
 
   link.onUp(() => schedule());
 
   return {
     get pending() {
-      return pending.length;
+      return waiting();
     },
     record(question, answered, userId, at) {
       const q = question.trim().slice(0, MAX_QUESTION_CHARS);
       push({ kind: "question", question: q, answered, ...(userId && !answered ? { user: hashUser(userId) } : {}), at });
     },
-    feedback(entry: Feedback) {
-      const { question, answerId, helpful, userId, at } = entry;
-      push({ kind: "feedback", question: question.trim().slice(0, MAX_QUESTION_CHARS), answerId, helpful, ...(userId ? { user: hashUser(userId) } : {}), at });
+    feedback({ helpful, at }: Feedback) {
+      push({ kind: "vote", helpful, at });
+    },
+    feedbackStore: {
+      async record(entry) {
+        push({ kind: "feedback", entry });
+      },
+      async list() {
+        if (!link.up) throw new Error("redis unavailable");
+        await drain();
+        return (await link.client.xrange(k.feedback, "-", "+")).flatMap(([, fields]) => {
+          const entry = parseFeedback(fieldsOf(fields));
+          return entry ? [entry] : [];
+        });
+      },
     },
     async snapshot(at): Promise<StatsSnapshot> {
       if (!link.up) throw new Error("redis unavailable");
@@ -207,11 +252,24 @@ export function openRedisStats(link: RedisLink, options: RedisStatsOptions): Sta
       await drain();
       const entries = await link.client.xrange(k.unanswered, "-", "+");
       return entries.map(([, fields]) => {
-        const f: Record<string, string> = {};
-        for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
+        const f = fieldsOf(fields);
         return { at: new Date(f.t ?? 0), question: f.q ?? "", ...(f.u ? { user: f.u } : {}) };
       });
     },
     flush: () => drain(),
   };
+}
+
+/** A stream entry's fields (name, value, name, value…) as an object. */
+function fieldsOf(fields: string[]): Record<string, string> {
+  const f: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i]!] = fields[i + 1]!;
+  return f;
+}
+
+/** Name, value pairs without the values that are absent. */
+function pairs(fields: readonly (string | undefined)[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i + 1] !== undefined) out.push(fields[i]!, fields[i + 1]!);
+  return out;
 }

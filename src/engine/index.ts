@@ -2,13 +2,27 @@
  * The engine: a knowledge base in, answers out. Pure: no files, network, clock or logger here;
  * the caller passes `now` for questions that say 今年, and stores snapshots where it likes.
  */
-import type { KnowledgeBase } from "../model/knowledge.js";
-import { answerMany, answerQuestion, suggestionsFor, type Answer } from "./answer.js";
-import { buildIndexes, type Indexes, type Prebuilt } from "./search.js";
-import { fromSnapshot, toSnapshot } from "./snapshot.js";
-import { updateIndexes } from "./update.js";
+import type { Fact, KnowledgeBase, Sentence } from "../model/knowledge.js";
+import { answerMany, answerQuestion } from "./answer.js";
+import { engineOptions, type OptionsOverride } from "./options.js";
+import { buildIndexes, type EngineLog, type Indexes, type Prebuilt } from "./retrieve/indexes.js";
+import { fromSnapshot, toSnapshot } from "./retrieve/snapshot.js";
+import { retrieve } from "./retrieve/search.js";
+import { updateIndexes } from "./retrieve/update.js";
+import type { Answer } from "./state/answer.js";
+import { suggestionsFor } from "./state/related.js";
+import { parseQuestion } from "./understand/question.js";
 
-export type { Answer, AnswerFact, Citation, NoAnswerReason } from "./answer.js";
+export type { Answer, AnswerFact, Citation, Language, NoAnswerReason } from "./state/answer.js";
+export type { EngineLog } from "./retrieve/indexes.js";
+export type { EngineOptions, OptionsOverride } from "./options.js";
+
+/** What an engine is made with besides its knowledge: options over the defaults, where its warnings go. */
+export interface EngineSetup {
+  readonly options?: OptionsOverride;
+  /** MiniSearch's warnings; by default dropped (the engine writes nowhere of its own accord). */
+  readonly log?: EngineLog;
+}
 
 export interface Engine {
   /** The knowledge answered from: the one given, or the last one `update` took. */
@@ -19,6 +33,8 @@ export interface Engine {
   askMany(question: string, now: Date, limit: number, timeZone?: string): Answer[];
   /** A few questions the knowledge base answers, for /start and "I don't know". */
   examples(): string[];
+  /** What the retriever finds for a question, best first: for measuring retrieval alone (npm run eval). */
+  retrieve(question: string, now: Date): { readonly sentences: readonly Sentence[]; readonly facts: readonly Fact[] };
   /** The built index as bytes, for a restart with the same knowledge (see snapshot.ts). */
   snapshot(): Buffer;
   /**
@@ -44,6 +60,14 @@ function wrap(first: Indexes): Engine {
     ask: (question, now, timeZone) => answerQuestion(indexes, question, wallClock(now, timeZone)),
     askMany: (question, now, limit, timeZone) => answerMany(indexes, question, wallClock(now, timeZone), limit),
     examples: () => suggestionsFor(indexes, []),
+    retrieve: (question, now) => {
+      const q = parseQuestion(question.slice(0, indexes.options.limits.questionChars), indexes, now);
+      const hits = retrieve(indexes, q, indexes.options);
+      return {
+        sentences: hits.sentences.map((h) => indexes.sentenceList[h.id]!),
+        facts: hits.facts.map((h) => indexes.factList[h.id]!.fact),
+      };
+    },
     snapshot: () => toSnapshot(indexes.kb, { sentences: indexes.sentences, documentFrequency: indexes.documentFrequency }),
   };
 }
@@ -66,12 +90,13 @@ function wallClock(now: Date, timeZone = "UTC"): Date {
   return new Date(Date.UTC(f.year!, f.month! - 1, f.day!, f.hour!, f.minute!, f.second!, now.getUTCMilliseconds()));
 }
 
-export function createEngine(kb: KnowledgeBase, prebuilt?: Prebuilt): Engine {
-  return wrap(buildIndexes(kb, prebuilt));
+export function createEngine(kb: KnowledgeBase, setup: EngineSetup = {}, prebuilt?: Prebuilt): Engine {
+  const settings = { options: engineOptions(setup.options), log: setup.log ?? (() => {}) };
+  return wrap(buildIndexes(kb, settings, prebuilt));
 }
 
 /** The engine from a snapshot of this knowledge, or why the snapshot cannot be used. */
-export function engineFromSnapshot(kb: KnowledgeBase, bytes: Buffer): { engine: Engine } | { reason: string } {
-  const restored = fromSnapshot(kb, bytes);
-  return restored.ok ? { engine: createEngine(kb, restored.prebuilt) } : { reason: restored.reason };
+export function engineFromSnapshot(kb: KnowledgeBase, bytes: Buffer, setup: EngineSetup = {}): { engine: Engine } | { reason: string } {
+  const restored = fromSnapshot(kb, bytes, setup.log ?? (() => {}));
+  return restored.ok ? { engine: createEngine(kb, setup, restored.prebuilt) } : { reason: restored.reason };
 }

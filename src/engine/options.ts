@@ -1,10 +1,12 @@
 /**
- * Every weight and threshold of the engine, in one place, each with its default and why (as MiniSearch
- * documents its options). The defaults were set on the development data named beside each; the judge's
- * weights were fitted by `npm run eval -- --calibrate` (src/eval/calibrate.ts). Change one, then run
+ * Every weight, threshold and limit of the engine, in one place, each with its default and why (as
+ * MiniSearch documents its options). `createEngine(kb, { options })` takes a partial override; the
+ * stages read the merged options they are given, never a module constant, so calibration and tests can
+ * vary any of them. The defaults were set on the development data named beside each; the judge's weights
+ * were fitted by `npm run eval -- --calibrate` (src/eval/calibrate.ts). Change one, then run
  * `npm run eval` and the public sets (`--external`) before and after.
  */
-export const ENGINE_OPTIONS = {
+export const DEFAULT_OPTIONS = {
   /** Bounds on one question's work, so that no question comes near the engine thread's time limit. */
   limits: {
     /** Characters of a question read; the rest is ignored. */
@@ -16,8 +18,40 @@ export const ENGINE_OPTIONS = {
     /** Hits read from each index (facts, sentences); on a large corpus, sentences read `largeCorpusHits`. */
     hits: 40,
     largeCorpusHits: 20,
+    /** Tokens a question searches a large corpus with, the rarest kept. */
+    largeCorpusTokens: 24,
     /** Clauses after a date that take its time when they name none of their own (1967年成立，加入…). */
     datedClauses: 2,
+    /** Characters of a direct answer: a statement longer than this is cut with …. */
+    answerChars: 200,
+    /** Typo mends tried per question (typos.ts): a long run of unknown characters is noise, not typos. */
+    mends: 6,
+    /** English names mended per question. */
+    englishMends: 3,
+    /** Figures of a several-figure answer (分别增长多少) beside the best one. */
+    peers: 3,
+    /** Suggested questions under an answer or a refusal. */
+    related: 3,
+  },
+  /**
+   * The indexes. A snapshot is tied to these (they decide what is indexed): change them and the next
+   * start builds anew.
+   */
+  index: {
+    /** From this many sentences on, the most common bigrams are neither indexed nor searched. */
+    largeCorpus: 5000,
+    /** A token in more than one sentence in `commonShare` (and in more than `commonFloor`) is too common to search. */
+    commonShare: 50,
+    commonFloor: 100,
+    /** Passages worked out at build time up to this size; above it, on first use. */
+    eagerPassages: 5000,
+    /** Passages kept worked out at once, the oldest dropped first. */
+    passageCache: 20_000,
+    /** MiniSearch's field boosts for curated facts: the metric's name says most what a fact is about. */
+    factBoost: { subject: 0.5, metric: 3, aliases: 2, quote: 0.7, period: 0.3 },
+    /** fuse.js thresholds (0 exact … 1 anything): English names mended, and "did you mean" names. */
+    englishNameThreshold: 0.3,
+    didYouMeanThreshold: 0.4,
   },
   /** Below this share of the question's concepts found in the evidence, the bot does not answer. */
   minCoverage: 0.55,
@@ -27,14 +61,16 @@ export const ENGINE_OPTIONS = {
     sentence: 0.9,
     /** Only in the passage's context (its article's title and region, the subjects before it). */
     context: 0.75,
+    /** A two-character abbreviation of a longer word (营收 for 营业收入) counts this much of it. */
+    abbreviation: 0.8,
   },
-  /** The ranking of candidates: a sum of these terms (evidence.ts `score` and `pickFigure`). */
+  /** The ranking of candidates: a sum of these terms (read/score.ts and read/pick.ts). */
   score: {
     coverage: 2,
     search: 0.6,
     /** A curated fact over a sentence that says the same. */
     curated: 0.3,
-    /** Evidence of the year the question names or means (今年). */
+    /** Evidence of the year the question names or means (今年), or of the months it names. */
     year: 0.2,
     /** Evidence whose own words name the question's place, not only its article's region. */
     place: 0.3,
@@ -42,17 +78,58 @@ export const ENGINE_OPTIONS = {
     comparison: 0.5,
     /** A figure in the unit or measure the question asks for (多少米 → 55米). */
     measure: 0.8,
-    /** A figure right next to the question's words, at most. */
+    /** A figure right next to the question's words, at most; it halves every `proximityFalloff` × ln 2 characters away. */
     proximity: 0.4,
+    proximityFalloff: 12,
     /** A figure whose clause says much the question does not ask, at most this much lower. */
     excess: 0.3,
     /** Excess added to a per-person or average figure's clause (人均地区生产总值) when the question does not say 人均. */
     perHead: 1,
     /** A figure whose own clause says what a when- or how-many-question asks about (何年成立 → 成立), half this more; one that does not, half this less. */
     event: 0.8,
+    /** Within a sentence, how much the figure's own clause group's coverage counts against the rest of its fit. */
+    ownClause: 2,
+    /** A clause without a figure, for a question that wants none (a name, a text), ranks this much above its coverage. */
+    textClause: 0.2,
+    /** A curated fact's fit: its figure is the fact's value, neither near nor far. */
+    curatedFit: 0.5,
   },
   /**
-   * The judge (confidence.ts): a logistic regression over the signals, fitted by `npm run eval -- --calibrate`
+   * How well a figure's kind fits the kind of answer asked (read/score.ts `kindFit`): the first kind the
+   * question cues is what it asks; others it cues, and kinds near them, fit less.
+   */
+  kindFit: {
+    /** No kind cued: a figure, or a text. */
+    unaskedFigure: 0.5,
+    unaskedText: 0.3,
+    /** The first kind cued, and any other cued. */
+    first: 1,
+    other: 0.8,
+    /** 多少 cues an amount in every question: after 比例 or 排名, an amount fits only this much. */
+    amountAfterRelative: 0.3,
+    /** An amount asked: any numeric figure fits this much. */
+    numericForAmount: 0.5,
+    /** A count asked: an amount, a list or a duration. */
+    nearCount: 0.5,
+    /** A person asked: a text. */
+    textForPerson: 0.5,
+    /** A list asked: a count or a text. */
+    nearList: 0.4,
+    /** A share asked: a fraction (1/9) is one. */
+    fractionForShare: 1,
+    /** A time asked: a text. */
+    textForTime: 0.5,
+  },
+  /** With no year asked, evidence this close to the best (score, coverage) competes on being the latest. */
+  latest: { score: 0.3, coverage: 0.05 },
+  /** Another period's figure shown beside the answer covers at least the answer's coverage less this. */
+  othersCoverage: 0.05,
+  /** A several-figure answer takes the figures ranked within this of the best. */
+  peersRank: 0.25,
+  /** Suggested next questions: from evidence covering at least this much of the question (or the same article). */
+  relatedCoverage: 0.3,
+  /**
+   * The judge (judge/confidence.ts): a logistic regression over the signals, fitted by `npm run eval -- --calibrate`
    * on the dev splits and the project's own sets when the event signal was added. Later reading changes
    * (places, dated clauses, event verbs) were each measured with these weights; a refit after them keeps
    * every own case only at 0.35 and then lets more wrong figures through (drcd-test dev: 24 against 22),
@@ -68,6 +145,20 @@ export const ENGINE_OPTIONS = {
      */
     threshold: 0.9,
   },
-} as const;
+};
 
-export type EngineOptions = typeof ENGINE_OPTIONS;
+export type EngineOptions = typeof DEFAULT_OPTIONS;
+
+/** A partial override: any option at any depth. */
+export type OptionsOverride = { readonly [K in keyof EngineOptions]?: Partial<EngineOptions[K]> | EngineOptions[K] };
+
+/** The defaults with `override` laid over them, one level deep into each group. */
+export function engineOptions(override: OptionsOverride = {}): EngineOptions {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(DEFAULT_OPTIONS)) {
+    const given = (override as Record<string, unknown>)[key];
+    const isGroup = typeof value === "object" && value !== null;
+    out[key] = given === undefined ? value : isGroup ? { ...value, ...(given as object) } : given;
+  }
+  return out as EngineOptions;
+}

@@ -33,12 +33,15 @@ export function simplifyAligned(text: string): string {
 
 const HAN = /\p{Script=Han}/u;
 
+/** A reading in parentheses after a character, left by some mirrors of Chinese pages: 實(shí)現(xiàn). */
+const PINYIN_AFTER_HAN = /(\p{Script=Han})\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)/gu;
+
 /**
  * NFKC (full-width → half-width), traditional → simplified, lower case, and every run of
  * punctuation, symbols or white space to one space, except what belongs to a number.
  */
 export function normalize(text: string): string {
-  const s = simplify(text.normalize("NFKC")).toLowerCase();
+  const s = simplify(text.normalize("NFKC")).toLowerCase().replace(PINYIN_AFTER_HAN, "$1");
   return s
     .replace(/[\p{C}]/gu, " ")
     .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
@@ -109,3 +112,22 @@ export function stemEnglish(word: string): string {
     .replace(/(ss)$/, "$1")
     .replace(/(?<=[a-z]{3})(es|s|ed|ing)$/, "");
 }
+
+export const isLatin = (s: string) => /^[a-z0-9' -]+$/.test(s);
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Whether normalized `text` mentions `term`: Latin terms as whole words, Han terms anywhere. */
+export function contains(text: string, term: string): boolean {
+  if (!term) return false;
+  let at = text.indexOf(term);
+  if (at < 0 || !LATIN_EDGE.test(term)) return at >= 0;
+  while (at >= 0) {
+    if (!isLetter(text[at - 1]) && !isLetter(text[at + term.length])) return true;
+    at = text.indexOf(term, at + 1);
+  }
+  return false;
+}
+
+/** A term that begins or ends with a Latin letter must not run into other letters. */
+const LATIN_EDGE = /^[a-z]|[a-z]$/;
+export const isLetter = (ch: string | undefined) => ch !== undefined && ch >= "a" && ch <= "z";

@@ -1,14 +1,16 @@
 /**
- * Calibrating the judge (src/engine/confidence.ts) on development data: every question of the dev
+ * Calibrating the judge (src/engine/judge/confidence.ts) on development data: every question of the dev
  * splits of the public sets and of the project's own sets is answered with no threshold; each answer's
  * signals are labelled right or wrong; a logistic regression over the signals gives the weights, and
  * the threshold is the one that keeps the most right answers for each wrong one it lets through,
  * counting a wrong answer as `WRONG_COST` right ones. Held-out splits are never read here.
  */
 import { answerJson } from "../console.js";
-import { answerMany, type Answer } from "../engine/answer.js";
-import { confidenceOf, type Signals } from "../engine/confidence.js";
-import { buildIndexes } from "../engine/search.js";
+import { answerMany } from "../engine/answer.js";
+import type { Answer } from "../engine/index.js";
+import { engineOptions } from "../engine/options.js";
+import { confidenceOf, type Signals } from "../engine/judge/confidence.js";
+import { buildIndexes } from "../engine/retrieve/indexes.js";
 import type { KnowledgeBase } from "../model/knowledge.js";
 import { buildExternalSet, scoreExternal, type ExternalSetName } from "./external.js";
 import { judge, type EvalCase } from "./judge.js";
@@ -25,7 +27,7 @@ export interface Sample {
 }
 
 export function collectSamples(kb: KnowledgeBase, external: readonly ExternalSetName[], own: readonly EvalCase[], now: Date): Sample[] {
-  const ix = buildIndexes(kb);
+  const ix = buildIndexes(kb, { options: engineOptions(), log: () => {} });
   // Only figures read from sentences are judged by confidence (answer.ts); facts and lists are not sampled.
   const ask = (q: string) => answerMany(ix, q, now, 1, -Infinity)[0]!;
   const samples: Sample[] = [];
@@ -74,7 +76,7 @@ export function fit(samples: readonly Sample[], steps = 20_000, rate = 0.1): { w
  * best by right − WRONG_COST × wrong, for comparison.
  */
 export function sweep(samples: readonly Sample[], weights: Record<(typeof FEATURES)[number], number>, bias: number) {
-  const scored = samples.map((s) => ({ z: confidenceOf(s.signals, weights, bias), right: s.right, own: s.own }));
+  const scored = samples.map((s) => ({ z: confidenceOf(s.signals, { weights, bias }), right: s.right, own: s.own }));
   const rows = [];
   for (let t = -1; t <= 3.001; t += 0.05) {
     const kept = scored.filter((s) => s.z >= t);

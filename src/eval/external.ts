@@ -1,9 +1,10 @@
 /**
- * Figure questions from public reading-comprehension sets (test/fixtures/external): articles nobody
- * curated, questions people wrote. Built as ../shared/eval/external/build.mjs builds them and scored as
- * its score.mjs scores: right (the gold number, whole, in the answer, citing the gold article), wrong
- * (answered otherwise) or none (I don't know). Every fifth article is held out from tuning.
+ * Figure questions from public reading-comprehension sets (test/fixtures/external, whose README says how
+ * they are built and scored): articles nobody curated, questions people wrote. Scored right (the gold
+ * number, whole, in the answer, citing the gold article), wrong (answered otherwise) or none (I don't
+ * know). Every fifth article is held out from tuning.
  */
+import { directAnswer } from "../render/words.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Answer } from "../engine/index.js";
@@ -36,7 +37,7 @@ interface Squad {
   data: { title: string; paragraphs: { context: string; qas: { id: string; question: string; answers: { text: string }[] }[] }[] }[];
 }
 
-/** What build.mjs counts as a figure question. */
+/** A figure question: it asks how many, how large, how long or which year. */
 const ASKS_FIGURE = /多少|几|幾|多大|多高|多长|多長|多远|多遠|多重|多久|哪一年|哪年|何年/;
 
 export function buildExternalSet(name: ExternalSetName, dir = "test/fixtures/external"): ExternalSet {
@@ -87,7 +88,7 @@ const squash = (s: string) =>
 export function scoreExternal(c: ExternalCase, answer: Answer): Outcome {
   if (!answer.answered) return "none";
   const num = squash(c.number).replace(/\./g, "\\.");
-  const whole = new RegExp(`(^|[^0-9.])${num}($|[^0-9]|\\.(?![0-9]))`).test(squash(answer.answer));
+  const whole = new RegExp(`(^|[^0-9.])${num}($|[^0-9]|\\.(?![0-9]))`).test(squash(directAnswer(answer)));
   const cited = answer.citations.some((x) => x.url.includes(c.source) || squash(x.title).includes(squash(decodeURIComponent(c.source))));
   return whole && cited ? "right" : "wrong";
 }
@@ -103,7 +104,7 @@ export interface ExternalReport {
 export function runExternal(ask: (q: string) => Answer, cases: readonly ExternalCase[]): ExternalReport {
   const outcomes = cases.map((c) => {
     const a = ask(c.q);
-    return { c, outcome: scoreExternal(c, a), answer: a.answer };
+    return { c, outcome: scoreExternal(c, a), answer: directAnswer(a) };
   });
   const count = (o: Outcome) => outcomes.filter((x) => x.outcome === o).length;
   return { total: cases.length, right: count("right"), wrong: count("wrong"), none: count("none"), outcomes };

@@ -1,11 +1,11 @@
 /**
- * Judging answers against question sets (../shared/eval/README.md), and the integrity rule every
+ * Judging answers against question sets (the format: test/eval/README.md), and the integrity rule every
  * answer is held to: quotes stand in their articles, and figures in the answer stand in its quotes.
  */
 import type { Answer } from "../engine/index.js";
 import type { KnowledgeBase } from "../model/knowledge.js";
 import { numbersIn } from "../model/numbers.js";
-import { KNOWN_PLACES } from "../engine/places.js";
+import { KNOWN_PLACES } from "../lexicon/places.js";
 
 const COMPANY_REFERENCE = /[该該本](公司|企业|企業|集团|集團|厂|廠)|^(公司|企业|企業)|^其(?![中他余次实])/m;
 const PLACE_REFERENCE = /[该該本全](市|县|縣|区|區|省)/;

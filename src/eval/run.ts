@@ -3,7 +3,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { answerJson } from "../console.js";
 import type { Engine } from "../engine/index.js";
+import { sentencesOf } from "../model/knowledge.js";
 import { judge, kindOf, type EvalCase } from "./judge.js";
+import { retrieved } from "./sets.js";
 
 /** Question sets: the files named, or the project's copy of the dev set and its own cases. */
 export function readCases(files: string[], dir = "test/eval"): { file: string; cases: EvalCase[] }[] {
@@ -24,12 +26,19 @@ export interface EvalReport {
   passed: number;
   byKind: Record<string, { total: number; passed: number }>;
   failures: { file: string; id: string; q: string; why: string }[];
+  /** Answerable cases, and those whose gold sentence the retriever found (sets.ts). */
+  retrieval: { answerable: number; found: number };
 }
 
 export function runEval(engine: Engine, sets: { file: string; cases: EvalCase[] }[], now: Date, timeZone?: string): EvalReport {
-  const report: EvalReport = { total: 0, passed: 0, byKind: {}, failures: [] };
+  const report: EvalReport = { total: 0, passed: 0, byKind: {}, failures: [], retrieval: { answerable: 0, found: 0 } };
+  const sentences = sentencesOf(engine.kb);
   for (const { file, cases } of sets) {
     for (const c of cases) {
+      if (!c.unanswerable && c.all?.length) {
+        report.retrieval.answerable++;
+        if (retrieved(engine, c, sentences, now)) report.retrieval.found++;
+      }
       const verdict = judge(c, answerJson(engine.ask(c.q, now, timeZone)), engine.kb);
       const k = (report.byKind[kindOf(c)] ??= { total: 0, passed: 0 });
       k.total++;

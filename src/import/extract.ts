@@ -8,6 +8,7 @@ import { readCapture } from "./capture.js";
 import { decodePage } from "./decode.js";
 import { readHtml } from "./html.js";
 import { readMarkdown } from "./markdown.js";
+import { readableMarkup } from "./nesting.js";
 import type { Reading } from "./reading.js";
 import type { Field, Found } from "./types.js";
 
@@ -37,7 +38,10 @@ export interface Extracted {
   readonly unsure: readonly string[];
 }
 
-export type ExtractResult = { readonly ok: true; readonly article: Extracted } | { readonly ok: false; readonly reason: string };
+export type ExtractResult =
+  | { readonly ok: true; readonly article: Extracted }
+  /** `depth` or `elements`: refused as nested too deeply or too large to be an article page. */
+  | { readonly ok: false; readonly reason: string; readonly depth?: number; readonly elements?: number };
 
 /**
  * Less article text than this, or no sentence, is no article: a menu, a list of links, an error page.
@@ -95,7 +99,13 @@ export function extractArticle(input: ExtractInput): ExtractResult {
     format = "html";
   }
 
-  const reading: Reading = format === "html" ? readHtml(text, input.baseUrl) : format === "markdown" ? readMarkdown(text) : readCapture(text);
+  let reading: Reading;
+  if (format === "html") {
+    const markup = readableMarkup(text);
+    if (!markup.ok) return markup;
+    if (markup.note) unsure.push(markup.note);
+    reading = readHtml(markup.html, input.baseUrl);
+  } else reading = format === "markdown" ? readMarkdown(text) : readCapture(text);
   const { body } = reading;
   const textChars = body.paragraphs.filter((p) => !p.heading).reduce((n, p) => n + [...p.text].length, 0);
   const sentence = body.paragraphs.some((p) => !p.heading && /[。！？!?.]/u.test(p.text));

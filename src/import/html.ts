@@ -76,37 +76,45 @@ export function blocksOf(root: DomNode): RawBlock[] {
     text = "";
     linked = "";
   };
-  const walk = (node: DomNode, inLink: boolean) => {
+  // Depth first with a stack of its own, not recursion: a deeply nested page must not overflow the call stack.
+  type Step = { node: DomNode; inLink: boolean } | { leave: RawBlock["kind"] };
+  const steps: Step[] = [{ node: root, inLink: false }];
+  while (steps.length) {
+    const step = steps.pop()!;
+    if ("leave" in step) {
+      flush();
+      kind = step.leave;
+      continue;
+    }
+    const { node, inLink } = step;
     if (node.nodeType === 3) {
       text += node.textContent ?? "";
       if (inLink) linked += node.textContent ?? "";
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const el = node as DomElement;
     const tag = el.nodeName.toLowerCase();
-    if (SKIP.has(tag) || isHidden(el)) return;
-    if (tag === "br" || tag === "hr") return flush();
+    if (SKIP.has(tag) || isHidden(el)) continue;
+    if (tag === "br" || tag === "hr") {
+      flush();
+      continue;
+    }
     if (MEDIA.has(tag)) {
       flush();
       out.push({ text: "", kind: "figure" });
-      return;
+      continue;
     }
-    const block = BLOCK.has(tag);
-    const outer = kind;
-    if (block) {
+    if (BLOCK.has(tag)) {
       flush();
+      steps.push({ leave: kind });
       if (/^h[1-6]$/.test(tag)) kind = "heading";
       else if (tag === "li" || tag === "dt" || tag === "dd") kind = "item";
       else if (tag === "figcaption") kind = "caption";
     }
-    for (const child of Array.from(el.childNodes)) walk(child, inLink || tag === "a");
-    if (block) {
-      flush();
-      kind = outer;
-    }
-  };
-  walk(root, false);
+    const children = Array.from(el.childNodes);
+    for (let i = children.length - 1; i >= 0; i--) steps.push({ node: children[i]!, inLink: inLink || tag === "a" });
+  }
   flush();
   return out;
 }
@@ -127,13 +135,19 @@ const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNews
 /** The article objects of the page's JSON-LD (`@graph`s and lists opened). */
 function jsonLdArticles(doc: DomDocument): Record<string, unknown>[] {
   const found: Record<string, unknown>[] = [];
+  // A list of its own, not recursion: lists in lists as deep as a page likes.
   const visit = (value: unknown) => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (!value || typeof value !== "object") return;
-    const obj = value as Record<string, unknown>;
-    const types = ([] as unknown[]).concat(obj["@type"] ?? []);
-    if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) found.push(obj);
-    if (obj["@graph"]) visit(obj["@graph"]);
+    const todo = [value];
+    while (todo.length) {
+      const next = todo.pop();
+      if (Array.isArray(next)) for (let i = next.length - 1; i >= 0; i--) todo.push(next[i]);
+      else if (next && typeof next === "object") {
+        const obj = next as Record<string, unknown>;
+        const types = ([] as unknown[]).concat(obj["@type"] ?? []);
+        if (types.some((t) => typeof t === "string" && ARTICLE_TYPES.test(t))) found.push(obj);
+        if (obj["@graph"]) todo.push(obj["@graph"]);
+      }
+    }
   };
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
@@ -183,82 +197,21 @@ export function readHtml(html: string, baseUrl?: string): Reading {
   const doc = document;
   const candidates = noCandidates();
   const unsure: string[] = [];
-  const meta = metaTags(doc);
-  const articles = jsonLdArticles(doc);
-  const add = (list: Found[], value: string | undefined, from: string) => {
-    const v = value && collapseWhitespace(value);
-    if (v) list.push({ value: v, from });
-  };
-
-  for (const a of articles) add(candidates.title, typeof a.headline === "string" ? a.headline : undefined, "JSON-LD headline");
-  add(candidates.title, meta.get("og:title"), "og:title");
-  add(candidates.title, meta.get("articletitle"), "meta ArticleTitle");
-  add(candidates.title, meta.get("twitter:title"), "twitter:title");
-  // Chinese sites write <title> as 标题_栏目_网站; the <h1> that <title> starts with is the headline.
-  // A title in metadata with the site's name after the <h1> is the <h1>.
-  const pageTitle = doc.querySelector("title")?.textContent ?? "";
-  for (const h1 of Array.from(doc.querySelectorAll("h1"))) {
-    const text = collapseWhitespace(h1.textContent ?? "");
-    if ([...text].length < 4) continue;
-    const first = candidates.title[0];
-    if (first && first.value.startsWith(text) && /^\s*[-_|–—·:：]+\s*\S/u.test(first.value.slice(text.length))) {
-      candidates.title.unshift({ value: text, from: `the <h1> headline (${first.from} adds "${first.value.slice(text.length).trim()}")` });
-    } else if (compact(pageTitle).startsWith(compact(text))) add(candidates.title, text, "the <h1> headline, which <title> starts with");
-  }
-
+  const page: Page = { doc, html, meta: metaTags(doc), articles: jsonLdArticles(doc), baseUrl };
+  titlesOf(page, candidates.title);
   // The page's "来源" names the paper a piece is from, which is the publisher to cite.
-  add(candidates.publisher, meta.get("contentsource"), "meta ContentSource (来源)");
-  const pagePublishers: Found[] = [];
-  for (const a of articles) add(pagePublishers, ldName(a.publisher), "JSON-LD publisher");
-  const account = doc.querySelector("#js_name")?.textContent ?? html.match(/var\s+nickname\s*=\s*(?:htmlDecode\()?["']([^"']+)["']/)?.[1];
-  add(pagePublishers, account, "the WeChat account's name");
-  const siteName = meta.get("og:site_name");
-  if (siteName && !PLATFORM.test(siteName)) add(pagePublishers, siteName, "og:site_name");
-  add(pagePublishers, meta.get("sitename"), "meta SiteName");
-  add(pagePublishers, meta.get("application-name"), "meta application-name");
-
-  for (const a of articles) add(candidates.date, typeof a.datePublished === "string" ? dateInMeta(a.datePublished) : undefined, "JSON-LD datePublished");
-  for (const name of DATE_META) add(candidates.date, meta.get(name) && dateInMeta(meta.get(name)!), `meta ${name}`);
-  const wechatTime = html.match(/\bvar\s+ct\s*=\s*["'](\d{10})["']/)?.[1] ?? html.match(/\bcreate_time\s*[:=]\s*["']?(\d{10})\b/)?.[1];
-  if (wechatTime) add(candidates.date, dateInMeta(wechatTime), "the WeChat page's time");
-  const time = doc.querySelector("time[datetime]") ?? doc.querySelector("time");
-  if (time) add(candidates.date, dateInMeta(time.getAttribute("datetime") ?? time.textContent ?? ""), "<time>");
-
+  add(candidates.publisher, page.meta.get("contentsource"), "meta ContentSource (来源)");
+  const pagePublishers = publishersOf(page);
+  datesOf(page, candidates.date);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute("href");
-  if (canonical) add(candidates.url, webUrl(canonical, baseUrl), "the canonical link");
-  add(candidates.url, meta.get("og:url") && webUrl(meta.get("og:url")!, baseUrl), "og:url");
-  for (const a of articles) add(candidates.url, webUrl(ldUrl(a.url) ?? ldUrl(a.mainEntityOfPage) ?? "", baseUrl), "JSON-LD url");
-
-  for (const a of articles) add(candidates.author, ldName(a.author), "JSON-LD author");
-  for (const name of ["article:author", "author", "dc.creator"]) {
-    const value = meta.get(name);
-    if (value && !/^https?:/.test(value)) add(candidates.author, value, `meta ${name}`);
-  }
-
+  urlsOf(page, canonical, candidates.url);
+  authorsOf(page, candidates.author);
   const lang = doc.documentElement.getAttribute("lang")?.toLowerCase();
 
   // The whole page's text, before Readability takes the article out of it: the line under the
   // headline often holds the date and the 来源, and the footer the address and the copyright.
-  const pageBlocks = doc.body ? blocksOf(doc.body) : [];
-  const pageLines = pageBlocks.map((b) => b.text);
-  // Without <h1> or metadata (old sites lay pages out in tables), the headline is the first line of
-  // the page that <title> starts with.
-  if (!candidates.title.length) {
-    const line = pageLines.find((l) => [...l].length >= 6 && !/[。！？]/u.test(l) && compact(pageTitle).startsWith(compact(l)));
-    add(candidates.title, line, "the headline on the page, which <title> starts with");
-  }
-  const headline = candidates.title[0]?.value;
-  const headlineAt = headline ? pageLines.findIndex((l) => compact(l) === compact(headline)) : -1;
-  const underHeadline = { publisher: [] as Found[], author: [] as Found[], date: [] as Found[] };
-  if (headlineAt >= 0) {
-    for (const line of pageLines.slice(headlineAt + 1, headlineAt + 6)) {
-      if ([...line].length > 120 || /[。！？]/u.test(line)) continue;
-      const found = lineHints(line, true);
-      underHeadline.publisher.push(...found.publisher);
-      underHeadline.author.push(...found.author);
-      underHeadline.date.push(...found.date.map((d) => ({ ...d, from: `the line under the headline "${line}"` })));
-    }
-  }
+  const pageLines = (doc.body ? blocksOf(doc.body) : []).map((b) => b.text);
+  const underHeadline = linesUnderHeadline(pageLines, candidates.title, doc.querySelector("title")?.textContent ?? "");
   const hints = pageHints(pageLines);
 
   // WeChat pages hide the article until their script shows it; Readability skips hidden elements.
@@ -275,12 +228,107 @@ export function readHtml(html: string, baseUrl?: string): Reading {
   candidates.author.push(...underHeadline.author, ...body.hints.author);
   candidates.url.push(...hints.url);
   if (baseUrl) add(candidates.url, webUrl(baseUrl, undefined), "the address it was fetched from");
-  if (canonical && !webUrl(canonical, baseUrl)) unsure.push(`url: the canonical link "${canonical}" is relative and the page's address is not known`);
-
+  if (canonical && !webUrl(canonical, baseUrl)) {
+    unsure.push(`url: the canonical link "${canonical}" is relative and the page's address is not known`);
+  }
   return {
     candidates,
     body,
     unsure: [...unsure, ...body.unsure],
     ...(lang?.startsWith("en") ? { lang: "en" as const } : lang?.startsWith("zh") ? { lang: "zh" as const } : {}),
   };
+}
+
+/** What the field readers of a page look at. */
+interface Page {
+  readonly doc: DomDocument;
+  readonly html: string;
+  readonly meta: ReadonlyMap<string, string>;
+  readonly articles: ReturnType<typeof jsonLdArticles>;
+  readonly baseUrl: string | undefined;
+}
+
+function add(list: Found[], value: string | undefined, from: string): void {
+  const v = value && collapseWhitespace(value);
+  if (v) list.push({ value: v, from });
+}
+
+function titlesOf({ doc, meta, articles }: Page, titles: Found[]): void {
+  for (const a of articles) add(titles, typeof a.headline === "string" ? a.headline : undefined, "JSON-LD headline");
+  add(titles, meta.get("og:title"), "og:title");
+  add(titles, meta.get("articletitle"), "meta ArticleTitle");
+  add(titles, meta.get("twitter:title"), "twitter:title");
+  // Chinese sites write <title> as 标题_栏目_网站; the <h1> that <title> starts with is the headline.
+  // A title in metadata with the site's name after the <h1> is the <h1>.
+  const pageTitle = doc.querySelector("title")?.textContent ?? "";
+  for (const h1 of Array.from(doc.querySelectorAll("h1"))) {
+    const text = collapseWhitespace(h1.textContent ?? "");
+    if ([...text].length < 4) continue;
+    const first = titles[0];
+    if (first && first.value.startsWith(text) && /^\s*[-_|–—·:：]+\s*\S/u.test(first.value.slice(text.length))) {
+      const adds = first.value.slice(text.length).trim();
+      titles.unshift({ value: text, from: `the <h1> headline (${first.from} adds "${adds}")` });
+    } else if (compact(pageTitle).startsWith(compact(text))) add(titles, text, "the <h1> headline, which <title> starts with");
+  }
+}
+
+/** The site or account that published the page (a reprint's 来源 is read apart, and preferred). */
+function publishersOf({ doc, html, meta, articles }: Page): Found[] {
+  const found: Found[] = [];
+  for (const a of articles) add(found, ldName(a.publisher), "JSON-LD publisher");
+  const account = doc.querySelector("#js_name")?.textContent ?? html.match(/var\s+nickname\s*=\s*(?:htmlDecode\()?["']([^"']+)["']/)?.[1];
+  add(found, account, "the WeChat account's name");
+  const siteName = meta.get("og:site_name");
+  if (siteName && !PLATFORM.test(siteName)) add(found, siteName, "og:site_name");
+  add(found, meta.get("sitename"), "meta SiteName");
+  add(found, meta.get("application-name"), "meta application-name");
+  return found;
+}
+
+function datesOf({ doc, html, meta, articles }: Page, dates: Found[]): void {
+  for (const a of articles) {
+    add(dates, typeof a.datePublished === "string" ? dateInMeta(a.datePublished) : undefined, "JSON-LD datePublished");
+  }
+  for (const name of DATE_META) add(dates, meta.get(name) && dateInMeta(meta.get(name)!), `meta ${name}`);
+  const wechat = html.match(/\bvar\s+ct\s*=\s*["'](\d{10})["']/)?.[1] ?? html.match(/\bcreate_time\s*[:=]\s*["']?(\d{10})\b/)?.[1];
+  if (wechat) add(dates, dateInMeta(wechat), "the WeChat page's time");
+  const time = doc.querySelector("time[datetime]") ?? doc.querySelector("time");
+  if (time) add(dates, dateInMeta(time.getAttribute("datetime") ?? time.textContent ?? ""), "<time>");
+}
+
+function urlsOf({ meta, articles, baseUrl }: Page, canonical: string | null | undefined, urls: Found[]): void {
+  if (canonical) add(urls, webUrl(canonical, baseUrl), "the canonical link");
+  add(urls, meta.get("og:url") && webUrl(meta.get("og:url")!, baseUrl), "og:url");
+  for (const a of articles) add(urls, webUrl(ldUrl(a.url) ?? ldUrl(a.mainEntityOfPage) ?? "", baseUrl), "JSON-LD url");
+}
+
+function authorsOf({ meta, articles }: Page, authors: Found[]): void {
+  for (const a of articles) add(authors, ldName(a.author), "JSON-LD author");
+  for (const name of ["article:author", "author", "dc.creator"]) {
+    const value = meta.get(name);
+    if (value && !/^https?:/.test(value)) add(authors, value, `meta ${name}`);
+  }
+}
+
+/**
+ * The fields the few short lines under the headline give (its date, 来源, author). Without <h1> or metadata
+ * (old sites lay pages out in tables), the headline is the first line of the page that <title> starts with.
+ */
+function linesUnderHeadline(pageLines: readonly string[], titles: Found[], pageTitle: string) {
+  if (!titles.length) {
+    const line = pageLines.find((l) => [...l].length >= 6 && !/[。！？]/u.test(l) && compact(pageTitle).startsWith(compact(l)));
+    add(titles, line, "the headline on the page, which <title> starts with");
+  }
+  const headline = titles[0]?.value;
+  const headlineAt = headline ? pageLines.findIndex((l) => compact(l) === compact(headline)) : -1;
+  const under = { publisher: [] as Found[], author: [] as Found[], date: [] as Found[] };
+  if (headlineAt < 0) return under;
+  for (const line of pageLines.slice(headlineAt + 1, headlineAt + 6)) {
+    if ([...line].length > 120 || /[。！？]/u.test(line)) continue;
+    const found = lineHints(line, true);
+    under.publisher.push(...found.publisher);
+    under.author.push(...found.author);
+    under.date.push(...found.date.map((d) => ({ ...d, from: `the line under the headline "${line}"` })));
+  }
+  return under;
 }

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { copyFile, link, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loadKnowledge, MAX_ARTICLE_BYTES } from "../knowledge/load.js";
+import { loadKnowledge, MAX_ARTICLE_BYTES, type KnowledgeFiles } from "../knowledge/load.js";
 import { EMPTY_GLOSSARY, parseGlossary } from "../knowledge/glossary.js";
 import { formatProblem, type Glossary, type KnowledgeBase } from "../model/knowledge.js";
 import { articleId, guessRegion, previewArticle, renderArticle, unwritable, type ArticleFields, type ArticlePreview } from "./article.js";
@@ -18,10 +18,14 @@ import { latestPublicationDate } from "./dates.js";
 import { fetchPage, FetchError, type AddressPolicy, type FetchLimits } from "./fetch.js";
 import type { Field, Found } from "./types.js";
 
-/** A path or an http(s) link; or bytes received some other way (an upload), with what is known of them. */
+/**
+ * A path or an http(s) link; or bytes received some other way (an upload), with what is known of them;
+ * or an article extracted before (kept with a preview waiting for a field), not extracted again.
+ */
 export type ImportSource =
   | string
-  | { readonly bytes: Uint8Array; readonly name: string; readonly contentType?: string; readonly url?: string };
+  | { readonly bytes: Uint8Array; readonly name: string; readonly contentType?: string; readonly url?: string }
+  | { readonly extracted: Extracted; readonly name: string };
 
 export interface ImportOptions {
   readonly knowledgeDir: string;
@@ -60,6 +64,8 @@ export interface PreparedImport {
   readonly problems: readonly string[];
   /** A date the source gave that is later than tomorrow: not taken, so the date is missing. */
   readonly futureDate?: string;
+  /** The page was refused unread: nested this deep, or with this many elements. */
+  readonly tooComplex?: { readonly depth?: number; readonly elements?: number };
 }
 
 const REQUIRED = ["title", "publisher", "date", "url"] as const;
@@ -89,7 +95,9 @@ interface SourceBytes {
 }
 
 /** Reads a source within the size limit; a message for the person if it cannot be read. */
-async function readSource(source: ImportSource, options: ImportOptions): Promise<SourceBytes | string> {
+type InHand = Exclude<ImportSource, { extracted: Extracted }>;
+
+async function readSource(source: InHand, options: ImportOptions): Promise<SourceBytes | string> {
   const maxBytes = options.limits?.maxBytes ?? MAX_ARTICLE_BYTES;
   if (typeof source !== "string") {
     if (source.bytes.length > maxBytes) return `${source.name} is ${mb(source.bytes.length)}; the limit is ${mb(maxBytes)}`;
@@ -129,14 +137,17 @@ const sameLink = (a: string, b: string) => {
  * Writes nothing. `problems` is empty when `saveImport` may write `article`.
  */
 export async function prepareImport(source: ImportSource, options: ImportOptions): Promise<PreparedImport> {
-  const read = await readSource(source, options);
-  if (typeof read === "string") return { fields: {}, missing: [], unsure: [], problems: [read] };
-  const result = extractArticle({
-    bytes: read.bytes,
-    ...(read.contentType ? { contentType: read.contentType } : {}),
-    ...(read.url ? { baseUrl: read.url } : {}),
-  });
-  if (!result.ok) return { fields: {}, missing: [], unsure: [], problems: [`${read.label}: ${result.reason}`] };
+  const got =
+    typeof source !== "string" && "extracted" in source
+      ? { read: { label: source.name }, result: { ok: true as const, article: source.extracted } }
+      : await extractSource(source, options);
+  if (typeof got === "string") return { fields: {}, missing: [], unsure: [], problems: [got] };
+  const { read, result } = got;
+  if (!result.ok) {
+    const { depth, elements } = result;
+    const tooComplex = depth || elements ? { tooComplex: { depth, elements } } : {};
+    return { fields: {}, missing: [], unsure: [], problems: [`${read.label}: ${result.reason}`], ...tooComplex };
+  }
   const extracted = result.article;
 
   // The folder may not load without this article (facts that quote it): then there is no base to
@@ -215,7 +226,9 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
 
   const same = kb?.articles.find((a) => sameLink(a.url, url));
   if (same) problems.push(`${same.file} already has this article (url ${same.url}); delete it first to import it again`);
-  problems.push(...unwritable(extracted.paragraphs), ...(await validate(options.knowledgeDir, article)));
+  // The folder was read above: only the new article's file is parsed again.
+  const previous = current.ok ? current.files : undefined;
+  problems.push(...unwritable(extracted.paragraphs), ...(await validate(options.knowledgeDir, article, previous)));
   return { extracted, fields, article, missing, unsure, problems };
 }
 
@@ -228,6 +241,18 @@ function futureDate(
   const date = fields.date?.value;
   if (!date || date <= latest) return undefined;
   return { date, found: options.given?.date === undefined, latest: `tomorrow (${latest})` };
+}
+
+/** The source read and its article extracted, or why it could not be read. */
+async function extractSource(source: InHand, options: ImportOptions) {
+  const read = await readSource(source, options);
+  if (typeof read === "string") return read;
+  const result = extractArticle({
+    bytes: read.bytes,
+    ...(read.contentType ? { contentType: read.contentType } : {}),
+    ...(read.url ? { baseUrl: read.url } : {}),
+  });
+  return { read, result };
 }
 
 /** The folder's glossary when the folder as a whole does not load, or an empty one. */
@@ -250,8 +275,9 @@ async function articleNames(knowledgeDir: string): Promise<string[]> {
 }
 
 /** Problems of the whole folder with the article in it, from the knowledge loader. */
-async function validate(knowledgeDir: string, article: PreparedArticle): Promise<string[]> {
-  const checked = await loadKnowledge(knowledgeDir, { extra: { [article.file]: article.text } });
+async function validate(knowledgeDir: string, article: PreparedArticle, previous?: KnowledgeFiles): Promise<string[]> {
+  const extra = { [article.file]: article.text };
+  const checked = await loadKnowledge(knowledgeDir, { extra, ...(previous ? { previous } : {}) });
   return checked.ok ? [] : checked.problems.map(formatProblem);
 }
 

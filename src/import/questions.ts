@@ -3,7 +3,7 @@
  * before saving it: sentences with a figure, the figure taken out and 多少 put in, as the property
  * tests make them. Pure; the bot asks the live engine whether they are answered once saved.
  */
-import { findFigures } from "../engine/figures.js";
+import { findFigures } from "../engine/read/figures.js";
 import type { BodyParagraph } from "./body.js";
 
 const HAN = /\p{Script=Han}/gu;

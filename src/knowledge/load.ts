@@ -9,7 +9,18 @@ import { EMPTY_GLOSSARY, parseGlossary } from "./glossary.js";
 import { JOURNAL, settleInterruptedChanges } from "./journal.js";
 import type { Glossary, KnowledgeBase, Problem } from "../model/knowledge.js";
 
-export type LoadResult = { ok: true; kb: KnowledgeBase; files: KnowledgeFiles } | { ok: false; problems: Problem[] };
+export type LoadResult =
+  | {
+      ok: true;
+      kb: KnowledgeBase;
+      files: KnowledgeFiles;
+      /** The bytes of every file read, by relative path: given as `LoadOptions.contents`, the same base loads again. */
+      contents: FolderContents;
+    }
+  | { ok: false; problems: Problem[] };
+
+/** A knowledge folder's files as bytes, by relative path. */
+export type FolderContents = ReadonlyMap<string, Uint8Array>;
 
 /**
  * What a load read, file by file (relative path → its bytes' hash and what it parsed to): given back
@@ -40,6 +51,11 @@ export interface LoadOptions {
    * (at 100k passages, parsing is two thirds of a load).
    */
   readonly previous?: KnowledgeFiles;
+  /**
+   * The folder's files as an earlier load read them, read instead of the folder: how the engine
+   * thread starts again from the last good knowledge while the folder itself is being edited.
+   */
+  readonly contents?: FolderContents;
 }
 
 /** Reads `dir` whole into a knowledge base, or returns every problem found; never a partial base. */
@@ -49,8 +65,12 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   const shown = (...parts: string[]) => path.normalize(path.join(dir, ...parts));
   const hash = createHash("sha256");
   const files = new Map<string, { hash: string; parsed: unknown }>();
-  // A removal cut short by a crash is undone before anything is read.
-  for (const message of await settleInterruptedChanges(dir)) problems.push({ file: shown(JOURNAL), line: 1, message });
+  const contents = new Map<string, Uint8Array>();
+  const given = options.contents;
+  // A removal cut short by a crash is undone before anything is read. Files given as contents are not the
+  // folder: the engine restarts from them while the folder may be in the middle of a change, left alone then.
+  const settled = given ? [] : await settleInterruptedChanges(dir);
+  for (const message of settled) problems.push({ file: shown(JOURNAL), line: 1, message });
 
   /** The file's parse, reused from the previous load when its bytes are the same. */
   const parse = async <T>(rel: string, parser: (text: string) => T): Promise<T | undefined> => {
@@ -67,7 +87,15 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       problems.push({ file: shown(rel), line: decoded, message: "the file is not UTF-8 text (save it as UTF-8)" });
       return undefined;
     }
-    const parsed = parser(decoded.replace(/^\uFEFF/, ""));
+    let parsed: T;
+    try {
+      parsed = parser(decoded.replace(/^\uFEFF/, ""));
+    } catch (e) {
+      // A parser's own failure is the file's problem, not the loader's: the rest of the folder is still checked.
+      const why = e instanceof Error ? e.message : String(e);
+      problems.push({ file: shown(rel), line: 1, message: `cannot be read as a knowledge file (${why})` });
+      return undefined;
+    }
     files.set(rel, { hash: own, parsed });
     return parsed;
   };
@@ -76,8 +104,9 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     const file = shown(rel);
     let bytes: Buffer;
     try {
-      const given = extra.get(path.normalize(rel));
-      bytes = given !== undefined ? Buffer.from(given, "utf8") : await readFile(path.join(dir, rel));
+      const added = extra.get(path.normalize(rel));
+      if (added !== undefined) bytes = Buffer.from(added, "utf8");
+      else bytes = given ? fromContents(given, rel) : await readFile(path.join(dir, rel));
     } catch (e) {
       problems.push({ file, line: 1, message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` });
       return undefined;
@@ -88,6 +117,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
       return undefined;
     }
     hash.update(rel).update("\0").update(bytes).update("\0");
+    contents.set(rel, bytes);
     return bytes;
   };
 
@@ -95,8 +125,15 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     const added = [...extra.keys()].filter((k) => path.dirname(k) === folder && pattern.test(k)).map((k) => path.basename(k));
     return names === undefined && !added.length ? undefined : [...new Set([...(names ?? []), ...added])].sort();
   };
-  const articleFiles = withExtra("articles", await listFiles(path.join(dir, "articles"), /\.md$/i), /\.md$/i);
-  const factFiles = withExtra("facts", await listFiles(path.join(dir, "facts"), /\.ya?ml$/i), /\.ya?ml$/i);
+  const list = async (folder: string, pattern: RegExp) => {
+    const listed = given ? namesIn(given, folder, pattern) : await listFiles(path.join(dir, folder), pattern);
+    if (typeof listed !== "string") return listed;
+    problems.push({ file: folder ? shown(folder) : path.normalize(dir), line: 1, message: listed });
+    return [];
+  };
+  const articleFiles = withExtra("articles", await list("articles", /\.md$/i), /\.md$/i);
+  const factFiles = withExtra("facts", await list("facts", /\.ya?ml$/i), /\.ya?ml$/i);
+  if (problems.length) return { ok: false, problems };
   if (articleFiles === undefined) {
     return { ok: false, problems: [{ file: shown("articles"), line: 1, message: "no articles folder here" }] };
   }
@@ -121,7 +158,7 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
   }
 
   let glossary: Glossary = EMPTY_GLOSSARY;
-  const present = new Set(await listFiles(dir, /^glossary\.ya?ml$/) ?? []);
+  const present = new Set((await list("", /^glossary\.ya?ml$/)) ?? []);
   for (const name of GLOSSARY_FILES.filter((n) => present.has(n)).slice(0, 1)) {
     const parsed = await parse(name, (text) => parseGlossary(shown(name), text));
     if (parsed === undefined) continue;
@@ -131,11 +168,27 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
 
   if (problems.length) return { ok: false, problems };
   const assembled = assembleKnowledge({ articles, facts, glossary, version: hash.digest("hex").slice(0, 16) });
-  return assembled.kb ? { ok: true, kb: assembled.kb, files } : { ok: false, problems: assembled.problems };
+  return assembled.kb ? { ok: true, kb: assembled.kb, files, contents } : { ok: false, problems: assembled.problems };
 }
 
-/** Sorted names of the files in `dir` matching `pattern`; undefined when there is no such folder. */
-async function listFiles(dir: string, pattern: RegExp): Promise<string[] | undefined> {
+function fromContents(contents: FolderContents, rel: string): Buffer {
+  const bytes = contents.get(rel);
+  if (!bytes) throw Object.assign(new Error(`${rel} is not among the files given`), { code: "ENOENT" });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** As listFiles, over files given as contents. */
+function namesIn(contents: FolderContents, folder: string, pattern: RegExp): string[] | undefined {
+  const inFolder = [...contents.keys()].filter((rel) => path.dirname(rel) === (folder || "."));
+  const names = inFolder.map((rel) => path.basename(rel));
+  return names.length ? names.filter((n) => pattern.test(n)).sort() : undefined;
+}
+
+/**
+ * Sorted names of the files in `dir` matching `pattern`; undefined when there is no such folder, and
+ * why when it cannot be listed (a file where the folder should be, no permission).
+ */
+async function listFiles(dir: string, pattern: RegExp): Promise<string[] | undefined | string> {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
     // Anything named like a knowledge file is read, so that a link to nowhere or a folder named x.md
@@ -145,8 +198,10 @@ async function listFiles(dir: string, pattern: RegExp): Promise<string[] | undef
       .map((e) => e.name)
       .sort();
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return undefined;
+    if (code === "ENOTDIR") return "this is a file, where a folder should be";
+    return `cannot list the folder (${code ?? e})`;
   }
 }
 

@@ -1,5 +1,5 @@
 /** YAML parsing that remembers where each value was written, so problems can name their line. */
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
 import type { z } from "zod";
 import type { Problem } from "../model/knowledge.js";
 
@@ -45,7 +45,34 @@ export function parseYaml(
     return line;
   };
 
-  return { source: { value: problems.length ? undefined : doc.toJS(), lineOf }, problems };
+  const value = problems.length ? undefined : toValue(doc, lineAt, file, problems);
+  return { source: { value, lineOf }, problems };
+}
+
+/**
+ * Aliases that expand to more than this many nodes ("billion laughs": anchors nested in anchors)
+ * are refused: expanding them would take the whole memory. An article or a facts file has no use for
+ * more than a few.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+/** The document's value; a problem at the first alias (or the first line) if it cannot be made. */
+function toValue(doc: Document, lineAt: (offset: number) => number, file: string, problems: Problem[]): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    let line = lineAt(doc.contents?.range?.[0] ?? 0);
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) line = lineAt(node.range[0]);
+        return visit.BREAK;
+      },
+    });
+    const aliases = /alias count/i.test(String(e));
+    const why = aliases ? `its aliases expand to too much (more than ${MAX_ALIAS_COUNT} aliases)` : String(e);
+    problems.push({ file, line, message: `YAML: ${why}` });
+    return undefined;
+  }
 }
 
 /** zod issues as problems, each at the line of the field it names. */

@@ -1,5 +1,7 @@
 /** Answer → plain text, as a person reads it in a terminal or in the JSON answer's `text`. */
+import { directAnswer } from "./words.js";
 import type { Answer } from "../engine/index.js";
+import { clip } from "./clip.js";
 
 export const MAX_PLAIN = 1500;
 
@@ -10,7 +12,7 @@ const LABELS = {
 
 export function toPlainText(answer: Answer): string {
   const l = LABELS[answer.lang];
-  const lines: string[] = [answer.answer];
+  const lines: string[] = [directAnswer(answer)];
   if (answer.unansweredParts?.length) lines.push(`${l.unanswered}：${answer.unansweredParts.join("；")}`);
   for (const c of answer.citations) {
     lines.push(`${l.source}：“${c.quote}”`, `${c.publisher}《${c.title}》${c.date}`, c.url);
@@ -23,5 +25,5 @@ export function toPlainText(answer: Answer): string {
     lines.push(`${answer.answered ? l.related : l.examples}：`, ...answer.related.map((q) => `· ${q}`));
   }
   const text = lines.join("\n");
-  return text.length <= MAX_PLAIN ? text : `${text.slice(0, MAX_PLAIN - 1)}…`;
+  return clip(text, MAX_PLAIN, "…");
 }

@@ -2,9 +2,11 @@
  * Answer → Telegram: HTML with only the tags Telegram knows, every text escaped; messages split at
  * paragraph boundaries under Telegram's 4,096 UTF-16 units; inline results; button rows.
  */
+import { directAnswer } from "./words.js";
 import type { InlineKeyboardButton, InlineQueryResultArticle } from "grammy/types";
 import type { Answer } from "../engine/index.js";
 import type { KnowledgeSummary } from "../model/knowledge.js";
+import { clip } from "./clip.js";
 
 export const MAX_MESSAGE = 4096;
 export const MAX_CALLBACK_BYTES = 64;
@@ -28,7 +30,7 @@ export interface RenderedMessage {
 export function answerHtml(answer: Answer): string {
   const l = LABELS[answer.lang];
   // Telegram refuses a message without visible text; the engine never answers with nothing, but a renderer must not fail.
-  const parts = [`<b>${escapeHtml(answer.answer.trim() || "…")}</b>`];
+  const parts = [`<b>${escapeHtml(directAnswer(answer).trim() || "…")}</b>`];
   if (answer.unansweredParts?.length) parts.push(`${l.unanswered}：${answer.unansweredParts.map(escapeHtml).join("；")}`);
   for (const c of answer.citations) {
     parts.push(`<blockquote>${escapeHtml(c.quote)}</blockquote>`);
@@ -59,9 +61,8 @@ export function renderAnswer(answer: Answer, encode: (question: string) => strin
   return { chunks: splitMessage(answerHtml(answer)), keyboard };
 }
 
-function clipButton(text: string): string {
-  return text.length <= 40 ? text : `${text.slice(0, 39)}…`;
-}
+/** A button's label: 40 units at most, cut between graphemes. */
+export const clipButton = (text: string): string => clip(text, 40, "…");
 
 /** Inline results, best first: title = figure and metric, description = period and source. */
 export function renderInlineResults(answers: readonly Answer[], idOf: (a: Answer) => string): InlineQueryResultArticle[] {
@@ -74,13 +75,13 @@ export function renderInlineResults(answers: readonly Answer[], idOf: (a: Answer
     const fact = a.facts[0];
     const citation = a.citations[0];
     const title = a.answered
-      ? [a.figure, fact?.metric].filter(Boolean).join(" · ").slice(0, 100) || a.answer.slice(0, 100)
+      ? clip([a.figure, fact?.metric].filter(Boolean).join(" · "), 100) || clip(directAnswer(a), 100)
       : a.lang === "en"
         ? "No answer in the knowledge base"
         : "知识库里没有答案";
     const description = a.answered && citation
       ? `${fact?.period ?? ""} · ${citation.publisher} ${citation.date}`
-      : a.answer.slice(0, 200);
+      : clip(directAnswer(a), 200);
     results.push({
       type: "article",
       id,

@@ -3,9 +3,11 @@
  * Telegram then never builds, restores or garbage-collects an index: a reload of a large knowledge base
  * cannot stall it, and a question that hangs or crashes the engine costs one worker, not the bot.
  */
-import { Worker } from "node:worker_threads";
+import v8 from "node:v8";
+import { Worker, type WorkerOptions } from "node:worker_threads";
+import type { FolderContents } from "../knowledge/load.js";
 import type { Answer } from "../engine/index.js";
-import type { KnowledgeSummary, Problem } from "../model/knowledge.js";
+import { formatProblem, type KnowledgeSummary, type Problem } from "../model/knowledge.js";
 import type { AnsweringEngine, InPlace, Opened, OpenKnowledge, OpenRequest } from "../live.js";
 
 export interface ThreadOptions {
@@ -35,6 +37,23 @@ export interface WorkerInput extends OpenRequest {
   readonly timeZone: string;
   /** Once ready, the worker posts `alive` this often. */
   readonly heartbeatMs: number;
+  /** The files to load instead of the folder's (packContents): a replacement starts from the last good knowledge. */
+  readonly contents?: SharedArrayBuffer;
+}
+
+/**
+ * A folder's files in one shared buffer: the worker hands the host the files its engine answers from,
+ * and the host hands them to a replacement, without copying them or reading them on its own thread.
+ */
+export function packContents(contents: FolderContents): SharedArrayBuffer {
+  const bytes = v8.serialize(contents);
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
+}
+
+export function unpackContents(shared: SharedArrayBuffer): FolderContents {
+  return v8.deserialize(Buffer.from(shared)) as FolderContents;
 }
 
 /** A question for the worker; `limit` asks for several answers (inline mode). */
@@ -64,12 +83,15 @@ export type FromWorker =
       source: "snapshot" | "built";
       /** A large build wrote its snapshot: a fresh worker restoring it holds much less memory. */
       restoreAfterBuild: boolean;
+      /** The files it answers from (packContents). */
+      contents: SharedArrayBuffer;
     }
   | { type: "note"; message: string; details?: Record<string, unknown> }
   | { type: "alive" }
   /** The worker took update `id` up: it is not stuck in a question. */
   | { type: "updating"; id: number }
-  | { type: "updated"; id: number; outcome: InPlace }
+  /** `contents`: the files the engine answers from after an update taken in place. */
+  | { type: "updated"; id: number; outcome: InPlace; contents?: SharedArrayBuffer }
   | { type: "answers"; id: number; answers: Answer[] }
   | { type: "failed"; id: number; message: string };
 
@@ -103,14 +125,17 @@ export function openInThread(options: ThreadOptions): OpenKnowledge {
  * build's peak (100k passages: about 150 MB more than the engine needs), so that worker is let go and a
  * fresh one restores the snapshot it wrote.
  */
-async function start(options: ThreadOptions, request: OpenRequest): Promise<{ worker: Worker; first: First }> {
+/** What a worker is asked to open: the folder, or (`contents`) the files given. */
+type StartRequest = OpenRequest & { readonly contents?: SharedArrayBuffer };
+
+async function start(options: ThreadOptions, request: StartRequest): Promise<{ worker: Worker; first: First }> {
   const started = await spawn(options, request);
   if (started.first.type !== "ready" || !started.first.restoreAfterBuild) return started;
   await started.worker.terminate();
   return spawn(options, request);
 }
 
-function spawn(options: ThreadOptions, request: OpenRequest): Promise<{ worker: Worker; first: First }> {
+function spawn(options: ThreadOptions, request: StartRequest): Promise<{ worker: Worker; first: First }> {
   const workerData: WorkerInput = {
     ...request,
     knowledgeDir: options.knowledgeDir,
@@ -118,7 +143,7 @@ function spawn(options: ThreadOptions, request: OpenRequest): Promise<{ worker: 
     timeZone: options.timeZone,
     heartbeatMs: options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
   };
-  const worker = newWorker(options.script ?? new URL(`./worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url), workerData);
+  const worker = newWorker(options.script ?? besideScript("worker", import.meta.url), workerData);
   return new Promise((resolve, reject) => {
     const onMessage = (m: FromWorker) => {
       if (m.type === "note") return options.note("warn", m.message, m.details);
@@ -132,12 +157,17 @@ function spawn(options: ThreadOptions, request: OpenRequest): Promise<{ worker: 
 }
 
 /** Run from the TypeScript sources (npm start, tests), a worker registers tsx before loading its script. */
-function newWorker(script: URL, workerData: WorkerInput): Worker {
-  if (!script.pathname.endsWith(".ts")) return new Worker(script, { workerData });
+export function newWorker(script: URL, workerData: unknown, options: Omit<WorkerOptions, "workerData" | "eval"> = {}) {
+  if (!script.pathname.endsWith(".ts")) return new Worker(script, { ...options, workerData });
   const source =
     `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})` +
     `.then((tsx) => { tsx.register(); return import(${JSON.stringify(script.href)}); })`;
-  return new Worker(source, { eval: true, workerData });
+  return new Worker(source, { ...options, eval: true, workerData });
+}
+
+/** A script beside `base` (import.meta.url), as .ts when run from the sources and .js when built. */
+export function besideScript(name: string, base: string): URL {
+  return new URL(`./${name}${base.endsWith(".ts") ? ".ts" : ".js"}`, base);
 }
 
 interface Waiting {
@@ -158,7 +188,8 @@ type State =
  * Questions go to the worker by message and come back by id. A question that takes longer than its
  * timeout fails alone: the worker may still be busy with it and answer the others after it. A worker
  * that dies, or says nothing (no heartbeat, no answer) for `stuckAfterMs`, fails every question it holds
- * and is replaced by a fresh one on the same folder.
+ * and is replaced by a fresh one on the same files: those the lost one answered from, not the folder as
+ * it is now, which an admin may be editing.
  */
 function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<FromWorker, { type: "ready" }>): AnsweringEngine {
   const timeoutMs = options.askTimeoutMs ?? DEFAULT_ASK_TIMEOUT_MS;
@@ -168,6 +199,8 @@ function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<From
   let worker = first;
   let summary = ready.summary;
   let examples = ready.examples;
+  /** The files of the knowledge it answers from: a replacement starts from these, whatever the folder holds now. */
+  let good = ready.contents;
   let nextId = 0;
   let state: State = { kind: "open" };
   let closed: Promise<void> | undefined;
@@ -199,6 +232,7 @@ function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<From
       if (m.outcome.kind === "updated") {
         summary = m.outcome.summary;
         examples = [...m.outcome.examples];
+        if (m.contents) good = m.contents;
       }
       return asked.done(m.outcome);
     }
@@ -244,16 +278,18 @@ function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<From
     void w.terminate();
     if (state.kind === "closing") return; // failAll has let it go
     options.note("error", `engine thread lost (${why}); starting another`, { version: summary.version });
-    const done = start(options, { build: true }).then(
+    const done = start(options, { build: true, contents: good }).then(
       ({ worker: next, first: m }) => {
         if (m.type !== "ready") {
           void next.terminate();
-          state = { kind: "broken", why: `the knowledge folder is ${m.type === "invalid" ? "invalid" : "unreadable"}; reload after fixing it` };
+          const why = m.type === "invalid" ? m.problems.slice(0, 3).map(formatProblem).join("; ") : "no engine opened";
+          state = { kind: "broken", why: `the last good knowledge did not load again (${why}); reload` };
           return;
         }
         worker = next;
         summary = m.summary;
         examples = m.examples;
+        good = m.contents;
         attach(next);
         state = { kind: "open" };
         options.note("warn", "engine thread replaced", { version: summary.version, source: m.source });
@@ -316,6 +352,9 @@ function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<From
   return {
     get summary() {
       return summary;
+    },
+    get broken() {
+      return state.kind === "broken" ? state.why : undefined;
     },
     get examples() {
       return examples;

@@ -7,12 +7,12 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Engine } from "../engine/index.js";
-import { LARGE_CORPUS } from "../engine/search.js";
+import { DEFAULT_OPTIONS } from "../engine/options.js";
 import { changedFiles, loadKnowledge } from "../knowledge/load.js";
 import { sentencesOf, summarize } from "../model/knowledge.js";
 import type { InPlace } from "../live.js";
 import { openEngine, saveSnapshot } from "../snapshots.js";
-import type { FromWorker, ToWorker, WorkerInput } from "./host.js";
+import { packContents, unpackContents, type FromWorker, type ToWorker, type WorkerInput } from "./host.js";
 
 const input = workerData as WorkerInput;
 const port = parentPort!;
@@ -25,16 +25,21 @@ const IN_PLACE_FILES = 2;
 const SNAPSHOT_IDLE_MS = 1000;
 const SNAPSHOT_AT_MOST_MS = 30_000;
 
-const loaded = await loadKnowledge(input.knowledgeDir, { extra: input.extra });
+const loaded = await loadKnowledge(input.knowledgeDir, {
+  ...(input.extra ? { extra: input.extra } : {}),
+  ...(input.contents ? { contents: unpackContents(input.contents) } : {}),
+});
 if (!loaded.ok) {
   post({ type: "invalid", problems: loaded.problems });
 } else if (!input.build || loaded.kb.version === input.unlessVersion) {
   post({ type: "checked", summary: summarize(loaded.kb) });
 } else {
   const { engine, source, saved } = await openEngine(loaded.kb, input.dataDir, note);
-  const restoreAfterBuild = source === "built" && saved && sentencesOf(loaded.kb).length >= LARGE_CORPUS;
+  const restoreAfterBuild = source === "built" && saved && sentencesOf(loaded.kb).length >= DEFAULT_OPTIONS.index.largeCorpus;
   const snapshots = laterSnapshots(engine);
   let files = loaded.files;
+  /** The files the engine now answers from, for the host to start another worker from. */
+  let good = packContents(loaded.contents);
 
   const update = async (): Promise<InPlace> => {
     const next = await loadKnowledge(input.knowledgeDir, { previous: files });
@@ -47,6 +52,7 @@ if (!loaded.ok) {
     if (!updated.ok) return { kind: "rebuild", reason: updated.reason };
     files = next.files;
     snapshots.stale();
+    good = packContents(next.contents);
     return { kind: "updated", summary: summarize(next.kb), examples: engine.examples(), changed };
   };
 
@@ -54,7 +60,10 @@ if (!loaded.ok) {
     if ("type" in m) {
       post({ type: "updating", id: m.id });
       update().then(
-        (outcome) => post({ type: "updated", id: m.id, outcome }),
+        (outcome) => {
+          const contents = outcome.kind === "updated" ? { contents: good } : {};
+          post({ type: "updated", id: m.id, outcome, ...contents });
+        },
         (e: unknown) => {
           // An update that failed half-way leaves the engine unusable: this worker goes, the host opens another.
           note("update in place failed; the engine thread stops", { err: String(e) });
@@ -72,7 +81,8 @@ if (!loaded.ok) {
       post({ type: "failed", id, message: e instanceof Error ? e.message : String(e) });
     }
   });
-  post({ type: "ready", summary: summarize(loaded.kb), examples: engine.examples(), source, restoreAfterBuild });
+  const summary = summarize(loaded.kb);
+  post({ type: "ready", summary, examples: engine.examples(), source, restoreAfterBuild, contents: good });
   // The host takes a worker that stays silent for long for stuck (a question that never ends blocks this thread).
   setInterval(() => post({ type: "alive" }), input.heartbeatMs);
 }

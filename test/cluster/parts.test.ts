@@ -1,13 +1,15 @@
 /**
  * The parts replicas share through Redis, each against a real redis-server in this process: the
  * stats store (merged, capped, buffered while Redis is down), the lock on the knowledge folder, the
- * updates taken, the rate limiter's counts, and the one polling lease.
+ * updates taken, the rate limiter's counts, the one polling lease, and the records buttons point to.
  */
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { announceVersion, shareKnowledge } from "../../src/cluster/knowledge.js";
 import { claimPolling } from "../../src/cluster/polling.js";
 import { sharedLimiterStore } from "../../src/cluster/ratelimit.js";
+import { openRedisRecords, redisRecords } from "../../src/cluster/records.js";
+import { createCallbackRegistry } from "../../src/bot/callbacks.js";
 import { connectRedis, type RedisLink } from "../../src/cluster/redis.js";
 import { startReplicas } from "../../src/cluster/replicas.js";
 import { withLock } from "../../src/cluster/lock.js";
@@ -57,7 +59,7 @@ describe("the stats store in Redis", () => {
     sa.record("伦敦的房价", false, 1, AT);
     sb.record("伦敦的房价", false, 2, AT);
     sb.record("巴黎的天气", false, 2, AT);
-    sb.feedback({ question: "忻州市长是谁", answerId: "x", helpful: true, userId: 2, at: AT });
+    sb.feedback({ helpful: true, at: AT });
     await Promise.all([sa.flush(), sb.flush()]);
     expect(await sa.snapshot(AT)).toEqual({
       since: AT,
@@ -73,9 +75,10 @@ describe("the stats store in Redis", () => {
         { question: "巴黎的天气", count: 1 },
       ],
     });
-    // The log of unanswered questions keeps the user's hash and the replica, never the id.
+    // The log of unanswered questions keeps the user's hash and the replica, never the id; the replicas'
+    // batches arrive in either order.
     const entries = await a.client.xrange(a.key("stats:unanswered"), "-", "+");
-    expect(entries.map(([, fields]) => fields)).toEqual([
+    expect(entries.map(([, fields]) => fields).sort((x, y) => x.join().localeCompare(y.join()))).toEqual([
       ["t", AT.toISOString(), "q", "伦敦的房价", "u", "h1", "r", "a"],
       ["t", AT.toISOString(), "q", "伦敦的房价", "u", "h2", "r", "b"],
       ["t", AT.toISOString(), "q", "巴黎的天气", "u", "h2", "r", "b"],
@@ -94,6 +97,61 @@ describe("the stats store in Redis", () => {
     expect(await l.client.xlen(l.key("stats:unanswered"))).toBeLessThan(300);
     expect(await l.client.zcard(l.key("stats:top:2026-11-22"))).toBe(3);
     expect((await stats.snapshot(AT)).unanswered).toBe(1001);
+  });
+
+  it("writes a batch once when its reply is lost (Redis paused past the timeout): 5 questions, 5 entries", async () => {
+    const l = await link();
+    const stats = openRedisStats(l, { timeZone: "Asia/Shanghai", hashUser, replicaId: "a", logger: lines().logger });
+    // A first batch, as any replica has written: Redis knows the script when the paused one reaches it.
+    stats.record("忻州市长是谁", true, 1, AT);
+    await stats.flush();
+    const other = await link();
+    await other.client.call("CLIENT", "PAUSE", "2500", "WRITE");
+    for (let i = 0; i < 5; i++) stats.record(`问题${i}`, false, 1, AT);
+    await stats.flush();
+    // The batch timed out (1 s) while Redis held it, and is sent again; Redis runs both once it resumes.
+    expect(stats.pending).toBe(5);
+    await vi.waitFor(() => expect(stats.pending).toBe(0), { timeout: 15_000 });
+    expect(await l.client.xlen(l.key("stats:unanswered"))).toBe(5);
+    expect(await l.client.hgetall(l.key("stats:totals"))).toEqual({ answered: "1", unanswered: "5" });
+    expect(await l.client.zscore(l.key("stats:top:2026-11-22"), "问题0")).toBe("1");
+  });
+
+  it("writes what it can of a batch Redis refuses in part (a key of the wrong type), once, warning", async () => {
+    const { logger, written } = lines();
+    const l = await link(redis.url, undefined, logger);
+    await l.client.set(l.key("stats:top:2026-11-22"), "not a sorted set");
+    const stats = openRedisStats(l, { timeZone: "Asia/Shanghai", hashUser, replicaId: "a", logger });
+    stats.record("伦敦的房价", false, 1, AT);
+    await stats.flush();
+    expect(stats.pending).toBe(0);
+    // Longer than the wait before a batch is sent again: nothing more may be counted.
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(await l.client.hget(l.key("stats:totals"), "unanswered")).toBe("1");
+    expect(await l.client.xlen(l.key("stats:unanswered"))).toBe(1);
+    const warnings = written.filter((w) => w.includes("written in part"));
+    expect(warnings).toHaveLength(1);
+    // Both writes of the sorted set are refused; the counts and the stream entry are made.
+    const warning = JSON.parse(warnings[0]!);
+    expect(warning).toMatchObject({ level: 40, failed: 2, error: expect.stringMatching(/^ZINCRBY: WRONGTYPE/) });
+    expect(written.join("")).not.toContain("伦敦");
+  });
+
+  it("keeps every replica's votes in one store: a 👎 with question, answer and user, a 👍 with its article", async () => {
+    const a = await link();
+    const b = await link(redis.url, a.key(""));
+    const options = { timeZone: "Asia/Shanghai", hashUser, logger: lines().logger };
+    const sa = openRedisStats(a, { ...options, replicaId: "a" });
+    const sb = openRedisStats(b, { ...options, replicaId: "b" });
+    const down = { at: AT, vote: "down", question: "忻州GDP", answer: "不知道", article: "xz-2024", user: "h1" } as const;
+    await sa.feedbackStore.record(down);
+    const up = { at: AT, vote: "up", question: "忻州市长是谁", answer: "张三", article: "xz-gov", user: "h2" } as const;
+    await sb.feedbackStore.record(up);
+    await Promise.all([sa.flush(), sb.flush()]);
+    const kept = await sb.feedbackStore.list();
+    expect(kept).toHaveLength(2);
+    expect(kept).toContainEqual(down);
+    expect(kept).toContainEqual({ at: AT, vote: "up", article: "xz-gov" });
   });
 
   it("buffers records while Redis is down, drops the oldest past its bound with a warning, and writes the rest once Redis is up", async () => {
@@ -286,5 +344,81 @@ describe("knowledge changes", () => {
     await vi.waitFor(() => expect(k.reloads).toEqual(["v2", "v3"]));
     await shared.stop();
     await replicas.stop();
+  });
+});
+
+describe("the records buttons point to", () => {
+  it("are one set for all replicas: read on the other, bytes and all; deleted once; a vote added twice counts once; gone when they expire", async () => {
+    const a = await link();
+    const b = await link(redis.url, a.key(""));
+    const [ra, rb] = [redisRecords<Record<string, unknown>>(a, "preview", 10), redisRecords<Record<string, unknown>>(b, "preview", 10)];
+    const bytes = Buffer.from("<html>忻州 😀</html>", "utf8");
+    await ra.set("t1", { admin: 42, source: { bytes, name: "a.html" }, given: { title: "忻州" } }, 60_000);
+    const read = await rb.get("t1");
+    expect(read).toEqual({ admin: 42, source: { bytes, name: "a.html" }, given: { title: "忻州" } });
+    expect(Buffer.isBuffer((read!.source as { bytes: unknown }).bytes)).toBe(true);
+    expect(await a.client.pttl(a.key("rec:preview:t1"))).toBeGreaterThan(50_000);
+
+    // Save pressed on both at once: one of them goes on.
+    expect((await Promise.all([ra.delete("t1"), rb.delete("t1")])).sort()).toEqual([false, true]);
+    expect(await ra.get("t1")).toBeUndefined();
+
+    const [va, vb] = [redisRecords<number>(a, "vote", 10), redisRecords<number>(b, "vote", 10)];
+    expect((await Promise.all([va.add("answer:user", 1, 60_000), vb.add("answer:user", 1, 60_000)])).sort()).toEqual([false, true]);
+    expect(await va.add("answer:user", 1, 60_000)).toBe(false);
+
+    await ra.set("short", { n: 1 }, 100);
+    await vi.waitFor(async () => expect(await rb.get("short")).toBeUndefined(), { timeout: 5000 });
+  });
+
+  it("let a question button too long for its callback data work on the other replica", async () => {
+    const a = await link();
+    const b = await link(redis.url, a.key(""));
+    const question = "太忻一体化经济区2024年新签约的重大项目总投资是多少亿元？";
+    const data = createCallbackRegistry(openRedisRecords(a)).encode(question);
+    expect(data).toMatch(/^h:/);
+    const other = createCallbackRegistry(openRedisRecords(b));
+    await vi.waitFor(async () => expect(await other.decode(data)).toBe(question));
+  });
+
+  it("are kept in the replica's memory while Redis is down, and what was kept then is still found once it is back", async () => {
+    const server = await RedisServer.start();
+    servers.push(server);
+    const l = await link(server.url);
+    const records = redisRecords<string>(l, "answer", 10);
+    await records.set("before", "一", 60_000);
+    await server.kill();
+    await vi.waitFor(() => expect(l.up).toBe(false), { timeout: 5000 });
+    expect(await records.get("before")).toBe("一");
+    await records.set("during", "二", 60_000);
+    expect(await records.get("during")).toBe("二");
+    expect(await records.add("vote", "1", 60_000)).toBe(true);
+    expect(await records.add("vote", "1", 60_000)).toBe(false);
+
+    await server.restart();
+    await l.ready(5000);
+    expect(await records.get("during")).toBe("二");
+    expect(await records.delete("during")).toBe(true);
+    expect(await records.get("during")).toBeUndefined();
+  });
+});
+
+describe("a prefix", () => {
+  it("belongs to the first bot that connects: another bot's link never comes up there, also when Redis was down at its start", async () => {
+    const port = await freePort();
+    const refusals: string[] = [];
+    const late = connectRedis({ url: `redis://127.0.0.1:${port}`, prefix: "owned:", logger: lines().logger, name: "test", owner: { botId: "222", refused: (why) => void refusals.push(why) } });
+    links.push(late);
+    const server = await RedisServer.start(port);
+    servers.push(server);
+    const first = connectRedis({ url: server.url, prefix: "owned:", logger: lines().logger, name: "test", owner: { botId: "111", refused: (why) => void refusals.push(why) } });
+    links.push(first);
+    // Whichever reached Redis first owns the prefix; the other is refused and stays down.
+    await vi.waitFor(() => expect(refusals).toHaveLength(1), { timeout: 10_000 });
+    const [owner, refused] = first.up ? ["111", late] : ["222", first];
+    expect(await (first.up ? first : late).client.get("owned:bot")).toBe(owner);
+    expect(refused.up).toBe(false);
+    expect(await refused.ready(500)).toBe(false);
+    expect(refusals[0]).toMatch(/^REDIS_PREFIX "owned:" on this Redis belongs to bot (111|222), and this is bot (111|222): give each bot a prefix of its own, e\.g\. REDIS_PREFIX=owned:(111|222):$/);
   });
 });

@@ -244,6 +244,30 @@ describe("replicas behind a load balancer", () => {
     expect((await loadKnowledge(kbDir)).ok).toBe(true);
   }, 45_000);
 
+  it("take a 👎 pressed on the other replica than the one that answered, once; save a preview, and answer a /remove confirmation, on the other replica", async () => {
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    const answer = await preview(a.port, updates.privateText(7020, "忻州市长是谁"), 7020);
+    const down = answer.reply_markup.inline_keyboard.flat().find((x: any) => x.text === "👎").callback_data as string;
+    const press = async (port: number) => {
+      const acknowledged = api.nextCall("answerCallbackQuery", (c) => /已记录|评价过|太久/.test(String(c.params.text)), 45_000);
+      expect((await post(port, direct(updates.callback(7020, down)))).status).toBe(200);
+      return String((await acknowledged).params.text);
+    };
+    expect(await press(b.port)).toContain("已记录 👎");
+    // Pressed again, on the replica that answered: already counted.
+    expect(await press(a.port)).toContain("已经评价过");
+
+    api.addFile("documents/cross.md", article({ ...GOOD, id: "cross-replica", title: "跨副本", url: "https://example.org/cross" }, "原平市今年新建厂房18座，全市工业用地面积达到1200亩，同比增长4.5%。"));
+    const shown = await preview(a.port, updates.document(ADMIN, "cross", "cross.md"), ADMIN);
+    expect(String(shown.text)).toContain("预览");
+    expect(await ask(b.port, updates.callback(ADMIN, saveButton(shown)), ADMIN)).toContain("已保存 <code>articles/cross-replica.md</code>");
+
+    // A /remove asked on one replica, its confirmation answered on the other (cancelled: the article stays).
+    const asked = await preview(b.port, updates.privateText(ADMIN, "/remove cross-replica"), ADMIN);
+    const cancel = asked.reply_markup.inline_keyboard.flat().find((x: any) => x.text === "取消").callback_data as string;
+    expect(await ask(a.port, updates.callback(ADMIN, cancel), ADMIN)).toBe("已取消，文章保留。");
+  }, 45_000);
+
   it("merge the counts and unanswered questions of both in /stats, and list each replica with its version and uptime", async () => {
     const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
     const totals = (text: string) => {
@@ -272,6 +296,24 @@ describe("replicas behind a load balancer", () => {
     );
   }, 30_000);
 
+  it("show a 👎 given to one replica's answer in the /stats of the other, with the question and the answer", async () => {
+    const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
+    const reply = api.nextCall("sendMessage", (c) => c.params.chat_id === 7005, 45_000);
+    expect((await post(a.port, direct(updates.privateText(7005, "忻州新能源装机有多少？")))).status).toBe(200);
+    const buttons = (await reply).params.reply_markup.inline_keyboard.flat();
+    const down = buttons.find((x: { text: string }) => x.text.includes("👎")).callback_data as string;
+    const acknowledged = api.nextCall("answerCallbackQuery", () => true, 45_000);
+    expect((await post(a.port, direct(updates.callback(7005, down)))).status).toBe(200);
+    expect((await acknowledged).params.text).toContain("👎");
+    await vi.waitFor(
+      async () => {
+        const stats = await ask(b.port, updates.privateText(ADMIN, "/stats"), ADMIN);
+        expect(stats).toMatch(/忻州新能源装机有多少？ → [^\n]*1200万千瓦[^\n]*👎 1/);
+      },
+      { timeout: 10_000, interval: 1000 },
+    );
+  }, 30_000);
+
   it("keep answering through Redis being killed and restarted, report it degraded meanwhile, and lose no answer or buffered record", async () => {
     const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
     const health = async (port: number) => {
@@ -295,6 +337,7 @@ describe("replicas behind a load balancer", () => {
     const stats = await ask(b.port, updates.privateText(ADMIN, "/stats"), ADMIN);
     expect(stats).toMatch(/统计暂不可用：共享存储（Redis）连接中断，本副本有 \d+ 条记录在缓冲中/);
     expect(stats).toContain("副本列表暂不可用");
+    expect(stats).toContain("<b>评价</b>：暂不可用");
     api.addFile("documents/down.md", article({ ...GOOD, id: "down", url: "https://example.org/down" }, "原平市今年新增企业7家，全市企业总数达到1200家，同比增长3.5%。"));
     const downPreview = await preview(b.port, updates.document(ADMIN, "down", "down.md"), ADMIN);
     expect(await ask(b.port, updates.callback(ADMIN, saveButton(downPreview)), ADMIN)).toContain("共享存储（Redis）暂时不可用");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findFigures } from "../../src/engine/figures.js";
+import { findFigures } from "../../src/engine/read/figures.js";
 import { normalize, tokenize } from "../../src/engine/text.js";
 
 describe("normalize", () => {

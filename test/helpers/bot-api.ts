@@ -18,7 +18,7 @@ export interface Call {
 }
 
 export interface Failure {
-  readonly status: 200 | 429 | 400 | 500 | 409 | 401;
+  readonly status: 200 | 429 | 400 | 403 | 500 | 409 | 401;
   readonly retryAfter?: number;
   readonly description?: string;
   readonly delayMs?: number;

@@ -2,7 +2,8 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { extractArticle, type Extracted } from "../../src/import/extract.js";
-import { collapseWhitespace } from "../../src/import/html.js";
+import { parseHTML } from "linkedom";
+import { blocksOf, collapseWhitespace } from "../../src/import/html.js";
 import type { Article } from "../../src/model/knowledge.js";
 import { newsSitePage, shippedArticle, wechatPage } from "../helpers/pages.js";
 
@@ -293,5 +294,47 @@ describe("HTML whitespace", () => {
   it("is one space, but a line break between Chinese characters is none; no-break spaces stay", () => {
     expect(collapseWhitespace("  忻州市\n   新能源 装机\tGW\nTOPCon 4.0\u00a0 光伏  ")).toBe("忻州市新能源 装机 GW TOPCon 4.0\u00a0 光伏");
     expect(collapseWhitespace("“四新”\n成势，\n 二")).toBe("“四新”成势，二");
+  });
+});
+
+describe("a page nested deeply", () => {
+  it("its text blocks are walked without recursion: 20,000 nested elements do not overflow the stack", () => {
+    const depth = 20_000;
+    const { document } = parseHTML(`<html><body>${"<div>".repeat(depth)}忻州${"</div>".repeat(depth)}</body></html>`);
+    expect(blocksOf(document.body as never)).toEqual([{ text: "忻州", kind: "text" }]);
+  });
+
+  const wrapped = (page: string, depth: number) =>
+    page
+      .replace(/<body([^>]*)>/, `<body$1>${"<div>".repeat(depth)}`)
+      .replace("</body>", `${"</div>".repeat(depth)}</body>`);
+
+  it("900 levels deep: the article inside is read whole, and the admin is told the wrappers were left out", () => {
+    const x = extract(wrapped(newsSitePage(SIXIN), 900), "text/html");
+    expectBodyOf(x, SIXIN);
+    expect(values(x)).toMatchObject({ title: SIXIN.title, date: SIXIN.date });
+    expect(x.unsure.some((u) => /^structure: the page's markup is nested 9\d\d levels deep/.test(u))).toBe(true);
+  });
+
+  it("20,000 levels deep: refused before it is parsed, with its depth", () => {
+    const bytes = Buffer.from(wrapped(newsSitePage(SIXIN), 20_000));
+    const result = extractArticle({ bytes, contentType: "text/html" });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toMatch(/^the page's markup is nested 200\d\d levels deep \(an article page has at most/);
+      expect(result.depth).toBeGreaterThan(20_000);
+    }
+  });
+
+  it("thousands of paragraphs, list items and table cells left unclosed are siblings, not levels", () => {
+    const many = (make: (i: number) => string) => Array.from({ length: 3000 }, (_, i) => make(i + 1)).join("\n");
+    const body =
+      many((i) => `<p>忻州市第${i}项工程今年完工。`) +
+      `<ul>${many((i) => `<li>第${i}项`)}</ul>` +
+      `<table>${many((i) => `<tr><td>${i}<td>完工`)}</table>`;
+    const page = `<!doctype html><html><head><title>忻州工程</title></head><body><article>${body}</article></body></html>`;
+    const x = extract(page, "text/html");
+    expect(x.unsure.filter((u) => u.startsWith("structure:"))).toEqual([]);
+    expect(x.paragraphs.filter((p) => p.text.includes("项工程今年完工")).length).toBeGreaterThan(2000);
   });
 });

@@ -3,6 +3,7 @@ import { loadKnowledge } from "../../src/knowledge/load.js";
 import { standsIn } from "../../src/model/numbers.js";
 import { formatProblem, sentencesOf } from "../../src/model/knowledge.js";
 import { GOOD, SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 
 afterAll(removeKnowledgeDirs);
@@ -98,6 +99,35 @@ describe("a broken knowledge folder", () => {
     const problems = await problemsOf({ "articles/a.md": `---\ntitle: [unclosed\npublisher: x\n---\n\ntext\n` });
     expect(problems.length).toBeGreaterThan(0);
     expect(problems[0]).toMatch(/^articles\/a\.md:[23]: YAML: /);
+  });
+
+  it("reports YAML aliases that expand to too much (a billion laughs) at the first alias, in any file", async () => {
+    const bomb = (indent: string) =>
+      [`${indent}l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`]
+        .concat([1, 2, 3, 4, 5].map((i) => `${indent}l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(", ")}]`))
+        .join("\n");
+    const front = Object.entries(GOOD).map(([k, v]) => `${k}: ${v}`).join("\n");
+    expect(await problemsOf({ "articles/a.md": `---\n${front}\n${bomb("")}\n---\n\n忻州市今年接待游客100万人次。\n` })).toEqual([
+      "articles/a.md:7: YAML: its aliases expand to too much (more than 100 aliases)",
+    ]);
+    const facts = `article: a\nfacts: []\n${bomb("")}\n`;
+    expect(await problemsOf({ "articles/a.md": article(GOOD), "facts/a.yaml": facts })).toEqual([
+      "facts/a.yaml:4: YAML: its aliases expand to too much (more than 100 aliases)",
+    ]);
+  });
+
+  it("reports a file where the facts folder should be", async () => {
+    const problems = await problemsOf({ "articles/a.md": article(GOOD), facts: "not a folder" });
+    expect(problems).toEqual(["facts:1: this is a file, where a folder should be"]);
+  });
+
+  it("loads the same base again from the contents an earlier load read, whatever the folder holds now", async () => {
+    const dir = knowledgeDir({ "articles/a.md": article(GOOD) });
+    const first = await loadKnowledge(dir);
+    if (!first.ok) throw new Error("not loaded");
+    writeFileSync(path.join(dir, "articles", "b.md"), article({ ...GOOD, date: "9999-99-99" }));
+    const again = await loadKnowledge(dir, { contents: first.contents });
+    expect(again.ok && again.kb.version).toBe(first.kb.version);
   });
 
   it("reports a file that is not UTF-8 with the line of the bad byte", async () => {

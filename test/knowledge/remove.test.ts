@@ -3,7 +3,7 @@
  * killed between two moves), the folder loads afterwards with the article whole or gone whole.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { rename } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -112,5 +112,26 @@ describe("removing an article", () => {
     await endRemoval(dir);
     expect((await loaded(dir)).articles).toEqual(["xinzhou-sixin-2024"]);
     expect(readdirSync(removed)).toHaveLength(2);
+  });
+
+  it("an engine restarted from the files given leaves the folder alone; a load of the folder settles it", async () => {
+    const { dir, removed, files } = await folder();
+    const earlier = await loadKnowledge(dir);
+    if (!earlier.ok) throw new Error("the shipped folder does not load");
+    // A removal another machine began an hour ago and never finished: the facts moved, the article not yet.
+    const moves = files.map((rel) => ({ from: path.join(dir, rel), to: path.join(removed, path.basename(rel)) }));
+    await rename(moves[0]!.from, moves[0]!.to);
+    const owner = { host: "another-machine", pid: 1, started: 0 };
+    const note = { owner, at: new Date(Date.now() - 3_600_000).toISOString(), moves };
+    writeFileSync(path.join(dir, JOURNAL), JSON.stringify(note));
+
+    const restarted = await loadKnowledge(dir, { contents: earlier.contents });
+    expect(restarted.ok && restarted.kb.articles.length).toBe(2);
+    expect(existsSync(path.join(dir, JOURNAL))).toBe(true);
+    expect(existsSync(path.join(dir, "facts", `${ID}.yaml`))).toBe(false);
+
+    expect((await loaded(dir)).articles).toContain(ID);
+    expect(existsSync(path.join(dir, "facts", `${ID}.yaml`))).toBe(true);
+    expect(existsSync(path.join(dir, JOURNAL))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import type { Engine } from "../../src/engine/index.js";
 import { readCases } from "../../src/eval/run.js";
 import { summarize } from "../../src/model/knowledge.js";
 import { answerHtml, renderAnswer, renderInlineResults, sourcesHtml, splitMessage, topicsHtml } from "../../src/render/telegram.js";
+import { clip } from "../../src/render/clip.js";
 import { toPlainText } from "../../src/render/plain.js";
 import { NOW, engineFor } from "../helpers/engine.js";
 import { telegramHtmlProblems } from "../helpers/telegram-html.js";
@@ -71,5 +72,35 @@ describe("Telegram rendering", () => {
       expect(Buffer.byteLength(r.id)).toBeLessThanOrEqual(64);
       expect(telegramHtmlProblems((r.input_message_content as { message_text: string }).message_text)).toEqual([]);
     }
+  });
+
+  it("never cuts an emoji or a character beyond the BMP in half in button labels and inline titles", () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    // 38 characters, then the emoji on units 39-40: the old cut at 39 units kept its first half.
+    const question = `${"忻".repeat(38)}😀多少`;
+    const answered = engine.ask("忻州市长是谁", NOW);
+    const { keyboard } = renderAnswer({ ...answered, related: [question] }, (x) => `q:${x}`.slice(0, 20));
+    const label = keyboard.flat().find((b) => "callback_data" in b)!.text;
+    expect(label).toBe(`${"忻".repeat(38)}…`);
+
+    const title = `${"9".repeat(99)}😀`;
+    const unanswered = engine.ask("伦敦的房价是多少", NOW);
+    const [withTitle, withDescription] = renderInlineResults(
+      [
+        { ...answered, figure: title, facts: [] },
+        { ...unanswered, answer: `${"𠀀".repeat(99)}𠀁𠀂` },
+      ],
+      (a) => (a.answered ? "a" : "n"),
+    );
+    expect(withTitle!.title).toBe("9".repeat(99));
+    expect(withDescription!.description).toBe("𠀀".repeat(99) + "𠀁");
+    for (const text of [label, withTitle!.title, withDescription!.description!]) expect(text).not.toMatch(lone);
+  });
+
+  it("keeps joined emoji whole when it shortens text", () => {
+    const family = "👨‍👩‍👧";
+    expect(clip(`ab${family}`, 4, "…")).toBe("ab…");
+    expect(clip(`ab${family}cd`, 2 + family.length + 1)).toBe(`ab${family}c`);
+    expect(clip(`ab${family}cd`, 2 + family.length - 1)).toBe("ab");
   });
 });

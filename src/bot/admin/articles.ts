@@ -13,16 +13,19 @@ import { endRemoval, moveBack, moveToRemoved, planRemoval, removalOrder, type Mo
 import type { KnowledgeSummary } from "../../model/knowledge.js";
 import { escapeHtml } from "../../render/telegram.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { ExpiringMap } from "../expiring.js";
+import { openMemoryRecords } from "../records.js";
 import { reloadReport, replyChunks } from "./report.js";
 
 export const ARTICLES_PER_PAGE = 8;
 export const REMOVED_DIR = "removed";
+/** How long a /remove waits for its confirmation. */
+const CONFIRM_MS = 10 * 60 * 1000;
 
 export function articlesFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const dir = deps.config.knowledgeDir;
-  const confirming = new ExpiringMap<string, { id: string; admin: number }>(50, 10 * 60 * 1000);
+  // In the bot's records, so that the confirmation works on whichever replica the press reaches.
+  const confirming = (deps.records ?? openMemoryRecords)<{ id: string; admin: number }>("remove", 50);
 
   const page = async (n: number) => articlesPage(deps.live.summary, await factCounts(dir), n);
 
@@ -52,7 +55,7 @@ export function articlesFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     const token = randomBytes(6).toString("base64url");
-    confirming.set(token, { id, admin: ctx.from!.id });
+    await confirming.set(token, { id, admin: ctx.from!.id }, CONFIRM_MS);
     const title = deps.live.summary.articles.find((a) => a.id === id)?.title;
     const files = [plan.article, ...plan.facts].map((f) => `<code>${escapeHtml(f)}</code>`).join("、");
     await ctx.reply(
@@ -62,12 +65,12 @@ export function articlesFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   feature.callbackQuery(/^rm:([yn]):([\w-]+)$/, async (ctx) => {
-    const asked = confirming.get(ctx.match[2]!);
-    if (!asked || asked.admin !== ctx.from.id) {
+    const asked = await confirming.get(ctx.match[2]!);
+    // Deleted first: of two presses (on two replicas), one goes on.
+    if (!asked || asked.admin !== ctx.from.id || !(await confirming.delete(ctx.match[2]!))) {
       await ctx.answerCallbackQuery({ text: "这个确认已过期，请重新发送 /remove。" });
       return;
     }
-    confirming.delete(ctx.match[2]!);
     await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => {});
     if (ctx.match[1] === "n") {
       await ctx.answerCallbackQuery({ text: "已取消" });

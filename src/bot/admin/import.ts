@@ -2,28 +2,32 @@
  * Importing in chat (admins, private chat): a link, an .html/.htm/.txt/.md file or a long pasted
  * text becomes a preview with Save / Cancel; a field the source lacks (title, publisher, date, link)
  * is asked for first. Save writes the file through live.add (checked with the whole folder, written,
- * reloaded, with no other change in between). What waits for Save is kept in memory, per admin,
- * for 30 minutes.
+ * reloaded, with no other change in between). What waits for Save is kept in the bot's records
+ * (records.ts: in Redis with several replicas, so that Save works on whichever one the press reaches),
+ * for 30 minutes, with a list of each admin's imports beside it.
  *
- * Reading a link waits for the network (up to 20 s) and parsing a large page takes a second or two:
- * only this admin's chat waits meanwhile (updates are ordered per chat), the other chats go on.
+ * Reading a link waits for the network (up to 20 s), and a page is read in a thread of its own
+ * (import/isolated.ts): only this admin's chat waits meanwhile (updates are ordered per chat), the other
+ * chats go on.
  */
 import { randomBytes } from "node:crypto";
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import path from "node:path";
-import { findFigures } from "../../engine/figures.js";
+import { findFigures } from "../../engine/read/figures.js";
 import { fetchPage, FetchError, InternalAddressError, type FetchLimits, type Network } from "../../import/fetch.js";
-import { prepareImport, saveImport, type ImportSource, type PreparedArticle, type PreparedImport } from "../../import/import.js";
+import { saveImport, type ImportSource, type PreparedArticle, type PreparedImport } from "../../import/import.js";
+import { prepareIsolated } from "../../import/isolated.js";
 import { sampleQuestions } from "../../import/questions.js";
 import { latestPublicationDate } from "../../import/dates.js";
 import { DEFAULT_TIME_ZONE } from "../../config.js";
 import type { Field } from "../../import/types.js";
 import { MAX_ARTICLE_BYTES } from "../../knowledge/load.js";
-import { escapeHtml } from "../../render/telegram.js";
+import { clip } from "../../render/clip.js";
+import { clipButton, escapeHtml } from "../../render/telegram.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { download } from "../download.js";
-import { ExpiringMap } from "../expiring.js";
+import { openMemoryRecords } from "../records.js";
 import { KnowledgeBusy } from "../../live.js";
 import { busyReport, reloadReport, replyChunks } from "./report.js";
 
@@ -36,15 +40,17 @@ export interface ImportOptions {
   readonly fetchNetwork?: Network;
   /** How long a preview waits for Save. Default 30 min. */
   readonly pendingMs?: number;
+  /** How long reading a page and checking it with the folder may take. Default 60 s. */
+  readonly prepareTimeoutMs?: number;
 }
 
-/** Bytes in hand: what was downloaded, fetched or pasted. */
+/** Bytes in hand (what was downloaded, fetched or pasted), or the article already extracted from them. */
 type Source = Exclude<ImportSource, string>;
 
 interface Pending {
   readonly token: string;
   readonly admin: number;
-  readonly source: Source;
+  source: Source;
   readonly given: Partial<Record<Field, string>>;
   /** The field asked for, while the admin is expected to reply with it. */
   asking?: Field;
@@ -77,31 +83,59 @@ export function isPastedArticle(text: string): boolean {
 export function importFeature(deps: BotDeps, options: ImportOptions = {}): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const { config } = deps;
-  const pending = new ExpiringMap<string, Pending>(Math.max(10, config.adminIds.length * MAX_PENDING_PER_ADMIN), options.pendingMs ?? 30 * 60 * 1000);
-  const mine = (admin: number) => pending.values().filter((p) => p.admin === admin);
-  const keep = (p: Pending) => {
-    const others = mine(p.admin).filter((o) => o.token !== p.token);
+  const open = deps.records ?? openMemoryRecords;
+  const capacity = Math.max(10, config.adminIds.length * MAX_PENDING_PER_ADMIN);
+  const pendingMs = options.pendingMs ?? 30 * 60 * 1000;
+  const pending = open<Pending>("import", capacity);
+  /** Each admin's imports by token, oldest first; a token whose import expired is skipped. */
+  const byAdmin = open<string[]>("imports", capacity);
+  const mine = async (admin: number): Promise<Pending[]> => {
+    const tokens = (await byAdmin.get(String(admin))) ?? [];
+    const found = await Promise.all(tokens.map((t) => pending.get(t)));
+    return found.filter((p): p is Pending => p !== undefined && p.admin === admin);
+  };
+  const keep = async (p: Pending) => {
+    const others = (await mine(p.admin)).filter((o) => o.token !== p.token);
+    const dropped = others.slice(0, Math.max(0, others.length - MAX_PENDING_PER_ADMIN + 1));
+    const kept = others.slice(dropped.length);
     // The admin is answering one question at a time: a new import stops waiting for the old one's field.
-    for (const o of others) delete o.asking;
-    for (const o of others.slice(0, Math.max(0, others.length - MAX_PENDING_PER_ADMIN + 1))) pending.delete(o.token);
-    pending.set(p.token, p);
+    for (const o of kept.filter((o) => o.asking)) {
+      delete o.asking;
+      await pending.set(o.token, o, pendingMs);
+    }
+    for (const o of dropped) await pending.delete(o.token);
+    await pending.set(p.token, p, pendingMs);
+    await byAdmin.set(String(p.admin), [...kept.map((o) => o.token), p.token], pendingMs);
   };
   const cancelButton = (p: Pending): InlineKeyboardButton => ({ text: "取消", callback_data: `imp:c:${p.token}` });
 
   /** Reads the source as it is now given, then asks for a field, shows the preview, or says why not. */
   const advance = async (ctx: BotContext, p: Pending) => {
     await ctx.replyWithChatAction("typing").catch(() => {});
-    const prepared = await prepareImport(p.source, {
-      knowledgeDir: config.knowledgeDir,
-      given: p.given,
-      now: deps.now(),
-      timeZone: config.timeZone,
-      ...(options.fetchLimits ? { limits: options.fetchLimits } : {}),
-    });
+    // Off this thread: a large or deeply nested page takes seconds to read, and the other chats go on. A link
+    // was fetched here already, with its addresses checked: the thread is given bytes, never an address.
+    const outcome = await prepareIsolated(
+      {
+        source: p.source,
+        options: { knowledgeDir: config.knowledgeDir, given: p.given, now: deps.now(), timeZone: config.timeZone },
+      },
+      options.prepareTimeoutMs ? { timeoutMs: options.prepareTimeoutMs } : {},
+    );
+    if (!outcome.ok) {
+      pending.delete(p.token);
+      ctx.log.warn({ reason: outcome.reason }, "import not prepared");
+      ctx.log.debug({ message: outcome.message }, "import not prepared");
+      const why = outcome.reason === "timeout" ? "读取这个网页用时太长，已经停止" : "读取这个网页时出错";
+      await ctx.reply(`${why}，没有保存任何内容。`);
+      return;
+    }
+    const { prepared } = outcome;
+    // The article is extracted once: a field the admin gives next is checked against it, the page not read again.
+    if (prepared.extracted) p.source = { extracted: prepared.extracted, name: p.source.name };
     const asking = prepared.missing[0];
     if (asking) {
       p.asking = asking;
-      keep(p);
+      await keep(p);
       const found = prepared.extracted;
       const title = prepared.fields.title?.value;
       const lines = [
@@ -114,7 +148,7 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
       return;
     }
     if (prepared.problems.length || !prepared.article) {
-      pending.delete(p.token);
+      await pending.delete(p.token);
       ctx.log.info({ problems: prepared.problems.length }, "import refused");
       await replyChunks(ctx, refusal(prepared));
       return;
@@ -122,7 +156,7 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
     delete p.asking;
     p.article = prepared.article;
     p.questions = sampleQuestions(prepared.extracted?.paragraphs ?? []);
-    keep(p);
+    await keep(p);
     ctx.log.info({ id: p.article.id, paragraphs: p.article.preview.paragraphs }, "import previewed");
     await ctx.reply(previewHtml(prepared, p.questions), {
       link_preview_options: { is_disabled: true },
@@ -161,7 +195,7 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
   privateChat.on("message:text", async (ctx, next) => {
     const text = ctx.message.text;
     if (text.startsWith("/")) return next();
-    const waiting = mine(ctx.from.id).find((p) => p.asking);
+    const waiting = (await mine(ctx.from.id)).find((p) => p.asking);
     if (waiting?.asking) {
       const checked = checkField(waiting.asking, text, deps.now(), config.timeZone);
       if (!checked.ok) {
@@ -203,12 +237,12 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
   });
 
   feature.callbackQuery(/^imp:([sc]):([\w-]+)$/, async (ctx) => {
-    const p = pending.get(ctx.match[2]!);
-    if (!p || p.admin !== ctx.from.id) {
+    const p = await pending.get(ctx.match[2]!);
+    // Deleted first: of two presses (on two replicas), one goes on.
+    if (!p || p.admin !== ctx.from.id || !(await pending.delete(p.token))) {
       await ctx.answerCallbackQuery({ text: "这个预览已过期或已处理，请重新发送链接或文件。" });
       return;
     }
-    pending.delete(p.token);
     await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => {});
     if (ctx.match[1] === "c" || !p.article) {
       await ctx.answerCallbackQuery({ text: "已取消" });
@@ -258,7 +292,7 @@ async function save(ctx: BotContext, deps: BotDeps, article: PreparedArticle, qu
   if (reloaded.ok) {
     for (const q of questions) {
       const answer = await deps.live.ask(q, deps.now());
-      if (answer.answered) keyboard.push([{ text: q.length <= 40 ? q : `${q.slice(0, 39)}…`, callback_data: deps.callbacks.encode(q) }]);
+      if (answer.answered) keyboard.push([{ text: clipButton(q), callback_data: deps.callbacks.encode(q) }]);
     }
   }
   await ctx.reply(
@@ -276,6 +310,9 @@ function internalRefusal(e: InternalAddressError): string {
 
 /** Why an import cannot be saved, for the admin: the library's messages, file:line where there is one. */
 function refusal(prepared: PreparedImport): string {
+  const { depth, elements } = prepared.tooComplex ?? {};
+  if (depth) return `这个网页的结构嵌套了 ${depth} 层，不像一篇文章的网页，无法读取，没有保存任何内容。`;
+  if (elements) return `这个网页有 ${elements} 个元素，太大了，不像一篇文章的网页，无法读取，没有保存任何内容。`;
   const lines = prepared.problems.map((p) => `• <code>${escapeHtml(p)}</code>`);
   return `没有保存，知识库保持不变：\n${lines.join("\n")}`;
 }
@@ -308,7 +345,7 @@ export function checkField(field: Field, raw: string, now: Date, timeZone = DEFA
   const text = raw.trim();
   if (field === "date") {
     const m = text.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u);
-    if (!m) return { ok: false, reason: `“${escapeHtml(text.slice(0, 40))}” 不是日期。` };
+    if (!m) return { ok: false, reason: `“${escapeHtml(clip(text, 40))}” 不是日期。` };
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
     if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, reason: `${y}年${mo}月${d}日 不存在。` };

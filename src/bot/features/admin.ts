@@ -5,6 +5,7 @@
  */
 import { Composer } from "grammy";
 import { summarizeFeedback, type FeedbackStore } from "../../feedback.js";
+import { clip } from "../../render/clip.js";
 import { escapeHtml } from "../../render/telegram.js";
 import { articlesFeature } from "../admin/articles.js";
 import { importFeature, type ImportOptions } from "../admin/import.js";
@@ -92,9 +93,19 @@ async function statsReport(deps: BotDeps, feedback: FeedbackStore): Promise<stri
       : "（暂无）";
     lines.push(`<b>最常见的未回答问题</b>${snapshot.scope === "replicas" ? "（最近 7 天）" : ""}\n${top}`);
   }
-  const votes = summarizeFeedback(await feedback.list().catch(() => []));
+  const kept = await feedback.list().catch(() => undefined);
+  if (!kept) {
+    // Redis down (or the file unreadable): no counts at all rather than counts of nothing.
+    lines.push("<b>评价</b>：暂不可用（存储无法读取）。");
+    return lines.join("\n\n");
+  }
+  const votes = summarizeFeedback(kept);
+  const worstLine = (w: (typeof votes.worst)[number], i: number) => {
+    const article = w.article ? `（<code>${escapeHtml(w.article)}</code>）` : "";
+    return `${i + 1}. ${escapeHtml(w.question)} → ${escapeHtml(clip(w.answer, 80))}${article}：👎 ${w.count}`;
+  };
   const worst = votes.worst.length
-    ? votes.worst.map((w, i) => `${i + 1}. ${escapeHtml(w.question)} → ${escapeHtml(w.answer.slice(0, 80))}${w.article ? `（<code>${escapeHtml(w.article)}</code>）` : ""}：👎 ${w.count}`).join("\n")
+    ? votes.worst.map(worstLine).join("\n")
     : "（暂无）";
   lines.push(`<b>评价</b>：👍 ${votes.up}，👎 ${votes.down}\n<b>👎 最多的回答</b>\n${worst}`);
   return lines.join("\n\n");

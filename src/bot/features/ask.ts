@@ -43,7 +43,7 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
   });
 
   feature.callbackQuery(/^[qh]:/, async (ctx) => {
-    const question = deps.callbacks.decode(ctx.callbackQuery.data);
+    const question = await deps.callbacks.decode(ctx.callbackQuery.data);
     if (!question) {
       await ctx.answerCallbackQuery({ text: "这个按钮已过期，请直接发送问题。" });
       return;

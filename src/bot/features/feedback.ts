@@ -1,10 +1,12 @@
 /**
- * 👍 / 👎 under answers, from anyone. A vote is recorded once per user and answer; the buttons then
- * say it was recorded. A 👎 keeps the question, the answer and its article (feedback.ts) so that an
- * admin sees in /stats which answers people found wrong.
+ * 👍 / 👎 under answers, from whoever can see the answer where it was posted: the asker, and anyone in
+ * the chat it was posted in (a group's members judge an answer they all read). A press from elsewhere
+ * (callback data copied to another chat) is refused. A vote is recorded once per user and answer,
+ * whichever replica takes it; the buttons then say it was recorded. A 👎 keeps the question, the answer
+ * and its article (feedback.ts) so that an admin sees in /stats which answers people found wrong.
  */
 import { Composer } from "grammy";
-import type { AnswerRegistry } from "../answers.js";
+import type { AnswerRegistry, SentAnswer } from "../answers.js";
 import type { BotContext, BotDeps } from "../context.js";
 import type { FeedbackStore } from "../../feedback.js";
 
@@ -13,17 +15,20 @@ export function feedbackFeature(deps: BotDeps, feedback: FeedbackStore, answers:
 
   feature.callbackQuery(/^fb:([ud]):([\w-]{1,40})$/, async (ctx) => {
     const vote = ctx.match[1] === "u" ? "up" : "down";
-    const sent = answers.get(ctx.match[2]!);
+    const sent = await answers.get(ctx.match[2]!);
     if (!sent) {
       await ctx.answerCallbackQuery({ text: "这个回答太久了，无法再评价。" });
       return;
     }
+    if (!mayVote(sent, ctx.from.id, ctx.callbackQuery.message?.chat.id)) {
+      await ctx.answerCallbackQuery({ text: "只有提问的人和这个回答所在聊天里的人可以评价它。" });
+      return;
+    }
     const user = deps.hashUser(ctx.from.id);
-    if (sent.voters.has(user)) {
+    if (!(await answers.firstVote(ctx.match[2]!, user))) {
       await ctx.answerCallbackQuery({ text: "你已经评价过这个回答了。" });
       return;
     }
-    sent.voters.add(user);
     const article = sent.url ? (deps.live.summary.articles.find((a) => a.url === sent.url)?.id ?? sent.url) : undefined;
     await feedback.record({
       at: deps.now(),
@@ -33,7 +38,7 @@ export function feedbackFeature(deps: BotDeps, feedback: FeedbackStore, answers:
       ...(vote === "down" ? { question: sent.question, answer: sent.answer, user } : {}),
     });
     // The counts behind /stats, shared by every replica when REDIS_URL is set.
-    deps.stats.feedback({ question: sent.question, answerId: ctx.match[2]!, helpful: vote === "up", userId: ctx.from.id, at: deps.now() });
+    deps.stats.feedback({ helpful: vote === "up", at: deps.now() });
     ctx.log.info({ vote, answered: sent.answered, article }, "feedback");
     await ctx.answerCallbackQuery({ text: vote === "up" ? "谢谢！已记录 👍" : "谢谢！已记录 👎，我们会检查这个回答。" });
     const recorded = { text: vote === "up" ? "已记录 👍" : "已记录 👎", callback_data: "fb:done" };
@@ -44,4 +49,9 @@ export function feedbackFeature(deps: BotDeps, feedback: FeedbackStore, answers:
 
   feature.callbackQuery("fb:done", (ctx) => ctx.answerCallbackQuery({ text: "已记录，谢谢。" }));
   return feature;
+}
+
+/** The asker, or anyone pressing the button in the chat where the answer was posted. */
+function mayVote(sent: SentAnswer, user: number, chat: number | undefined): boolean {
+  return user === sent.asker || (chat !== undefined && chat === sent.chat);
 }

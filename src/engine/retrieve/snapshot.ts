@@ -11,8 +11,8 @@
 import { createHash } from "node:crypto";
 import v8 from "node:v8";
 import MiniSearch from "minisearch";
-import type { KnowledgeBase } from "../model/knowledge.js";
-import { sentenceIndexOptions, type Prebuilt } from "./search.js";
+import type { KnowledgeBase } from "../../model/knowledge.js";
+import { sentenceIndexOptions, type EngineLog, type Prebuilt } from "./indexes.js";
 import { SortedTermCounts } from "./terms.js";
 
 const MAGIC = "XZSNAP1\n";
@@ -49,7 +49,7 @@ export function toSnapshot(kb: KnowledgeBase, prebuilt: Prebuilt): Buffer {
 export type SnapshotResult = { ok: true; prebuilt: Prebuilt } | { ok: false; reason: string };
 
 /** The index in `bytes`, if they are a complete snapshot of this knowledge made by this code. */
-export function fromSnapshot(kb: KnowledgeBase, bytes: Buffer): SnapshotResult {
+export function fromSnapshot(kb: KnowledgeBase, bytes: Buffer, log: EngineLog): SnapshotResult {
   if (bytes.subarray(0, MAGIC.length).toString() !== MAGIC) return { ok: false, reason: "not a snapshot" };
   const end = bytes.indexOf(10, MAGIC.length);
   if (end < 0) return { ok: false, reason: "truncated header" };
@@ -71,7 +71,7 @@ export function fromSnapshot(kb: KnowledgeBase, bytes: Buffer): SnapshotResult {
     terms: string;
     counts: Int32Array;
   };
-  const sentences = new MiniSearch<{ id: number; text: string }>(sentenceIndexOptions);
+  const sentences = new MiniSearch<{ id: number; text: string }>(sentenceIndexOptions(log));
   const live = sentences as unknown as Record<string, unknown>;
   const index = live._index as { _tree: unknown };
   for (const field of STATE_FIELDS) live[field] = state[field];

@@ -4,40 +4,14 @@
  */
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
-import type { Article, Fact, KnowledgeBase, Sentence } from "../model/knowledge.js";
-import { sentencesOf } from "../model/knowledge.js";
-import { findFigures, type Figure } from "./figures.js";
-import { groupStart, splitClauses, valueSpans, type Clause, type Span } from "./statement.js";
-import { periodOf, titleYear } from "./period.js";
-import { ENGLISH_PLACES, KNOWN_PLACES } from "./places.js";
+import type { Article, Fact, KnowledgeBase, Sentence } from "../../model/knowledge.js";
+import { sentencesOf } from "../../model/knowledge.js";
+import { ENGLISH_PLACES, KNOWN_PLACES } from "../../lexicon/places.js";
+import type { EngineOptions } from "../options.js";
+import { splitClauses, valueSpans, type Span } from "../read/clauses.js";
+import { makePassage, type Passage } from "../read/passage.js";
 import type { TermCounts } from "./terms.js";
-import { bigrams, normalize, stemEnglish, tokenizeNormalized } from "./text.js";
-
-/** A sentence ready to be evidence: its figures, clauses and periods, worked out when first needed. */
-export interface Passage {
-  readonly sentence: Sentence;
-  readonly article: Article;
-  readonly figures: readonly Figure[];
-  /** Each clause with its own words, its group (with the clauses it goes on from) and its neighbours, normalized. */
-  readonly clauses: readonly ClauseView[];
-  /** The first clause, normalized: where the sentence's subject usually stands. */
-  readonly lead: string;
-  /** The whole sentence, normalized. */
-  readonly norm: string;
-  readonly regionNorm: string;
-  /**
-   * Where the passage stands, normalized: its article's title and region, and the first clause of its
-   * article, its paragraph and the sentence before it. 该市, 其 and a subject left out refer here.
-   */
-  readonly context: string;
-}
-
-export interface ClauseView extends Clause {
-  readonly own: string;
-  readonly window: string;
-  /** The period of the sentence up to this clause: the latest time named before a figure is its time. */
-  readonly period: string;
-}
+import { bigrams, normalize, stemEnglish, tokenizeNormalized } from "../text.js";
 
 export interface IndexedFact {
   readonly fact: Fact;
@@ -68,6 +42,8 @@ export interface Indexes {
   readonly kb: KnowledgeBase;
   /** What an update changes in place (update.ts). */
   readonly core: IndexCore;
+  /** The options the engine was made with (options.ts). */
+  readonly options: EngineOptions;
   readonly facts: MiniSearch<{ id: number }>;
   readonly sentences: MiniSearch<{ id: number; text: string }>;
   readonly factList: readonly IndexedFact[];
@@ -99,36 +75,44 @@ export interface Indexes {
 
 const splitTokens = (s: string) => s.split(" ").filter(Boolean);
 
-/** From this many sentences on, the most common bigrams are neither indexed nor searched. */
-export const LARGE_CORPUS = 5000;
-/** A token in more than one sentence in fifty is too common to find anything in particular. */
-export const commonLimit = (documents: number) => Math.max(100, documents / 50);
-/** Passages worked out at build time below this size; above it, on first use. */
-const EAGER_PASSAGES = 5000;
-const PASSAGE_CACHE = 20_000;
+/** A token in more than one sentence in `commonShare` is too common to find anything in particular. */
+export const commonLimit = (documents: number, o: EngineOptions) => Math.max(o.index.commonFloor, documents / o.index.commonShare);
+
+/** Where the engine says what went wrong inside a library (MiniSearch): injected, never the console. */
+export type EngineLog = (level: "warn" | "error", message: string) => void;
+
+/** How an index is built and read: the engine's options and its log. Kept with the index for updates. */
+export interface IndexSettings {
+  readonly options: EngineOptions;
+  readonly log: EngineLog;
+}
 
 /**
  * The sentence index takes each sentence as the tokens it is indexed under, joined by spaces: which
  * tokens those are is decided here (on a large corpus, not the common ones), so that a sentence can be
  * removed again with the tokens it had, whatever the counts are by then (see update.ts).
  */
-export const sentenceIndexOptions = {
-  fields: ["text"],
-  tokenize: splitTokens,
-  processTerm: (t: string) => t,
-  searchOptions: { tokenize: splitTokens },
-  // Removing a sentence names every token it has, also those a large corpus did not index: not a conflict.
-  logger: (level: string, message: string, code?: string) => {
-    if (code !== "version_conflict") console[level === "error" ? "error" : "warn"](message);
-  },
-};
+export function sentenceIndexOptions(log: EngineLog) {
+  return {
+    fields: ["text"],
+    tokenize: splitTokens,
+    processTerm: (t: string) => t,
+    searchOptions: { tokenize: splitTokens },
+    // Removing a sentence names every token it has, also those a large corpus did not index: not a conflict.
+    logger: (level: string, message: string, code?: string) => {
+      if (code !== "version_conflict") log(level === "error" ? "error" : "warn", message);
+    },
+  };
+}
 
-export const factIndexOptions = {
-  fields: ["subject", "metric", "aliases", "quote", "period"],
-  tokenize: (text: string) => tokenizeNormalized(normalize(text)),
-  processTerm: (t: string) => t,
-  searchOptions: { tokenize: splitTokens, boost: { subject: 0.5, metric: 3, aliases: 2, quote: 0.7, period: 0.3 } },
-};
+function factIndexOptions(o: EngineOptions) {
+  return {
+    fields: ["subject", "metric", "aliases", "quote", "period"],
+    tokenize: (text: string) => tokenizeNormalized(normalize(text)),
+    processTerm: (t: string) => t,
+    searchOptions: { tokenize: splitTokens, boost: o.index.factBoost },
+  };
+}
 
 /** What a build can take from a snapshot instead of computing it again. */
 export interface Prebuilt {
@@ -144,9 +128,13 @@ export const sentenceTokens = (s: Sentence) => tokenizeNormalized(normalize(s.te
  * fifty is never searched for (see selectiveTokens), so it is not indexed either: that is most of the
  * postings, by Zipf's law. `sentenceCount(t)` is the number of sentences holding `t`.
  */
-export function indexedTokens(sentences: number, sentenceCount: (t: string) => number): (tokens: string[]) => string[] {
-  if (sentences < LARGE_CORPUS) return (tokens) => tokens;
-  const limit = commonLimit(sentences);
+export function indexedTokens(
+  sentences: number,
+  sentenceCount: (t: string) => number,
+  o: EngineOptions,
+): (tokens: string[]) => string[] {
+  if (sentences < o.index.largeCorpus) return (tokens) => tokens;
+  const limit = commonLimit(sentences, o);
   return (tokens) => tokens.filter((t) => sentenceCount(t) <= limit);
 }
 
@@ -158,7 +146,8 @@ export function countTokens(counts: Map<string, number>, tokens: Iterable<string
   }
 }
 
-export function buildIndexes(kb: KnowledgeBase, prebuilt?: Prebuilt): Indexes {
+export function buildIndexes(kb: KnowledgeBase, settings: IndexSettings, prebuilt?: Prebuilt): Indexes {
+  const o = settings.options;
   const sentenceList = sentencesOf(kb);
   const counting = new Map<string, number>();
   let sentences = prebuilt?.sentences;
@@ -166,15 +155,16 @@ export function buildIndexes(kb: KnowledgeBase, prebuilt?: Prebuilt): Indexes {
     const texts: string[] = [];
     for (const s of sentenceList) texts.push(normalize(s.text));
     for (const text of texts) countTokens(counting, tokenizeNormalized(text));
-    const keep = indexedTokens(sentenceList.length, (t) => counting.get(t)!);
-    const index = new MiniSearch<{ id: number; text: string }>(sentenceIndexOptions);
+    const keep = indexedTokens(sentenceList.length, (t) => counting.get(t)!, o);
+    const index = new MiniSearch<{ id: number; text: string }>(sentenceIndexOptions(settings.log));
     texts.forEach((text, id) => index.add({ id, text: keep(tokenizeNormalized(text)).join(" ") }));
     sentences = index;
   }
-  const facts = indexFacts(kb);
+  const facts = indexFacts(kb, o);
   // A snapshot's frequencies already count the facts' tokens.
   if (!prebuilt) for (const [t, n] of facts.counts) counting.set(t, (counting.get(t) ?? 0) + n);
-  return assembleIndexes(kb, { sentences, sentenceList, documentFrequency: prebuilt?.documentFrequency ?? counting, facts, cache: new Map() });
+  const documentFrequency = prebuilt?.documentFrequency ?? counting;
+  return assembleIndexes(kb, { sentences, sentenceList, documentFrequency, facts, cache: new Map(), settings });
 }
 
 /** The fact index, rebuilt whole when anything changes: curated facts are few. */
@@ -185,7 +175,8 @@ export interface FactIndex {
   readonly counts: ReadonlyMap<string, number>;
 }
 
-export function indexFacts(kb: KnowledgeBase): FactIndex {
+export function indexFacts(kb: KnowledgeBase, o: EngineOptions): FactIndex {
+  const factOptions = factIndexOptions(o);
   const articles = new Map(kb.articles.map((a) => [a.id, a]));
   const counts = new Map<string, number>();
   const list: IndexedFact[] = kb.facts.map((fact) => ({
@@ -201,9 +192,9 @@ export function indexFacts(kb: KnowledgeBase): FactIndex {
     regionNorm: normalize(articles.get(fact.articleId)!.region ?? ""),
   }));
   const index = new MiniSearch<{ id: number }>({
-    ...factIndexOptions,
+    ...factOptions,
     tokenize: (text: string) => {
-      const tokens = factIndexOptions.tokenize(text);
+      const tokens = factOptions.tokenize(text);
       countTokens(counts, tokens);
       return tokens;
     },
@@ -237,6 +228,7 @@ export interface IndexCore {
   readonly facts: FactIndex;
   /** Passages worked out so far, by sentence id. */
   readonly cache: Map<number, Passage>;
+  readonly settings: IndexSettings;
 }
 
 /**
@@ -245,25 +237,57 @@ export interface IndexCore {
  * made again whole after an update: a few milliseconds, against seconds for the sentence index.
  */
 export function assembleIndexes(kb: KnowledgeBase, core: IndexCore): Indexes {
-  const { sentences, sentenceList, documentFrequency, cache } = core;
+  const { sentences, sentenceList, documentFrequency } = core;
+  const o = core.settings.options;
   const articles = new Map(kb.articles.map((a) => [a.id, a]));
-  const regionNorms = new Map(kb.articles.map((a) => [a.id, normalize(a.region ?? "")]));
+  const passage = passageCache(kb, core, articles);
+  if (sentenceList.length <= o.index.eagerPassages) for (let id = 0; id < sentenceList.length; id++) passage(id);
+  const factList = core.facts.list;
+  const groups: TermGroup[] = (["places", "organisations", "people", "terms"] as const).flatMap((section) =>
+    kb.glossary[section].map((terms) => ({ terms, norms: terms.map(normalize).filter(Boolean), section })),
+  );
+  const places = placesOf(kb, groups, documentFrequency);
+  const glossaryTerms = groups
+    .filter((g) => g.section !== "places")
+    .flatMap((group) => group.norms.map((term) => ({ term, group })))
+    .sort((a, b) => b.term.length - a.term.length);
+  return {
+    kb,
+    core,
+    options: o,
+    facts: core.facts.index,
+    sentences,
+    factList,
+    sentenceList,
+    passage,
+    articles,
+    groups,
+    glossaryTerms,
+    documentFrequency,
+    documentCount: sentenceList.length + factList.length,
+    ...places,
+    ...namesOf(kb, groups, places.coveredPlaces, factList, o),
+  };
+}
 
-  const passage = (id: number): Passage => {
+/** The passage of a sentence, worked out on first use and kept in a cache of bounded size. */
+function passageCache(kb: KnowledgeBase, core: IndexCore, articles: ReadonlyMap<string, Article>): (id: number) => Passage {
+  const { cache, sentenceList } = core;
+  const regionNorms = new Map(kb.articles.map((a) => [a.id, normalize(a.region ?? "")]));
+  const limit = core.settings.options.index.passageCache;
+  return (id) => {
     const hit = cache.get(id);
     if (hit) return hit;
     const sentence = sentenceList[id]!;
     const made = makePassage(sentence, articles.get(sentence.articleId)!, regionNorms.get(sentence.articleId)!);
-    if (cache.size >= PASSAGE_CACHE) cache.delete(cache.keys().next().value!);
+    if (cache.size >= limit) cache.delete(cache.keys().next().value!);
     cache.set(id, made);
     return made;
   };
-  if (sentenceList.length <= EAGER_PASSAGES) for (let id = 0; id < sentenceList.length; id++) passage(id);
-  const factList = core.facts.list;
+}
 
-  const groups: TermGroup[] = (["places", "organisations", "people", "terms"] as const).flatMap((section) =>
-    kb.glossary[section].map((terms) => ({ terms, norms: terms.map(normalize).filter(Boolean), section })),
-  );
+/** The places the base is about (glossary places, articles' regions), those it covers, and every place a question may name. */
+function placesOf(kb: KnowledgeBase, groups: readonly TermGroup[], documentFrequency: TermCounts) {
   const regionPlaces = new Set<string>();
   for (const g of groups) if (g.section === "places") g.norms.forEach((n) => regionPlaces.add(n));
   for (const a of kb.articles) if (a.region) regionPlaces.add(normalize(a.region));
@@ -271,7 +295,17 @@ export function assembleIndexes(kb: KnowledgeBase, core: IndexCore): Indexes {
   // A place the articles name: every bigram of its name occurs in the corpus.
   for (const place of KNOWN_PLACES) if (bigrams(place).every((b) => documentFrequency.has(b))) coveredPlaces.add(place);
   const allPlaces = [...new Set([...KNOWN_PLACES, ...coveredPlaces])].sort((a, b) => b.length - a.length);
+  return { regionPlaces, coveredPlaces, allPlaces };
+}
 
+/** The names the base knows, for mending typos and "did you mean": by bigram, by one-character hole, English. */
+function namesOf(
+  kb: KnowledgeBase,
+  groups: readonly TermGroup[],
+  coveredPlaces: ReadonlySet<string>,
+  factList: readonly IndexedFact[],
+  o: EngineOptions,
+) {
   const nameSet = new Set<string>();
   for (const g of groups) g.norms.forEach((n) => nameSet.add(n));
   for (const f of kb.facts) [f.subject, f.metric, ...f.aliases].forEach((n) => nameSet.add(normalize(n)));
@@ -290,15 +324,10 @@ export function assembleIndexes(kb: KnowledgeBase, core: IndexCore): Indexes {
       holes.set(key, [...(holes.get(key) ?? []), name]);
     });
   }
-  const englishNames = new Fuse([...new Set(latin)], { includeScore: true, threshold: 0.3, ignoreLocation: true });
-  const englishStems = new Set(
-    [...nameSet, ...factList.map((f) => f.focus)].flatMap((n) => n.match(/[a-z][a-z'-]{2,}/g) ?? []).map(stemEnglish),
-  );
-  const glossaryTerms = groups
-    .filter((g) => g.section !== "places")
-    .flatMap((group) => group.norms.map((term) => ({ term, group })))
-    .sort((a, b) => b.term.length - a.term.length);
-  return { kb, core, facts: core.facts.index, sentences, factList, sentenceList, passage, articles, groups, glossaryTerms, documentFrequency, documentCount: sentenceList.length + factList.length, coveredPlaces, regionPlaces, allPlaces, namesByBigram, holes, englishNames, englishStems };
+  const fuseOptions = { includeScore: true, threshold: o.index.englishNameThreshold, ignoreLocation: true };
+  const englishNames = new Fuse([...new Set(latin)], fuseOptions);
+  const words = [...nameSet, ...factList.map((f) => f.focus)].flatMap((n) => n.match(/[a-z][a-z'-]{2,}/g) ?? []);
+  return { namesByBigram, holes, englishNames, englishStems: new Set(words.map(stemEnglish)) };
 }
 
 /** The clauses of a fact's quote that hold its values. */
@@ -310,32 +339,3 @@ function valueClauses(fact: Fact): string {
     .join(" ");
 }
 
-function makePassage(sentence: Sentence, article: Article, regionNorm: string): Passage {
-  const clauses = splitClauses(sentence.text);
-  const norms = clauses.map((c) => normalize(c.text));
-  return {
-    sentence,
-    article,
-    figures: findFigures(sentence.text),
-    clauses: clauses.map((c, i) => ({
-      ...c,
-      period: periodOf(sentence.text.slice(0, c.end), article.date, "last", titleYear(article.title)),
-      own: norms.slice(groupStart(clauses, i), i + 1).join(" "),
-      // The sentence's first clause, where its subject stands, is part of every clause's window.
-      window: [...(i > 1 ? [norms[0]!] : []), ...norms.slice(Math.max(0, i - 1), i + 2)].join(" "),
-    })),
-    lead: norms[0] ?? "",
-    norm: norms.join(" "),
-    regionNorm,
-    context: normalize(contextOf(sentence, article)),
-  };
-}
-
-/** The title, and the first clauses (where a subject stands) of the article, the paragraph and the sentence before. */
-function contextOf(sentence: Sentence, article: Article): string {
-  const firstClause = (text: string | undefined) => (text ? (splitClauses(text)[0]?.text ?? "") : "");
-  const paragraph = article.paragraphs[sentence.paragraph]?.sentences ?? [];
-  const at = paragraph.findIndex((s) => s.id === sentence.id);
-  const opening = article.paragraphs.find((p) => !p.heading)?.sentences[0]?.text;
-  return [article.title, article.region ?? "", firstClause(opening), at > 0 ? firstClause(paragraph[0]!.text) : "", at > 0 ? firstClause(paragraph[at - 1]!.text) : ""].join(" ");
-}

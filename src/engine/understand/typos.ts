@@ -3,10 +3,13 @@
  * by pinyin (忻洲 for 忻州): a character is replaced only when that makes a known name and the two share
  * a reading. Swapped neighbours are tried too; English names are matched with fuse.js.
  */
+import { NOT_NAMES } from "../../lexicon/english.js";
+import { charSet } from "../../lexicon/match.js";
+import { TYPO_SAFE_CHARS } from "../../lexicon/questions.js";
 import Fuse from "fuse.js";
 import { pinyin } from "pinyin-pro";
-import type { Indexes } from "./search.js";
-import { bigrams, editDistance, hanRuns, stemEnglish } from "./text.js";
+import type { Indexes } from "../retrieve/indexes.js";
+import { bigrams, editDistance, hanRuns, stemEnglish } from "../text.js";
 
 /** Whether the corpus or a known name uses `token`: a question bigram outside both is a typo suspect. */
 export function knows(ix: Indexes, token: string): boolean {
@@ -22,7 +25,7 @@ export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: str
   const changes: [string, string][] = [];
   let text = norm;
   // A bounded number of attempts: a long run of unknown characters is noise, not typos.
-  let attempts = MAX_MENDS;
+  let attempts = ix.options.limits.mends;
   for (const run of hanRuns(norm)) {
     let fixed = [...run];
     for (;;) {
@@ -48,9 +51,9 @@ export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: str
   // English: only names (capitalized in the question, like Xinzou) are mended; other words are left alone.
   // The first word is capitalized as any sentence's is; months and question words are no names.
   const names = new Set(
-    (raw.match(/(?<=\S\s+)\b[A-Z][a-z]{3,}/g) ?? []).map((w) => w.toLowerCase()).filter((w) => !NOT_NAMES.test(w)),
+    (raw.match(/(?<=\S\s+)\b[A-Z][a-z]{3,}/g) ?? []).map((w) => w.toLowerCase()).filter((w) => !NOT_NAME.has(w)),
   );
-  let englishAttempts = 3;
+  let englishAttempts = ix.options.limits.englishMends;
   text = text.replace(/[a-z][a-z']{3,}/g, (word) => {
     if (!names.has(word) || knows(ix, word) || ix.englishStems.has(stemEnglish(word)) || englishAttempts-- <= 0) return word;
     const best = ix.englishNames.search(word, { limit: 1 })[0];
@@ -62,11 +65,10 @@ export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: str
   return { text, changes };
 }
 
-const MAX_MENDS = 6;
-const NOT_NAMES = /^(january|february|march|april|june|july|august|september|october|november|december|what|which|when|where|how|who|does|did|the|this|that)$/;
+const NOT_NAME: ReadonlySet<string> = new Set(NOT_NAMES);
 
 /** Characters of questions that are no typo when they stand between words. */
-const FUNCTION_CHARS = new Set("了的吗呢吧啊么是有在和与及或多少几什么哪谁怎样如何个家项处条年月日今去请问");
+const FUNCTION_CHARS = charSet(TYPO_SAFE_CHARS);
 
 /** A character is a typo suspect when every bigram it forms in its run is unknown to the corpus. */
 function suspicious(chars: readonly string[], k: number, ix: Indexes): boolean {
@@ -83,7 +85,7 @@ function suspicious(chars: readonly string[], k: number, ix: Indexes): boolean {
 export function closestName(ix: Indexes, text: string): string | undefined {
   const pool = new Set(bigrams(text).flatMap((b) => ix.namesByBigram.get(b) ?? []));
   if (!pool.size) return undefined;
-  const fuse = new Fuse([...pool], { includeScore: true, threshold: 0.4, ignoreLocation: true });
+  const fuse = new Fuse([...pool], { includeScore: true, threshold: ix.options.index.didYouMeanThreshold, ignoreLocation: true });
   const hit = fuse.search(text, { limit: 1 })[0];
   return hit && hit.item !== text ? hit.item : undefined;
 }

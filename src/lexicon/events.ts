@@ -1,9 +1,9 @@
 /**
  * Verbs that name the same event (成立 / 创立 / 设立, 去世 / 逝世 / 死): a question says one, the article
  * another. Generic Chinese, not any article's wording; written simplified, as questions and evidence are
- * compared (text.ts). A word of a group stands for the others wherever the question uses it.
+ * compared (engine/text.ts). One group a line.
  */
-const GROUPS: readonly (readonly string[])[] = [
+export const EVENT_VERBS: readonly (readonly string[])[] = [
   ["去世", "过世", "逝世", "病逝", "辞世", "身故", "死"],
   ["成立", "创立", "建立", "创建", "设立", "组建", "创办", "成军", "挂牌", "揭牌"],
   ["结婚", "成婚", "完婚", "结为夫妻"],
@@ -22,15 +22,3 @@ const GROUPS: readonly (readonly string[])[] = [
   ["发布", "公布", "发表"],
 ];
 
-const byWord = new Map<string, readonly string[]>();
-for (const group of GROUPS) for (const w of group) byWord.set(w, group.filter((x) => x !== w));
-
-/** Each event verb in `word` (of two characters or more) with where it stands and the verbs that may stand for it. */
-export function eventVerbsIn(word: string): { at: number; length: number; others: readonly string[] }[] {
-  const out: { at: number; length: number; others: readonly string[] }[] = [];
-  for (const [w, others] of byWord) {
-    if (w.length < 2) continue;
-    for (let at = word.indexOf(w); at >= 0; at = word.indexOf(w, at + 1)) out.push({ at, length: w.length, others });
-  }
-  return out;
-}

@@ -2,6 +2,9 @@
  * Time in sentences and questions. Articles say 今年 and 去年; they are read against the article's
  * date. Questions say 今年 too; they are read against `now`, which the caller passes in.
  */
+import { anyWord } from "../../lexicon/match.js";
+import { AS_OF_NOW, COMPARISON_WORDS, MONTH_SPANS, MONTHS, RELATIVE_YEARS, UNTIL } from "../../lexicon/time.js";
+import { alt } from "../../lexicon/match.js";
 
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -26,22 +29,18 @@ export function chineseNumber(text: string): number | undefined {
   return total + current;
 }
 
-const RELATIVE_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 前年: -2, 明年: 1 };
+const RELATIVE_YEAR = RELATIVE_YEARS;
+const RELATIVE_YEAR_WORD = anyWord(Object.keys(RELATIVE_YEARS), "g");
 
 /** Rewrites 今年/去年/前年 in `text` as years, read against `date` (YYYY-MM-DD). */
 export function resolveRelativeYears(text: string, date: string, reportYear?: number): string {
   const year = Number(date.slice(0, 4));
   // In a report on an earlier year (a bulletin on 2024, published in 2025), 上年 is the year before that one.
   const before = reportYear !== undefined && reportYear < year ? reportYear - 1 : year - 1;
-  return text.replace(/今年|本年|去年|上年|前年|明年/g, (w) => `${w === "上年" ? before : year + RELATIVE_YEAR[w]!}年`);
+  return text.replace(RELATIVE_YEAR_WORD, (w) => `${w === "上年" ? before : year + RELATIVE_YEAR[w]!}年`);
 }
 
-const MONTH_SPAN: [RegExp, string][] = [
-  [/前三季度|1-9月|1—9月|1～9月|1月至9月|1至9月/, "1-9月"],
-  [/上半年|1-6月|1月至6月|前两季度/, "1-6月"],
-  [/一季度|第一季度|1-3月|1月至3月/, "1-3月"],
-  [/前十个月|1-10月|1月至10月/, "1-10月"],
-];
+const MONTH_SPAN: readonly (readonly [RegExp, string])[] = MONTH_SPANS.map(({ span, words }) => [anyWord(words), span]);
 
 /** The span of a year that a text names (前三季度 → 1-9月), or "". */
 export function monthSpan(text: string): string {
@@ -66,10 +65,13 @@ export function periodOf(sentence: string, date: string, which: "first" | "last"
   const year = pick(/(\d{4})年/);
   if (until && (!year || until.index! + 2 >= year.index!)) return `截至${until[1]}年${until[2]}月${until[3] ?? ""}`;
   if (year && Number(year[1]) >= 1900 && Number(year[1]) <= 2100) return `${year[1]}年${monthSpan(resolved)}`;
+  // 截至7月底 with no year of its own is as of that month of the article's year.
+  const untilMonth = year ? null : resolved.match(UNTIL_MONTH);
+  if (untilMonth) return `截至${Number(date.slice(0, 4))}年${Number(untilMonth[1])}月${untilMonth[2] ?? ""}`;
   const span = monthSpan(resolved);
   if (span) return `${Number(date.slice(0, 4))}年${span}`;
   // 目前 is the article's day; a sentence that names no time has no period of its own.
-  if (AS_OF_NOW.test(resolved)) return `截至${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
+  if (AS_OF.test(resolved)) return `截至${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
   // A statistical bulletin titled 2024年… speaks of 2024 wherever a sentence names no time.
   return articleYear ? `${articleYear}年` : "";
 }
@@ -80,7 +82,7 @@ export function titleYear(title: string): number | undefined {
   return years.length === 1 ? years[0] : undefined;
 }
 
-const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_NAMES = MONTHS;
 
 /** English times rewritten as the Chinese the rest of this file reads: last year → 2024年, by the end of May → 截至2025年5月底. */
 function englishTimes(text: string, date: string): string {
@@ -96,10 +98,15 @@ function englishTimes(text: string, date: string): string {
     .replace(/(?<![\d.,])((?:19|20)\d\d)(?![\d年])/g, "$1年");
 }
 
-const AS_OF_NOW = /目前|截至目前|截止目前|当前|现已|至今|如今|现有|已累计/;
+const AS_OF = anyWord(AS_OF_NOW);
+const UNTIL_MONTH = new RegExp(`${alt(UNTIL)}(\\d{1,2})月(底|末)?`);
 
-const COMPARISON =
-  /(?:较|比|与|跟|和|是|同)?(?:去年|上年|前年|(?:19|20)\d\d年)(?:同期|全年)(?:相比|的)?|(?:较|比|与|跟)(?:去年|上年|前年|(?:19|20)\d\d年)/g;
+const PAST_YEAR = `(?:${alt(Object.keys(RELATIVE_YEARS).filter((w) => RELATIVE_YEARS[w]! < 0))}|(?:19|20)\\d\\d年)`;
+const C = COMPARISON_WORDS;
+const COMPARISON = new RegExp(
+  `${alt(C.before)}?${PAST_YEAR}${alt(C.sameTime)}${alt(C.after)}?|${alt(C.against)}${PAST_YEAR}`,
+  "g",
+);
 
 /** The first year a period names. */
 export function yearOf(period: string): number | undefined {
@@ -112,7 +119,7 @@ export function questionYears(normalizedQuestion: string, now: Date): number[] {
   const years = new Set<number>();
   for (const m of normalizedQuestion.matchAll(/(?<!\d)(19\d\d|20\d\d)(?!\d)/g)) years.add(Number(m[1]));
   const thisYear = now.getUTCFullYear();
-  for (const m of normalizedQuestion.matchAll(/今年|本年|去年|上年|前年/g)) years.add(thisYear + RELATIVE_YEAR[m[0]]!);
+  for (const m of normalizedQuestion.matchAll(RELATIVE_YEAR_WORD)) years.add(thisYear + RELATIVE_YEAR[m[0]]!);
   if (/\bthis year\b/.test(normalizedQuestion)) years.add(thisYear);
   if (/\blast year\b/.test(normalizedQuestion)) years.add(thisYear - 1);
   return [...years];

@@ -40,3 +40,21 @@ export const ENGLISH_PLACES: Readonly<Record<string, string>> = {
   russia: "俄罗斯", india: "印度", europe: "欧洲", africa: "非洲", australia: "澳大利亚", canada: "加拿大",
   singapore: "新加坡", uk: "英国", britain: "英国", england: "英国",
 };
+
+/** The districts, county-level cities and counties of 忻州市, as articles name them. */
+export const XINZHOU_COUNTIES: readonly string[] = [
+  "忻府区",
+  "原平市",
+  "定襄县",
+  "五台县",
+  "代县",
+  "繁峙县",
+  "宁武县",
+  "静乐县",
+  "神池县",
+  "五寨县",
+  "岢岚县",
+  "河曲县",
+  "保德县",
+  "偏关县",
+];

@@ -20,8 +20,8 @@
  * is refused: the caller builds.
  */
 import type MiniSearch from "minisearch";
-import { sentencesOf, type Article, type KnowledgeBase, type Sentence } from "../model/knowledge.js";
-import { assembleIndexes, countTokens, indexedTokens, indexFacts, LARGE_CORPUS, sentenceTokens, type Indexes } from "./search.js";
+import { sentencesOf, type Article, type KnowledgeBase, type Sentence } from "../../model/knowledge.js";
+import { assembleIndexes, countTokens, indexedTokens, indexFacts, sentenceTokens, type Indexes } from "./indexes.js";
 import { EditedTermCounts, SortedTermCounts, type TermCounts } from "./terms.js";
 
 export type UpdateResult = { ok: true; indexes: Indexes; removed: number; added: number } | { ok: false; reason: string };
@@ -31,7 +31,8 @@ export function updateIndexes(ix: Indexes, next: KnowledgeBase): UpdateResult {
   if (JSON.stringify(before.glossary) !== JSON.stringify(next.glossary)) return { ok: false, reason: "the glossary changed" };
   const nextList = sentencesOf(next);
   const oldList = ix.sentenceList;
-  if (oldList.length >= LARGE_CORPUS !== nextList.length >= LARGE_CORPUS) return { ok: false, reason: `the corpus crosses ${LARGE_CORPUS} sentences` };
+  const large = ix.options.index.largeCorpus;
+  if (oldList.length >= large !== nextList.length >= large) return { ok: false, reason: `the corpus crosses ${large} sentences` };
 
   const nextArticles = new Map(next.articles.map((a) => [a.id, a]));
   const changed = new Set<string>();
@@ -70,15 +71,15 @@ export function updateIndexes(ix: Indexes, next: KnowledgeBase): UpdateResult {
   // In: the sentences of changed and added articles, counted first, as a build counts every sentence first.
   const added = nextList.flatMap((s, id) => (changed.has(s.articleId) ? [{ id, tokens: sentenceTokens(s) }] : []));
   for (const a of added) counts.add(a.tokens, 1);
-  const keep = indexedTokens(nextList.length, sentenceCount);
+  const keep = indexedTokens(nextList.length, sentenceCount, ix.options);
   for (const a of added) sentences.add({ id: a.id, text: keep(a.tokens).join(" ") });
   averageAgain(sentences, nextList.length);
 
-  const facts = indexFacts(next);
+  const facts = indexFacts(next, ix.options);
   for (const [t, n] of oldFacts) counts.add([t], -n);
   for (const [t, n] of facts.counts) counts.add([t], n);
 
-  const indexes = assembleIndexes(next, { sentences, sentenceList: nextList, documentFrequency: counts.counts, facts, cache });
+  const indexes = assembleIndexes(next, { sentences, sentenceList: nextList, documentFrequency: counts.counts, facts, cache, settings: ix.core.settings });
   return { ok: true, indexes, removed, added: added.length };
 }
 

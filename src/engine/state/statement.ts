@@ -2,55 +2,19 @@
  * The direct answer, cut from the quote itself: the clauses that hold the figure, with 今年 read as
  * its year, 该市 as the place meant, and the period in front. Every figure in it is the quote's own.
  */
-import type { Fact } from "../model/knowledge.js";
-import { findFigures } from "./figures.js";
-import { resolveRelativeYears } from "./period.js";
+import { CONNECTIVES, REFERRED_OTHERS, REFERRED_PLACES, REFERRING } from "../../lexicon/clauses.js";
+import { alt } from "../../lexicon/match.js";
+import { REPORTING } from "../../lexicon/time.js";
+import { groupStart, splitClauses, TIME_CLAUSE, type Span } from "../read/clauses.js";
+import { resolveRelativeYears } from "../read/periods.js";
 
-export interface Span {
-  readonly index: number;
-  readonly length: number;
-}
-
-export interface Clause {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-const OPEN = "“‘《（(「『【";
-const CLOSE = "”’》）)」』】";
-const BREAK = ",，;；:：。！？!?";
-
-/** Clauses of a sentence, split at commas, semicolons and colons outside quotation marks and brackets. */
-export function splitClauses(sentence: string): Clause[] {
-  const out: Clause[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < sentence.length; i++) {
-    const ch = sentence[i]!;
-    if (OPEN.includes(ch)) depth++;
-    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
-    // A comma between digits groups thousands (11,000間): it splits nothing.
-    else if (depth === 0 && BREAK.includes(ch) && !(ch === "," && /\d/.test(sentence[i - 1] ?? "") && /\d{3}/.test(sentence.slice(i + 1, i + 4)))) {
-      if (i > start) out.push({ start, end: i, text: sentence.slice(start, i) });
-      start = i + 1;
-    }
-  }
-  if (start < sentence.length) out.push({ start, end: sentence.length, text: sentence.slice(start) });
-  return out;
-}
-
-/** A clause that only says when: 今年前三季度, 截至今年10月底, 2023年, 目前. */
-const TIME_CLAUSE =
-  /^(数据显示|据统计)?(截至|截止|到|从)?(今年|去年|前年|\d{4}年)?(前三季度|上半年|下半年|一季度|\d{1,2}月(至|到|-)\d{1,2}月|\d{1,2}月(底|末)?|\d{1,2}月\d{1,2}日|年底|底|目前|近年来|近年|当前|如今)?$/;
 /** 该市, 该县 …: the place the article is about. */
-const PLACE_REFERENCE = /[该該](市|区|區|县|縣|省|地|经济区|經濟區)/g;
+const PLACE_REFERENCE = new RegExp(`${alt(REFERRING)}${alt(REFERRED_PLACES)}`, "g");
 /** A subject that is not a place: 该公司, 该企业, 其. */
-const OTHER_REFERENCE = /[该該本](公司|企业|企業|集团|集團|厂|廠|项目|項目|园区|園區|医院|醫院|学校|學校)|^其/;
-/** A clause that goes on from the one before it and makes no sense alone. */
-const CONTINUES =
-  /^(占|排名|排|位居|居|数量|同比|增长|其中|分别|较|比|达到?|共|并|及|和|使用|主业|总投资|涉及|是|为|稳定在|突破|超过|成为|约|位列|列|以|增加|减少|下降)/;
-const CONNECTIVES = /^(再到|到|从|而|并且|并|同时|此外|另外|其中|以及|然后|然後|随后|隨後|接着|接著)/
+const OTHER_SUBJECT = `${alt([...REFERRING, "本"])}${alt(REFERRED_OTHERS)}`;
+const OTHER_REFERENCE = new RegExp(`${OTHER_SUBJECT}|^其`);
+const CONNECTIVE = new RegExp(`^${alt(CONNECTIVES)}`);
+const REPORTED = new RegExp(`^${alt(REPORTING)}`);
 /** Strips quotation marks at either end that close or open nothing inside the text. */
 function trimQuotes(text: string): string {
   let t = text.trim();
@@ -64,13 +28,6 @@ function trimQuotes(text: string): string {
     t = t.trim();
     if (t === before) return t;
   }
-}
-
-/** The first clause of the group that clause `i` belongs to: 同比增长6.7% goes on from the clause before. */
-export function groupStart(clauses: readonly Clause[], i: number): number {
-  let lo = i;
-  while (lo > 0 && CONTINUES.test(clauses[lo]!.text) && !TIME_CLAUSE.test(clauses[lo - 1]!.text)) lo--;
-  return lo;
 }
 
 export function statement(input: {
@@ -97,13 +54,13 @@ export function statement(input: {
   const figureOnly = (i: number) => clauses[i]!.text.replace(/[^\p{Script=Han}]/gu, "").length - spans.reduce((n, s) => n + quote.slice(s.index, s.index + s.length).replace(/[^\p{Script=Han}]/gu, "").length, 0) < 2;
   if (hi === lo && hi + 1 < clauses.length && figureOnly(hi)) hi++;
 
-  let body = quote.slice(clauses[lo]!.start, clauses[hi]!.end).replace(CONNECTIVES, "");
+  let body = quote.slice(clauses[lo]!.start, clauses[hi]!.end).replace(CONNECTIVE, "");
   body = trimQuotes(body);
   let time = "";
   for (let i = lo - 1; i >= 0; i--) {
     const text = trimQuotes(clauses[i]!.text);
     if (TIME_CLAUSE.test(text)) {
-      time = text.replace(/^(数据显示|据统计)/, "");
+      time = text.replace(REPORTED, "");
       break;
     }
   }
@@ -115,7 +72,7 @@ export function statement(input: {
   if (/^[^\p{Script=Han}]*$/u.test(body)) return `${body.replace(/[,;:.!?]+$/, "")}.`;
   const named = [subject, ...input.subjectNames].some((n) => n && body.includes(n));
   // A subject that is not a place, named earlier in the quote (该公司现有员工…，去年研发投入…), is the subject.
-  const earlier = quote.slice(0, clauses[lo]!.start).match(new RegExp(OTHER_REFERENCE.source.replace("|^其", ""), "g"));
+  const earlier = quote.slice(0, clauses[lo]!.start).match(new RegExp(OTHER_SUBJECT, "g"));
   if (!OTHER_REFERENCE.test(body) && earlier) body = earlier[earlier.length - 1]! + body;
   else if (subject && !named && !OTHER_REFERENCE.test(body)) body = subject + body;
 
@@ -132,25 +89,3 @@ export function displayPeriod(period: string): string {
   return period.replace(/(\d{1,2})\s*[-—~～至到]\s*(\d{1,2})月/, "$1月至$2月");
 }
 
-/** Where each of a fact's values is written in its quote, with its unit as the article writes it. */
-export function valueSpans(fact: Fact): Span[] {
-  const figures = findFigures(fact.quote);
-  const spans: Span[] = [];
-  for (const v of fact.values) {
-    if (typeof v === "number" || /^\d+(\.\d+)?$/.test(v)) {
-      const n = Number(v);
-      const fig =
-        figures.find((f) => f.value === n && f.unit === fact.unit.normalize("NFKC")) ??
-        figures.find((f) => f.value === n) ??
-        undefined;
-      if (fig) {
-        spans.push({ index: fig.index, length: fig.text.length });
-        continue;
-      }
-    }
-    const text = String(v);
-    const index = fact.quote.indexOf(text);
-    if (index >= 0) spans.push({ index, length: text.length });
-  }
-  return spans;
-}

@@ -3,11 +3,15 @@
  * a fraction (1/9), a duration (连续6年) or a count in Chinese numerals (四大战略). Each figure's
  * `text` is an exact substring of the sentence, so an answer built from it quotes the article.
  */
-import type { FactKind } from "../model/knowledge.js";
-import { WRITTEN_NUMBER_SOURCE } from "../model/numbers.js";
-import { chineseNumber } from "./period.js";
-import { simplifyAligned } from "./text.js";
-import { kindOfUnit, measureOf, UNITS, type Measure } from "../model/units.js";
+import type { FactKind } from "../../model/knowledge.js";
+import { WRITTEN_NUMBER_SOURCE } from "../../model/numbers.js";
+import { chineseNumber } from "./periods.js";
+import { simplifyAligned } from "../text.js";
+import { alt } from "../../lexicon/match.js";
+import { ENGLISH_MAGNITUDES, ENGLISH_UNIT_WORDS } from "../../lexicon/units.js";
+import { kindOfUnit, measureOf, UNITS, type Measure } from "./units.js";
+
+const ENGLISH_UNIT_WORDS_SOURCE = alt(ENGLISH_UNIT_WORDS).slice(3, -1);
 
 export interface Figure {
   /** Exactly as written in the sentence, with its unit and any 以上/余/多. */
@@ -35,7 +39,8 @@ const NUMERIC = new RegExp(`([±]?)(${NUM})((?:多|余)?${UNIT}?)(?:${TILDE}(${N
 /** A time of a race or a record: 3分33秒62, 2小时5分. */
 const CLOCK = new RegExp(`${D}+(?:小时|时|分)${D}+(?:分|秒)(?:${D}+(?:秒)?)?`, "gu");
 const ENGLISH_FIGURE = new RegExp(
-  `(?<![A-Za-z0-9.])(${D}{1,3}(?:,${D}{3})+(?:\\.${D}+)?|${D}+(?:\\.${D}+)?)(?:\\s(million|billion|thousand|trillion))?(?:\\s(percentage points|per cent|percent|square kilometers|square kilometres|kilometers|kilometres|meters|metres|miles|hectares|acres|tons|tonnes|yuan|us dollars|dollars|euros|rmb|kwh|mwh|gwh|twh|people|workers|employees|residents|visitors|tourists|students|households|times|fold))?(?![A-Za-z])`,
+  `(?<![A-Za-z0-9.])(${D}{1,3}(?:,${D}{3})+(?:\\.${D}+)?|${D}+(?:\\.${D}+)?)` +
+    `(?:\\s(${ENGLISH_MAGNITUDES.join("|")}))?(?:\\s(${ENGLISH_UNIT_WORDS_SOURCE}))?(?![A-Za-z])`,
   "gi",
 );
 const RANK = /(?:全国|全省|全市|全区|全县|全球|世界|全国同类|全省同类)?第[一二三四五六七八九十\d]+(?:位|名)?/gu;
@@ -58,69 +63,103 @@ export function findFigures(sentence: string): Figure[] {
   const figures: Figure[] = [];
   const taken: [number, number][] = [];
   const free = (start: number, end: number) => taken.every(([a, b]) => end <= a || start >= b);
-  const add = (f: Omit<Figure, "measure">) => {
+  const add: Add = (f) => {
     if (!free(f.index, f.index + f.text.length)) return;
     taken.push([f.index, f.index + f.text.length]);
     const measure = f.kind === "rank" || f.kind === "fraction" ? undefined : measureOf(f.unit);
     figures.push(measure ? { ...f, measure } : f);
   };
+  // Earlier finders win where two overlap: an English figure, a race time, a number with its unit, then Chinese forms.
+  englishFigures(sentence, s, add);
+  for (const m of s.matchAll(CLOCK)) {
+    const value = numericValue(m[0].match(/\d+/)![0]);
+    add({ text: sentence.slice(m.index, m.index + m[0].length), value, unit: "", kind: "duration", index: m.index });
+  }
+  for (const m of s.matchAll(NUMERIC)) {
+    const figure = numericFigure(sentence, s, m);
+    if (figure) add(figure);
+  }
+  chineseFigures(sentence, s, add);
+  return figures.sort((a, b) => a.index - b.index);
+}
 
-  // English: 14.2 GW is found below; 2.9 billion yuan, 62.5 percent and 3.6 million visitors here.
+type Add = (f: Omit<Figure, "measure">) => void;
+
+/** English: 14.2 GW is found as a number with its unit; 2.9 billion yuan, 62.5 percent and 3.6 million visitors here. */
+function englishFigures(sentence: string, s: string, add: Add): void {
   for (const m of s.matchAll(ENGLISH_FIGURE)) {
     const [whole, num, magnitude = "", word = ""] = m;
     if (!magnitude && !word) continue;
     const unit = `${magnitude} ${word}`.trim().toLowerCase().replace(/\s+/g, " ");
-    const value = numericValue(num!);
-    add({ text: sentence.slice(m.index, m.index + whole.length), value, unit, kind: kindOfUnit(word.toLowerCase(), s.slice(Math.max(0, m.index - 40), m.index + whole.length + 20)), index: m.index });
+    const around = s.slice(Math.max(0, m.index - 40), m.index + whole.length + 20);
+    const text = sentence.slice(m.index, m.index + whole.length);
+    add({ text, value: numericValue(num!), unit, kind: kindOfUnit(word.toLowerCase(), around), index: m.index });
   }
-  for (const m of s.matchAll(CLOCK)) add({ text: sentence.slice(m.index, m.index + m[0].length), value: numericValue(m[0].match(/\d+/)![0]), unit: "", kind: "duration", index: m.index });
-  for (const m of s.matchAll(NUMERIC)) {
-    const [whole, , num, tail = "", num2, tail2 = ""] = m;
-    // The unit of a range stands after its second number when not after the first (70-80公里).
-    const unitOf = (t: string) => t.replace(/^(多|余)/, "").trim();
-    const unit = unitOf(tail) || unitOf(tail2);
-    // Letters after a number are a unit only when they are one (GW, km, m²): 4x200米, 5G and 3D are names.
-    if (/^[A-Za-z]/.test(unit) && !measureOf(unit)) continue;
-    const index = m.index;
-    const next = s.slice(index + whole.length, index + whole.length + 1);
-    const before = s.slice(Math.max(0, index - 4), index);
-    // A range of two years or of dates is a time, not a figure.
-    if (num2 !== undefined && /^[年月日号]/.test(next) && !tail && !tail2) continue;
-    // Dates are when, not what: 2024年, 10月底, 29日, and a year-month written 2024.11.
-    if (/^[0-9０-９]{4}$/.test(num!) && (unit === "年" || /^[年.．\-/]/.test(next)) && !before.endsWith("连续")) continue;
-    if (!unit && !num2 && /^[月日号时点]/.test(next)) continue;
-    // A day of a date (5月4日) is when, not how long.
-    if (/^[日号月]$/.test(unit) && /[年月]$/.test(before)) continue;
-    // N年 is a year (1889年, 民国32年), unless it counts years: 连续6年, 长达250年, 结束37年…职务.
-    if (unit === "年" && !countsYears(num!, before, s.slice(index + whole.length, index + whole.length + 2))) continue;
-    // A bare year in English text (in 2023, by 2030) is a time, not a figure.
-    if (/^(19|20)\d\d$/.test(num!) && !unit && num2 === undefined && /[A-Za-z]/.test(before + s.slice(index + whole.length, index + whole.length + 3))) continue;
-    // A number glued to letters is a name: PM10, TOPCon4.0; so is a relay's 4×100米.
-    if (/[A-Za-z]$/.test(before) || /[0-9][x×X]$/.test(before) || /^[x×X][0-9]/.test(s.slice(index + whole.length))) continue;
-    const text = sentence.slice(index, index + whole.length).replace(/\s+$/, "");
-    const value = numericValue(num!);
-    if (!Number.isFinite(value)) continue;
-    const kind = numericKind(num!, unit, before, s.slice(Math.max(0, index - 12), index));
-    add({ text, value, unit: unit.normalize("NFKC"), kind, index });
+}
+
+/** A number with its unit, or nothing when the number is a date, a year, a name or part of one. */
+function numericFigure(sentence: string, s: string, m: RegExpExecArray | RegExpMatchArray): Omit<Figure, "measure"> | undefined {
+  const [whole, , num, tail = "", num2, tail2 = ""] = m;
+  // The unit of a range stands after its second number when not after the first (70-80公里).
+  const unitOf = (t: string) => t.replace(/^(多|余)/, "").trim();
+  const unit = unitOf(tail) || unitOf(tail2);
+  // Letters after a number are a unit only when they are one (GW, km, m²): 4x200米, 5G and 3D are names.
+  if (/^[A-Za-z]/.test(unit) && !measureOf(unit)) return undefined;
+  const index = m.index!;
+  const end = index + whole.length;
+  const next = s.slice(end, end + 1);
+  const before = s.slice(Math.max(0, index - 4), index);
+  if (isTime(num!, unit, { next, before, after: s.slice(end, end + 3), range: num2 !== undefined, bare: !tail && !tail2 })) {
+    return undefined;
   }
+  // A number glued to letters is a name: PM10, TOPCon4.0; so is a relay's 4×100米.
+  if (/[A-Za-z]$/.test(before) || /[0-9][x×X]$/.test(before) || /^[x×X][0-9]/.test(s.slice(end))) return undefined;
+  const value = numericValue(num!);
+  if (!Number.isFinite(value)) return undefined;
+  const text = sentence.slice(index, end).replace(/\s+$/, "");
+  const kind = numericKind(num!, unit, before, s.slice(Math.max(0, index - 12), index));
+  return { text, value, unit: unit.normalize("NFKC"), kind, index };
+}
+
+/** Whether a number is when, not what: a date, a year, a range of years, a day. */
+function isTime(
+  num: string,
+  unit: string,
+  at: { next: string; before: string; after: string; range: boolean; bare: boolean },
+): boolean {
+  // A range of two years or of dates is a time, not a figure.
+  if (at.range && /^[年月日号]/.test(at.next) && at.bare) return true;
+  // Dates are when, not what: 2024年, 10月底, 29日, and a year-month written 2024.11.
+  if (/^[0-9０-９]{4}$/.test(num) && (unit === "年" || /^[年.．\-/]/.test(at.next)) && !at.before.endsWith("连续")) return true;
+  if (!unit && !at.range && /^[月日号时点]/.test(at.next)) return true;
+  // A day of a date (5月4日) is when, not how long.
+  if (/^[日号月]$/.test(unit) && /[年月]$/.test(at.before)) return true;
+  // N年 is a year (1889年, 民国32年), unless it counts years: 连续6年, 长达250年, 结束37年…职务.
+  if (unit === "年" && !countsYears(num, at.before, at.after.slice(0, 2))) return true;
+  // A bare year in English text (in 2023, by 2030) is a time, not a figure.
+  return /^(19|20)\d\d$/.test(num) && !unit && !at.range && /[A-Za-z]/.test(at.before + at.after);
+}
+
+/** Ranks (全省第一), fractions in words (三分之一) and counts in Chinese numerals (四大战略, 连续三年). */
+function chineseFigures(sentence: string, s: string, add: Add): void {
+  const cut = (m: RegExpMatchArray) => sentence.slice(m.index!, m.index! + m[0].length);
   for (const m of s.matchAll(RANK)) {
     const n = chineseNumber(m[0].replace(/^.*第|[位名]$/g, ""));
-    if (n !== undefined) add({ text: sentence.slice(m.index, m.index + m[0].length), value: n, unit: "", kind: "rank", index: m.index });
+    if (n !== undefined) add({ text: cut(m), value: n, unit: "", kind: "rank", index: m.index });
   }
   for (const m of s.matchAll(CN_FRACTION)) {
     const den = chineseNumber(m[1]!);
     const num = chineseNumber(m[2]!);
-    if (den && num !== undefined) add({ text: sentence.slice(m.index, m.index + m[0].length), value: num / den, unit: "", kind: "fraction", index: m.index });
+    if (den && num !== undefined) add({ text: cut(m), value: num / den, unit: "", kind: "fraction", index: m.index });
   }
   for (const m of s.matchAll(CN_COUNT)) {
-    const [whole, streak, num, unit] = m;
+    const [, streak, num, unit] = m;
     const n = chineseNumber(num!);
-    if (n === undefined || n === 0) continue;
     // 一个, 一大 are grammar, not figures.
-    if (n === 1 && !streak) continue;
-    add({ text: sentence.slice(m.index, m.index + whole.length), value: n, unit: unit!, kind: streak || unit!.startsWith("连") ? "duration" : "count", index: m.index });
+    if (n === undefined || n === 0 || (n === 1 && !streak)) continue;
+    const kind = streak || unit!.startsWith("连") ? "duration" : "count";
+    add({ text: cut(m), value: n, unit: unit!, kind, index: m.index });
   }
-  return figures.sort((a, b) => a.index - b.index);
 }
 
 /** Whether a number before 年 counts years rather than naming one. */
@@ -137,18 +176,6 @@ function numericKind(num: string, unit: string, justBefore: string, context: str
   return kindOfUnit(unit, context);
 }
 
-/** Words that say which kind of figure a question wants, in Chinese and English. */
-export const KIND_CUES: [FactKind | "time", RegExp][] = [
-  ["share", /比例|占比|比重|占全|占.{0,8}(多少|几)|百分之|几成|几分之几|份额|\b(percentage|proportion|share|percent|fraction)\b/],
-  ["growth", /增长|增速|增幅|同比|提高了?多少|上涨|相比|对比|\b(growth|grow|grew|grown|increased?|rise|rose|compare|compared)\b|how fast/],
-  ["rank", /排名|第几|排第|位居|排在|名次|\b(rank|ranked|ranking)\b|\bwhat place\b/],
-  ["person", /谁|哪位|什么人|姓名|名字|\b(who|mayor|secretary|director)\b/],
-  ["list", /哪些|哪几|什么|有何|都有|包括|包含|列举|\b(which|what are|list)\b/],
-  ["text", /哪座|哪个|哪条|哪家|哪项|哪一|叫什么|名称|是什么|\b(what type|what kind|which|what is the name)\b/],
-  ["count", /几个|几家|几项|几处|几条|几座|多少个|多少家|多少项|多少处|多少条|多少座|多少户|多少名|几|\b(how many|number of)\b/],
-  ["time", /什么时候|何时|哪天|哪一天|哪年|几月|几号|\b(when|what date|what year|what day)\b/],
-  ["amount", /多少|多大|多高|规模|总量|\b(how much|how large|how big|amount|total)\b/],
-];
 
 /** Dates in a sentence (7月1日, 2021年12月29日, 10月底, 1889年, 西元前8200年, 民国39年), for questions that ask when. */
 export function findDates(sentence: string): Figure[] {

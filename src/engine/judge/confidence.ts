@@ -4,8 +4,8 @@
  * answer, how far ahead it is of the next figure), against one threshold chosen on development data
  * (`npm run eval -- --calibrate`, README: how the weights were chosen) so that wrong answers stay rare.
  */
-import type { Candidate } from "./evidence.js";
-import { ENGINE_OPTIONS } from "./options.js";
+import type { EngineOptions } from "../options.js";
+import type { Candidate } from "../read/candidates.js";
 
 export interface Signals {
   readonly coverage: number;
@@ -19,8 +19,6 @@ export interface Signals {
   readonly curated: number;
 }
 
-/** The judge's weights and threshold: see options.ts. */
-export const CONFIDENCE = ENGINE_OPTIONS.confidence;
 
 const figureOf = (c: Candidate) => c.spans.map((s) => c.quote.slice(s.index, s.index + s.length)).join("、");
 
@@ -39,6 +37,10 @@ export function signalsOf(best: Candidate, rivals: readonly Candidate[]): Signal
 }
 
 /** The confidence of an answer from these signals: a weighted sum, above the threshold to answer. */
-export function confidenceOf(s: Signals, weights: Record<keyof typeof CONFIDENCE.weights, number> = CONFIDENCE.weights, bias: number = CONFIDENCE.bias): number {
-  return bias + weights.coverage * s.coverage + weights.fit * s.fit + weights.margin * s.margin + weights.search * s.search + weights.event * s.event + weights.curated * s.curated;
+export function confidenceOf(s: Signals, judge: Pick<EngineOptions["confidence"], "weights" | "bias">): number {
+  const w = judge.weights;
+  // Summed in this order, as the weights were fitted: floating point is not associative.
+  let sum = judge.bias + w.coverage * s.coverage + w.fit * s.fit + w.margin * s.margin;
+  sum = sum + w.search * s.search + w.event * s.event + w.curated * s.curated;
+  return sum;
 }

@@ -1,0 +1,131 @@
+/**
+ * Reading: each hit in its context becomes a candidate answer, scored by how much of the question it
+ * covers, whether it is about the place, year and unit asked, and whether its figure is of the kind
+ * wanted. The best candidate first.
+ */
+import type { Article } from "../../model/knowledge.js";
+import type { EngineOptions } from "../options.js";
+import type { IndexedFact, Indexes } from "../retrieve/indexes.js";
+import type { Hit, Hits } from "../retrieve/search.js";
+import type { Question, WantedKind } from "../understand/question.js";
+import type { Span } from "./clauses.js";
+import { coverage, gradedCoverage, isEnglish } from "./coverage.js";
+import type { Passage } from "./passage.js";
+import { yearOf } from "./periods.js";
+import { conflictOf, type Conflict } from "./frame.js";
+import { pickFigure } from "./pick.js";
+import { baseScore, comparisonBonus, factMeasureFits, namesOtherPlace, placeBonus, placeFits } from "./score.js";
+
+export interface Candidate {
+  readonly fact?: IndexedFact;
+  readonly passage?: Passage;
+  readonly article: Article;
+  readonly quote: string;
+  readonly subject: string;
+  readonly period: string;
+  readonly kind: WantedKind;
+  readonly spans: readonly Span[];
+  readonly coverage: number;
+  /** How well the figure reads as the answer: its unit, its nearness to the question's words. */
+  readonly fit: number;
+  /** How much of what the question asks about (q.event: 成立 in 何年成立) the figure's own clause says; 1 when it names nothing. */
+  readonly event: number;
+  /** The search engine's score, relative to the best hit of its index. */
+  readonly search: number;
+  readonly score: number;
+  /** How the evidence falls outside the question's frame (another period, a target …): it does not answer then. */
+  readonly conflict?: Conflict;
+}
+
+/** The candidates the hits make, scored and sorted best first. */
+export function read(ix: Indexes, q: Question, hits: Hits, o: EngineOptions): Candidate[] {
+  const out: Candidate[] = [];
+  for (const hit of hits.facts) {
+    const c = readFact(q, ix.factList[hit.id]!, hit, o);
+    if (c) out.push(c);
+  }
+  const regional = q.places.filter((names) => names.some((n) => ix.regionPlaces.has(n)));
+  const other = q.places.filter((names) => !regional.includes(names));
+  for (const hit of hits.sentences) {
+    const c = readSentence(ix, q, ix.passage(hit.id), hit, { regional, other }, o);
+    if (c) out.push(c);
+  }
+  return out.sort((a, b) => b.score - a.score || (yearOf(b.period) ?? 0) - (yearOf(a.period) ?? 0));
+}
+
+function readFact(q: Question, f: IndexedFact, hit: Hit, o: EngineOptions): Candidate | undefined {
+  if (!placeFits(q.places, `${f.subjectNorm} ${f.focus} ${f.lead}`)) return undefined;
+  if (!factMeasureFits(q, f.fact.unit, f.fact.kind)) return undefined;
+  // The value's own clause counts most; its neighbours carry the subject or the time.
+  // A fact's English aliases translate it; a word they leave out is not held against a Chinese quote.
+  const concepts = isEnglish(f.fact.quote) ? q.concepts : q.concepts.filter((c) => !c.englishOnly);
+  const region = f.regionNorm;
+  const cov = (coverage(concepts, `${f.focus} ${region}`, o) + coverage(concepts, `${f.context} ${region}`, o)) / 2;
+  const score =
+    baseScore(q, cov, hit.score, f.fact.kind, f.fact.period, o) +
+    o.score.curated +
+    placeBonus(q, f.focus, o) +
+    comparisonBonus(q, f.fact.quote, o);
+  const conflict = conflictOf(q, { period: f.fact.period, own: f.focus, around: f.context, region: f.regionNorm });
+  return {
+    ...(conflict ? { conflict } : {}),
+    fact: f,
+    article: f.article,
+    quote: f.fact.quote,
+    subject: f.fact.subject,
+    period: f.fact.period,
+    kind: f.fact.kind,
+    spans: f.spans,
+    coverage: cov,
+    fit: o.score.curatedFit,
+    event: 1,
+    search: hit.score,
+    score,
+  };
+}
+
+type AskedPlaces = { readonly regional: Question["places"]; readonly other: Question["places"] };
+
+function readSentence(ix: Indexes, q: Question, p: Passage, hit: Hit, places: AskedPlaces, o: EngineOptions) {
+  const pick = pickFigure(q, p, o);
+  if (!pick) return undefined;
+  // The place is named in the passage, or where it stands (its article, the sentence before).
+  // A sentence that names a place of its own (忻州市共接待游客…) is about that place, not its context's.
+  const about = `${p.regionNorm} ${pick.ownNorm} ${p.lead}`;
+  const ownPlace = namesOtherPlace(ix, q, `${pick.clauseNorm} ${p.lead}`);
+  if (!placeFits(places.regional, about) && (ownPlace || !placeFits(places.regional, `${about} ${p.context}`))) {
+    return undefined;
+  }
+  // A place the base is not about (美国 in 美国总统) is one more word of the question: the sentence or its context names it.
+  if (!placeFits(places.other, `${about} ${p.norm} ${p.context}`)) return undefined;
+  const sources = [
+    [`${pick.clauseNorm} ${p.regionNorm}`, 1],
+    [p.norm, o.coverage.sentence],
+    [p.context, ownPlace ? 0 : o.coverage.context],
+  ] as const;
+  const cov = gradedCoverage(q.concepts, sources, o);
+  const kind = pick.figure?.kind ?? "text";
+  const score =
+    baseScore(q, cov, hit.score, kind, pick.period, o) +
+    pick.fit +
+    placeBonus(q, pick.clauseNorm, o) +
+    comparisonBonus(q, p.sentence.text, o);
+  const framed = { period: pick.period, own: pick.ownNorm, around: `${p.norm} ${p.context}`, region: p.regionNorm };
+  const conflict = conflictOf(q, framed);
+  const candidate: Candidate = {
+    ...(conflict ? { conflict } : {}),
+    passage: p,
+    article: p.article,
+    quote: p.sentence.text,
+    subject: p.article.region ?? "",
+    period: pick.period,
+    kind,
+    spans: pick.spans,
+    coverage: cov,
+    fit: pick.fit,
+    event: pick.event,
+    search: hit.score,
+    score,
+  };
+  return candidate;
+}

@@ -1,0 +1,80 @@
+/**
+ * Clauses: a sentence split at commas, semicolons and colons outside quotation marks and brackets, and
+ * the groups a clause belongs to (同比增长6.7% goes on from the clause before it).
+ */
+import { CONTINUING } from "../../lexicon/clauses.js";
+import { alt } from "../../lexicon/match.js";
+import { FROM_OR_TO, OTHER_TIMES, PARTS_OF_YEAR, RELATIVE_YEARS, REPORTING } from "../../lexicon/time.js";
+import { findFigures } from "./figures.js";
+import type { Fact } from "../../model/knowledge.js";
+
+export interface Span {
+  readonly index: number;
+  readonly length: number;
+}
+
+export interface Clause {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const OPEN = "“‘《（(「『【";
+const CLOSE = "”’》）)」』】";
+const BREAK = ",，;；:：。！？!?";
+
+/** Clauses of a sentence, split at commas, semicolons and colons outside quotation marks and brackets. */
+export function splitClauses(sentence: string): Clause[] {
+  const out: Clause[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const ch = sentence[i]!;
+    if (OPEN.includes(ch)) depth++;
+    else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
+    // A comma between digits groups thousands (11,000間): it splits nothing.
+    else if (depth === 0 && BREAK.includes(ch) && !(ch === "," && /\d/.test(sentence[i - 1] ?? "") && /\d{3}/.test(sentence.slice(i + 1, i + 4)))) {
+      if (i > start) out.push({ start, end: i, text: sentence.slice(start, i) });
+      start = i + 1;
+    }
+  }
+  if (start < sentence.length) out.push({ start, end: sentence.length, text: sentence.slice(start) });
+  return out;
+}
+
+/** A clause that only says when: 今年前三季度, 截至今年10月底, 2023年, 目前. */
+export const TIME_CLAUSE = new RegExp(
+  `^${alt(REPORTING)}?${alt(FROM_OR_TO)}?(?:${alt(Object.keys(RELATIVE_YEARS))}|\\d{4}年)?` +
+    `(?:${alt(PARTS_OF_YEAR)}|\\d{1,2}月(?:至|到|-)\\d{1,2}月|\\d{1,2}月(?:底|末)?|\\d{1,2}月\\d{1,2}日|${alt(OTHER_TIMES)})?$`,
+);
+/** A clause that goes on from the one before it and makes no sense alone. */
+const CONTINUES = new RegExp(`^${alt(CONTINUING)}`);
+/** The first clause of the group that clause `i` belongs to: 同比增长6.7% goes on from the clause before. */
+export function groupStart(clauses: readonly Clause[], i: number): number {
+  let lo = i;
+  while (lo > 0 && CONTINUES.test(clauses[lo]!.text) && !TIME_CLAUSE.test(clauses[lo - 1]!.text)) lo--;
+  return lo;
+}
+
+/** Where each of a fact's values is written in its quote, with its unit as the article writes it. */
+export function valueSpans(fact: Fact): Span[] {
+  const figures = findFigures(fact.quote);
+  const spans: Span[] = [];
+  for (const v of fact.values) {
+    if (typeof v === "number" || /^\d+(\.\d+)?$/.test(v)) {
+      const n = Number(v);
+      const fig =
+        figures.find((f) => f.value === n && f.unit === fact.unit.normalize("NFKC")) ??
+        figures.find((f) => f.value === n) ??
+        undefined;
+      if (fig) {
+        spans.push({ index: fig.index, length: fig.text.length });
+        continue;
+      }
+    }
+    const text = String(v);
+    const index = fact.quote.indexOf(text);
+    if (index >= 0) spans.push({ index, length: text.length });
+  }
+  return spans;
+}

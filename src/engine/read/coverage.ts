@@ -1,0 +1,111 @@
+/**
+ * Coverage: how much of what the question asks about a piece of evidence mentions, from 0 to 1, with
+ * the figure's own clauses counting whole and its context less. The reader's main measure.
+ */
+import { isLatin, isLetter } from "../text.js";
+import type { EngineOptions } from "../options.js";
+import type { Concept } from "../understand/question.js";
+
+/** Whether a word of `text` starts with `stem` (standard matches standards). */
+function startsWord(text: string, stem: string): boolean {
+  for (let at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + 1)) if (!isLetter(text[at - 1])) return true;
+  return false;
+}
+
+/** How much of the question's concepts `evidence` (normalized) mentions, from 0 to 1. */
+export function coverage(concepts: readonly Concept[], evidence: string, o: EngineOptions): number {
+  return gradedCoverage(concepts, [[evidence, 1]], o);
+}
+
+/**
+ * Coverage over texts of different standing: a concept met in the figure's own clauses counts whole,
+ * one met only in the passage's context (its article's title, the sentence before) counts less.
+ */
+export function gradedCoverage(
+  concepts: readonly Concept[],
+  sources: readonly (readonly [string, number])[],
+  o: EngineOptions,
+): number {
+  let total = 0;
+  let met = 0;
+  // Whether the evidence itself (its first source: the figure's own clauses) is English; asked only when it matters.
+  let english: boolean | undefined;
+  for (const c of concepts) {
+    if (c.englishOnly && !(english ??= isEnglish(sources[0]?.[0] ?? ""))) continue;
+    total += c.weight;
+    met += c.weight * mentionedIn(c, sources, o.coverage.abbreviation);
+  }
+  return total ? met / total : 0;
+}
+
+/** Text written in English, not Chinese with a Latin name in it (TOPCon4.0光伏电池). */
+export function isEnglish(text: string): boolean {
+  return (text.match(/[a-z]{3,}/gi)?.length ?? 0) >= 3;
+}
+
+/**
+ * How much of one concept the sources mention, each weighted by its standing: all of it, the share of its
+ * bigrams (重新出版 against 重新发现: a third), or nothing. A word's parts may stand in different sources (黄鳍紫鱼
+ * in the title, 体长 in the sentence): each bigram counts where it is best met.
+ */
+function mentionedIn(c: Concept, sources: readonly (readonly [string, number])[], abbreviation: number): number {
+  let best = 0;
+  const parts = c.grams.map(() => 0);
+  const latin = latinForms(c);
+  for (const [text, weight] of sources) {
+    // A source of no more standing than what is already met adds nothing.
+    if (weight <= best && (c.grams.length < 2 || parts.every((p) => p >= weight))) continue;
+    if (c.forms.some((f, i) => (latin[i] ? startsWord(text, f) : text.includes(f)))) {
+      best = Math.max(best, weight);
+      parts.forEach((p, i) => (parts[i] = Math.max(p, weight)));
+      continue;
+    }
+    if (!c.grams.length) continue;
+    const met = gramsMet(c, text);
+    let n = 0;
+    met.forEach((m, i) => {
+      if (m) (n++, (parts[i] = Math.max(parts[i]!, weight)));
+    });
+    // A two-character abbreviation of a longer word (营收 for 营业收入, 规上 for 规模以上) counts most of it.
+    const share = n ? n / c.grams.length : c.grams.length === 1 && abbreviates(c.grams[0]!, text) ? abbreviation : 0;
+    best = Math.max(best, weight * share);
+  }
+  if (c.grams.length > 1 && best < 1) best = Math.max(best, parts.reduce((a, b) => a + b, 0) / c.grams.length);
+  return best;
+}
+
+const latinOf = new WeakMap<Concept, readonly boolean[]>();
+/** Which of a concept's forms are Latin words (matched as whole words), worked out once per concept. */
+function latinForms(c: Concept): readonly boolean[] {
+  let flags = latinOf.get(c);
+  if (!flags) latinOf.set(c, (flags = c.forms.map(isLatin)));
+  return flags;
+}
+
+/**
+ * Which of a word's bigrams the evidence says: written as they are, or, within an event verb, as another
+ * verb of the same event (成立 said as 创立). Only for the question's own words, whose grams follow its text.
+ */
+function gramsMet(c: Concept, evidence: string): boolean[] {
+  const met = c.grams.map((g) => evidence.includes(g));
+  if (!c.verbs?.length || met.every(Boolean)) return met;
+  const chars = [...c.text];
+  const gramAt = chars.slice(0, -1).map((ch, i) => ch + chars[i + 1]!);
+  for (const v of c.verbs) {
+    if (!v.others.some((o) => evidence.includes(o))) continue;
+    for (let i = v.at; i < v.at + v.length - 1; i++) {
+      const k = c.grams.indexOf(gramAt[i]!);
+      if (k >= 0) met[k] = true;
+    }
+  }
+  return met;
+}
+
+function abbreviates(word: string, evidence: string): boolean {
+  const [a, b] = [...word] as [string, string];
+  for (let i = evidence.indexOf(a); i >= 0; i = evidence.indexOf(a, i + 1)) {
+    const j = evidence.indexOf(b, i + 2);
+    if (j > i + 1 && j <= i + 3 && /^\p{Script=Han}+$/u.test(evidence.slice(i, j + 1))) return true;
+  }
+  return false;
+}

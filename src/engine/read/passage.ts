@@ -1,0 +1,66 @@
+/**
+ * A passage: a sentence ready to be read as evidence, with its figures, its clauses (each with its own
+ * words, its neighbours and its period) and the context it stands in (title, region, the subjects
+ * before it). Worked out once per sentence and kept with the index (retrieve/indexes.ts).
+ */
+import type { Article, Sentence } from "../../model/knowledge.js";
+import { normalize } from "../text.js";
+import { groupStart, splitClauses, type Clause } from "./clauses.js";
+import { findFigures, type Figure } from "./figures.js";
+import { periodOf, titleYear } from "./periods.js";
+
+/** A sentence ready to be evidence: its figures, clauses and periods, worked out when first needed. */
+export interface Passage {
+  readonly sentence: Sentence;
+  readonly article: Article;
+  readonly figures: readonly Figure[];
+  /** Each clause with its own words, its group (with the clauses it goes on from) and its neighbours, normalized. */
+  readonly clauses: readonly ClauseView[];
+  /** The first clause, normalized: where the sentence's subject usually stands. */
+  readonly lead: string;
+  /** The whole sentence, normalized. */
+  readonly norm: string;
+  readonly regionNorm: string;
+  /**
+   * Where the passage stands, normalized: its article's title and region, and the first clause of its
+   * article, its paragraph and the sentence before it. 该市, 其 and a subject left out refer here.
+   */
+  readonly context: string;
+}
+
+export interface ClauseView extends Clause {
+  readonly own: string;
+  readonly window: string;
+  /** The period of the sentence up to this clause: the latest time named before a figure is its time. */
+  readonly period: string;
+}
+
+export function makePassage(sentence: Sentence, article: Article, regionNorm: string): Passage {
+  const clauses = splitClauses(sentence.text);
+  const norms = clauses.map((c) => normalize(c.text));
+  return {
+    sentence,
+    article,
+    figures: findFigures(sentence.text),
+    clauses: clauses.map((c, i) => ({
+      ...c,
+      period: periodOf(sentence.text.slice(0, c.end), article.date, "last", titleYear(article.title)),
+      own: norms.slice(groupStart(clauses, i), i + 1).join(" "),
+      // The sentence's first clause, where its subject stands, is part of every clause's window.
+      window: [...(i > 1 ? [norms[0]!] : []), ...norms.slice(Math.max(0, i - 1), i + 2)].join(" "),
+    })),
+    lead: norms[0] ?? "",
+    norm: norms.join(" "),
+    regionNorm,
+    context: normalize(contextOf(sentence, article)),
+  };
+}
+
+/** The title, and the first clauses (where a subject stands) of the article, the paragraph and the sentence before. */
+function contextOf(sentence: Sentence, article: Article): string {
+  const firstClause = (text: string | undefined) => (text ? (splitClauses(text)[0]?.text ?? "") : "");
+  const paragraph = article.paragraphs[sentence.paragraph]?.sentences ?? [];
+  const at = paragraph.findIndex((s) => s.id === sentence.id);
+  const opening = article.paragraphs.find((p) => !p.heading)?.sentences[0]?.text;
+  return [article.title, article.region ?? "", firstClause(opening), at > 0 ? firstClause(paragraph[0]!.text) : "", at > 0 ? firstClause(paragraph[at - 1]!.text) : ""].join(" ");
+}

@@ -1,0 +1,114 @@
+/**
+ * How well a piece of evidence fits the question, term by term: its coverage and search score, the kind
+ * of its figure, its year, its place, its unit. Each term's weight is an option (options.ts `score`).
+ */
+import { PROVINCES } from "../../lexicon/places.js";
+import type { EngineOptions } from "../options.js";
+import type { Indexes } from "../retrieve/indexes.js";
+import { bigrams, contains, hanRuns } from "../text.js";
+import type { Question, WantedKind } from "../understand/question.js";
+import type { Figure } from "./figures.js";
+import { monthSpan, yearOf } from "./periods.js";
+import { measureOf, measuresFit } from "./units.js";
+import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
+import { anyWord } from "../../lexicon/match.js";
+
+const PER_HEAD = anyWord(PER_HEAD_WORDS);
+
+export const NUMERIC_KINDS: readonly WantedKind[] = ["amount", "count", "share", "growth", "fraction", "duration"];
+
+/** The terms every candidate is ranked by: coverage, search score, kind, and the year or months asked. */
+export function baseScore(q: Question, cov: number, search: number, kind: WantedKind, period: string, o: EngineOptions): number {
+  const year = yearOf(period) ?? 0;
+  const prefersYear = q.relativeYears.includes(year) || q.years.includes(year) ? o.score.year : 0;
+  // The months the question names (1-8月, 前三季度) prefer evidence of those months.
+  const span = monthSpan(q.raw);
+  const prefersMonths = span && period.includes(span) ? o.score.year : 0;
+  return o.score.coverage * cov + o.score.search * search + kindFit(q.kinds, kind, o) + prefersYear + prefersMonths;
+}
+
+/** How well a figure of `kind` answers a question that cues `wanted` (first the kind it asks). */
+export function kindFit(wanted: readonly WantedKind[], kind: WantedKind, o: EngineOptions): number {
+  const k = o.kindFit;
+  if (!wanted.length) return kind === "text" ? k.unaskedText : k.unaskedFigure;
+  const at = wanted.indexOf(kind);
+  // 多少 cues an amount in every question; after 比例 or 排名 it is that share or rank that is asked.
+  const relative = ["share", "growth", "rank", "fraction"].includes(wanted[0]!);
+  if (at > 0 && ["amount", "count"].includes(kind) && relative) return k.amountAfterRelative;
+  if (at >= 0) return at === 0 ? k.first : k.other;
+  if (wanted.includes("amount") && NUMERIC_KINDS.includes(kind)) return k.numericForAmount;
+  if (wanted.includes("count") && (kind === "amount" || kind === "list" || kind === "duration")) return k.nearCount;
+  if (wanted.includes("person") && kind === "text") return k.textForPerson;
+  if (wanted.includes("list") && (kind === "count" || kind === "text")) return k.nearList;
+  if (wanted.includes("share") && kind === "fraction") return k.fractionForShare;
+  if (wanted.includes("time") && kind === "text") return k.textForTime;
+  return 0;
+}
+
+/**
+ * When the question names a place, the evidence must be about it: the place is the subject, or
+ * stands in the figure's own clause or the sentence's first. A province is implied by 全省, 省外 ….
+ */
+export function placeFits(places: Question["places"], about: string): boolean {
+  const named = (n: string) =>
+    contains(about, n) || (/\p{Script=Han}/u.test(n) && n.length >= 2 && about.includes(n.replace(/(市|省|县|区)$/, "")));
+  const province = (names: readonly string[]) =>
+    names.some((n) => PROVINCES.has(n.replace(/省$/, ""))) && about.includes("省");
+  return places.every((names) => names.some(named) || province(names));
+}
+
+/** Evidence that compares with the year the question compares with (较2023年) ranks higher. */
+export function comparisonBonus(q: Question, quote: string, o: EngineOptions): number {
+  return q.comparedYears.some((y) => quote.includes(`${y}年`)) ? o.score.comparison : 0;
+}
+
+/** Evidence whose own words name the question's places (not only its article's region) ranks higher. */
+export function placeBonus(q: Question, own: string, o: EngineOptions): number {
+  if (!q.places.length) return 0;
+  const named = q.places.filter((names) => names.some((n) => contains(own, n))).length;
+  return (o.score.place * named) / q.places.length;
+}
+
+/** Whether a text names a place the question does not ask about. */
+export function namesOtherPlace(ix: Indexes, q: Question, text: string): boolean {
+  const asked = q.places.flat();
+  return ix.allPlaces.some((place) => text.includes(place) && !asked.some((a) => a.includes(place) || place.includes(a)));
+}
+
+/** How well a figure's unit fits what the question asks it in; undefined when it cannot be the answer. */
+export function measureFit(q: Question, figure: Pick<Figure, "unit" | "kind" | "measure">): number | undefined {
+  if (q.measure) {
+    if (q.measure === "year" || q.measure === "date") {
+      const dated = figure.kind === "time" && (q.measure === "date" || figure.measure === "year");
+      return dated ? 1 : undefined;
+    }
+    // A share of a metric (有多少用于民生: 82%) may answer a question that names the metric's measure; a growth (提高100%) does not.
+    if (figure.measure) {
+      if (measuresFit(q.measure, figure.measure)) return 1;
+      return !q.strictMeasure && figure.measure === "percent" && figure.kind === "share" ? -0.5 : undefined;
+    }
+    if (figure.kind === "rank" || figure.kind === "fraction") return undefined;
+    // A bare number or a magnitude (5亿) may still be it, but less likely; counted things (8个) are not.
+    return /^(万|亿|千)*$/.test(figure.unit) ? 0 : undefined;
+  }
+  if (q.countWord) {
+    if (figure.unit.endsWith(q.countWord)) return 1;
+    if (figure.measure && figure.measure !== "people" && figure.measure !== "households") return undefined;
+    return q.countWord === "个" && figure.kind === "count" ? 0.6 : 0;
+  }
+  return 0;
+}
+
+/** Whether a curated fact's unit lets it answer the question at all. */
+export function factMeasureFits(q: Question, unit: string, kind: WantedKind): boolean {
+  if (kind === "person" || kind === "list" || kind === "text") return true;
+  return measureFit(q, { unit, kind, measure: measureOf(unit) }) !== undefined;
+}
+
+/** The share of a clause's words that the question does not use: 今年新开业的民宿有64家 says more than 多少家民宿. */
+export function excess(q: Question, clause: string, o: EngineOptions): number {
+  const grams = hanRuns(clause).flatMap(bigrams);
+  // A per-person or average figure (人均地区生产总值) is another metric than the total the question asks.
+  const qualified = PER_HEAD.test(clause) && !PER_HEAD.test(q.text) ? o.score.perHead : 0;
+  return qualified + (grams.length ? grams.filter((g) => !q.text.includes(g)).length / grams.length : 0);
+}

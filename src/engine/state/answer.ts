@@ -1,0 +1,209 @@
+/**
+ * Stating: a judgment becomes the answer's data: the direct answer composed from the quote's own words,
+ * its citation and fact, the same figure for other periods, questions to ask next, or the reason there is
+ * no answer with what the sources hold nearby. The sentences around it (framing, refusals) are the
+ * renderer's (src/render/words.ts).
+ */
+import type { Judgment } from "../judge/judge.js";
+import type { Signals } from "../judge/confidence.js";
+import type { Candidate } from "../read/candidates.js";
+import type { Conflict } from "../read/frame.js";
+import { titleYear } from "../read/periods.js";
+import type { Indexes } from "../retrieve/indexes.js";
+import type { Question } from "../understand/question.js";
+import { citationOf, factOf, figureOf, type AnswerFact, type Citation } from "./facts.js";
+import { nearestName, nextQuestions, relatedQuestion, suggestionsFor } from "./related.js";
+import { displayPeriod, statement } from "./statement.js";
+
+export type { AnswerFact, Citation } from "./facts.js";
+
+export type NoAnswerReason = "empty" | "greeting" | "place" | "period" | "topic" | "vague" | "unsure" | "near";
+
+export type Language = "zh" | "en";
+
+export interface Answer {
+  readonly question: string;
+  readonly answered: boolean;
+  /** The direct answer, cut from the quote (at most 200 characters); "" when there is none (see `reason`). */
+  readonly answer: string;
+  readonly lang: Language;
+  /** The figure as the quote writes it (1200万千瓦; a list joined with 、); absent without an answer. */
+  readonly figure?: string;
+  /** The period the figure is for, as the evidence says it (2024年1-9月). */
+  readonly period?: string;
+  readonly citations: readonly Citation[];
+  readonly facts: readonly AnswerFact[];
+  /** The same figure for another period or from another source, each with its citation. */
+  readonly others: readonly { readonly answer: string; readonly citation: Citation }[];
+  /** Questions to ask next, each answerable from the knowledge base. */
+  readonly related: readonly string[];
+  readonly reason?: NoAnswerReason;
+  /** For a refusal of the period: the years asked that no evidence is of. */
+  readonly missingYears?: readonly number[];
+  /** For a refusal of the place: the place named that the knowledge base does not cover. */
+  readonly foreignPlace?: string;
+  /**
+   * For a refusal because the sources hold only a near figure (another period, a target, another measure or
+   * place): that figure, as what it is, with its citation. Never the answer.
+   */
+  readonly near?: { readonly answer: string; readonly citation: Citation; readonly conflict: Conflict; readonly period?: string };
+  /** Parts of a several-part question that the knowledge base does not answer. */
+  readonly unansweredParts?: readonly string[];
+  /** What the judgment rested on (judge/confidence.ts), when evidence was found. */
+  readonly signals?: Signals;
+  readonly didYouMean?: string;
+}
+
+/** What a question's answers are made with. */
+export interface Asked {
+  readonly ix: Indexes;
+  readonly q: Question;
+  readonly raw: string;
+  readonly lang: Language;
+  /** A part of a several-part question: an unanswered part is dropped, so it needs no suggestions. */
+  readonly part: boolean;
+}
+
+/** "I don't know", with why and what the bot can answer instead. */
+export function refusal(ix: Indexes, raw: string, lang: Language, reason: NoAnswerReason, extra: Partial<Answer> = {}): Answer {
+  const related = suggestionsFor(ix, []);
+  return { question: raw, answered: false, answer: "", lang, citations: [], facts: [], others: [], related, reason, ...extra };
+}
+
+/** The answer, then up to `limit - 1` more from other evidence (for inline results); one refusal when there is none. */
+export function state(asked: Asked, judgment: Judgment, limit: number): Answer[] {
+  const { ix, q, raw, lang } = asked;
+  const related = (cs: readonly Candidate[]) => cs.slice(0, ix.options.limits.related).map(relatedQuestion);
+  const didYouMean = q.changes.length ? q.changes.map(([, to]) => to).join(" ") : undefined;
+  switch (judgment.verdict) {
+    case "vague":
+      return [refusal(ix, raw, lang, "vague", { related: suggestionsFor(ix, q.places) })];
+    case "period":
+      return [refusal(ix, raw, lang, "period", { missingYears: q.years, related: related(judgment.near) })];
+    case "topic": {
+      const near = [...new Set(related(judgment.near))];
+      const name = didYouMean ?? (asked.part ? undefined : nearestName(ix, q));
+      const extra = { related: near.length ? near : suggestionsFor(ix, q.places), ...(name ? { didYouMean: name } : {}) };
+      return [refusal(ix, raw, lang, "topic", extra)];
+    }
+    case "unsure":
+      return [refusal(ix, raw, lang, "unsure", { related: related(judgment.pool), signals: judgment.signals })];
+    case "near": {
+      const c = judgment.near;
+      const near = { answer: toStatement(ix, c), citation: citationOf(c), conflict: judgment.conflict, ...(c.period ? { period: c.period } : {}) };
+      return [refusal(ix, raw, lang, "near", { near, related: related([c]) })];
+    }
+    case "answer":
+      return answers(asked, judgment, limit, didYouMean);
+  }
+}
+
+function answers(asked: Asked, j: Extract<Judgment, { verdict: "answer" }>, limit: number, didYouMean?: string): Answer[] {
+  const { ix, raw, lang } = asked;
+  const { best, pool } = j;
+  const o = ix.options;
+  const others = pool
+    .slice(1)
+    .filter(
+      (c) =>
+        c.quote !== best.quote &&
+        c.kind === best.kind &&
+        c.coverage >= best.coverage - o.othersCoverage &&
+        c.period !== best.period &&
+        sameMetric(c, best),
+    )
+    .slice(0, 1)
+    .map((c) => ({ answer: toStatement(ix, c), citation: citationOf(c) }));
+  const first: Answer = {
+    ...answerFrom(ix, raw, lang, best),
+    signals: j.signals,
+    others,
+    related: nextQuestions(ix, best, j.candidates),
+    ...(didYouMean ? { didYouMean } : {}),
+  };
+  // Further answers from other evidence, for inline results: each its own figure and citation.
+  const out = [first];
+  const seen = new Set([first.answer]);
+  for (const c of pool.slice(1)) {
+    if (out.length >= limit) break;
+    const a = answerFrom(ix, raw, lang, c);
+    if (seen.has(a.answer)) continue;
+    seen.add(a.answer);
+    out.push(a);
+  }
+  return out;
+}
+
+function answerFrom(ix: Indexes, question: string, lang: Language, c: Candidate): Answer {
+  return {
+    question,
+    answered: true,
+    answer: toStatement(ix, c),
+    lang,
+    figure: figureOf(c),
+    ...(c.period ? { period: c.period } : {}),
+    citations: [citationOf(c)],
+    facts: [factOf(c)],
+    others: [],
+    related: [],
+  };
+}
+
+/** One answer from the answers to each part of a question. */
+export function combine(answers: readonly Answer[], missing: readonly string[], o: Indexes["options"]): Answer {
+  const first = answers[0]!;
+  const statements = [...new Set(answers.map((a) => a.answer))];
+  // The parts left unanswered are named in the reply's text (render), not in the direct answer: they are
+  // the user's words, and the direct answer holds only what the articles say.
+  const joined = statements.join("");
+  const fits = joined.length <= o.limits.answerChars;
+  const citations = answers.flatMap((a) => a.citations).filter((c, i, all) => all.findIndex((x) => x.quote === c.quote) === i);
+  return {
+    ...first,
+    answer: fits ? joined : first.answer,
+    ...(missing.length ? { unansweredParts: missing } : {}),
+    figure: answers.map((a) => a.figure).filter(Boolean).join("；"),
+    citations: fits ? citations : first.citations,
+    facts: fits ? answers.flatMap((a) => a.facts) : first.facts,
+  };
+}
+
+function toStatement(ix: Indexes, c: Candidate): string {
+  const max = ix.options.limits.answerChars;
+  if (c.fact?.fact.kind === "person") {
+    const f = c.fact.fact;
+    return clip(`${f.role ?? `${f.subject}${f.metric}`}是${f.values.join("、")}（${displayPeriod(f.period)}）。`, max);
+  }
+  const made = statement({
+    quote: c.quote,
+    spans: c.spans,
+    subject: c.subject,
+    subjectNames: subjectNamesOf(ix, c.subject),
+    period: c.period,
+    articleDate: c.article.date,
+    reportYear: titleYear(c.article.title),
+  });
+  if (made.length <= max) return made;
+  if (c.fact && c.fact.fact.values.every((v) => typeof v === "string")) {
+    const f = c.fact.fact;
+    return clip(`${f.subject}的${f.metric}：${f.values.join("、")}（${displayPeriod(f.period)}）。`, max);
+  }
+  return clip(made, max);
+}
+
+/** At most `max` characters, cut with …. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function subjectNamesOf(ix: Indexes, subject: string): string[] {
+  const group = ix.groups.find((g) => g.terms.includes(subject));
+  const names = group ? group.terms.filter((t) => /\p{Script=Han}/u.test(t)) : [];
+  const short = subject.replace(/(市|县|区|省)$/, "");
+  return [...names, ...(short.length >= 2 ? [short] : [])];
+}
+
+function sameMetric(a: Candidate, b: Candidate): boolean {
+  if (a.fact && b.fact) return a.fact.metricNorm === b.fact.metricNorm;
+  return false;
+}

@@ -1,0 +1,51 @@
+/**
+ * The frame a question sets beside its words: the part of the year it asks (全年, 一季度, 1-7月), the
+ * holidays it names (国庆 is not 春节), whether it asks for a result (实际完成) rather than a target, the
+ * qualifiers and opposite measures it says, and whether it asks about the city as a whole.
+ */
+import { HOLIDAYS, OPPOSITES, PLANNED_MEASURES, QUALIFIERS, RESULT_ASKED, TARGET_WORDS } from "../../lexicon/frame.js";
+import { anyWordLatinWhole } from "../../lexicon/match.js";
+import { monthSpan } from "../read/periods.js";
+
+export interface QuestionFrame {
+  /** The question says 全年: a part of the year does not answer it. */
+  readonly fullYear: boolean;
+  /** The months it names (1-3月), as periods write them; "" when it names none. */
+  readonly span: string;
+  /** The holidays it names, by their first name (春节, 国庆). */
+  readonly holidays: readonly string[];
+  /** It asks what was achieved (实际, 完成) and names no target or plan: a target does not answer it. */
+  readonly result: boolean;
+  /** Qualifiers it says (城镇, 人均 …): a measure with another qualifier is another measure. */
+  readonly qualifiers: readonly string[];
+  /** For each pair of opposite measures, the one it names when it names only one. */
+  readonly measures: readonly { readonly asked: string; readonly opposite: string }[];
+}
+
+const RESULT = anyWordLatinWhole(RESULT_ASKED, "i");
+const TARGET = anyWordLatinWhole([...TARGET_WORDS, ...PLANNED_MEASURES], "i");
+const FULL_YEAR = /全年|全年度|\b(whole|full) year\b/;
+const HOLIDAY_NAMES = Object.entries(HOLIDAYS).map(([name, words]) => [name, anyWordLatinWhole(words, "i")] as const);
+
+/** The frame of a normalized question. */
+export function frameOf(text: string): QuestionFrame {
+  const measures = OPPOSITES.flatMap(([a, b]) => {
+    const [hasA, hasB] = [text.includes(a), text.includes(b)];
+    if (hasA === hasB) return [];
+    return [hasA ? { asked: a, opposite: b } : { asked: b, opposite: a }];
+  });
+  return {
+    fullYear: FULL_YEAR.test(text),
+    span: monthSpan(text),
+    holidays: HOLIDAY_NAMES.filter(([, re]) => re.test(text)).map(([name]) => name),
+    // 计划完成多少投资 asks the plan: a question that names a target or plan asks for one.
+    result: RESULT.test(text) && !TARGET.test(text),
+    qualifiers: QUALIFIERS.filter((w) => text.includes(w)),
+    measures,
+  };
+}
+
+/** Whether a text names the holiday (by any of its names). */
+export function namesHoliday(text: string, holiday: string): boolean {
+  return HOLIDAY_NAMES.find(([name]) => name === holiday)?.[1].test(text) ?? false;
+}

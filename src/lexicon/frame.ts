@@ -1,0 +1,62 @@
+/**
+ * The words that set a figure's frame beside its subject: which holiday it is of, whether it is a target
+ * or a result, the qualifiers that make a measure another one (城镇常住人口 is not 常住人口), and measures
+ * that are each other's opposite (收入 and 支出). One entry a line.
+ */
+
+/** Holidays a figure may be of, each with the names it goes by. 中秋国庆 names both. */
+export const HOLIDAYS: Readonly<Record<string, readonly string[]>> = {
+  春节: ["春节", "春节假期", "新春", "过年"],
+  国庆: ["国庆", "国庆节", "十一", "十一黄金周", "国庆假期", "national day"],
+  五一: ["五一", "五一假期", "劳动节", "五一劳动节", "may day"],
+  中秋: ["中秋", "中秋节", "中秋假期"],
+  端午: ["端午", "端午节", "端午假期"],
+  清明: ["清明", "清明节", "清明假期"],
+  元旦: ["元旦", "元旦假期"],
+  暑期: ["暑期", "暑假"],
+};
+
+/** Words in a figure's own clause that make it a target, a plan or a forecast, not a result. */
+export const TARGET_WORDS = [
+  "目标",
+  "计划",
+  "力争",
+  "预计",
+  "规划",
+  "拟",
+  "争取",
+  "预期",
+  "确保",
+  "可实现",
+  "将达到",
+  "将实现",
+  "有望",
+  "planned",
+  "plans",
+  "target",
+  "expected",
+  "will",
+];
+
+/** Words with which a question asks for a result, not a target (实际完成, 完成投资). */
+export const RESULT_ASKED = ["实际", "实际上", "真正", "完成", "actually", "actual", "completed"];
+
+/** Measures that are a plan by nature: a project's 总投资 is what it is to cost, not what was invested. */
+export const PLANNED_MEASURES = ["总投资", "计划投资", "规划投资", "total investment", "planned investment"];
+
+/** Qualifiers that, before a measure, make it another measure than the measure alone. */
+export const QUALIFIERS = ["城镇", "农村", "乡村", "城市", "城乡", "农民", "城镇居民", "农村居民", "规上", "规模以上", "全体居民"];
+
+/** Measures that are each other's opposite: a figure of one never answers the other. */
+export const OPPOSITES: readonly (readonly [string, string])[] = [
+  ["收入", "支出"],
+  ["进口", "出口"],
+  ["流入", "流出"],
+  ["存款", "贷款"],
+  ["income", "expenditure"],
+  ["revenue", "expenditure"],
+  ["imports", "exports"],
+];
+
+/** Names of the city: a county's article whose clause says one may speak of the city. (全市 in a county-level city's article is that city.) */
+export const WHOLE_CITY = ["忻州市", "忻州", "xinzhou"];

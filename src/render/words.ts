@@ -1,0 +1,87 @@
+/**
+ * The sentences a person reads around what the engine found, one table per language: the framing of an
+ * English answer, every refusal, the labels of a reply. The engine returns data and reasons
+ * (engine/state/answer.ts); every renderer (plain text, Telegram, the JSON answer) words them here.
+ */
+import type { Answer, Language, NoAnswerReason } from "../engine/index.js";
+import type { Conflict } from "../engine/read/frame.js";
+import { displayPeriod } from "../engine/state/statement.js";
+
+/** The longest direct answer, as the engine cuts its own statements. */
+const MAX_DIRECT = 200;
+
+interface Words {
+  readonly refusal: Record<Exclude<NoAnswerReason, "place" | "period" | "near">, string>;
+  /** Only a near figure: what it is, then the figure as the source states it. */
+  readonly near: (conflict: Conflict, statement: string) => string;
+  readonly place: (place: string) => string;
+  readonly period: (years: string) => string;
+  /** An English reply names the figure and its period before the article's own words. */
+  readonly figure?: (figure: string, period: string) => string;
+}
+
+const WORDS: Record<Language, Words> = {
+  zh: {
+    refusal: {
+      empty: "请提一个关于忻州经济的问题。",
+      greeting: "你好！请问忻州经济的问题。",
+      vague: "想了解哪方面？例如：",
+      topic: "抱歉，知识库里没有这个问题的答案。",
+      unsure: "抱歉，资料里找不到把握足够的答案。",
+    },
+    place: (place) => `我的资料只涉及忻州市和太忻一体化经济区，没有关于“${place}”的信息。`,
+    near: (conflict, statement) => `资料里没有这个问题问的数字${NEAR_ZH[conflict]}。相近的是：${statement}`,
+    period: (years) => `知识库里没有${years}年的相关数据。`,
+  },
+  en: {
+    refusal: {
+      empty: "Please ask a question about Xinzhou's economy.",
+      greeting: "Hello! Ask me about the economy of Xinzhou.",
+      vague: "What would you like to know? For example:",
+      topic: "I don't know: the knowledge base does not say.",
+      unsure: "I am not sure enough of any figure to answer that.",
+    },
+    place: (place) => `I only know about Xinzhou and the Taiyuan–Xinzhou zone, not ${place}.`,
+    near: (conflict, statement) => `My sources do not give that figure${NEAR_EN[conflict]}. A near one: ${statement}`,
+    period: (years) => `I have no figures for ${years} on this.`,
+    // The period stays written 2024年1月至9月: a bare number that no quote holds would read as a figure.
+    figure: (figure, period) => `The figure: ${figure}${period ? ` (${displayPeriod(period)})` : ""}.`,
+  },
+};
+
+/**
+ * The direct answer a person reads first: the engine's statement (for an English question, after the
+ * figure and its period), or the refusal in the asker's language.
+ */
+export function directAnswer(a: Answer): string {
+  const w = WORDS[a.lang];
+  if (!a.answered) {
+    if (a.reason === "place") return w.place(a.foreignPlace ?? "");
+    if (a.reason === "period") return w.period((a.missingYears ?? []).join("、"));
+    if (a.reason === "near" && a.near) return clipped(w.near(a.near.conflict, a.near.answer));
+    return w.refusal[a.reason === "near" || !a.reason ? "topic" : a.reason];
+  }
+  if (!w.figure || !a.figure) return a.answer;
+  return clipped(`${w.figure(a.figure, a.period ?? "")} ${a.answer}`);
+}
+
+function clipped(text: string): string {
+  return text.length <= MAX_DIRECT ? text : `${text.slice(0, MAX_DIRECT - 1)}…`;
+}
+
+/** Why a near figure is not the answer, said after "the sources do not give that figure". */
+const NEAR_ZH: Record<Conflict, string> = {
+  period: "（资料里的是另一个时期的数字）",
+  holiday: "（资料里的是另一个假期或时期的数字）",
+  target: "（资料里的是目标或计划，不是实际完成的数字）",
+  measure: "（资料里的是另一项指标）",
+  place: "（资料里的是下辖县区的数字，不是全市的）",
+};
+
+const NEAR_EN: Record<Conflict, string> = {
+  period: " (they give one for another period)",
+  holiday: " (they give one for another holiday or period)",
+  target: " (they give a target or a plan, not what was achieved)",
+  measure: " (they give another measure)",
+  place: " (they give a county's figure, not the city's)",
+};
