@@ -7,10 +7,11 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildExternalSet, runExternal, type ExternalSetName } from "../src/eval/external.js";
 import { integrityProblems } from "../src/eval/judge.js";
 import { readCases, runEval } from "../src/eval/run.js";
+import type { Engine } from "../src/engine/index.js";
 import { NOW, engineFor } from "./helpers/engine.js";
 import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.js";
 
@@ -40,7 +41,7 @@ const EXTERNAL: Record<ExternalSetName, { right: number; wrong: number }> = {
 
 afterAll(removeKnowledgeDirs);
 
-function check(engine: Awaited<ReturnType<typeof engineFor>>, set: ReturnType<typeof readCases>[number]) {
+function check(engine: Engine, set: ReturnType<typeof readCases>[number]) {
   const report = runEval(engine, [set], NOW);
   const failures = report.failures.map((f) => `${f.id} ${f.q}: ${f.why}`).join("\n");
   expect(report.passed / report.total, failures).toBeGreaterThanOrEqual(FLOORS[set.file] ?? DEFAULT_FLOOR);
@@ -48,27 +49,40 @@ function check(engine: Awaited<ReturnType<typeof engineFor>>, set: ReturnType<ty
   expect(lost.map((f) => `${f.id} ${f.q}: ${f.why}`)).toEqual([]);
 }
 
-describe("question sets on the shipped knowledge", async () => {
-  const engine = await engineFor();
+/** Each engine is built before its tests run, so that listing the tests stays quick; on a busy machine a build can take minutes. */
+const BUILD_TIMEOUT = 180_000;
+
+describe("question sets on the shipped knowledge", () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await engineFor();
+  }, BUILD_TIMEOUT);
   for (const set of readCases([])) it(`${set.file} scores at least its floor and keeps its passing cases`, () => check(engine, set));
 });
 
 const FIXTURES = "test/fixtures";
 for (const fixture of readdirSync(FIXTURES, { withFileTypes: true }).filter((f) => f.isDirectory() && f.name !== "external").map((f) => f.name).sort()) {
-  describe(`question sets with the articles of ${fixture} added`, async () => {
+  describe(`question sets with the articles of ${fixture} added`, () => {
     const dir = path.join(FIXTURES, fixture);
-    const files = Object.fromEntries(
-      readdirSync(path.join(dir, "articles")).map((name) => [`articles/${name}`, readFileSync(path.join(dir, "articles", name))]),
-    );
-    const engine = await engineFor(knowledgeDir(files, SHIPPED));
+    let engine: Engine;
+    beforeAll(async () => {
+      const files = Object.fromEntries(
+        readdirSync(path.join(dir, "articles")).map((name) => [`articles/${name}`, readFileSync(path.join(dir, "articles", name))]),
+      );
+      engine = await engineFor(knowledgeDir(files, SHIPPED));
+    }, BUILD_TIMEOUT);
     for (const set of readCases([], dir)) it(`${set.file} scores at least its floor and keeps its passing cases`, () => check(engine, set));
   });
 }
 
 for (const [name, bar] of Object.entries(EXTERNAL) as [ExternalSetName, { right: number; wrong: number }][]) {
-  describe(`${name}, its articles added to the shipped knowledge`, async () => {
-    const set = buildExternalSet(name);
-    const engine = await engineFor(knowledgeDir(set.files, SHIPPED));
+  describe(`${name}, its articles added to the shipped knowledge`, () => {
+    let set: ReturnType<typeof buildExternalSet>;
+    let engine: Engine;
+    beforeAll(async () => {
+      set = buildExternalSet(name);
+      engine = await engineFor(knowledgeDir(set.files, SHIPPED));
+    }, BUILD_TIMEOUT);
     it(`answers at least ${bar.right * 100}% right and at most ${bar.wrong * 100}% wrong, every answer within integrity`, () => {
       const report = runExternal((q) => engine.ask(q, NOW), set.cases);
       expect(report.right / report.total).toBeGreaterThanOrEqual(bar.right);

@@ -60,12 +60,65 @@ export interface RedisStats extends Stats {
 }
 
 export function openRedisStats(link: RedisLink, options: RedisStatsOptions): RedisStats {
-  const { hashUser, replicaId, logger } = options;
-  const maxPending = options.maxPending ?? 10_000;
-  const maxEntries = options.maxEntries ?? 10_000;
-  const maxQuestions = options.maxQuestionsPerDay ?? 1000;
-  const dayOf = dayIn(options.timeZone);
-  const k = {
+  const { hashUser } = options;
+  const layout: StatsLayout = {
+    keys: keysOf(link),
+    dayOf: dayIn(options.timeZone),
+    replicaId: options.replicaId,
+    maxEntries: options.maxEntries ?? 10_000,
+    maxQuestions: options.maxQuestionsPerDay ?? 1000,
+  };
+  const k = layout.keys;
+  const buffer = new StatsBuffer(link, layout, options.logger, options.maxPending ?? 10_000);
+  /** Before a read: what is buffered is written first, so that the read sees it. */
+  const current = async () => {
+    if (!link.up) throw new Error("redis unavailable");
+    await buffer.drain();
+  };
+
+  return {
+    get pending() {
+      return buffer.waiting;
+    },
+    record(question, answered, userId, at) {
+      const q = question.trim().slice(0, MAX_QUESTION_CHARS);
+      const who = userId && !answered ? { user: hashUser(userId) } : {};
+      buffer.push({ kind: "question", question: q, answered, ...who, at });
+    },
+    feedback({ helpful, at }: Feedback) {
+      buffer.push({ kind: "vote", helpful, at });
+    },
+    feedbackStore: {
+      async record(entry) {
+        buffer.push({ kind: "feedback", entry });
+      },
+      async list() {
+        await current();
+        return (await link.client.xrange(k.feedback, "-", "+")).flatMap(([, fields]) => {
+          const entry = parseFeedback(fieldsOf(fields));
+          return entry ? [entry] : [];
+        });
+      },
+    },
+    async snapshot(at): Promise<StatsSnapshot> {
+      await current();
+      return readSnapshot(link, layout, at);
+    },
+    async unansweredLog() {
+      await current();
+      const entries = await link.client.xrange(k.unanswered, "-", "+");
+      return entries.map(([, fields]) => {
+        const f = fieldsOf(fields);
+        return { at: new Date(f.t ?? 0), question: f.q ?? "", ...(f.u ? { user: f.u } : {}) };
+      });
+    },
+    flush: () => buffer.drain(),
+  };
+}
+
+/** The keys of the list at the top of this file, under REDIS_PREFIX. */
+function keysOf(link: RedisLink) {
+  return {
     totals: link.key("stats:totals"),
     since: link.key("stats:since"),
     day: (d: string) => link.key(`stats:day:${d}`),
@@ -74,57 +127,93 @@ export function openRedisStats(link: RedisLink, options: RedisStatsOptions): Red
     feedback: link.key("feedback"),
     batch: (id: string) => link.key(`stats:batch:${id}`),
   };
+}
 
-  const pending: Item[] = [];
+/** Where the stats are in Redis and how much of them is kept. */
+interface StatsLayout {
+  readonly keys: ReturnType<typeof keysOf>;
+  readonly dayOf: (at: Date) => string;
+  readonly replicaId: string;
+  readonly maxEntries: number;
+  readonly maxQuestions: number;
+}
+
+/** Records waiting to be written, in batches; within `maxPending` while Redis is down. */
+class StatsBuffer {
+  private readonly pending: Item[] = [];
   /** The batch being written, or sent without a known outcome: sent again as it is, under the same id. */
-  let held: { id: string; items: Item[] } | undefined;
-  let dropped = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let draining: Promise<void> | undefined;
-  const waiting = () => pending.length + (held?.items.length ?? 0);
+  private held: { id: string; items: Item[] } | undefined;
+  private dropped = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private draining: Promise<void> | undefined;
 
-  const push = (item: Item) => {
-    pending.push(item);
-    trim();
-    schedule();
-  };
+  constructor(
+    private readonly link: RedisLink,
+    private readonly layout: StatsLayout,
+    private readonly logger: Logger,
+    private readonly maxPending: number,
+  ) {
+    link.onUp(() => this.schedule());
+  }
+
+  get waiting(): number {
+    return this.pending.length + (this.held?.items.length ?? 0);
+  }
+
+  push(item: Item): void {
+    this.pending.push(item);
+    this.trim();
+    this.schedule();
+  }
+
   /** Keeps the buffer within its bound, dropping the oldest not yet sent. */
-  const trim = () => {
-    const over = Math.min(waiting() - maxPending, pending.length);
+  private trim(): void {
+    const over = Math.min(this.waiting - this.maxPending, this.pending.length);
     if (over <= 0) return;
-    pending.splice(0, over);
-    if (!dropped) logger.warn({ max: maxPending }, "stats buffer full while redis is down: the oldest records are dropped");
-    dropped += over;
-  };
+    this.pending.splice(0, over);
+    if (!this.dropped) {
+      this.logger.warn(
+        { max: this.maxPending },
+        "stats buffer full while redis is down: the oldest records are dropped",
+      );
+    }
+    this.dropped += over;
+  }
+
   /** A short pause gathers a burst into one batch; after a failed batch, a longer one. */
-  const schedule = (delayMs = 10) => {
-    if (timer || draining || !link.up) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      void drain();
+  private schedule(delayMs = 10): void {
+    if (this.timer || this.draining || !this.link.up) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.drain();
     }, delayMs);
-    timer.unref();
-  };
+    this.timer.unref();
+  }
 
   /** Writes what is buffered, batch after batch, until it is empty or Redis is down. */
-  const drain = (): Promise<void> => {
-    draining ??= writeAll().then((written) => {
-      draining = undefined;
+  drain(): Promise<void> {
+    this.draining ??= this.writeAll().then((written) => {
+      this.draining = undefined;
       // Records that came while the last batch was being written, or a batch to try again.
-      if (waiting()) schedule(written ? 10 : 1000);
+      if (this.waiting) this.schedule(written ? 10 : 1000);
     });
-    return draining;
-  };
+    return this.draining;
+  }
+
   /** False when a batch is to be sent again. */
-  const writeAll = async (): Promise<boolean> => {
-    while (waiting() && link.up) {
-      held ??= { id: randomUUID(), items: pending.splice(0, BATCH) };
-      const writes = writesOf(held.items);
+  private async writeAll(): Promise<boolean> {
+    const { link, logger } = this;
+    while (this.waiting && link.up) {
+      const held = (this.held ??= { id: randomUUID(), items: this.pending.splice(0, BATCH) });
+      const writes = writesOf(held.items, this.layout);
       try {
-        const result = await applyOnce(link, k.batch(held.id), writes);
+        const result = await applyOnce(link, this.layout.keys.batch(held.id), writes);
         if (result.failed) {
           const { failed, error } = result;
-          logger.warn({ failed, writes: writes.length, error }, "stats batch written in part: the refused writes dropped");
+          logger.warn(
+            { failed, writes: writes.length, error },
+            "stats batch written in part: the refused writes dropped",
+          );
         }
       } catch (e) {
         // The message only: ioredis puts the command's arguments (the batch, questions and all) on its errors.
@@ -135,128 +224,93 @@ export function openRedisStats(link: RedisLink, options: RedisStatsOptions): Red
         }
         logger.warn({ error, records: held.items.length }, "stats batch refused by redis: dropped");
       }
-      held = undefined;
+      this.held = undefined;
     }
-    if (!waiting() && dropped) {
-      logger.warn({ dropped }, "stats buffer written after redis was down; some records were dropped");
-      dropped = 0;
+    if (!this.waiting && this.dropped) {
+      logger.warn({ dropped: this.dropped }, "stats buffer written after redis was down; some records were dropped");
+      this.dropped = 0;
     }
     return true;
+  }
+}
+
+/** The writes of a batch: counts summed per day, one stream entry per record kept. */
+function writesOf(batch: readonly Item[], layout: StatsLayout): Write[] {
+  const { keys: k, dayOf, replicaId, maxEntries, maxQuestions } = layout;
+  const writes: Write[] = [];
+  const days = new Map<string, DayCounts>();
+  const asked = new Map<string, Map<string, number>>();
+  const countIn = (at: Date) => {
+    const day = dayOf(at);
+    let counts = days.get(day);
+    if (!counts) days.set(day, (counts = { answered: 0, unanswered: 0, helpful: 0, unhelpful: 0 }));
+    return counts;
   };
-
-  /** The writes of a batch: counts summed per day, one stream entry per record kept. */
-  const writesOf = (batch: readonly Item[]): Write[] => {
-    const writes: Write[] = [];
-    const days = new Map<string, DayCounts>();
-    const asked = new Map<string, Map<string, number>>();
-    const countIn = (at: Date) => {
-      const day = dayOf(at);
-      let counts = days.get(day);
-      if (!counts) days.set(day, (counts = { answered: 0, unanswered: 0, helpful: 0, unhelpful: 0 }));
-      return counts;
-    };
-    const add = (key: string, ...fields: (string | undefined)[]) =>
-      writes.push(["XADD", key, "MAXLEN", "~", String(maxEntries), "*", ...pairs(fields)]);
-    for (const item of batch) {
-      if (item.kind === "feedback") {
-        const l = feedbackLine(item.entry);
-        add(k.feedback, "t", l.t, "v", l.v, "a", l.a, "q", l.q, "r", l.r, "u", l.u, "replica", replicaId);
-        continue;
-      }
-      const counts = countIn(item.at);
-      if (item.kind === "vote") {
-        counts[item.helpful ? "helpful" : "unhelpful"]++;
-        continue;
-      }
-      counts[item.answered ? "answered" : "unanswered"]++;
-      if (item.answered || !item.question) continue;
-      const day = dayOf(item.at);
-      let perDay = asked.get(day);
-      if (!perDay) asked.set(day, (perDay = new Map()));
-      perDay.set(item.question, (perDay.get(item.question) ?? 0) + 1);
-      add(k.unanswered, "t", item.at.toISOString(), "q", item.question, "u", item.user, "r", replicaId);
+  const add = (key: string, ...fields: (string | undefined)[]) =>
+    writes.push(["XADD", key, "MAXLEN", "~", String(maxEntries), "*", ...pairs(fields)]);
+  for (const item of batch) {
+    if (item.kind === "feedback") {
+      const l = feedbackLine(item.entry);
+      add(k.feedback, "t", l.t, "v", l.v, "a", l.a, "q", l.q, "r", l.r, "u", l.u, "replica", replicaId);
+      continue;
     }
-    for (const [day, counts] of days) {
-      for (const [field, n] of Object.entries(counts)) {
-        if (!n) continue;
-        writes.push(["HINCRBY", k.totals, field, String(n)], ["HINCRBY", k.day(day), field, String(n)]);
-      }
-      writes.push(["EXPIRE", k.day(day), String(DAYS_KEPT * DAY_SECONDS)]);
+    const counts = countIn(item.at);
+    if (item.kind === "vote") {
+      counts[item.helpful ? "helpful" : "unhelpful"]++;
+      continue;
     }
-    for (const [day, questions] of asked) {
-      for (const [question, n] of questions) writes.push(["ZINCRBY", k.top(day), String(n), question]);
-      // The least asked go first, as in the file store.
-      writes.push(["ZREMRANGEBYRANK", k.top(day), "0", String(-(maxQuestions + 1))]);
-      writes.push(["EXPIRE", k.top(day), String(DAYS_KEPT * DAY_SECONDS)]);
+    counts[item.answered ? "answered" : "unanswered"]++;
+    if (item.answered || !item.question) continue;
+    const day = dayOf(item.at);
+    let perDay = asked.get(day);
+    if (!perDay) asked.set(day, (perDay = new Map()));
+    perDay.set(item.question, (perDay.get(item.question) ?? 0) + 1);
+    add(k.unanswered, "t", item.at.toISOString(), "q", item.question, "u", item.user, "r", replicaId);
+  }
+  for (const [day, counts] of days) {
+    for (const [field, n] of Object.entries(counts)) {
+      if (!n) continue;
+      writes.push(["HINCRBY", k.totals, field, String(n)], ["HINCRBY", k.day(day), field, String(n)]);
     }
-    writes.push(["EXPIRE", k.unanswered, String(STREAM_SECONDS)], ["EXPIRE", k.feedback, String(STREAM_SECONDS)]);
-    const first = Math.min(...batch.map((i) => (i.kind === "feedback" ? i.entry.at : i.at).getTime()));
-    writes.push(["SET", k.since, new Date(first).toISOString(), "NX"]);
-    return writes;
-  };
+    writes.push(["EXPIRE", k.day(day), String(DAYS_KEPT * DAY_SECONDS)]);
+  }
+  for (const [day, questions] of asked) {
+    for (const [question, n] of questions) writes.push(["ZINCRBY", k.top(day), String(n), question]);
+    // The least asked go first, as in the file store.
+    writes.push(["ZREMRANGEBYRANK", k.top(day), "0", String(-(maxQuestions + 1))]);
+    writes.push(["EXPIRE", k.top(day), String(DAYS_KEPT * DAY_SECONDS)]);
+  }
+  writes.push(["EXPIRE", k.unanswered, String(STREAM_SECONDS)], ["EXPIRE", k.feedback, String(STREAM_SECONDS)]);
+  const first = Math.min(...batch.map((i) => (i.kind === "feedback" ? i.entry.at : i.at).getTime()));
+  writes.push(["SET", k.since, new Date(first).toISOString(), "NX"]);
+  return writes;
+}
 
-  link.onUp(() => schedule());
-
+/** The counts of every replica as of `at`, and the most asked unanswered questions of the last days. */
+async function readSnapshot(link: RedisLink, layout: StatsLayout, at: Date): Promise<StatsSnapshot> {
+  const { keys: k, dayOf } = layout;
+  const today = dayOf(at);
+  const daysBack = (i: number) => dayOf(new Date(at.getTime() - i * DAY_SECONDS * 1000));
+  const lastDays = Array.from({ length: TOP_DAYS }, (_, i) => k.top(daysBack(i)));
+  const [totals, since, day, top] = await Promise.all([
+    link.client.hgetall(k.totals),
+    link.client.get(k.since),
+    link.client.hgetall(k.day(today)),
+    link.client.zunion(lastDays.length, ...lastDays, "WITHSCORES"),
+  ]);
+  const n = (h: Record<string, string>, field: string) => Number(h[field] ?? 0);
+  const counts: [string, number][] = [];
+  for (let i = 0; i + 1 < top.length; i += 2) counts.push([top[i]!, Number(top[i + 1])]);
   return {
-    get pending() {
-      return waiting();
-    },
-    record(question, answered, userId, at) {
-      const q = question.trim().slice(0, MAX_QUESTION_CHARS);
-      push({ kind: "question", question: q, answered, ...(userId && !answered ? { user: hashUser(userId) } : {}), at });
-    },
-    feedback({ helpful, at }: Feedback) {
-      push({ kind: "vote", helpful, at });
-    },
-    feedbackStore: {
-      async record(entry) {
-        push({ kind: "feedback", entry });
-      },
-      async list() {
-        if (!link.up) throw new Error("redis unavailable");
-        await drain();
-        return (await link.client.xrange(k.feedback, "-", "+")).flatMap(([, fields]) => {
-          const entry = parseFeedback(fieldsOf(fields));
-          return entry ? [entry] : [];
-        });
-      },
-    },
-    async snapshot(at): Promise<StatsSnapshot> {
-      if (!link.up) throw new Error("redis unavailable");
-      await drain();
-      const today = dayOf(at);
-      const lastDays = Array.from({ length: TOP_DAYS }, (_, i) => k.top(dayOf(new Date(at.getTime() - i * DAY_SECONDS * 1000))));
-      const [totals, since, day, top] = await Promise.all([
-        link.client.hgetall(k.totals),
-        link.client.get(k.since),
-        link.client.hgetall(k.day(today)),
-        link.client.zunion(lastDays.length, ...lastDays, "WITHSCORES"),
-      ]);
-      const n = (h: Record<string, string>, field: string) => Number(h[field] ?? 0);
-      const counts: [string, number][] = [];
-      for (let i = 0; i + 1 < top.length; i += 2) counts.push([top[i]!, Number(top[i + 1])]);
-      return {
-        since: since ? new Date(since) : at,
-        scope: "replicas",
-        answered: n(totals, "answered"),
-        unanswered: n(totals, "unanswered"),
-        answeredToday: n(day, "answered"),
-        unansweredToday: n(day, "unanswered"),
-        helpful: n(totals, "helpful"),
-        unhelpful: n(totals, "unhelpful"),
-        topUnanswered: topOf(counts, 10),
-      };
-    },
-    async unansweredLog() {
-      if (!link.up) throw new Error("redis unavailable");
-      await drain();
-      const entries = await link.client.xrange(k.unanswered, "-", "+");
-      return entries.map(([, fields]) => {
-        const f = fieldsOf(fields);
-        return { at: new Date(f.t ?? 0), question: f.q ?? "", ...(f.u ? { user: f.u } : {}) };
-      });
-    },
-    flush: () => drain(),
+    since: since ? new Date(since) : at,
+    scope: "replicas",
+    answered: n(totals, "answered"),
+    unanswered: n(totals, "unanswered"),
+    answeredToday: n(day, "answered"),
+    unansweredToday: n(day, "unanswered"),
+    helpful: n(totals, "helpful"),
+    unhelpful: n(totals, "unhelpful"),
+    topUnanswered: topOf(counts, 10),
   };
 }
 

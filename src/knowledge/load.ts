@@ -60,31 +60,100 @@ export interface LoadOptions {
 
 /** Reads `dir` whole into a knowledge base, or returns every problem found; never a partial base. */
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const extra = new Map(Object.entries(options.extra ?? {}).map(([rel, text]) => [path.normalize(rel), text]));
-  const problems: Problem[] = [];
-  const shown = (...parts: string[]) => path.normalize(path.join(dir, ...parts));
-  const hash = createHash("sha256");
-  const files = new Map<string, { hash: string; parsed: unknown }>();
-  const contents = new Map<string, Uint8Array>();
-  const given = options.contents;
+  const folder = new FolderReader(dir, options);
+  const { problems, shown } = folder;
   // A removal cut short by a crash is undone before anything is read. Files given as contents are not the
   // folder: the engine restarts from them while the folder may be in the middle of a change, left alone then.
-  const settled = given ? [] : await settleInterruptedChanges(dir);
+  const settled = options.contents ? [] : await settleInterruptedChanges(dir);
   for (const message of settled) problems.push({ file: shown(JOURNAL), line: 1, message });
 
+  const articleFiles = await folder.names("articles", /\.md$/i);
+  const factFiles = await folder.names("facts", /\.ya?ml$/i);
+  if (problems.length) return { ok: false, problems };
+  if (articleFiles === undefined) {
+    return { ok: false, problems: [{ file: shown("articles"), line: 1, message: "no articles folder here" }] };
+  }
+  if (!articleFiles.length) {
+    const message = "the folder holds no articles (*.md)";
+    return { ok: false, problems: [{ file: shown("articles"), line: 1, message }] };
+  }
+
+  const articles: ParsedArticle[] = [];
+  for (const name of articleFiles) {
+    const id = name.replace(/\.md$/i, "");
+    const parse = (text: string) => parseArticle(shown("articles", name), text, id);
+    const parsed = await folder.parse(path.join("articles", name), parse);
+    if (parsed === undefined) continue;
+    problems.push(...parsed.problems);
+    if (parsed.article) articles.push({ article: parsed.article, idLine: parsed.idLine ?? 1 });
+  }
+
+  const facts: FactDraft[] = [];
+  for (const name of factFiles ?? []) {
+    const parsed = await folder.parse(path.join("facts", name), (text) => parseFactFile(shown("facts", name), text));
+    if (parsed === undefined) continue;
+    problems.push(...parsed.problems);
+    facts.push(...parsed.facts);
+  }
+
+  let glossary: Glossary = EMPTY_GLOSSARY;
+  const present = new Set((await folder.list("", /^glossary\.ya?ml$/)) ?? []);
+  for (const name of GLOSSARY_FILES.filter((n) => present.has(n)).slice(0, 1)) {
+    const parsed = await folder.parse(name, (text) => parseGlossary(shown(name), text));
+    if (parsed === undefined) continue;
+    problems.push(...parsed.problems);
+    glossary = parsed.glossary ?? glossary;
+  }
+
+  if (problems.length) return { ok: false, problems };
+  const assembled = assembleKnowledge({ articles, facts, glossary, version: folder.version() });
+  const { files, contents } = folder;
+  return assembled.kb ? { ok: true, kb: assembled.kb, files, contents } : { ok: false, problems: assembled.problems };
+}
+
+/**
+ * One load's reading of a folder (or of the files given instead of it, with `extra` on top): the
+ * problems found so far, and the bytes and parses of every file read.
+ */
+class FolderReader {
+  readonly problems: Problem[] = [];
+  readonly files = new Map<string, { hash: string; parsed: unknown }>();
+  readonly contents = new Map<string, Uint8Array>();
+  readonly #dir: string;
+  readonly #extra: Map<string, string>;
+  readonly #given: FolderContents | undefined;
+  readonly #previous: KnowledgeFiles | undefined;
+  readonly #hash = createHash("sha256");
+
+  constructor(dir: string, options: LoadOptions) {
+    this.#dir = dir;
+    this.#extra = new Map(Object.entries(options.extra ?? {}).map(([rel, text]) => [path.normalize(rel), text]));
+    this.#given = options.contents;
+    this.#previous = options.previous;
+  }
+
+  /** A path as problems show it. */
+  readonly shown = (...parts: string[]): string => path.normalize(path.join(this.#dir, ...parts));
+
+  /** The version of the base: a hash of every file read, names and bytes. */
+  version(): string {
+    return this.#hash.digest("hex").slice(0, 16);
+  }
+
   /** The file's parse, reused from the previous load when its bytes are the same. */
-  const parse = async <T>(rel: string, parser: (text: string) => T): Promise<T | undefined> => {
-    const bytes = await read(rel);
+  async parse<T>(rel: string, parser: (text: string) => T): Promise<T | undefined> {
+    const bytes = await this.#read(rel);
     if (bytes === undefined) return undefined;
     const own = createHash("sha256").update(bytes).digest("hex");
-    const before = options.previous?.get(rel);
+    const before = this.#previous?.get(rel);
     if (before?.hash === own) {
-      files.set(rel, before);
+      this.files.set(rel, before);
       return before.parsed as T;
     }
     const decoded = decodeUtf8(bytes);
     if (typeof decoded === "number") {
-      problems.push({ file: shown(rel), line: decoded, message: "the file is not UTF-8 text (save it as UTF-8)" });
+      const message = "the file is not UTF-8 text (save it as UTF-8)";
+      this.problems.push({ file: this.shown(rel), line: decoded, message });
       return undefined;
     }
     let parsed: T;
@@ -93,82 +162,56 @@ export async function loadKnowledge(dir: string, options: LoadOptions = {}): Pro
     } catch (e) {
       // A parser's own failure is the file's problem, not the loader's: the rest of the folder is still checked.
       const why = e instanceof Error ? e.message : String(e);
-      problems.push({ file: shown(rel), line: 1, message: `cannot be read as a knowledge file (${why})` });
+      this.problems.push({ file: this.shown(rel), line: 1, message: `cannot be read as a knowledge file (${why})` });
       return undefined;
     }
-    files.set(rel, { hash: own, parsed });
+    this.files.set(rel, { hash: own, parsed });
     return parsed;
-  };
+  }
 
-  const read = async (rel: string): Promise<Buffer | undefined> => {
-    const file = shown(rel);
+  async #read(rel: string): Promise<Buffer | undefined> {
+    const file = this.shown(rel);
     let bytes: Buffer;
     try {
-      const added = extra.get(path.normalize(rel));
+      const added = this.#extra.get(path.normalize(rel));
       if (added !== undefined) bytes = Buffer.from(added, "utf8");
-      else bytes = given ? fromContents(given, rel) : await readFile(path.join(dir, rel));
+      else bytes = this.#given ? fromContents(this.#given, rel) : await readFile(path.join(this.#dir, rel));
     } catch (e) {
-      problems.push({ file, line: 1, message: `cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})` });
+      const code = (e as NodeJS.ErrnoException).code ?? e;
+      this.problems.push({ file, line: 1, message: `cannot read the file (${code})` });
       return undefined;
     }
     if (rel.startsWith("articles") && bytes.length > MAX_ARTICLE_BYTES) {
       const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-      problems.push({ file, line: 1, message: `the article is ${mb(bytes.length)} MB; the limit is ${mb(MAX_ARTICLE_BYTES)} MB (split it into several articles)` });
+      const message =
+        `the article is ${mb(bytes.length)} MB; the limit is ${mb(MAX_ARTICLE_BYTES)} MB ` +
+        "(split it into several articles)";
+      this.problems.push({ file, line: 1, message });
       return undefined;
     }
-    hash.update(rel).update("\0").update(bytes).update("\0");
-    contents.set(rel, bytes);
+    this.#hash.update(rel).update("\0").update(bytes).update("\0");
+    this.contents.set(rel, bytes);
     return bytes;
-  };
+  }
 
-  const withExtra = (folder: string, names: string[] | undefined, pattern: RegExp) => {
-    const added = [...extra.keys()].filter((k) => path.dirname(k) === folder && pattern.test(k)).map((k) => path.basename(k));
+  /** The names in `folder` matching `pattern`, with the extra files in it; undefined when there are none. */
+  async names(folder: string, pattern: RegExp): Promise<string[] | undefined> {
+    const names = await this.list(folder, pattern);
+    const added = [...this.#extra.keys()]
+      .filter((k) => path.dirname(k) === folder && pattern.test(k))
+      .map((k) => path.basename(k));
     return names === undefined && !added.length ? undefined : [...new Set([...(names ?? []), ...added])].sort();
-  };
-  const list = async (folder: string, pattern: RegExp) => {
-    const listed = given ? namesIn(given, folder, pattern) : await listFiles(path.join(dir, folder), pattern);
+  }
+
+  /** As listFiles, with a folder that cannot be listed taken as a problem. */
+  async list(folder: string, pattern: RegExp): Promise<string[] | undefined> {
+    const listed = this.#given
+      ? namesIn(this.#given, folder, pattern)
+      : await listFiles(path.join(this.#dir, folder), pattern);
     if (typeof listed !== "string") return listed;
-    problems.push({ file: folder ? shown(folder) : path.normalize(dir), line: 1, message: listed });
+    this.problems.push({ file: folder ? this.shown(folder) : path.normalize(this.#dir), line: 1, message: listed });
     return [];
-  };
-  const articleFiles = withExtra("articles", await list("articles", /\.md$/i), /\.md$/i);
-  const factFiles = withExtra("facts", await list("facts", /\.ya?ml$/i), /\.ya?ml$/i);
-  if (problems.length) return { ok: false, problems };
-  if (articleFiles === undefined) {
-    return { ok: false, problems: [{ file: shown("articles"), line: 1, message: "no articles folder here" }] };
   }
-  if (!articleFiles.length) {
-    return { ok: false, problems: [{ file: shown("articles"), line: 1, message: "the folder holds no articles (*.md)" }] };
-  }
-
-  const articles: ParsedArticle[] = [];
-  for (const name of articleFiles) {
-    const parsed = await parse(path.join("articles", name), (text) => parseArticle(shown("articles", name), text, name.replace(/\.md$/i, "")));
-    if (parsed === undefined) continue;
-    problems.push(...parsed.problems);
-    if (parsed.article) articles.push({ article: parsed.article, idLine: parsed.idLine ?? 1 });
-  }
-
-  const facts: FactDraft[] = [];
-  for (const name of factFiles ?? []) {
-    const parsed = await parse(path.join("facts", name), (text) => parseFactFile(shown("facts", name), text));
-    if (parsed === undefined) continue;
-    problems.push(...parsed.problems);
-    facts.push(...parsed.facts);
-  }
-
-  let glossary: Glossary = EMPTY_GLOSSARY;
-  const present = new Set((await list("", /^glossary\.ya?ml$/)) ?? []);
-  for (const name of GLOSSARY_FILES.filter((n) => present.has(n)).slice(0, 1)) {
-    const parsed = await parse(name, (text) => parseGlossary(shown(name), text));
-    if (parsed === undefined) continue;
-    problems.push(...parsed.problems);
-    glossary = parsed.glossary ?? glossary;
-  }
-
-  if (problems.length) return { ok: false, problems };
-  const assembled = assembleKnowledge({ articles, facts, glossary, version: hash.digest("hex").slice(0, 16) });
-  return assembled.kb ? { ok: true, kb: assembled.kb, files, contents } : { ok: false, problems: assembled.problems };
 }
 
 function fromContents(contents: FolderContents, rel: string): Buffer {

@@ -44,12 +44,20 @@ export const RESULT_ASKED = ["实际", "实际上", "真正", "完成", "actuall
 /** Measures that are a plan by nature: a project's 总投资 is what it is to cost, not what was invested. */
 export const PLANNED_MEASURES = ["总投资", "计划投资", "规划投资", "total investment", "planned investment"];
 
+/** Words with which a question asks a figure per person (人均): a total does not answer it. */
+export const PER_PERSON_ASKED = ["人均", "per capita", "per person"];
+
+/** Words that make the year asked a whole one: a part of the year does not answer (截至2024年底 is the year's end). */
+export const WHOLE_YEAR = ["全年", "全年度", "年底", "年末", "whole year", "full year", "end of the year", "year-end"];
+
 /** Qualifiers that, before a measure, make it another measure than the measure alone. */
 export const QUALIFIERS = ["城镇", "农村", "乡村", "城市", "城乡", "农民", "城镇居民", "农村居民", "规上", "规模以上", "全体居民"];
 
-/** Measures that are each other's opposite: a figure of one never answers the other. */
+/** Measures that are not each other: a figure of one never answers the other (收入 and 支出, 产值 and 投资). */
 export const OPPOSITES: readonly (readonly [string, string])[] = [
   ["收入", "支出"],
+  ["产值", "投资"],
+  ["产值", "产量"],
   ["进口", "出口"],
   ["流入", "流出"],
   ["存款", "贷款"],

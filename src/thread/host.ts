@@ -120,14 +120,14 @@ export function openInThread(options: ThreadOptions): OpenKnowledge {
   };
 }
 
+/** What a worker is asked to open: the folder, or (`contents`) the files given. */
+type StartRequest = OpenRequest & { readonly contents?: SharedArrayBuffer };
+
 /**
  * A worker that has opened the knowledge. After a large build the worker's heap stays grown to the
  * build's peak (100k passages: about 150 MB more than the engine needs), so that worker is let go and a
  * fresh one restores the snapshot it wrote.
  */
-/** What a worker is asked to open: the folder, or (`contents`) the files given. */
-type StartRequest = OpenRequest & { readonly contents?: SharedArrayBuffer };
-
 async function start(options: ThreadOptions, request: StartRequest): Promise<{ worker: Worker; first: First }> {
   const started = await spawn(options, request);
   if (started.first.type !== "ready" || !started.first.restoreAfterBuild) return started;
@@ -191,177 +191,226 @@ type State =
  * and is replaced by a fresh one on the same files: those the lost one answered from, not the folder as
  * it is now, which an admin may be editing.
  */
-function threadEngine(options: ThreadOptions, first: Worker, ready: Extract<FromWorker, { type: "ready" }>): AnsweringEngine {
-  const timeoutMs = options.askTimeoutMs ?? DEFAULT_ASK_TIMEOUT_MS;
-  const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
-  const stuckAfterMs = options.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS;
-  const waiting = new Map<number, Waiting>();
-  let worker = first;
-  let summary = ready.summary;
-  let examples = ready.examples;
+function threadEngine(
+  options: ThreadOptions,
+  first: Worker,
+  ready: Extract<FromWorker, { type: "ready" }>,
+): AnsweringEngine {
+  return new ThreadEngine(options, first, ready);
+}
+
+class ThreadEngine implements AnsweringEngine {
+  readonly #options: ThreadOptions;
+  readonly #timeoutMs: number;
+  readonly #heartbeatMs: number;
+  readonly #stuckAfterMs: number;
+  readonly #waiting = new Map<number, Waiting>();
+  /** Updates asked of the worker, by id; a lost or busy worker leaves them to a rebuild. */
+  readonly #updating = new Map<number, { done: (outcome: InPlace) => void; timer: NodeJS.Timeout }>();
+  #worker: Worker;
+  #summary: KnowledgeSummary;
+  #examples: string[];
   /** The files of the knowledge it answers from: a replacement starts from these, whatever the folder holds now. */
-  let good = ready.contents;
-  let nextId = 0;
-  let state: State = { kind: "open" };
-  let closed: Promise<void> | undefined;
-  let lastHeard = performance.now();
+  #good: SharedArrayBuffer;
+  #nextId = 0;
+  #state: State = { kind: "open" };
+  #closed: Promise<void> | undefined;
+  #lastHeard = performance.now();
+  #lastTick = performance.now();
+  readonly #watch: NodeJS.Timeout;
+
+  constructor(options: ThreadOptions, first: Worker, ready: Extract<FromWorker, { type: "ready" }>) {
+    this.#options = options;
+    this.#timeoutMs = options.askTimeoutMs ?? DEFAULT_ASK_TIMEOUT_MS;
+    this.#heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
+    this.#stuckAfterMs = options.stuckAfterMs ?? DEFAULT_STUCK_AFTER_MS;
+    this.#worker = first;
+    this.#summary = ready.summary;
+    this.#examples = ready.examples;
+    this.#good = ready.contents;
+    this.#watch = setInterval(() => this.#heartbeatTick(), this.#heartbeatMs);
+    this.#watch.unref();
+    this.#attach(first);
+  }
+
+  get summary(): KnowledgeSummary {
+    return this.#summary;
+  }
+
+  get broken(): string | undefined {
+    return this.#state.kind === "broken" ? this.#state.why : undefined;
+  }
+
+  get examples(): string[] {
+    return this.#examples;
+  }
+
+  async ask(question: string, now: Date): Promise<Answer> {
+    return (await this.#request(question, now))[0]!;
+  }
+
+  askMany(question: string, now: Date, limit: number): Promise<Answer[]> {
+    return this.#request(question, now, limit);
+  }
+
+  close(): Promise<void> {
+    return (this.#closed ??= this.#drainAndStop());
+  }
+
+  /** The worker reads its folder again; a question asked meanwhile is answered by the engine as it was. */
+  async update(): Promise<InPlace> {
+    if (this.#state.kind === "replacing") await this.#state.done;
+    if (this.#state.kind !== "open") return { kind: "rebuild", reason: `the engine is ${this.#state.kind}` };
+    const id = this.#nextId++;
+    return new Promise<InPlace>((resolve) => {
+      // A worker busy with a question that hangs would hold the reload until it is found stuck:
+      // a new one opens instead.
+      const timer = setTimeout(() => {
+        this.#updating.delete(id);
+        resolve({
+          kind: "rebuild",
+          reason: `the engine thread did not take the update up in ${UPDATE_TAKEN_UP_MS} ms`,
+        });
+      }, UPDATE_TAKEN_UP_MS);
+      this.#updating.set(id, { done: resolve, timer });
+      this.#worker.postMessage({ type: "update", id } satisfies UpdateRequest);
+    });
+  }
+
+  async #request(question: string, now: Date, limit?: number): Promise<Answer[]> {
+    if (this.#state.kind === "replacing") await this.#state.done;
+    if (this.#state.kind === "broken") throw new Error(`no engine: ${this.#state.why}`);
+    if (this.#state.kind === "closing" || this.#state.kind === "closed") throw new Error("the engine was closed");
+    const id = this.#nextId++;
+    const timeoutMs = this.#timeoutMs;
+    return new Promise<Answer[]>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#settle(id);
+        const details = { id, version: this.#summary.version };
+        this.#options.note("warn", `a question got no answer in ${timeoutMs} ms; it failed alone`, details);
+        reject(new Error(`no answer in ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.#waiting.set(id, { resolve, reject, timer });
+      const asked: Question = { id, question, now: now.getTime(), ...(limit === undefined ? {} : { limit }) };
+      this.#worker.postMessage(asked);
+    });
+  }
+
+  /** Lets the questions held be answered or time out, then stops the worker. */
+  async #drainAndStop(): Promise<void> {
+    if (this.#state.kind === "replacing") await this.#state.done;
+    if (this.#state.kind === "open") {
+      let drained!: () => void;
+      const empty = new Promise<void>((resolve) => (drained = resolve));
+      this.#state = { kind: "closing", drained };
+      if (!this.#waiting.size) drained();
+      await empty;
+    }
+    this.#state = { kind: "closed" };
+    clearInterval(this.#watch);
+    await this.#worker.terminate();
+  }
 
   /** Takes question `id` off the list; the last one off lets a closing engine go. */
-  const settle = (id: number): Waiting | undefined => {
-    const w = waiting.get(id);
+  #settle(id: number): Waiting | undefined {
+    const w = this.#waiting.get(id);
     if (!w) return undefined;
-    waiting.delete(id);
+    this.#waiting.delete(id);
     clearTimeout(w.timer);
-    if (state.kind === "closing" && !waiting.size) state.drained();
+    if (this.#state.kind === "closing" && !this.#waiting.size) this.#state.drained();
     return w;
-  };
-  const failAll = (why: string) => {
-    for (const id of [...waiting.keys()]) settle(id)?.reject(new Error(why));
-    for (const [id, { done, timer }] of updating) updating.delete(id), clearTimeout(timer), done({ kind: "rebuild", reason: `the engine thread was lost (${why})` });
-  };
+  }
 
-  /** Updates asked of the worker, by id; a lost or busy worker leaves them to a rebuild. */
-  const updating = new Map<number, { done: (outcome: InPlace) => void; timer: NodeJS.Timeout }>();
-  const onMessage = (m: FromWorker) => {
-    if (m.type === "note") return options.note("warn", m.message, m.details);
-    if (m.type === "updating") return clearTimeout(updating.get(m.id)?.timer);
-    if (m.type === "updated") {
-      const asked = updating.get(m.id);
-      if (!asked) return; // given up on: a new engine is being opened
-      updating.delete(m.id);
-      if (m.outcome.kind === "updated") {
-        summary = m.outcome.summary;
-        examples = [...m.outcome.examples];
-        if (m.contents) good = m.contents;
-      }
-      return asked.done(m.outcome);
+  #failAll(why: string): void {
+    for (const id of [...this.#waiting.keys()]) this.#settle(id)?.reject(new Error(why));
+    for (const [id, { done, timer }] of this.#updating) {
+      this.#updating.delete(id);
+      clearTimeout(timer);
+      done({ kind: "rebuild", reason: `the engine thread was lost (${why})` });
     }
+  }
+
+  #attach(w: Worker): void {
+    const threadId = w.threadId;
+    this.#lastHeard = performance.now();
+    w.on("message", (m: FromWorker) => {
+      if (w === this.#worker) this.#lastHeard = performance.now();
+      this.#onMessage(m);
+    })
+      .on("error", (e) => this.#lose(w, `error: ${e.message}`))
+      .on("exit", (code) => {
+        // Node emits 'exit' once the thread has stopped: its memory is given back.
+        this.#options.note("info", "engine thread stopped", { threadId, code, version: this.#summary.version });
+        this.#lose(w, `exited with code ${code}`);
+      });
+  }
+
+  #onMessage(m: FromWorker): void {
+    if (m.type === "note") return this.#options.note("warn", m.message, m.details);
+    if (m.type === "updating") return clearTimeout(this.#updating.get(m.id)?.timer);
+    if (m.type === "updated") return this.#onUpdated(m);
     if (m.type !== "answers" && m.type !== "failed") return;
-    const w = settle(m.id);
+    const w = this.#settle(m.id);
     if (!w) return; // timed out earlier: the answer came too late
     if (m.type === "answers") w.resolve(m.answers);
     else w.reject(new Error(`the engine failed: ${m.message}`));
-  };
-  const attach = (w: Worker) => {
-    const threadId = w.threadId;
-    lastHeard = performance.now();
-    w.on("message", (m: FromWorker) => {
-      if (w === worker) lastHeard = performance.now();
-      onMessage(m);
-    })
-      .on("error", (e) => lose(w, `error: ${e.message}`))
-      .on("exit", (code) => {
-        // Node emits 'exit' once the thread has stopped: its memory is given back.
-        options.note("info", "engine thread stopped", { threadId, code, version: summary.version });
-        lose(w, `exited with code ${code}`);
-      });
-  };
+  }
+
+  #onUpdated(m: Extract<FromWorker, { type: "updated" }>): void {
+    const asked = this.#updating.get(m.id);
+    if (!asked) return; // given up on: a new engine is being opened
+    this.#updating.delete(m.id);
+    if (m.outcome.kind === "updated") {
+      this.#summary = m.outcome.summary;
+      this.#examples = [...m.outcome.examples];
+      if (m.contents) this.#good = m.contents;
+    }
+    asked.done(m.outcome);
+  }
 
   /**
    * The heartbeat watch. When this thread itself was held up (a late tick), the worker's messages may
    * still be queued behind the tick: it is not judged then.
    */
-  let lastTick = performance.now();
-  const watch = setInterval(() => {
+  #heartbeatTick(): void {
     const now = performance.now();
-    const late = now - lastTick > 2 * heartbeatMs;
-    lastTick = now;
-    if (late) lastHeard = now;
-    else if (now - lastHeard > stuckAfterMs) lose(worker, `silent for ${Math.round(now - lastHeard)} ms`);
-  }, heartbeatMs);
-  watch.unref();
+    const late = now - this.#lastTick > 2 * this.#heartbeatMs;
+    const silent = now - this.#lastHeard;
+    this.#lastTick = now;
+    if (late) this.#lastHeard = now;
+    else if (silent > this.#stuckAfterMs) this.#lose(this.#worker, `silent for ${Math.round(silent)} ms`);
+  }
 
   /** The worker `w` is gone or stuck: fail what it holds, and start another unless it was being let go. */
-  const lose = (w: Worker, why: string) => {
-    if (w !== worker || (state.kind !== "open" && state.kind !== "closing")) return;
-    failAll(`the engine thread was lost (${why})`);
+  #lose(w: Worker, why: string): void {
+    if (w !== this.#worker || (this.#state.kind !== "open" && this.#state.kind !== "closing")) return;
+    this.#failAll(`the engine thread was lost (${why})`);
     void w.terminate();
-    if (state.kind === "closing") return; // failAll has let it go
-    options.note("error", `engine thread lost (${why}); starting another`, { version: summary.version });
-    const done = start(options, { build: true, contents: good }).then(
-      ({ worker: next, first: m }) => {
-        if (m.type !== "ready") {
-          void next.terminate();
-          const why = m.type === "invalid" ? m.problems.slice(0, 3).map(formatProblem).join("; ") : "no engine opened";
-          state = { kind: "broken", why: `the last good knowledge did not load again (${why}); reload` };
-          return;
-        }
-        worker = next;
-        summary = m.summary;
-        examples = m.examples;
-        good = m.contents;
-        attach(next);
-        state = { kind: "open" };
-        options.note("warn", "engine thread replaced", { version: summary.version, source: m.source });
-      },
+    if (this.#state.kind === "closing") return; // failAll has let it go
+    this.#options.note("error", `engine thread lost (${why}); starting another`, { version: this.#summary.version });
+    const done = start(this.#options, { build: true, contents: this.#good }).then(
+      ({ worker: next, first: m }) => this.#replaceWith(next, m),
       (e: Error) => {
-        state = { kind: "broken", why: e.message };
+        this.#state = { kind: "broken", why: e.message };
       },
     );
-    state = { kind: "replacing", done };
-  };
+    this.#state = { kind: "replacing", done };
+  }
 
-  const request = async (question: string, now: Date, limit?: number): Promise<Answer[]> => {
-    if (state.kind === "replacing") await state.done;
-    if (state.kind === "broken") throw new Error(`no engine: ${state.why}`);
-    if (state.kind === "closing" || state.kind === "closed") throw new Error("the engine was closed");
-    const id = nextId++;
-    return new Promise<Answer[]>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        settle(id);
-        options.note("warn", `a question got no answer in ${timeoutMs} ms; it failed alone`, { id, version: summary.version });
-        reject(new Error(`no answer in ${timeoutMs} ms`));
-      }, timeoutMs);
-      waiting.set(id, { resolve, reject, timer });
-      worker.postMessage({ id, question, now: now.getTime(), ...(limit === undefined ? {} : { limit }) } satisfies Question);
-    });
-  };
-
-  /** The worker reads its folder again; a question asked meanwhile is answered by the engine as it was. */
-  const update = async (): Promise<InPlace> => {
-    if (state.kind === "replacing") await state.done;
-    if (state.kind !== "open") return { kind: "rebuild", reason: `the engine is ${state.kind}` };
-    const id = nextId++;
-    return new Promise<InPlace>((resolve) => {
-      // A worker busy with a question that hangs would hold the reload until it is found stuck: a new one opens instead.
-      const timer = setTimeout(() => {
-        updating.delete(id);
-        resolve({ kind: "rebuild", reason: `the engine thread did not take the update up in ${UPDATE_TAKEN_UP_MS} ms` });
-      }, UPDATE_TAKEN_UP_MS);
-      updating.set(id, { done: resolve, timer });
-      worker.postMessage({ type: "update", id } satisfies UpdateRequest);
-    });
-  };
-
-  /** Lets the questions held be answered or time out, then stops the worker. */
-  const close = async () => {
-    if (state.kind === "replacing") await state.done;
-    if (state.kind === "open") {
-      let drained!: () => void;
-      const empty = new Promise<void>((resolve) => (drained = resolve));
-      state = { kind: "closing", drained };
-      if (!waiting.size) drained();
-      await empty;
+  /** A fresh worker has opened the last good knowledge again, or has not: then the engine is broken. */
+  #replaceWith(next: Worker, m: First): void {
+    if (m.type !== "ready") {
+      void next.terminate();
+      const why = m.type === "invalid" ? m.problems.slice(0, 3).map(formatProblem).join("; ") : "no engine opened";
+      this.#state = { kind: "broken", why: `the last good knowledge did not load again (${why}); reload` };
+      return;
     }
-    state = { kind: "closed" };
-    clearInterval(watch);
-    await worker.terminate();
-  };
-
-  attach(first);
-  return {
-    get summary() {
-      return summary;
-    },
-    get broken() {
-      return state.kind === "broken" ? state.why : undefined;
-    },
-    get examples() {
-      return examples;
-    },
-    ask: async (question, now) => (await request(question, now))[0]!,
-    askMany: (question, now, limit) => request(question, now, limit),
-    close: () => (closed ??= close()),
-    update,
-  };
+    this.#worker = next;
+    this.#summary = m.summary;
+    this.#examples = m.examples;
+    this.#good = m.contents;
+    this.#attach(next);
+    this.#state = { kind: "open" };
+    this.#options.note("warn", "engine thread replaced", { version: this.#summary.version, source: m.source });
+  }
 }

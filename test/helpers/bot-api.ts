@@ -29,6 +29,12 @@ export type FileServing = "whole" | "chunked" | "stalled";
 
 export const BOT_USER = { id: 999000, is_bot: true, first_name: "Xinzhou Bot", username: "xinzhou_econ_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false };
 
+/**
+ * How long a test waits for the bot to make a call: a reply can wait behind an engine being rebuilt, which
+ * took 33 s on a busy 2-core machine. A limit for a hang, not a speed the test asks for.
+ */
+const WAIT_MS = 90_000;
+
 export class FakeBotApi {
   readonly calls: Call[] = [];
   private server?: Server;
@@ -152,7 +158,7 @@ export class FakeBotApi {
   }
 
   /** Resolves with the first call (already made or to come) that passes `test`. */
-  waitForCall(test: (c: Call) => boolean, timeoutMs = 10_000): Promise<Call> {
+  waitForCall(test: (c: Call) => boolean, timeoutMs = WAIT_MS): Promise<Call> {
     const done = this.calls.find(test);
     if (done) return Promise.resolve(done);
     return new Promise((resolve, reject) => {
@@ -222,7 +228,7 @@ export class FakeBotApi {
   }
 
   /** The next successful call of `method` passing `test`, counting from the calls made so far. */
-  nextCall(method: string, test: (c: Call) => boolean = () => true, timeoutMs = 10_000): Promise<Call> {
+  nextCall(method: string, test: (c: Call) => boolean = () => true, timeoutMs = WAIT_MS): Promise<Call> {
     const matching = () => this.calls.filter((c) => c.method === method && c.ok && test(c));
     const before = matching().length;
     return this.waitForCall((c) => c.method === method && c.ok && test(c) && matching().indexOf(c) === before, timeoutMs);

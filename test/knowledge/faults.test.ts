@@ -87,7 +87,7 @@ describe("knowledge faults during a reload", () => {
     if (result.ok) expect(result.articles).toBe(10_002);
     expect(live.summary.version).not.toBe(version);
     expect((await live.ask("忻州新能源装机有多少？", NOW)).answer).toContain("1200万千瓦");
-  }, 120_000);
+  }, 300_000);
 
   it("a fault repaired: the next reload takes the new base", async () => {
     writeFileSync(path.join(dir, "articles", "later.md"), article({ ...GOOD, date: "2024-02-31" }));

@@ -4,6 +4,7 @@
  * the city when the city is asked. Evidence of another frame never answers; it may be said as a near fact.
  */
 import { PLANNED_MEASURES, QUALIFIERS, TARGET_WORDS, WHOLE_CITY } from "../../lexicon/frame.js";
+import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
 import { anyWordLatinWhole } from "../../lexicon/match.js";
 import { XINZHOU_COUNTIES } from "../../lexicon/places.js";
 import { namesHoliday } from "../understand/frame.js";
@@ -26,6 +27,7 @@ export interface Framed {
 }
 
 const TARGET = anyWordLatinWhole([...TARGET_WORDS, ...PLANNED_MEASURES]);
+const PER_HEAD = anyWordLatinWhole(PER_HEAD_WORDS, "i");
 const CITY = anyWordLatinWhole(WHOLE_CITY);
 const COUNTIES = XINZHOU_COUNTIES.map((c) => [c, c.replace(/(区|市|县)$/, "")] as const);
 
@@ -50,6 +52,7 @@ function periodConflicts(fullYear: boolean, span: string, period: string): boole
 
 /** The question's measure qualified otherwise in the evidence (城镇常住人口 for 常住人口), or its opposite (收入 for 支出). */
 function otherMeasure(q: Question, own: string): boolean {
+  if (q.frame.perHead && !PER_HEAD.test(own)) return true;
   for (const { asked, opposite } of q.frame.measures) if (own.includes(opposite) && !own.includes(asked)) return true;
   for (const c of q.concepts) {
     if (c.grams.length < 1 || [...c.text].length < 2) continue;

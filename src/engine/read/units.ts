@@ -71,7 +71,13 @@ export function measureAsked(normalizedQuestion: string): { measure?: Measure; w
     if (measure) return { measure, strict: true };
     if (COUNTED.has(unit)) return { word: unit };
   }
-  for (const [pattern, measure] of MEASURES) if (pattern.test(q)) return { measure };
+  // The head of a Chinese noun phrase is its last word: 城镇居民人均可支配收入 measures money, not people.
+  let last: { measure: Measure; at: number } | undefined;
+  for (const [pattern, measure] of MEASURES) {
+    const at = lastIndexOf(pattern, q);
+    if (at >= 0 && (!last || at > last.at)) last = { measure, at };
+  }
+  if (last) return { measure: last.measure };
   return {};
 }
 
@@ -87,6 +93,13 @@ const MEASURES: readonly (readonly [RegExp, Measure])[] = ASKED_MEASURES.map(([m
   const extra = m === "percent" ? RATE_ASKED : m === "people" ? PEOPLE_AT_WORK : "";
   return [cueRegExp(cue, extra), m];
 });
+
+/** Where the last match of `pattern` in `text` ends, or -1. */
+function lastIndexOf(pattern: RegExp, text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`))) at = m.index + m[0].length;
+  return at;
+}
 
 /** Measures a question's answer may also be in when it asks for another (多远 is a length or a time to travel). */
 export function measuresFit(asked: Measure, found: Measure | undefined): boolean {

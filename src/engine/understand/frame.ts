@@ -3,7 +3,16 @@
  * holidays it names (国庆 is not 春节), whether it asks for a result (实际完成) rather than a target, the
  * qualifiers and opposite measures it says, and whether it asks about the city as a whole.
  */
-import { HOLIDAYS, OPPOSITES, PLANNED_MEASURES, QUALIFIERS, RESULT_ASKED, TARGET_WORDS } from "../../lexicon/frame.js";
+import {
+  HOLIDAYS,
+  OPPOSITES,
+  PER_PERSON_ASKED,
+  PLANNED_MEASURES,
+  QUALIFIERS,
+  RESULT_ASKED,
+  TARGET_WORDS,
+  WHOLE_YEAR,
+} from "../../lexicon/frame.js";
 import { anyWordLatinWhole } from "../../lexicon/match.js";
 import { monthSpan } from "../read/periods.js";
 
@@ -20,11 +29,14 @@ export interface QuestionFrame {
   readonly qualifiers: readonly string[];
   /** For each pair of opposite measures, the one it names when it names only one. */
   readonly measures: readonly { readonly asked: string; readonly opposite: string }[];
+  /** It asks per person (人均, per capita): a total does not answer it. */
+  readonly perHead: boolean;
 }
 
 const RESULT = anyWordLatinWhole(RESULT_ASKED, "i");
 const TARGET = anyWordLatinWhole([...TARGET_WORDS, ...PLANNED_MEASURES], "i");
-const FULL_YEAR = /全年|全年度|\b(whole|full) year\b/;
+const FULL_YEAR = new RegExp(`${anyWordLatinWhole(WHOLE_YEAR, "i").source}|\\bend of \\d{4}\\b`, "i");
+const PER_PERSON = anyWordLatinWhole(PER_PERSON_ASKED, "i");
 const HOLIDAY_NAMES = Object.entries(HOLIDAYS).map(([name, words]) => [name, anyWordLatinWhole(words, "i")] as const);
 
 /** The frame of a normalized question. */
@@ -42,6 +54,7 @@ export function frameOf(text: string): QuestionFrame {
     result: RESULT.test(text) && !TARGET.test(text),
     qualifiers: QUALIFIERS.filter((w) => text.includes(w)),
     measures,
+    perHead: PER_PERSON.test(text),
   };
 }
 

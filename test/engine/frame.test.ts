@@ -1,0 +1,96 @@
+/**
+ * The frame of a figure: a question is answered only by evidence of the part of the year, the holiday,
+ * the status (result or target), the measure and the place it asks; evidence of another frame is given as
+ * a near fact, never as the answer. All text here is invented.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEngine, type Engine } from "../../src/engine/index.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { directAnswer } from "../../src/render/words.js";
+import { integrityProblems } from "../../src/eval/judge.js";
+import { article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+
+const NOW = new Date("2025-12-01T08:00:00Z");
+
+const FILES = {
+  "articles/city-q1.md": article(
+    { title: "忻州市一季度经济运行情况", publisher: "测试报", date: "2024-04-20", url: "https://example.org/q1", region: "忻州市" },
+    [
+      "2024年一季度，忻州市社会消费品零售总额完成88.6亿元，同比增长5.1%。",
+      "2024年一季度，全市城镇常住居民人均可支配收入10234元。",
+    ].join("\n\n"),
+  ),
+  "articles/city-year.md": article(
+    { title: "忻州市2024年国民经济统计公报", publisher: "测试统计局", date: "2025-03-20", url: "https://example.org/year", region: "忻州市" },
+    [
+      "全年全市一般公共预算收入172.4亿元，比上年增长3.2%。",
+      "年末全市城镇常住人口150.2万人。",
+      "全年全市规模以上工业增加值增长6.8%。",
+    ].join("\n\n"),
+  ),
+  "articles/holiday.md": article(
+    { title: "国庆假期忻州文旅市场火热", publisher: "测试晚报", date: "2024-10-08", url: "https://example.org/guoqing", region: "忻州市" },
+    "国庆假期，忻州市共接待游客412.5万人次，实现旅游收入31.2亿元。",
+  ),
+  "articles/plan.md": article(
+    { title: "忻州市新能源发展规划", publisher: "测试报", date: "2024-05-10", url: "https://example.org/plan", region: "忻州市" },
+    "到2024年底，忻州市风电装机的目标是达到980万千瓦。",
+  ),
+  "articles/county.md": article(
+    { title: "忻州市静乐县经济稳步增长", publisher: "测试县报", date: "2024-02-01", url: "https://example.org/county", region: "静乐县" },
+    "2023年，全县地区生产总值完成68.7亿元，同比增长4.9%。",
+  ),
+};
+
+let engine: Engine;
+beforeAll(async () => {
+  const loaded = await loadKnowledge(knowledgeDir(FILES));
+  if (!loaded.ok) throw new Error("the invented knowledge did not load");
+  engine = createEngine(loaded.kb);
+});
+afterAll(removeKnowledgeDirs);
+
+const ask = (q: string) => engine.ask(q, NOW);
+
+describe("evidence of another frame is a near fact, never the answer", () => {
+  it.each([
+    ["忻州市2024年全年社会消费品零售总额是多少？", "period", "88.6亿元"],
+    ["忻州2024年春节接待游客多少人次？", "holiday", "412.5万人次"],
+    ["忻州市2024年风电装机实际达到多少？", "target", "980万千瓦"],
+    ["忻州2024年常住人口是多少？", "measure", "150.2万人"],
+    ["忻州2024年一般公共预算支出是多少？", "measure", "172.4亿元"],
+    ["忻州市2023年地区生产总值是多少？", "place", "68.7亿元"],
+  ])("%s → refused as %s, with the near figure %s and its source", (q, conflict, figure) => {
+    const a = ask(q);
+    expect(a.answered).toBe(false);
+    expect(a.reason).toBe("near");
+    expect(a.near?.conflict).toBe(conflict);
+    expect(a.near?.answer).toContain(figure);
+    // The near figure stands in its quote, and the reply says what the sources lack before giving it.
+    expect(a.near?.citation.quote).toContain(figure);
+    expect(directAnswer(a)).toMatch(/^资料里没有这个问题问的数字（.+）。相近的是：/);
+    expect(integrityProblems(a, engine.kb)).toEqual([]);
+  });
+
+  it("says an English question's near figure in English", () => {
+    const a = ask("How many tourists did Xinzhou receive during the Spring Festival of 2024?");
+    if (a.reason !== "near") return expect(a.answered).toBe(false);
+    expect(directAnswer(a)).toMatch(/^My sources do not give that figure \(/);
+  });
+});
+
+describe("evidence of the frame asked still answers", () => {
+  it.each([
+    ["忻州市2024年一季度社会消费品零售总额是多少？", "88.6亿元"],
+    ["忻州国庆假期接待游客多少人次？", "412.5万人次"],
+    ["忻州市2024年风电装机目标是多少？", "980万千瓦"],
+    ["忻州2024年城镇常住人口是多少？", "150.2万人"],
+    ["忻州2024年一般公共预算收入是多少？", "172.4亿元"],
+    ["静乐县2023年地区生产总值是多少？", "68.7亿元"],
+    ["忻州2024年城镇常住居民人均可支配收入是多少？", "10234元"],
+  ])("%s → %s", (q, figure) => {
+    const a = ask(q);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain(figure);
+  });
+});
