@@ -155,29 +155,11 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
   const current = await loadKnowledge(options.knowledgeDir);
   const kb: KnowledgeBase | undefined = current.ok ? current.kb : undefined;
 
-  const fields: Partial<Record<Field, Found>> = { ...extracted.found };
-  for (const [field, value] of Object.entries(options.given ?? {}) as [Field, string | undefined][]) {
-    if (value !== undefined) fields[field] = { value, from: `--${field}` };
-  }
-  // A note on a field the person gave is moot.
-  const unsure = extracted.unsure.filter((note) => !Object.keys(options.given ?? {}).some((f) => options.given?.[f as Field] !== undefined && note.startsWith(`${f}:`)));
-  const future = futureDate(fields, options);
-  // A date in the future that the source gave is taken as none, so that the right one is asked for.
-  if (future?.found) delete fields.date;
-  const missing = REQUIRED.filter((f) => !fields[f]?.value);
-  const problems = missing.map((f) =>
-    f === "date" && future?.found
-      ? `date ${future.date} found in ${read.label} is later than ${future.latest}; give the real one with --date`
-      : `no ${f} found in ${read.label}; give it with ${OPTION_HINT[f]}`,
-  );
-  if (missing.length) {
-    return { extracted, fields, missing, unsure, problems, ...(future?.found ? { futureDate: future.date } : {}) };
-  }
-  if (future) {
-    const given = `date ${future.date} (${fields.date!.from})`;
-    problems.push(`${given} is later than ${future.latest}: no article can be published on it yet`);
-    return { extracted, fields, missing, unsure, problems };
-  }
+  const checked = takeFields(extracted, read.label, options);
+  if ("done" in checked) return checked.done;
+  const { fields, unsure } = checked;
+  const missing: Field[] = [];
+  const problems: string[] = [];
 
   const title = fields.title!.value;
   const url = fields.url!.value;
@@ -230,6 +212,42 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
   const previous = current.ok ? current.files : undefined;
   problems.push(...unwritable(extracted.paragraphs), ...(await validate(options.knowledgeDir, article, previous)));
   return { extracted, fields, article, missing, unsure, problems };
+}
+
+/**
+ * The fields the source gave, replaced by those the person gave, and the notes still worth reading; or the
+ * answer already, when a required field is missing or the date is later than tomorrow.
+ */
+function takeFields(
+  extracted: Extracted,
+  label: string,
+  options: ImportOptions,
+): { fields: Partial<Record<Field, Found>>; unsure: string[] } | { done: PreparedImport } {
+  const fields: Partial<Record<Field, Found>> = { ...extracted.found };
+  for (const [field, value] of Object.entries(options.given ?? {}) as [Field, string | undefined][]) {
+    if (value !== undefined) fields[field] = { value, from: `--${field}` };
+  }
+  // A note on a field the person gave is moot.
+  const unsure = extracted.unsure.filter((note) => !Object.keys(options.given ?? {}).some((f) => options.given?.[f as Field] !== undefined && note.startsWith(`${f}:`)));
+  const future = futureDate(fields, options);
+  // A date in the future that the source gave is taken as none, so that the right one is asked for.
+  if (future?.found) delete fields.date;
+  const missing = REQUIRED.filter((f) => !fields[f]?.value);
+  const problems = missing.map((f) =>
+    f === "date" && future?.found
+      ? `date ${future.date} found in ${label} is later than ${future.latest}; give the real one with --date`
+      : `no ${f} found in ${label}; give it with ${OPTION_HINT[f]}`,
+  );
+  if (missing.length) {
+    const told = future?.found ? { futureDate: future.date } : {};
+    return { done: { extracted, fields, missing, unsure, problems, ...told } };
+  }
+  if (future) {
+    const given = `date ${future.date} (${fields.date!.from})`;
+    problems.push(`${given} is later than ${future.latest}: no article can be published on it yet`);
+    return { done: { extracted, fields, missing, unsure, problems } };
+  }
+  return { fields, unsure };
 }
 
 /** The date, if it is later than tomorrow where the users are, and whether the source (not the person) gave it. */
