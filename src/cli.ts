@@ -98,7 +98,11 @@ async function kbImport(args: string[]): Promise<void> {
   }
   const { knowledge, "dry-run": dryRun, ...given } = values;
   const source = positionals[0]!;
-  const prepared = await prepareImport(source, { knowledgeDir: knowledge, given });
+  // The operator's own tool fetches what it is told, even inside the network, but says so.
+  const onInternal = (host: string, address: string) =>
+    process.stderr.write(`note: ${host} is at an internal address (${address}); kb:import fetches it all the same\n`);
+  const options = { knowledgeDir: knowledge, given, addresses: { onInternal }, timeZone: timeZone() };
+  const prepared = await prepareImport(source, options);
   // The report goes to standard error, so that standard output is the article (--dry-run) or its path.
   for (const line of reportImport(source, prepared)) process.stderr.write(`${line}\n`);
   if (dryRun && prepared.article) process.stdout.write(prepared.article.text);

@@ -1,6 +1,7 @@
 /** The environment, parsed and checked in one place. Nothing here runs at import time. */
 import { hostname } from "node:os";
 import { z } from "zod";
+import { NOTHING_INTERNAL, parseAllowance, type InternalAllowance } from "./import/address.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -70,6 +71,15 @@ const schema = z
     REPLICA_ID: optional.refine((v) => v === undefined || /^[\w.:-]{1,64}$/.test(v), {
       message: "REPLICA_ID must be 1-64 characters of A-Z, a-z, 0-9, _ . : and -",
     }),
+    FETCH_ALLOW_HOSTS: optional.transform((v, ctx) => {
+      const parsed = parseAllowance(v ?? "");
+      if (parsed.ok) return v === undefined ? NOTHING_INTERNAL : parsed.allow;
+      ctx.addIssue({
+        code: "custom",
+        message: `FETCH_ALLOW_HOSTS: "${parsed.entry}" is not a host name, an IP address or a range like 10.0.0.0/8`,
+      });
+      return z.NEVER;
+    }),
     PORT: optional
       .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), {
         message: "PORT must be a port number between 1 and 65535",
@@ -112,6 +122,11 @@ export interface Config {
    * one process with files under DATA_DIR. `url` may hold a password: it is never logged.
    */
   readonly redis?: { readonly url: string; readonly prefix: string };
+  /**
+   * Internal hosts and ranges (loopback, private, link-local …) that links an admin sends may lead to;
+   * any other internal address is refused. Default: none.
+   */
+  readonly fetchAllow: InternalAllowance;
   /** This process among the replicas (/stats, logs, locks). Default: host name and process id. */
   readonly replicaId: string;
 }
@@ -140,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TIME_ZONE,
     ...(e.USER_HASH_SECRET ? { userHashSecret: e.USER_HASH_SECRET } : {}),
     ...(e.WEBHOOK_URL ? { webhook: { url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET!, port: e.PORT } } : {}),
+    fetchAllow: e.FETCH_ALLOW_HOSTS,
     ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } } : {}),
     // Redis takes it as a connection name, which allows no spaces: a host name is made safe first.
     replicaId: e.REPLICA_ID ?? `${hostname().replace(/[^\w.:-]/g, "-").slice(0, 50)}-${process.pid}`,

@@ -47,9 +47,12 @@ export function groupUnanswered(records: readonly UnansweredRecord[], now: Date,
   return [...groups.values()].sort((a, b) => b.count - a.count || b.last.getTime() - a.last.getTime());
 }
 
-/** One CSV field: quoted when it must be, quotes doubled; a leading = + - @ defused for spreadsheets. */
+/**
+ * One CSV field: quoted when it must be, quotes doubled. A spreadsheet runs a cell that starts with
+ * = + - @ as a formula, and one that starts with a tab, CR or LF too once it strips them: those get a '.
+ */
 function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r\n]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

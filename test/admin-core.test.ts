@@ -51,6 +51,13 @@ describe("unanswered questions", () => {
       "",
     ]);
   });
+
+  it("defuse every start a spreadsheet runs as a formula, tab and carriage return included", () => {
+    for (const start of ["=", "+", "-", "@", "\t", "\r", "\n"]) {
+      const csv = unansweredCsv([{ at: NOW, question: `${start}HYPERLINK("http://x.example")` }], () => undefined);
+      expect(csv, JSON.stringify(start)).toContain(`,"'${start}HYPERLINK(""http://x.example"")",`);
+    }
+  });
 });
 
 describe("feedback", () => {
@@ -87,6 +94,10 @@ describe("in chat", () => {
     expect(checkField("date", "2024/11/20", NOW)).toEqual({ ok: true, value: "2024-11-20" });
     expect(checkField("date", "2024-02-30", NOW).ok).toBe(false);
     expect(checkField("date", "2030-01-01", NOW).ok).toBe(false);
+    // NOW is 16:00 on 22 November in Shanghai: the 23rd may be typed, the 24th not; in UTC-10 it is still the 21st.
+    expect(checkField("date", "2026-11-23", NOW, "Asia/Shanghai")).toEqual({ ok: true, value: "2026-11-23" });
+    expect(checkField("date", "2026-11-24", NOW, "Asia/Shanghai")).toEqual({ ok: false, reason: "这个日期还没到（最晚可以是明天）。" });
+    expect(checkField("date", "2026-11-23", NOW, "Pacific/Honolulu").ok).toBe(false);
     expect(checkField("url", "ftp://x.cn/a", NOW).ok).toBe(false);
     expect(checkField("url", "https://x.cn/a", NOW)).toEqual({ ok: true, value: "https://x.cn/a" });
     expect(checkField("publisher", "忻州日报", NOW)).toEqual({ ok: true, value: "忻州日报" });

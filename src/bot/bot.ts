@@ -7,7 +7,7 @@ import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, GrammyError, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { FetchLimits } from "../import/fetch.js";
+import type { FetchLimits, Network } from "../import/fetch.js";
 import type { HashUser } from "../users.js";
 import { fileFeedback } from "../feedback.js";
 import { createAnswerRegistry } from "./answers.js";
@@ -29,6 +29,8 @@ export interface BotOptions {
   readonly downloadTimeoutMs?: number;
   /** Limits on fetching a link an admin sends to import (default 20 s, 5 MB, 5 redirects). */
   readonly fetchLimits?: Partial<FetchLimits>;
+  /** How those links are resolved and fetched (tests). Default: the system's resolver and http/https. */
+  readonly fetchNetwork?: Network;
 }
 
 /** Methods whose text is Telegram HTML unless a call says otherwise (render/telegram.ts escapes what it quotes). */
@@ -92,6 +94,7 @@ export function createBot(token: string, given: BotDeps, options: BotOptions = {
     adminFeature(deps, feedback, {
       ...(options.downloadTimeoutMs === undefined ? {} : { downloadTimeoutMs: options.downloadTimeoutMs }),
       ...(options.fetchLimits ? { fetchLimits: options.fetchLimits } : {}),
+      ...(options.fetchNetwork ? { fetchNetwork: options.fetchNetwork } : {}),
     }),
   );
   features.use(feedbackFeature(deps, feedback, answers));

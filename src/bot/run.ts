@@ -12,7 +12,7 @@ import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
 import { openCluster, type Cluster } from "../cluster/index.js";
 import { openStats } from "../stats.js";
-import { openUserHasher } from "../users.js";
+import { openUserHasher, UserKeyError } from "../users.js";
 import { createBot } from "./bot.js";
 import { createCallbackRegistry } from "./callbacks.js";
 import { ADMIN_COMMANDS, PUBLIC_COMMANDS } from "./features/commands.js";
@@ -21,7 +21,11 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
   const { config, logger } = input;
   const startedAt = new Date();
   const mode = config.webhook ? "webhook" : "polling";
-  const hashUser = await openUserHasher(config.userHashSecret, config.dataDir);
+  const hashUser = await openUserHasher(config.userHashSecret, config.dataDir).catch((e: unknown) => {
+    if (!(e instanceof UserKeyError)) throw e;
+    logger.fatal(e.message);
+    process.exit(1);
+  });
   // With REDIS_URL this process is one replica of several; without, the files under DATA_DIR are its own.
   let cluster: Cluster | undefined;
   const refuse = async (why: string) => {

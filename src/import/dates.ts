@@ -41,3 +41,21 @@ export function dateInMeta(value: string): string | undefined {
   }
   return dateInText(v);
 }
+
+/** The calendar date of `now` in `timeZone`, YYYY-MM-DD. */
+export function dateIn(now: Date, timeZone: string): string {
+  // sv-SE writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("sv-SE", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/**
+ * The last date an article can have been published on: tomorrow where the bot's users are, which
+ * leaves room for a page dated in a time zone ahead of theirs. A later date is a typo or a page's
+ * placeholder, and would make 今年 and 最新 read wrong.
+ */
+export function latestPublicationDate(now: Date, timeZone: string): string {
+  const today = dateIn(now, timeZone);
+  const next = new Date(`${today}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}

@@ -4,6 +4,7 @@
  * knowledge folder by the knowledge loader. `prepareImport` writes nothing, so a preview can be
  * shown first; `saveImport` writes the file, checking again.
  */
+import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { copyFile, link, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -12,7 +13,9 @@ import { EMPTY_GLOSSARY, parseGlossary } from "../knowledge/glossary.js";
 import { formatProblem, type Glossary, type KnowledgeBase } from "../model/knowledge.js";
 import { articleId, guessRegion, previewArticle, renderArticle, unwritable, type ArticleFields, type ArticlePreview } from "./article.js";
 import { extractArticle, type Extracted } from "./extract.js";
-import { fetchPage, FetchError, type FetchLimits } from "./fetch.js";
+import { DEFAULT_TIME_ZONE } from "../config.js";
+import { latestPublicationDate } from "./dates.js";
+import { fetchPage, FetchError, type AddressPolicy, type FetchLimits } from "./fetch.js";
 import type { Field, Found } from "./types.js";
 
 /**
@@ -29,6 +32,11 @@ export interface ImportOptions {
   /** Values that replace what was found (the command line's --title, --date, …). */
   readonly given?: Readonly<Partial<Record<Field, string>>>;
   readonly limits?: Partial<FetchLimits>;
+  /** Which internal addresses a link may lead to. Default: none. */
+  readonly addresses?: AddressPolicy;
+  /** The clock and the users' time zone, against which a date in the future is refused. Default: now, Asia/Shanghai. */
+  readonly now?: Date;
+  readonly timeZone?: string;
 }
 
 export interface PreparedArticle {
@@ -54,6 +62,8 @@ export interface PreparedImport {
   readonly unsure: readonly string[];
   /** Why it cannot be saved; empty when it can. */
   readonly problems: readonly string[];
+  /** A date the source gave that is later than tomorrow: not taken, so the date is missing. */
+  readonly futureDate?: string;
   /** The page was refused unread: nested this deep, or with this many elements. */
   readonly tooComplex?: { readonly depth?: number; readonly elements?: number };
 }
@@ -87,8 +97,8 @@ interface SourceBytes {
 /** Reads a source within the size limit; a message for the person if it cannot be read. */
 type InHand = Exclude<ImportSource, { extracted: Extracted }>;
 
-async function readSource(source: InHand, limits: Partial<FetchLimits> | undefined): Promise<SourceBytes | string> {
-  const maxBytes = limits?.maxBytes ?? MAX_ARTICLE_BYTES;
+async function readSource(source: InHand, options: ImportOptions): Promise<SourceBytes | string> {
+  const maxBytes = options.limits?.maxBytes ?? MAX_ARTICLE_BYTES;
   if (typeof source !== "string") {
     if (source.bytes.length > maxBytes) return `${source.name} is ${mb(source.bytes.length)}; the limit is ${mb(maxBytes)}`;
     const contentType = source.contentType ?? CONTENT_TYPES[path.extname(source.name).toLowerCase()];
@@ -96,7 +106,7 @@ async function readSource(source: InHand, limits: Partial<FetchLimits> | undefin
   }
   if (/^https?:\/\//i.test(source)) {
     try {
-      const page = await fetchPage(source, limits);
+      const page = await fetchPage(source, { ...options.limits, ...options.addresses });
       return { label: source, bytes: page.bytes, url: page.url, ...(page.contentType ? { contentType: page.contentType } : {}) };
     } catch (e) {
       if (e instanceof FetchError) return e.message;
@@ -145,15 +155,11 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
   const current = await loadKnowledge(options.knowledgeDir);
   const kb: KnowledgeBase | undefined = current.ok ? current.kb : undefined;
 
-  const fields: Partial<Record<Field, Found>> = { ...extracted.found };
-  for (const [field, value] of Object.entries(options.given ?? {}) as [Field, string | undefined][]) {
-    if (value !== undefined) fields[field] = { value, from: `--${field}` };
-  }
-  // A note on a field the person gave is moot.
-  const unsure = extracted.unsure.filter((note) => !Object.keys(options.given ?? {}).some((f) => options.given?.[f as Field] !== undefined && note.startsWith(`${f}:`)));
-  const missing = REQUIRED.filter((f) => !fields[f]?.value);
-  const problems = missing.map((f) => `no ${f} found in ${read.label}; give it with ${OPTION_HINT[f]}`);
-  if (missing.length) return { extracted, fields, missing, unsure, problems };
+  const checked = takeFields(extracted, read.label, options);
+  if ("done" in checked) return checked.done;
+  const { fields, unsure } = checked;
+  const missing: Field[] = [];
+  const problems: string[] = [];
 
   const title = fields.title!.value;
   const url = fields.url!.value;
@@ -208,9 +214,56 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
   return { extracted, fields, article, missing, unsure, problems };
 }
 
+/**
+ * The fields the source gave, replaced by those the person gave, and the notes still worth reading; or the
+ * answer already, when a required field is missing or the date is later than tomorrow.
+ */
+function takeFields(
+  extracted: Extracted,
+  label: string,
+  options: ImportOptions,
+): { fields: Partial<Record<Field, Found>>; unsure: string[] } | { done: PreparedImport } {
+  const fields: Partial<Record<Field, Found>> = { ...extracted.found };
+  for (const [field, value] of Object.entries(options.given ?? {}) as [Field, string | undefined][]) {
+    if (value !== undefined) fields[field] = { value, from: `--${field}` };
+  }
+  // A note on a field the person gave is moot.
+  const unsure = extracted.unsure.filter((note) => !Object.keys(options.given ?? {}).some((f) => options.given?.[f as Field] !== undefined && note.startsWith(`${f}:`)));
+  const future = futureDate(fields, options);
+  // A date in the future that the source gave is taken as none, so that the right one is asked for.
+  if (future?.found) delete fields.date;
+  const missing = REQUIRED.filter((f) => !fields[f]?.value);
+  const problems = missing.map((f) =>
+    f === "date" && future?.found
+      ? `date ${future.date} found in ${label} is later than ${future.latest}; give the real one with --date`
+      : `no ${f} found in ${label}; give it with ${OPTION_HINT[f]}`,
+  );
+  if (missing.length) {
+    const told = future?.found ? { futureDate: future.date } : {};
+    return { done: { extracted, fields, missing, unsure, problems, ...told } };
+  }
+  if (future) {
+    const given = `date ${future.date} (${fields.date!.from})`;
+    problems.push(`${given} is later than ${future.latest}: no article can be published on it yet`);
+    return { done: { extracted, fields, missing, unsure, problems } };
+  }
+  return { fields, unsure };
+}
+
+/** The date, if it is later than tomorrow where the users are, and whether the source (not the person) gave it. */
+function futureDate(
+  fields: Partial<Record<Field, Found>>,
+  options: ImportOptions,
+): { date: string; found: boolean; latest: string } | undefined {
+  const latest = latestPublicationDate(options.now ?? new Date(), options.timeZone ?? DEFAULT_TIME_ZONE);
+  const date = fields.date?.value;
+  if (!date || date <= latest) return undefined;
+  return { date, found: options.given?.date === undefined, latest: `tomorrow (${latest})` };
+}
+
 /** The source read and its article extracted, or why it could not be read. */
 async function extractSource(source: InHand, options: ImportOptions) {
-  const read = await readSource(source, options.limits);
+  const read = await readSource(source, options);
   if (typeof read === "string") return read;
   const result = extractArticle({
     bytes: read.bytes,
@@ -258,9 +311,11 @@ export async function saveImport(
   const problems = await validate(knowledgeDir, article);
   if (problems.length) return { ok: false, problems };
   const target = path.join(knowledgeDir, article.file);
-  const temporary = path.join(path.dirname(target), `.${article.id}.${process.pid}.tmp`);
-  await writeFile(temporary, article.text, { flag: "wx" });
+  // A random name: a save killed halfway leaves its temporary file behind (the loader clears it later),
+  // and a restarted process, with the same pid in a container, must not trip over it.
+  const temporary = path.join(path.dirname(target), `.${article.id}.${randomBytes(8).toString("hex")}.tmp`);
   try {
+    await writeFile(temporary, article.text, { flag: "wx" });
     // link() fails if the target exists, where rename() would replace it. Where the file system has
     // no hard links, an exclusive copy does the same but for readers that may see it half-written.
     await link(temporary, target).catch((e: NodeJS.ErrnoException) => {

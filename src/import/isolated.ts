@@ -9,10 +9,14 @@ import type { Worker } from "node:worker_threads";
 import { besideScript, newWorker } from "../thread/host.js";
 import type { ImportOptions, ImportSource, PreparedImport } from "./import.js";
 
-/** What the worker is given: a source already in hand (bytes, or an article extracted before). */
+/**
+ * What the worker is given: a source already in hand (bytes, or an article extracted before). A link is
+ * fetched by the caller, whose checked fetcher decides each address (with a resolver tests may replace,
+ * functions no thread boundary carries); the worker never opens a connection, so it takes no address policy.
+ */
 export interface PrepareJob {
   readonly source: Exclude<ImportSource, string>;
-  readonly options: Omit<ImportOptions, "limits">;
+  readonly options: Omit<ImportOptions, "limits" | "addresses">;
 }
 
 export type PrepareOutcome =

@@ -6,6 +6,7 @@ import { parseArticle } from "./article.js";
 import { assembleKnowledge, type ParsedArticle } from "./assemble.js";
 import { parseFactFile, type FactDraft } from "./facts.js";
 import { EMPTY_GLOSSARY, parseGlossary } from "./glossary.js";
+import { JOURNAL, settleInterruptedChanges } from "./journal.js";
 import type { Glossary, KnowledgeBase, Problem } from "../model/knowledge.js";
 
 export type LoadResult =
@@ -61,6 +62,10 @@ export interface LoadOptions {
 export async function loadKnowledge(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const folder = new FolderReader(dir, options);
   const { problems, shown } = folder;
+  // A removal cut short by a crash is undone before anything is read. Files given as contents are not the
+  // folder: the engine restarts from them while the folder may be in the middle of a change, left alone then.
+  const settled = options.contents ? [] : await settleInterruptedChanges(dir);
+  for (const message of settled) problems.push({ file: shown(JOURNAL), line: 1, message });
 
   const articleFiles = await folder.names("articles", /\.md$/i);
   const factFiles = await folder.names("facts", /\.ya?ml$/i);

@@ -2,12 +2,14 @@
  * Taking an article out of the knowledge folder: its file, and the fact files that are about it
  * alone, move to DATA_DIR/removed/ under a timestamped name (never deleted, so a removal can be
  * undone by moving them back). A fact file that mixes its facts with another article's is not
- * split by a program: the removal is refused and the admin edits it.
+ * split by a program: the removal is refused and the admin edits it. The fact files move first: a
+ * folder with the article and without its facts still loads, the other way round it does not.
  */
-import { copyFile, mkdir, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArticle } from "./article.js";
 import { parseFactFile } from "./facts.js";
+import { beginChange, endChange, moveFile, undoMoves, type Move } from "./journal.js";
 
 export type RemovalPlan =
   | { ok: true; article: string; facts: string[] }
@@ -49,41 +51,61 @@ export async function planRemoval(dir: string, id: string): Promise<RemovalPlan>
   return { ok: true, article, facts };
 }
 
-export interface Move {
-  readonly from: string;
-  readonly to: string;
+/** The files of a plan in the order they move: facts first, the article last. */
+export function removalOrder(plan: { article: string; facts: readonly string[] }): string[] {
+  return [...plan.facts, plan.article];
 }
 
-/** Moves `files` (relative to `dir`) into `removedDir` as `<stamp>-<name>`; never over another file. */
-export async function moveToRemoved(dir: string, files: readonly string[], removedDir: string, at: Date): Promise<Move[]> {
+export type { Move };
+
+/** How files are moved; tests replace it to stop between two moves. */
+export type MoveFile = (from: string, to: string) => Promise<void>;
+
+/**
+ * Moves `files` (relative to `dir`) into `removedDir` as `<stamp>-<name>`, never over another file, as
+ * one change: the moves are written down first (journal.ts), and if one fails those made are undone.
+ * The change stays written down until `endRemoval` (the folder reloaded) or `moveBack`: a process that
+ * dies before either has its moves undone at the next load.
+ */
+export async function moveToRemoved(
+  dir: string,
+  files: readonly string[],
+  removedDir: string,
+  at: Date,
+  move: MoveFile = moveFile,
+): Promise<Move[]> {
   await mkdir(removedDir, { recursive: true });
   const stamp = at.toISOString().replace(/[:.]/g, "-");
   const moves: Move[] = [];
+  const taken = new Set<string>();
   for (const rel of files) {
-    const base = `${stamp}-${path.basename(rel)}`;
-    let to = path.join(removedDir, base);
-    for (let n = 2; await exists(to); n++) to = path.join(removedDir, `${stamp}-${n}-${path.basename(rel)}`);
-    const from = path.join(dir, rel);
-    await move(from, to);
-    moves.push({ from, to });
+    const name = path.basename(rel);
+    let to = path.resolve(removedDir, `${stamp}-${name}`);
+    for (let n = 2; taken.has(to) || (await exists(to)); n++) to = path.resolve(removedDir, `${stamp}-${n}-${name}`);
+    taken.add(to);
+    moves.push({ from: path.resolve(dir, rel), to });
+  }
+  await beginChange(dir, moves);
+  try {
+    for (const m of moves) await move(m.from, m.to);
+  } catch (e) {
+    await undoMoves(moves);
+    await endChange(dir);
+    throw e;
   }
   return moves;
 }
 
-/** Puts moved files back where they were. */
-export async function moveBack(moves: readonly Move[]): Promise<void> {
-  for (const m of [...moves].reverse()) await move(m.to, m.from);
+/** The removal is kept: the folder loaded without the files. */
+export const endRemoval = (dir: string): Promise<void> => endChange(dir);
+
+/** Puts moved files back where they were, and forgets the removal. */
+export async function moveBack(dir: string, moves: readonly Move[]): Promise<void> {
+  await undoMoves(moves);
+  await endChange(dir);
 }
 
-async function move(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch (e) {
-    // DATA_DIR and the knowledge folder may be on different file systems (two Docker volumes).
-    if ((e as NodeJS.ErrnoException).code !== "EXDEV") throw e;
-    await copyFile(from, to);
-    await unlink(from);
-  }
-}
-
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) => stat(file).then(
+  () => true,
+  () => false,
+);

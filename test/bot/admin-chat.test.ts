@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../src/model/knowledge.js";
 import { updates, type FakeBotApi } from "../helpers/bot-api.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
-import { article, GOOD, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { article, GOOD, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
+import { systemNetwork, type Network } from "../../src/import/fetch.js";
 import { newsSitePage, shippedArticle } from "../helpers/pages.js";
 import { assertTelegramHtml } from "../helpers/telegram-html.js";
 import { escapeHtml } from "../../src/render/telegram.js";
@@ -55,6 +56,7 @@ const routes: Record<string, Handler> = {
   "/yuanping.html": html(newsSitePage(YUANPING)),
   "/cancelled.html": html(newsSitePage(madeArticle({ title: "原平市新建光伏电站" }, ["原平市今年新建光伏电站3座，总装机容量达到45万千瓦。", "项目建成后每年可发电约6亿千瓦时。"]))),
   "/no-date.html": html(newsSitePage(DINGXIANG, { info: "来源：忻州日报" })),
+  "/future.html": html(newsSitePage({ ...DINGXIANG, title: "定襄法兰产业再创新高" }, { info: "2099-05-01 来源：忻州日报" })),
   "/gbk.html": html(iconv.encode(newsSitePage(shippedArticle("taixin-competitiveness-2022"), { charset: null, caption: false }), "gbk"), "text/html"),
   "/nothing.html": html(`<html><head><title>列表</title></head><body><ul><li><a href="/1">一</a></li></ul></body></html>`),
   "/huge.html": (_req, res) => {
@@ -67,16 +69,25 @@ const routes: Record<string, Handler> = {
 
 let server: Server;
 let base: string;
+/** Every path the page server was asked for. */
+const served: string[] = [];
 let bot: TestBot;
 let api: FakeBotApi;
 let kbDir: string;
 let dataDir: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => (routes[req.url ?? ""] ?? ((_q, r) => r.writeHead(404).end()))(req, res));
+  server = createServer((req, res) => {
+    served.push(req.url ?? "");
+    (routes[req.url ?? ""] ?? ((_q, r) => r.writeHead(404).end()))(req, res);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  bot = await startTestBot({ env: { ADMIN_IDS: String(ADMIN) }, bot: { fetchLimits: { timeoutMs: 1000 }, rateLimit: 1000 } });
+  // The page server is on 127.0.0.1, which an operator must allow before links may reach it.
+  bot = await startTestBot({
+    env: { ADMIN_IDS: String(ADMIN), FETCH_ALLOW_HOSTS: "127.0.0.1" },
+    bot: { fetchLimits: { timeoutMs: 1000 }, rateLimit: 1000 },
+  });
   ({ api } = bot);
   kbDir = bot.config.knowledgeDir;
   dataDir = bot.config.dataDir;
@@ -153,6 +164,18 @@ describe("importing in chat", () => {
     const saved = await exchange(updates.callback(ADMIN, button(preview, "保存")), ADMIN);
     expect(saved.text).toContain("已保存");
     expect(readFileSync(path.join(kbDir, "articles", "127-0-0-1-no-date.md"), "utf8")).toContain("date: 2024-10-08");
+  });
+
+  it("a page dated after tomorrow: the date is asked for, saying why; a later typed one is refused", async () => {
+    const asked = await exchange(updates.privateText(ADMIN, `${base}/future.html`), ADMIN);
+    expect(asked.text).toContain("页面上的日期 2099-05-01 晚于明天，不会是发布日期。");
+    expect(asked.text).toContain("缺少：发布日期");
+    // The bot's clock reads 2026-11-22, 16:00 in Asia/Shanghai.
+    expect((await exchange(updates.privateText(ADMIN, "2026-11-24"), ADMIN)).text).toContain("这个日期还没到");
+    const preview = await exchange(updates.privateText(ADMIN, "2026-11-23"), ADMIN);
+    expect(preview.text).toContain("定襄法兰产业再创新高");
+    expect(preview.text).toContain("忻州日报 · 2026-11-23");
+    await exchange(updates.callback(ADMIN, button(preview, "取消")), ADMIN);
   });
 
   it("Cancel discards the preview and writes nothing", async () => {
@@ -241,6 +264,64 @@ describe("bad input gets a clear message and writes nothing", () => {
   it("an article that would make the folder invalid: the loader's problem, file and line", async () => {
     api.addFile("documents/dup.md", article({ ...GOOD, id: "taixin-competitiveness-2022", url: "https://example.org/dup" }, "原平市今年新增企业5家，比上年多2家，全市企业总数达到1200家，同比增长3.5%。"));
     expect(await refused(updates.document(ADMIN, "dup", "dup.md"))).toContain("taixin-competitiveness-2022.md exists already");
+  });
+});
+
+describe("links to the bot's own network", () => {
+  let guarded: TestBot;
+  const resolved: string[] = [];
+  beforeAll(async () => {
+    // The operator allowed nothing. Names are resolved by a stand-in; news.example, "outside", answers
+    // in memory with a redirect to the page server; requests to 127.0.0.1 are sent for real.
+    const names: Record<string, string> = { "intranet.example": "10.0.0.7", "news.example": "93.184.216.34" };
+    const DIALLED = ["93.184.216.34", "127.0.0.1", "::ffff:7f00:1"];
+    const network: Network = {
+      resolve: async (host) => {
+        resolved.push(host);
+        if (!names[host]) throw Object.assign(new Error(`no ${host} here`), { code: "ENOTFOUND" });
+        return [{ address: names[host], family: 4 }];
+      },
+      request: async (url, to, headers, signal) => {
+        // Were a refusal ever missed, the test fails here rather than dial out.
+        if (!DIALLED.includes(to.address)) throw new Error(`would dial ${to.address}`);
+        if (to.address !== "93.184.216.34") return systemNetwork.request(url, to, headers, signal);
+        const location = `${base}/yuanping.html`;
+        const body = (async function* () {})();
+        const header = (n: string) => (n === "location" ? location : undefined);
+        return { status: 302, statusText: "Found", header, body, cancel() {} };
+      },
+    };
+    guarded = await startTestBot({ env: { ADMIN_IDS: String(ADMIN) }, bot: { fetchNetwork: network } });
+  });
+  afterAll(() => guarded?.stop());
+
+  async function refusedLink(link: string): Promise<string> {
+    const before = served.length;
+    const next = guarded.api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN);
+    guarded.api.push(updates.privateText(ADMIN, link));
+    const reply = (await next).params;
+    assertTelegramHtml(reply.text);
+    expect(served.length).toBe(before);
+    expect(readdirSync(path.join(guarded.config.knowledgeDir, "articles")).sort()).toEqual(
+      readdirSync(path.join(SHIPPED, "articles")).sort(),
+    );
+    return reply.text;
+  }
+
+  it("are refused with the reason, and the page is never asked for", async () => {
+    const port = new URL(base).port;
+    const text = await refusedLink(`${base}/yuanping.html`);
+    expect(text).toContain("这个链接指向内部地址（127.0.0.1），不能导入。");
+    expect(text).toContain("FETCH_ALLOW_HOSTS");
+    expect(await refusedLink(`http://2130706433:${port}/yuanping.html`)).toContain("内部地址（127.0.0.1）");
+    expect(await refusedLink(`http://0x7f.1:${port}/yuanping.html`)).toContain("内部地址（127.0.0.1）");
+    expect(await refusedLink(`http://[::ffff:127.0.0.1]:${port}/yuanping.html`)).toContain("内部地址（::ffff:7f00:1）");
+    expect(await refusedLink("http://intranet.example/report.html")).toContain("这个链接指向内部地址（10.0.0.7），不能导入。");
+    expect(resolved).toEqual(["intranet.example"]);
+  });
+
+  it("a redirect into the network is refused too", async () => {
+    expect(await refusedLink("http://news.example/a.html")).toContain("这个链接跳转到内部地址（127.0.0.1），不能导入。");
   });
 });
 

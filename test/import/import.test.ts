@@ -2,13 +2,14 @@
  * Importing from links and files into a knowledge folder. Pages are served from 127.0.0.1 by a
  * server each test file starts and stops; nothing reaches the network.
  */
-import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { fetchPage } from "../../src/import/fetch.js";
 import { prepareImport, saveImport, type ImportOptions } from "../../src/import/import.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
@@ -18,6 +19,9 @@ import { newsSitePage, shippedArticle } from "../helpers/pages.js";
 const SIXIN = shippedArticle("xinzhou-sixin-2024");
 const TAIXIN = shippedArticle("taixin-competitiveness-2022");
 const MB = 1024 * 1024;
+/** The page server is on 127.0.0.1, which links may reach only when the operator allows it. */
+const allow = loadConfig({ FETCH_ALLOW_HOSTS: "127.0.0.1" }).fetchAllow;
+const addresses = { allow };
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const routes: Record<string, Handler> = {
@@ -48,6 +52,10 @@ const routes: Record<string, Handler> = {
       res.end();
     };
     pump();
+  },
+  "/future.html": (_req, res) => {
+    const page = newsSitePage({ ...SIXIN, date: "2099-05-01" });
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
   },
   "/missing": (_req, res) => res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>"),
   "/image.html": (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
@@ -85,7 +93,7 @@ const articleFiles = (dir: string) => readdirSync(path.join(dir, "articles")).so
 async function refused(source: string, options: Partial<ImportOptions> = {}): Promise<string[]> {
   const dir = options.knowledgeDir ?? folderWithout("xinzhou-sixin-2024");
   const before = articleFiles(dir);
-  const prepared = await prepareImport(source, { knowledgeDir: dir, ...options });
+  const prepared = await prepareImport(source, { knowledgeDir: dir, addresses, ...options });
   expect(prepared.problems.length).toBeGreaterThan(0);
   expect(prepared.article === undefined || prepared.problems.length > 0).toBe(true);
   expect(articleFiles(dir)).toEqual(before);
@@ -95,7 +103,7 @@ async function refused(source: string, options: Partial<ImportOptions> = {}): Pr
 describe("importing a link", () => {
   it("fetches the page, finds the article and writes it where the folder still loads", async () => {
     const dir = folderWithout("xinzhou-sixin-2024");
-    const prepared = await prepareImport(`${base}/sixin.html`, { knowledgeDir: dir });
+    const prepared = await prepareImport(`${base}/sixin.html`, { knowledgeDir: dir, addresses });
     expect(prepared.problems).toEqual([]);
     expect(prepared.article?.fields).toMatchObject({
       id: "127-0-0-1-sixin",
@@ -115,14 +123,15 @@ describe("importing a link", () => {
   });
 
   it("follows up to 5 redirects, and cites the page where they end", async () => {
-    const page = await fetchPage(`${base}/hop/1`);
+    const page = await fetchPage(`${base}/hop/1`, { allow });
     expect(page.url).toBe(`${base}/sixin.html`);
     expect(Buffer.from(page.bytes).toString("utf8")).toContain(SIXIN.title);
-    await expect(fetchPage(`${base}/moved`)).rejects.toThrow(`${base}/moved redirects more than 5 times`);
+    await expect(fetchPage(`${base}/moved`, { allow })).rejects.toThrow(`${base}/moved redirects more than 5 times`);
   });
 
   it("reads a GBK page served with no charset", async () => {
-    const prepared = await prepareImport(`${base}/gbk.html`, { knowledgeDir: folderWithout("taixin-competitiveness-2022") });
+    const knowledge = folderWithout("taixin-competitiveness-2022");
+    const prepared = await prepareImport(`${base}/gbk.html`, { knowledgeDir: knowledge, addresses });
     expect(prepared.problems).toEqual([]);
     expect(prepared.extracted?.paragraphs.map((p) => p.text)).toEqual(TAIXIN.paragraphs.map((p) => p.text));
     expect(prepared.unsure).toContainEqual(expect.stringContaining("it reads as GBK, so it was read as GBK"));
@@ -221,9 +230,45 @@ describe("bad input gets a clear message and nothing is written", () => {
 });
 
 describe("saving", () => {
+  it("a save killed halfway blocks neither the next save nor the folder: its temporary file is cleared", async () => {
+    const dir = folderWithout("xinzhou-sixin-2024");
+    const prepared = await prepareImport(`${base}/sixin.html`, { knowledgeDir: dir, addresses });
+    // What a killed save leaves: in a container the restarted bot has the same pid, and this name.
+    const left = path.join(dir, "articles", `.127-0-0-1-sixin.${process.pid}.tmp`);
+    writeFileSync(left, "---\nid: 127-0-0-1-sixin\n");
+    const saved = await saveImport(dir, prepared.article!);
+    expect(saved).toEqual({ ok: true, path: path.join(dir, "articles", "127-0-0-1-sixin.md") });
+    // A temporary file of a minute ago is a save that died; one of just now may be a save under way.
+    const fresh = path.join(dir, "articles", ".other.0123456789abcdef.tmp");
+    writeFileSync(fresh, "");
+    const longAgo = new Date(Date.now() - 5 * 60 * 1000);
+    utimesSync(left, longAgo, longAgo);
+    expect((await loadKnowledge(dir)).ok).toBe(true);
+    expect(readdirSync(path.join(dir, "articles")).filter((n) => n.startsWith("."))).toEqual([path.basename(fresh)]);
+  });
+
+  it("a date after tomorrow where the users are: from the page it is asked for, given it is refused", async () => {
+    const dir = folderWithout("xinzhou-sixin-2024");
+    // 04:00 on 2 December in Shanghai, still 1 December in UTC: tomorrow is the 3rd.
+    const when = { knowledgeDir: dir, addresses, now: new Date("2024-12-01T20:00:00Z"), timeZone: "Asia/Shanghai" };
+    const found = await prepareImport(`${base}/future.html`, when);
+    expect(found.missing).toEqual(["date"]);
+    expect(found.futureDate).toBe("2099-05-01");
+    expect(found.problems).toEqual([
+      `date 2099-05-01 found in ${base}/future.html is later than tomorrow (2024-12-03); give the real one with --date`,
+    ]);
+    const given = await prepareImport(`${base}/sixin.html`, { ...when, given: { date: "2024-12-04" } });
+    expect(given.problems).toEqual([
+      "date 2024-12-04 (--date) is later than tomorrow (2024-12-03): no article can be published on it yet",
+    ]);
+    const tomorrow = await prepareImport(`${base}/future.html`, { ...when, given: { date: "2024-12-03" } });
+    expect(tomorrow.problems).toEqual([]);
+    expect(tomorrow.article?.fields.date).toBe("2024-12-03");
+  });
+
   it("checks again, and never replaces a file", async () => {
     const dir = folderWithout("xinzhou-sixin-2024");
-    const prepared = await prepareImport(`${base}/sixin.html`, { knowledgeDir: dir });
+    const prepared = await prepareImport(`${base}/sixin.html`, { knowledgeDir: dir, addresses });
     writeFileSync(path.join(dir, "articles", "127-0-0-1-sixin.md"), readFileSync(path.join(SHIPPED, "articles", "xinzhou-sixin-2024.md")));
     const saved = await saveImport(dir, prepared.article!);
     expect(saved.ok).toBe(false);
@@ -259,5 +304,20 @@ describe("npm run kb:import", () => {
     expect(dry.stdout).toMatch(/^---\nid: sxrb-10250344\ntitle: 山西忻州:以务实作为促动“四新”成势\n/);
     expect(dry.stdout).toContain("\n## 优化产业体系 壮大经济新优势\n");
     expect(articleFiles(dir)).toEqual(["taixin-competitiveness-2022.md"]);
+  });
+
+  it("fetches a link to an internal address, as the operator asked, and says so", async () => {
+    const dir = folderWithout("xinzhou-sixin-2024");
+    // Not spawnSync: the page server runs in this process and must answer meanwhile.
+    const args = ["run", "--silent", "kb:import", "--", `${base}/sixin.html`, "--knowledge", dir, "--dry-run"];
+    const child = spawn("npm", args);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toContain("note: 127.0.0.1 is at an internal address (127.0.0.1); kb:import fetches it");
+    expect(code).toBe(0);
+    expect(stdout).toContain("id: 127-0-0-1-sixin");
   });
 });

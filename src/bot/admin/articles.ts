@@ -9,7 +9,7 @@ import path from "node:path";
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { parseFactFile } from "../../knowledge/facts.js";
-import { moveBack, moveToRemoved, planRemoval, type Move } from "../../knowledge/remove.js";
+import { endRemoval, moveBack, moveToRemoved, planRemoval, removalOrder, type Move } from "../../knowledge/remove.js";
 import type { KnowledgeSummary } from "../../model/knowledge.js";
 import { escapeHtml } from "../../render/telegram.js";
 import type { BotContext, BotDeps } from "../context.js";
@@ -81,17 +81,26 @@ export function articlesFeature(deps: BotDeps): Composer<BotContext> {
     let moves: Move[] = [];
     let refused: string | undefined;
     // Planned again in turn: the folder may have changed since the admin was asked.
-    const result = await deps.live.change(
-      async () => {
-        const plan = await planRemoval(dir, asked.id);
-        if (!plan.ok) {
-          refused = plan.reason;
-          return;
-        }
-        moves = await moveToRemoved(dir, [plan.article, ...plan.facts], path.join(deps.config.dataDir, REMOVED_DIR), deps.now());
-      },
-      () => moveBack(moves),
-    );
+    const removedDir = path.join(deps.config.dataDir, REMOVED_DIR);
+    let result;
+    try {
+      result = await deps.live.change(
+        async () => {
+          const plan = await planRemoval(dir, asked.id);
+          if (!plan.ok) {
+            refused = plan.reason;
+            return;
+          }
+          moves = await moveToRemoved(dir, removalOrder(plan), removedDir, deps.now());
+        },
+        () => moveBack(dir, moves),
+      );
+    } catch (e) {
+      // The reload did not finish: the folder goes back to what the engine still answers from.
+      if (moves.length) await moveBack(dir, moves);
+      throw e;
+    }
+    if (moves.length && result.ok) await endRemoval(dir);
     if (refused) return void (await ctx.reply(escapeHtml(refused)));
     ctx.log.info({ id: asked.id, files: moves.length, ok: result.ok }, "article removed");
     if (!result.ok) {

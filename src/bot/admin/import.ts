@@ -15,10 +15,12 @@ import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import path from "node:path";
 import { findFigures } from "../../engine/read/figures.js";
-import { fetchPage, FetchError, type FetchLimits } from "../../import/fetch.js";
+import { fetchPage, FetchError, InternalAddressError, type FetchLimits, type Network } from "../../import/fetch.js";
 import { saveImport, type ImportSource, type PreparedArticle, type PreparedImport } from "../../import/import.js";
 import { prepareIsolated } from "../../import/isolated.js";
 import { sampleQuestions } from "../../import/questions.js";
+import { latestPublicationDate } from "../../import/dates.js";
+import { DEFAULT_TIME_ZONE } from "../../config.js";
 import type { Field } from "../../import/types.js";
 import { MAX_ARTICLE_BYTES } from "../../knowledge/load.js";
 import { clip } from "../../render/clip.js";
@@ -34,6 +36,8 @@ export interface ImportOptions {
   readonly downloadTimeoutMs?: number;
   /** Limits on fetching a link (default: the import library's, 20 s and 5 MB). */
   readonly fetchLimits?: Partial<FetchLimits>;
+  /** How links are resolved and fetched (tests). Default: the system's resolver and http/https. */
+  readonly fetchNetwork?: Network;
   /** How long a preview waits for Save. Default 30 min. */
   readonly pendingMs?: number;
   /** How long reading a page and checking it with the folder may take. Default 60 s. */
@@ -108,9 +112,13 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
   /** Reads the source as it is now given, then asks for a field, shows the preview, or says why not. */
   const advance = async (ctx: BotContext, p: Pending) => {
     await ctx.replyWithChatAction("typing").catch(() => {});
-    // Off this thread: a large or deeply nested page takes seconds to read, and the other chats go on.
+    // Off this thread: a large or deeply nested page takes seconds to read, and the other chats go on. A link
+    // was fetched here already, with its addresses checked: the thread is given bytes, never an address.
     const outcome = await prepareIsolated(
-      { source: p.source, options: { knowledgeDir: config.knowledgeDir, given: p.given } },
+      {
+        source: p.source,
+        options: { knowledgeDir: config.knowledgeDir, given: p.given, now: deps.now(), timeZone: config.timeZone },
+      },
       options.prepareTimeoutMs ? { timeoutMs: options.prepareTimeoutMs } : {},
     );
     if (!outcome.ok) {
@@ -132,6 +140,7 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
       const title = prepared.fields.title?.value;
       const lines = [
         found ? `已读取${title ? `《${escapeHtml(title)}》` : "文章"}：${found.paragraphs.filter((x) => !x.heading).length} 段。` : "",
+        prepared.futureDate ? `页面上的日期 ${prepared.futureDate} 晚于明天，不会是发布日期。` : "",
         `缺少：${prepared.missing.map((f) => FIELD_NAMES[f]).join("、")}。`,
         FIELD_HINTS[asking] ?? `请回复${FIELD_NAMES[asking]}：`,
       ];
@@ -188,7 +197,7 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
     if (text.startsWith("/")) return next();
     const waiting = (await mine(ctx.from.id)).find((p) => p.asking);
     if (waiting?.asking) {
-      const checked = checkField(waiting.asking, text, deps.now());
+      const checked = checkField(waiting.asking, text, deps.now(), config.timeZone);
       if (!checked.ok) {
         await ctx.reply(`${checked.reason}\n${FIELD_HINTS[waiting.asking] ?? ""}`, { reply_markup: { inline_keyboard: [[cancelButton(waiting)]] } });
         return;
@@ -201,9 +210,18 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
       const address = text.trim();
       await ctx.replyWithChatAction("typing").catch(() => {});
       try {
-        const page = await fetchPage(address, options.fetchLimits);
+        const page = await fetchPage(address, {
+          ...options.fetchLimits,
+          allow: config.fetchAllow,
+          ...(options.fetchNetwork ? { network: options.fetchNetwork } : {}),
+        });
         await start(ctx, { bytes: page.bytes, name: address, url: page.url, ...(page.contentType ? { contentType: page.contentType } : {}) });
       } catch (e) {
+        if (e instanceof InternalAddressError) {
+          ctx.log.warn({ address: e.address, redirected: e.redirected }, "import link refused: internal address");
+          await ctx.reply(internalRefusal(e), { link_preview_options: { is_disabled: true } });
+          return;
+        }
         if (!(e instanceof FetchError)) throw e;
         ctx.log.info("import link not read");
         ctx.log.debug({ reason: e.message }, "import link not read");
@@ -283,6 +301,13 @@ async function save(ctx: BotContext, deps: BotDeps, article: PreparedArticle, qu
   );
 }
 
+/** Why a link to the bot's own network is not fetched, and who can allow it. */
+function internalRefusal(e: InternalAddressError): string {
+  const where = escapeHtml(e.address);
+  const why = e.redirected ? `这个链接跳转到内部地址（${where}），不能导入。` : `这个链接指向内部地址（${where}），不能导入。`;
+  return `${why}\n没有读取这个地址。如确需导入，请运维人员在 FETCH_ALLOW_HOSTS 中允许它。`;
+}
+
 /** Why an import cannot be saved, for the admin: the library's messages, file:line where there is one. */
 function refusal(prepared: PreparedImport): string {
   const { depth, elements } = prepared.tooComplex ?? {};
@@ -316,7 +341,7 @@ function previewHtml(prepared: PreparedImport, questions: readonly string[]): st
 type Checked = { ok: true; value: string } | { ok: false; reason: string };
 
 /** A value the admin typed for a field, checked and put in the form the article file takes. */
-export function checkField(field: Field, raw: string, now: Date): Checked {
+export function checkField(field: Field, raw: string, now: Date, timeZone = DEFAULT_TIME_ZONE): Checked {
   const text = raw.trim();
   if (field === "date") {
     const m = text.match(/^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/u);
@@ -324,8 +349,10 @@ export function checkField(field: Field, raw: string, now: Date): Checked {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
     if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, reason: `${y}年${mo}月${d}日 不存在。` };
-    if (date.getTime() > now.getTime() + 2 * 24 * 60 * 60 * 1000) return { ok: false, reason: "这个日期还没到。" };
-    return { ok: true, value: date.toISOString().slice(0, 10) };
+    const value = date.toISOString().slice(0, 10);
+    // The same limit as for a date the page gives: no later than tomorrow where the users are.
+    if (value > latestPublicationDate(now, timeZone)) return { ok: false, reason: "这个日期还没到（最晚可以是明天）。" };
+    return { ok: true, value };
   }
   if (field === "url") {
     try {
