@@ -10,9 +10,9 @@ import { ConfigError, loadConfig } from "./config.js";
 import { answerJson, runConsole } from "./console.js";
 import { createEngine } from "./engine/index.js";
 import type { ExternalSetName } from "./eval/external.js";
+import { readCases, runEval } from "./eval/run.js";
 import { prepareImport, saveImport } from "./import/import.js";
 import { reportImport } from "./import/report.js";
-import { readCases, runEval } from "./eval/run.js";
 import { loadKnowledge } from "./knowledge/load.js";
 import { formatProblem, type KnowledgeBase } from "./model/knowledge.js";
 import { toPlainText } from "./render/plain.js";
@@ -88,12 +88,20 @@ async function kbImport(args: string[]): Promise<void> {
     options: {
       knowledge: { type: "string", default: DEFAULT_KNOWLEDGE },
       "dry-run": { type: "boolean", default: false },
-      url: text, title: text, publisher: text, date: text, author: text, region: text, id: text,
+      url: text,
+      title: text,
+      publisher: text,
+      date: text,
+      author: text,
+      region: text,
+      id: text,
     },
   });
   if (positionals.length !== 1) {
-    process.stderr.write("usage: npm run kb:import -- SOURCE [--knowledge DIR] [--url URL] [--title T] [--publisher P] [--date YYYY-MM-DD] [--author A] [--region R] [--id ID] [--dry-run]\n" +
-      "SOURCE: a .html/.htm page, a .txt page capture, a .md file, or an http(s) link\n");
+    process.stderr.write(
+      "usage: npm run kb:import -- SOURCE [--knowledge DIR] [--url URL] [--title T] [--publisher P] [--date YYYY-MM-DD] [--author A] [--region R] [--id ID] [--dry-run]\n" +
+        "SOURCE: a .html/.htm page, a .txt page capture, a .md file, or an http(s) link\n",
+    );
     process.exit(2);
   }
   const { knowledge, "dry-run": dryRun, ...given } = values;
@@ -118,7 +126,13 @@ async function kbImport(args: string[]): Promise<void> {
   if (redis) {
     // Beside running replicas: written under their lock, and announced so that each one reloads.
     const { writeSharedFolder } = await import("./cluster/tools.js");
-    const shared = await writeSharedFolder(redis, knowledge, `kb:import@${hostname()}`, () => saveImport(knowledge, article), (s) => s.ok);
+    const shared = await writeSharedFolder(
+      redis,
+      knowledge,
+      `kb:import@${hostname()}`,
+      () => saveImport(knowledge, article),
+      (s) => s.ok,
+    );
     if (!shared.ok) {
       process.stderr.write(`${shared.why}\n`);
       process.exit(1);
@@ -150,7 +164,8 @@ async function evaluate(args: string[]): Promise<void> {
   });
   if (values.calibrate) return calibrate(values.knowledge);
   if (values.set) return evaluateSet(values.set, values.knowledge, values.split, values.show, values.json);
-  if (values.external) return evaluateExternal(values.external, values.knowledge, values.split, values.show, values.json);
+  if (values.external)
+    return evaluateExternal(values.external, values.knowledge, values.split, values.show, values.json);
   const engine = createEngine(await loadOrExit(values.knowledge));
   const report = runEval(engine, readCases(positionals), new Date(), timeZone());
   if (values.json) {
@@ -169,13 +184,21 @@ async function evaluate(args: string[]): Promise<void> {
 }
 
 /** The knowledge folder with the articles of public sets added, as an admin would add them. */
-async function withExternal<T>(knowledge: string, names: readonly ExternalSetName[], use: (kb: KnowledgeBase) => T): Promise<T> {
+async function withExternal<T>(
+  knowledge: string,
+  names: readonly ExternalSetName[],
+  use: (kb: KnowledgeBase) => T,
+): Promise<T> {
   const { buildExternalSet } = await import("./eval/external.js");
   return withFiles(knowledge, Object.assign({}, ...names.map((name) => buildExternalSet(name).files)), use);
 }
 
 /** A copy of the knowledge folder with `files` (paths relative to it) added, for as long as `use` runs. */
-async function withFiles<T>(knowledge: string, files: Record<string, string | Buffer>, use: (kb: KnowledgeBase) => T): Promise<T> {
+async function withFiles<T>(
+  knowledge: string,
+  files: Record<string, string | Buffer>,
+  use: (kb: KnowledgeBase) => T,
+): Promise<T> {
   const { mkdtempSync, cpSync, mkdirSync, writeFileSync, rmSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const dir = mkdtempSync(path.join(tmpdir(), "eval-set-"));
@@ -190,10 +213,18 @@ async function withFiles<T>(knowledge: string, files: Record<string, string | Bu
 }
 
 /** A public reading-comprehension set, its articles added to the knowledge folder: right / wrong / none. */
-async function evaluateExternal(name: string, knowledge: string, split: string, show: string, json: boolean): Promise<void> {
+async function evaluateExternal(
+  name: string,
+  knowledge: string,
+  split: string,
+  show: string,
+  json: boolean,
+): Promise<void> {
   const { EXTERNAL_SETS, buildExternalSet, formatExternal, runExternal } = await import("./eval/external.js");
   if (!(name in EXTERNAL_SETS) || !["dev", "heldout", "all"].includes(split)) {
-    process.stderr.write(`usage: npm run eval -- --external ${Object.keys(EXTERNAL_SETS).join("|")} [--split dev|heldout|all] [--show wrong|none|right|all]\n`);
+    process.stderr.write(
+      `usage: npm run eval -- --external ${Object.keys(EXTERNAL_SETS).join("|")} [--split dev|heldout|all] [--show wrong|none|right|all]\n`,
+    );
     process.exit(2);
   }
   const set = buildExternalSet(name as ExternalSetName);
@@ -206,7 +237,9 @@ async function evaluateExternal(name: string, knowledge: string, split: string, 
   if (json) return void process.stdout.write(`${JSON.stringify(report)}\n`);
   for (const o of report.outcomes) {
     if (show !== "all" && o.outcome !== show) continue;
-    process.stdout.write(`${o.outcome.toUpperCase()} ${o.c.id} ${o.c.q} (gold ${o.c.gold}) -> ${o.answer.slice(0, 90)}\n`);
+    process.stdout.write(
+      `${o.outcome.toUpperCase()} ${o.c.id} ${o.c.q} (gold ${o.c.gold}) -> ${o.answer.slice(0, 90)}\n`,
+    );
   }
   process.stdout.write(`${name} ${split}: ${formatExternal(report)}\n`);
 }
@@ -229,7 +262,8 @@ async function evaluateSet(dir: string, knowledge: string, split: string, show: 
     if (show !== "all" && o.outcome !== show) continue;
     process.stdout.write(`${o.outcome.toUpperCase()} ${o.c.id} ${o.c.q} -> ${o.answer.slice(0, 90)}\n`);
   }
-  for (const [group, tally] of Object.entries(report.groups).sort()) process.stdout.write(`  ${group}: ${formatTally(tally)}\n`);
+  for (const [group, tally] of Object.entries(report.groups).sort())
+    process.stdout.write(`  ${group}: ${formatTally(tally)}\n`);
   for (const p of report.integrity) process.stdout.write(`INTEGRITY ${p}\n`);
   const { found, answerable } = report.retrieval;
   const recall = `${found}/${answerable} (${((100 * found) / Math.max(1, answerable)).toFixed(1)}%)`;
@@ -246,9 +280,14 @@ async function calibrate(knowledge: string): Promise<void> {
   const { rows, best, byCost } = sweep(samples, model.weights, model.bias);
   process.stdout.write(`${samples.length} answers (${samples.filter((s) => s.right).length} right)\n`);
   for (const r of rows) {
-    if (Math.round(r.threshold * 100) % 25 === 0 || r === best) process.stdout.write(`threshold ${r.threshold.toFixed(2)}: right ${r.right}, wrong ${r.wrong}, own cases lost ${r.ownLost}\n`);
+    if (Math.round(r.threshold * 100) % 25 === 0 || r === best)
+      process.stdout.write(
+        `threshold ${r.threshold.toFixed(2)}: right ${r.right}, wrong ${r.wrong}, own cases lost ${r.ownLost}\n`,
+      );
   }
-  process.stdout.write(`weights ${JSON.stringify(model.weights)}, bias ${model.bias}, threshold ${best.threshold} (best by cost: ${byCost.threshold})\n`);
+  process.stdout.write(
+    `weights ${JSON.stringify(model.weights)}, bias ${model.bias}, threshold ${best.threshold} (best by cost: ${byCost.threshold})\n`,
+  );
 }
 
 async function bench(args: string[]): Promise<void> {
@@ -264,7 +303,11 @@ async function bench(args: string[]): Promise<void> {
   if (values.shipped) {
     // The engine and the baseline on the shipped knowledge and the question sets: scores and timing.
     const { benchShipped } = await import("./bench/engine.js");
-    const result = await benchShipped(values.knowledge, readCases([]).flatMap((s) => s.cases), new Date());
+    const result = await benchShipped(
+      values.knowledge,
+      readCases([]).flatMap((s) => s.cases),
+      new Date(),
+    );
     if (values.json) return void process.stdout.write(`${JSON.stringify(result)}\n`);
     const { engine: e, baseline: b, knowledge: k } = result;
     process.stdout.write(
@@ -310,7 +353,13 @@ async function bench(args: string[]): Promise<void> {
   );
 }
 
-const commands: Record<string, (args: string[]) => Promise<void>> = { ask, "kb:check": check, "kb:import": kbImport, eval: evaluate, bench };
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  ask,
+  "kb:check": check,
+  "kb:import": kbImport,
+  eval: evaluate,
+  bench,
+};
 
 const [name, ...rest] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;

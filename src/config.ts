@@ -1,7 +1,7 @@
 /** The environment, parsed and checked in one place. Nothing here runs at import time. */
 import { hostname } from "node:os";
 import { z } from "zod";
-import { NOTHING_INTERNAL, parseAllowance, type InternalAllowance } from "./import/address.js";
+import { type InternalAllowance, NOTHING_INTERNAL, parseAllowance } from "./import/address.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -42,21 +42,34 @@ const schema = z
       .refine((v) => v === undefined || /^\s*\d+(\s*,\s*\d+)*\s*,?\s*$/.test(v), {
         message: "ADMIN_IDS must be Telegram user ids separated by commas, like 12345,67890",
       })
-      .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean).map(Number) : [])),
+      .transform((v) =>
+        v
+          ? v
+              .split(",")
+              .map((s) => s.trim())
+              .filter(Boolean)
+              .map(Number)
+          : [],
+      ),
     KNOWLEDGE_DIR: optional.transform((v) => v ?? "./knowledge"),
     DATA_DIR: optional.transform((v) => v ?? "./data"),
     LOG_LEVEL: optional.pipe(
       z.enum(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
     ),
     TELEGRAM_API_ROOT: url("TELEGRAM_API_ROOT").transform((v) => (v ?? "https://api.telegram.org").replace(/\/+$/, "")),
-    WEBHOOK_URL: url("WEBHOOK_URL").refine((v) => v === undefined || v.startsWith("https://") || /^http:\/\/(127\.|localhost)/.test(v), {
-      message: "WEBHOOK_URL must be an https URL (Telegram only calls https webhooks)",
-    }),
+    WEBHOOK_URL: url("WEBHOOK_URL").refine(
+      (v) => v === undefined || v.startsWith("https://") || /^http:\/\/(127\.|localhost)/.test(v),
+      {
+        message: "WEBHOOK_URL must be an https URL (Telegram only calls https webhooks)",
+      },
+    ),
     WEBHOOK_SECRET: optional.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
       message: "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -",
     }),
     TIME_ZONE: optional
-      .refine((v) => v === undefined || knownTimeZone(v), { message: "TIME_ZONE must be an IANA time zone, like Asia/Shanghai" })
+      .refine((v) => v === undefined || knownTimeZone(v), {
+        message: "TIME_ZONE must be an IANA time zone, like Asia/Shanghai",
+      })
       .transform((v) => v ?? DEFAULT_TIME_ZONE),
     USER_HASH_SECRET: optional.refine((v) => v === undefined || v.length >= 16, {
       message: "USER_HASH_SECRET must be at least 16 characters (or leave it empty: a key is made in DATA_DIR)",
@@ -66,7 +79,9 @@ const schema = z
       message: "REDIS_URL must be a redis:// or rediss:// URL, like redis://redis:6379",
     }),
     REDIS_PREFIX: optional
-      .refine((v) => v === undefined || /^[\w:.-]{1,64}$/.test(v), { message: "REDIS_PREFIX must be 1-64 characters of A-Z, a-z, 0-9, _ : . and -" })
+      .refine((v) => v === undefined || /^[\w:.-]{1,64}$/.test(v), {
+        message: "REDIS_PREFIX must be 1-64 characters of A-Z, a-z, 0-9, _ : . and -",
+      })
       .transform((v) => v ?? "xinzhou:"),
     REPLICA_ID: optional.refine((v) => v === undefined || /^[\w.:-]{1,64}$/.test(v), {
       message: "REPLICA_ID must be 1-64 characters of A-Z, a-z, 0-9, _ . : and -",
@@ -88,13 +103,18 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "WEBHOOK_SECRET is required when WEBHOOK_URL is set" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["WEBHOOK_SECRET"],
+        message: "WEBHOOK_SECRET is required when WEBHOOK_URL is set",
+      });
     }
     if (env.REDIS_URL && !env.USER_HASH_SECRET) {
       ctx.addIssue({
         code: "custom",
         path: ["USER_HASH_SECRET"],
-        message: "USER_HASH_SECRET is required when REDIS_URL is set: every replica must hash user ids with the same key",
+        message:
+          "USER_HASH_SECRET is required when REDIS_URL is set: every replica must hash user ids with the same key",
       });
     }
     if (env.WEBHOOK_URL && !env.BOT_TOKEN) {
@@ -158,6 +178,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     fetchAllow: e.FETCH_ALLOW_HOSTS,
     ...(e.REDIS_URL ? { redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } } : {}),
     // Redis takes it as a connection name, which allows no spaces: a host name is made safe first.
-    replicaId: e.REPLICA_ID ?? `${hostname().replace(/[^\w.:-]/g, "-").slice(0, 50)}-${process.pid}`,
+    replicaId:
+      e.REPLICA_ID ??
+      `${hostname()
+        .replace(/[^\w.:-]/g, "-")
+        .slice(0, 50)}-${process.pid}`,
   };
 }

@@ -1,9 +1,10 @@
 /** The console chat: questions from standard input, replies to standard output. */
-import { directAnswer } from "./render/words.js";
+
 import { createInterface } from "node:readline";
 import type { Answer } from "./engine/index.js";
 import type { AnsweringEngine } from "./live.js";
 import { toPlainText } from "./render/plain.js";
+import { directAnswer } from "./render/words.js";
 
 /** The JSON answer question sets are judged on (test/eval/README.md): the engine's answer with its plain `text`. */
 export function answerJson(answer: Answer) {
@@ -16,14 +17,21 @@ export function answerJson(answer: Answer) {
  */
 export async function runConsole(
   engine: Pick<AnsweringEngine, "ask" | "summary" | "examples">,
-  options: { input: NodeJS.ReadableStream & { isTTY?: boolean }; output: NodeJS.WritableStream; json?: boolean; now?: () => Date },
+  options: {
+    input: NodeJS.ReadableStream & { isTTY?: boolean };
+    output: NodeJS.WritableStream;
+    json?: boolean;
+    now?: () => Date;
+  },
 ): Promise<void> {
   const interactive = Boolean(options.input.isTTY) && !options.json;
   const now = options.now ?? (() => new Date());
   const rl = createInterface({ input: options.input, terminal: false, crlfDelay: Infinity });
   const prompt = () => interactive && options.output.write("问> ");
   if (interactive) {
-    options.output.write(`知识库：${engine.summary.articles.length} 篇文章，${engine.summary.facts.length} 条数据。试试：${engine.examples[0] ?? ""}\n`);
+    options.output.write(
+      `知识库：${engine.summary.articles.length} 篇文章，${engine.summary.facts.length} 条数据。试试：${engine.examples[0] ?? ""}\n`,
+    );
     prompt();
   }
   for await (const line of rl) {

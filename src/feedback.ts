@@ -98,7 +98,13 @@ export function summarizeFeedback(entries: readonly FeedbackEntry[], top = 5) {
     const key = `${e.answer ?? ""}\u0000${e.article ?? ""}`;
     const seen = byAnswer.get(key);
     if (seen) seen.count++;
-    else byAnswer.set(key, { question: e.question ?? "", answer: e.answer ?? "", ...(e.article ? { article: e.article } : {}), count: 1 });
+    else
+      byAnswer.set(key, {
+        question: e.question ?? "",
+        answer: e.answer ?? "",
+        ...(e.article ? { article: e.article } : {}),
+        count: 1,
+      });
   }
   const worst = [...byAnswer.values()].sort((a, b) => b.count - a.count).slice(0, top);
   return { up, down: downs.length, worst };

@@ -50,7 +50,16 @@ export type Opened =
 export type OpenKnowledge = (request: OpenRequest) => Promise<Opened>;
 
 export type ReloadResult =
-  | { ok: true; articles: number; facts: number; version: string; ms: number; unchanged?: boolean; inPlace?: readonly string[]; spread?: Spread }
+  | {
+      ok: true;
+      articles: number;
+      facts: number;
+      version: string;
+      ms: number;
+      unchanged?: boolean;
+      inPlace?: readonly string[];
+      spread?: Spread;
+    }
   | { ok: false; problems: Problem[]; ms: number };
 
 /**
@@ -70,7 +79,11 @@ export class KnowledgeBusy extends Error {
     readonly reason: "busy" | "unavailable",
     readonly holder?: string,
   ) {
-    super(reason === "busy" ? `the knowledge folder is being changed by replica ${holder}` : "the knowledge lock is unavailable (redis is down)");
+    super(
+      reason === "busy"
+        ? `the knowledge folder is being changed by replica ${holder}`
+        : "the knowledge lock is unavailable (redis is down)",
+    );
   }
 }
 
@@ -88,7 +101,10 @@ export interface LiveKnowledge extends AnsweringEngine {
    * puts them in the folder and it is reloaded. No other change runs meanwhile (with several
    * replicas, on any of them: it may reject with KnowledgeBusy).
    */
-  add(files: NonNullable<LoadOptions["extra"]>, write: () => Promise<void>): Promise<{ checked: ReloadResult; reloaded?: ReloadResult }>;
+  add(
+    files: NonNullable<LoadOptions["extra"]>,
+    write: () => Promise<void>,
+  ): Promise<{ checked: ReloadResult; reloaded?: ReloadResult }>;
   /**
    * Changes the folder with `write` (a removal: nothing to check beforehand) and reloads, in turn with
    * the other changes; when the folder does not load, `undo` puts it back and the old engine keeps answering.
@@ -120,7 +136,14 @@ export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledg
       if (inPlace.kind === "updated") loadedAt = new Date();
       const { summary } = engine;
       const change = inPlace.kind === "updated" ? { inPlace: inPlace.changed } : { unchanged: true };
-      return { ok: true, articles: summary.articles.length, facts: summary.facts.length, version: summary.version, ms: ms(), ...change };
+      return {
+        ok: true,
+        articles: summary.articles.length,
+        facts: summary.facts.length,
+        version: summary.version,
+        ms: ms(),
+        ...change,
+      };
     }
     const opened = await open(request);
     if (!opened.ok) return { ok: false, problems: opened.problems, ms: ms() };
@@ -132,7 +155,14 @@ export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledg
       void old.close();
     }
     const { summary } = opened;
-    return { ok: true, articles: summary.articles.length, facts: summary.facts.length, version: summary.version, ms: ms(), ...(unchanged ? { unchanged } : {}) };
+    return {
+      ok: true,
+      articles: summary.articles.length,
+      facts: summary.facts.length,
+      version: summary.version,
+      ms: ms(),
+      ...(unchanged ? { unchanged } : {}),
+    };
   };
 
   return {

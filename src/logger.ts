@@ -6,11 +6,18 @@ import { BOT_TOKEN_SHAPE } from "./config.js";
 
 export type { Logger };
 
-export function createLogger(options: { level: string; pretty?: boolean; destination?: pino.DestinationStream }): Logger {
+export function createLogger(options: {
+  level: string;
+  pretty?: boolean;
+  destination?: pino.DestinationStream;
+}): Logger {
   const base: pino.LoggerOptions = {
     level: options.level,
     // A token can only reach a log through a URL or an error; both are scrubbed here.
-    redact: { paths: ["token", "botToken", "config.botToken", "*.token", "config.redis.url", "redis.url"], censor: "[secret]" },
+    redact: {
+      paths: ["token", "botToken", "config.botToken", "*.token", "config.redis.url", "redis.url"],
+      censor: "[secret]",
+    },
     hooks: {
       logMethod(args, method) {
         method.apply(this, args.map(scrubTokens) as Parameters<typeof method>);

@@ -4,11 +4,11 @@
  * With no BOT_TOKEN, Telegram is off and a console chat answers from the shipped knowledge base.
  */
 import dotenv from "dotenv";
-import { ConfigError, loadConfig, type Config } from "./config.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
 import { runConsole } from "./console.js";
-import { formatProblem } from "./model/knowledge.js";
 import { createLiveKnowledge } from "./live.js";
 import { createLogger, flushLogs } from "./logger.js";
+import { formatProblem } from "./model/knowledge.js";
 import { openInThread } from "./thread/host.js";
 
 /** How long shutdown may take before the process exits anyway. */
@@ -65,15 +65,23 @@ async function main(): Promise<void> {
   if (!opened.ok || !opened.engine) {
     const problems = opened.ok ? [] : opened.problems;
     for (const p of problems) logger.error(formatProblem(p));
-    logger.fatal({ problems: problems.length }, `knowledge in ${config.knowledgeDir} is invalid; fix it and start again`);
+    logger.fatal(
+      { problems: problems.length },
+      `knowledge in ${config.knowledgeDir} is invalid; fix it and start again`,
+    );
     process.exit(1);
   }
-  logger.info({ source: opened.source, version: opened.summary.version, ready_ms: Math.round(performance.now()) }, "knowledge ready");
+  logger.info(
+    { source: opened.source, version: opened.summary.version, ready_ms: Math.round(performance.now()) },
+    "knowledge ready",
+  );
   const live = createLiveKnowledge(opened.engine, open);
   stop = () => live.close();
 
   if (!config.botToken) {
-    process.stderr.write(`Telegram is off (no BOT_TOKEN): console chat on ${config.knowledgeDir}, one question a line.\n`);
+    process.stderr.write(
+      `Telegram is off (no BOT_TOKEN): console chat on ${config.knowledgeDir}, one question a line.\n`,
+    );
     await runConsole(live, { input: process.stdin, output: process.stdout });
     await live.close();
     return;

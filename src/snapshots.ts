@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createEngine, engineFromSnapshot, type Engine } from "./engine/index.js";
+import { createEngine, type Engine, engineFromSnapshot } from "./engine/index.js";
 import type { KnowledgeBase } from "./model/knowledge.js";
 
 export type Note = (message: string, details?: Record<string, unknown>) => void;
@@ -44,7 +44,8 @@ async function readSnapshot(file: string, note: Note): Promise<Buffer | undefine
     return await readFile(file);
   } catch (e) {
     // Only a missing file is "no snapshot"; a permission or disk error is worth a line in the log.
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") note(`snapshot ${file} not read (${(e as NodeJS.ErrnoException).code ?? e}); rebuilding`, { err: e });
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT")
+      note(`snapshot ${file} not read (${(e as NodeJS.ErrnoException).code ?? e}); rebuilding`, { err: e });
     return undefined;
   }
 }

@@ -8,9 +8,42 @@ import type { UnansweredRecord } from "./stats.js";
 
 /** Words that say a question is asked, not what it asks; longest first so that 是多少 goes before 多少. */
 const QUESTION_WORDS = [
-  "请问一下", "请问", "是多少", "有多少", "多少", "是什么", "什么", "有哪些", "哪些", "哪个", "哪里", "哪儿", "是谁", "谁",
-  "怎么样", "怎样", "怎么", "如何", "是否", "有没有", "是不是", "几", "吗", "呢", "呀", "啊", "吧", "么", "的", "了",
-  "how many", "how much", "what is", "what", "which", "who",
+  "请问一下",
+  "请问",
+  "是多少",
+  "有多少",
+  "多少",
+  "是什么",
+  "什么",
+  "有哪些",
+  "哪些",
+  "哪个",
+  "哪里",
+  "哪儿",
+  "是谁",
+  "谁",
+  "怎么样",
+  "怎样",
+  "怎么",
+  "如何",
+  "是否",
+  "有没有",
+  "是不是",
+  "几",
+  "吗",
+  "呢",
+  "呀",
+  "啊",
+  "吧",
+  "么",
+  "的",
+  "了",
+  "how many",
+  "how much",
+  "what is",
+  "what",
+  "which",
+  "who",
 ].sort((a, b) => b.length - a.length);
 const QUESTION_WORD = new RegExp(QUESTION_WORDS.map((w) => w.replace(/\s/g, "\\s")).join("|"), "g");
 
@@ -57,7 +90,10 @@ function csvField(value: string): string {
 }
 
 /** time, question, user hash, answered (whether the knowledge answers it now), one row per record. */
-export function unansweredCsv(records: readonly UnansweredRecord[], answeredNow: (question: string) => boolean | undefined): string {
+export function unansweredCsv(
+  records: readonly UnansweredRecord[],
+  answeredNow: (question: string) => boolean | undefined,
+): string {
   const rows = [["time", "question", "user_hash", "answered"]];
   for (const r of records) {
     const answered = answeredNow(r.question);

@@ -7,7 +7,7 @@ import { checkField, isPastedArticle } from "../src/bot/admin/import.js";
 import { ExpiringMap } from "../src/bot/expiring.js";
 import { FEEDBACK_OLDER_FILE, fileFeedback, summarizeFeedback } from "../src/feedback.js";
 import { sampleQuestions } from "../src/import/questions.js";
-import { createLiveKnowledge, type AnsweringEngine } from "../src/live.js";
+import { type AnsweringEngine, createLiveKnowledge } from "../src/live.js";
 import { groupUnanswered, questionKey, unansweredCsv } from "../src/unanswered.js";
 
 const dirs: string[] = [];
@@ -24,7 +24,13 @@ const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
 describe("unanswered questions", () => {
   it("are one group whatever their punctuation, script, width or question words", () => {
     const key = questionKey("北京市2023年GDP是多少？");
-    for (const q of ["北京市2023年GDP多少", "北京市 2023年 ＧＤＰ 是多少?", "請問北京市2023年GDP是多少呢", "北京市2023年gdp"]) expect(questionKey(q)).toBe(key);
+    for (const q of [
+      "北京市2023年GDP多少",
+      "北京市 2023年 ＧＤＰ 是多少?",
+      "請問北京市2023年GDP是多少呢",
+      "北京市2023年gdp",
+    ])
+      expect(questionKey(q)).toBe(key);
     expect(questionKey("上海市2023年GDP是多少？")).not.toBe(key);
   });
 
@@ -43,7 +49,13 @@ describe("unanswered questions", () => {
   });
 
   it("go into a CSV a spreadsheet reads safely", () => {
-    const csv = unansweredCsv([{ at: NOW, question: '=1+1,"x"', user: "abc" }, { at: NOW, question: "忻州" }], (q) => q === "忻州");
+    const csv = unansweredCsv(
+      [
+        { at: NOW, question: '=1+1,"x"', user: "abc" },
+        { at: NOW, question: "忻州" },
+      ],
+      (q) => q === "忻州",
+    );
     expect(csv.replace(/^\uFEFF/, "").split("\r\n")).toEqual([
       "time,question,user_hash,answered",
       `2026-11-22T08:00:00.000Z,"'=1+1,""x""",abc,no`,
@@ -64,7 +76,8 @@ describe("feedback", () => {
   it("is kept, rotated at its size, and summarized by answer", async () => {
     const dir = tempDir();
     const store = fileFeedback(dir, { maxFileBytes: 400 });
-    for (let i = 0; i < 8; i++) await store.record({ at: NOW, vote: "down", question: "忻州GDP", answer: "不知道", article: "a", user: "h" });
+    for (let i = 0; i < 8; i++)
+      await store.record({ at: NOW, vote: "down", question: "忻州GDP", answer: "不知道", article: "a", user: "h" });
     await store.record({ at: NOW, vote: "up" });
     expect(readFileSync(path.join(dir, FEEDBACK_OLDER_FILE), "utf8").length).toBeGreaterThan(0);
     const kept = await store.list();
@@ -72,16 +85,33 @@ describe("feedback", () => {
     expect(kept.at(-1)).toEqual({ at: NOW, vote: "up" });
     const summary = summarizeFeedback(kept);
     expect(summary.up).toBe(1);
-    expect(summary.worst[0]).toMatchObject({ question: "忻州GDP", answer: "不知道", article: "a", count: summary.down });
+    expect(summary.worst[0]).toMatchObject({
+      question: "忻州GDP",
+      answer: "不知道",
+      article: "a",
+      count: summary.down,
+    });
   });
 });
 
 describe("a change that leaves the folder unloadable", () => {
   it("is undone, and the old engine keeps answering", async () => {
-    const engine: AnsweringEngine = { summary: { version: "v1", articles: [], facts: [], places: [] }, examples: [], ask: async () => ({}) as never, askMany: async () => [], close: async () => {} };
-    const live = createLiveKnowledge(engine, async () => ({ ok: false, problems: [{ file: "facts/x.yaml", line: 3, message: "no article" }] }));
+    const engine: AnsweringEngine = {
+      summary: { version: "v1", articles: [], facts: [], places: [] },
+      examples: [],
+      ask: async () => ({}) as never,
+      askMany: async () => [],
+      close: async () => {},
+    };
+    const live = createLiveKnowledge(engine, async () => ({
+      ok: false,
+      problems: [{ file: "facts/x.yaml", line: 3, message: "no article" }],
+    }));
     const steps: string[] = [];
-    const result = await live.change(async () => void steps.push("moved"), async () => void steps.push("moved back"));
+    const result = await live.change(
+      async () => void steps.push("moved"),
+      async () => void steps.push("moved back"),
+    );
     expect(result.ok).toBe(false);
     expect(steps).toEqual(["moved", "moved back"]);
     expect(live.summary.version).toBe("v1");
@@ -96,7 +126,10 @@ describe("in chat", () => {
     expect(checkField("date", "2030-01-01", NOW).ok).toBe(false);
     // NOW is 16:00 on 22 November in Shanghai: the 23rd may be typed, the 24th not; in UTC-10 it is still the 21st.
     expect(checkField("date", "2026-11-23", NOW, "Asia/Shanghai")).toEqual({ ok: true, value: "2026-11-23" });
-    expect(checkField("date", "2026-11-24", NOW, "Asia/Shanghai")).toEqual({ ok: false, reason: "这个日期还没到（最晚可以是明天）。" });
+    expect(checkField("date", "2026-11-24", NOW, "Asia/Shanghai")).toEqual({
+      ok: false,
+      reason: "这个日期还没到（最晚可以是明天）。",
+    });
     expect(checkField("date", "2026-11-23", NOW, "Pacific/Honolulu").ok).toBe(false);
     expect(checkField("url", "ftp://x.cn/a", NOW).ok).toBe(false);
     expect(checkField("url", "https://x.cn/a", NOW)).toEqual({ ok: true, value: "https://x.cn/a" });

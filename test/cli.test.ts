@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { GOOD, SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.js";
+import { article, GOOD, knowledgeDir, removeKnowledgeDirs, SHIPPED } from "./helpers/knowledge.js";
 
 afterAll(removeKnowledgeDirs);
 
@@ -28,10 +28,16 @@ describe("npm run ask", () => {
     const questions = ["忻州新能源装机有多少？", "今天天气怎么样？", "", "太忻一体化经济区国土面积占全省多少？"];
     const r = npm(["ask", "--", "--json"], questions.join("\n") + "\n");
     expect(r.code).toBe(0);
-    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.question)).toEqual(questions);
     expect(lines.map((l) => l.answered)).toEqual([true, false, false, true]);
-    for (const l of lines) expect(Object.keys(l)).toEqual(expect.arrayContaining(["question", "answered", "answer", "text", "citations", "facts"]));
+    for (const l of lines)
+      expect(Object.keys(l)).toEqual(
+        expect.arrayContaining(["question", "answered", "answer", "text", "citations", "facts"]),
+      );
   });
 });
 
@@ -57,7 +63,12 @@ describe("npm run kb:check", () => {
 /** An article whose front matter's aliases expand to 9^6 strings ("billion laughs"). */
 function aliasBomb(): string {
   const lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-  for (let i = 1; i <= 6; i++) lines.push(`l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(", ")}]`);
+  for (let i = 1; i <= 6; i++)
+    lines.push(
+      `l${i}: &l${i} [${Array(9)
+        .fill(`*l${i - 1}`)
+        .join(", ")}]`,
+    );
   return article({ ...GOOD, ...Object.fromEntries(lines.map((l) => l.split(/: (.*)/s).slice(0, 2))) });
 }
 
@@ -67,7 +78,11 @@ describe("the tools on a folder or a page they cannot read", () => {
   it("an alias bomb in an article: ask, kb:check and eval print its file:line and exit 1", () => {
     const dir = knowledgeDir({ "articles/bomb.md": aliasBomb() }, SHIPPED);
     const knowledge = ["--", "--knowledge", dir];
-    const commands = [["ask", ...knowledge, "忻州市长是谁"], ["kb:check", ...knowledge], ["eval", ...knowledge]];
+    const commands = [
+      ["ask", ...knowledge, "忻州市长是谁"],
+      ["kb:check", ...knowledge],
+      ["eval", ...knowledge],
+    ];
     for (const args of commands) {
       const r = npm(args);
       expect(r.code, args[0]).toBe(1);

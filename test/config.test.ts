@@ -51,8 +51,14 @@ describe("configuration", () => {
     [{ PORT: "99999" }, /^PORT /],
     [{ TIME_ZONE: "Mars/Olympus_Mons" }, /^TIME_ZONE must be an IANA time zone/],
     [{ USER_HASH_SECRET: "short" }, /^USER_HASH_SECRET /],
-    [{ REDIS_URL: "localhost:6379", USER_HASH_SECRET: "0123456789abcdef" }, /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
-    [{ REDIS_URL: "redis://redis:6379" }, /^USER_HASH_SECRET is required when REDIS_URL is set: every replica must hash user ids with the same key/],
+    [
+      { REDIS_URL: "localhost:6379", USER_HASH_SECRET: "0123456789abcdef" },
+      /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/,
+    ],
+    [
+      { REDIS_URL: "redis://redis:6379" },
+      /^USER_HASH_SECRET is required when REDIS_URL is set: every replica must hash user ids with the same key/,
+    ],
     [{ REDIS_PREFIX: "has space" }, /^REDIS_PREFIX /],
     [{ REPLICA_ID: "a/b" }, /^REPLICA_ID /],
   ];
@@ -67,7 +73,11 @@ describe("configuration", () => {
   });
 
   it("reads the replicas' settings: Redis (its URL never in an error), the prefix and this replica's id", () => {
-    const c = loadConfig({ REDIS_URL: "redis://:pw@redis:6379/2", USER_HASH_SECRET: "0123456789abcdef", REPLICA_ID: "bot-2" });
+    const c = loadConfig({
+      REDIS_URL: "redis://:pw@redis:6379/2",
+      USER_HASH_SECRET: "0123456789abcdef",
+      REPLICA_ID: "bot-2",
+    });
     expect(c).toMatchObject({ redis: { url: "redis://:pw@redis:6379/2", prefix: "xinzhou:" }, replicaId: "bot-2" });
     expect(loadConfig({}).redis).toBeUndefined();
     expect(loadConfig({}).replicaId).toMatch(/-\d+$/);

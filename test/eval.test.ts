@@ -8,12 +8,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildExternalSet, runExternal, type ExternalSetName } from "../src/eval/external.js";
+import type { Engine } from "../src/engine/index.js";
+import { buildExternalSet, type ExternalSetName, runExternal } from "../src/eval/external.js";
 import { integrityProblems } from "../src/eval/judge.js";
 import { readCases, runEval } from "../src/eval/run.js";
-import type { Engine } from "../src/engine/index.js";
-import { NOW, engineFor } from "./helpers/engine.js";
-import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.js";
+import { engineFor, NOW } from "./helpers/engine.js";
+import { knowledgeDir, removeKnowledgeDirs, SHIPPED } from "./helpers/knowledge.js";
 
 /** The share of each set that must pass: a minimum, raised when the engine improves, never lowered quietly. */
 const FLOORS: Record<string, number> = {
@@ -57,21 +57,29 @@ describe("question sets on the shipped knowledge", () => {
   beforeAll(async () => {
     engine = await engineFor();
   }, BUILD_TIMEOUT);
-  for (const set of readCases([])) it(`${set.file} scores at least its floor and keeps its passing cases`, () => check(engine, set));
+  for (const set of readCases([]))
+    it(`${set.file} scores at least its floor and keeps its passing cases`, () => check(engine, set));
 });
 
 const FIXTURES = "test/fixtures";
-for (const fixture of readdirSync(FIXTURES, { withFileTypes: true }).filter((f) => f.isDirectory() && f.name !== "external").map((f) => f.name).sort()) {
+for (const fixture of readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((f) => f.isDirectory() && f.name !== "external")
+  .map((f) => f.name)
+  .sort()) {
   describe(`question sets with the articles of ${fixture} added`, () => {
     const dir = path.join(FIXTURES, fixture);
     let engine: Engine;
     beforeAll(async () => {
       const files = Object.fromEntries(
-        readdirSync(path.join(dir, "articles")).map((name) => [`articles/${name}`, readFileSync(path.join(dir, "articles", name))]),
+        readdirSync(path.join(dir, "articles")).map((name) => [
+          `articles/${name}`,
+          readFileSync(path.join(dir, "articles", name)),
+        ]),
       );
       engine = await engineFor(knowledgeDir(files, SHIPPED));
     }, BUILD_TIMEOUT);
-    for (const set of readCases([], dir)) it(`${set.file} scores at least its floor and keeps its passing cases`, () => check(engine, set));
+    for (const set of readCases([], dir))
+      it(`${set.file} scores at least its floor and keeps its passing cases`, () => check(engine, set));
   });
 }
 
@@ -87,7 +95,9 @@ for (const [name, bar] of Object.entries(EXTERNAL) as [ExternalSetName, { right:
       const report = runExternal((q) => engine.ask(q, NOW), set.cases);
       expect(report.right / report.total).toBeGreaterThanOrEqual(bar.right);
       expect(report.wrong / report.total).toBeLessThanOrEqual(bar.wrong);
-      const broken = set.cases.flatMap((c) => integrityProblems(engine.ask(c.q, NOW), engine.kb).map((p) => `${c.id}: ${p}`));
+      const broken = set.cases.flatMap((c) =>
+        integrityProblems(engine.ask(c.q, NOW), engine.kb).map((p) => `${c.id}: ${p}`),
+      );
       expect(broken).toEqual([]);
     });
   });

@@ -4,8 +4,15 @@
  * else in between. The folder is a stand-in here, so that each step happens exactly when the test says.
  */
 import { describe, expect, it } from "vitest";
+import {
+  type AnsweringEngine,
+  createLiveKnowledge,
+  type InPlace,
+  type Opened,
+  type OpenKnowledge,
+  type OpenRequest,
+} from "../src/live.js";
 import type { KnowledgeSummary } from "../src/model/knowledge.js";
-import { createLiveKnowledge, type AnsweringEngine, type InPlace, type Opened, type OpenKnowledge, type OpenRequest } from "../src/live.js";
 
 const summary = (version: string): KnowledgeSummary => ({ version, articles: [], facts: [], places: [] });
 const engine = (version: string): AnsweringEngine => ({

@@ -1,5 +1,5 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MINISEARCH_VERSION } from "../src/engine/retrieve/snapshot.js";
@@ -7,7 +7,7 @@ import { loadKnowledge } from "../src/knowledge/load.js";
 import type { KnowledgeBase } from "../src/model/knowledge.js";
 import { openEngine, snapshotPath } from "../src/snapshots.js";
 import { NOW } from "./helpers/engine.js";
-import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.js";
+import { knowledgeDir, removeKnowledgeDirs, SHIPPED } from "./helpers/knowledge.js";
 
 afterAll(removeKnowledgeDirs);
 
@@ -17,7 +17,12 @@ async function shipped(): Promise<KnowledgeBase> {
   return r.kb;
 }
 
-const QUESTIONS = ["忻州新能源装机有多少？", "太忻一体化经济区重大项目总投资多少", "北京GDP", "How many tourists did Xinzhou receive?"];
+const QUESTIONS = [
+  "忻州新能源装机有多少？",
+  "太忻一体化经济区重大项目总投资多少",
+  "北京GDP",
+  "How many tourists did Xinzhou receive?",
+];
 
 describe("index snapshots under DATA_DIR", () => {
   it("builds and writes a snapshot the first time, loads it the next, with the same answers", async () => {
@@ -68,7 +73,15 @@ describe("index snapshots under DATA_DIR", () => {
     const kb = await shipped();
     const dataDir = knowledgeDir();
     await openEngine(kb, dataDir);
-    const changed = await loadKnowledge(knowledgeDir({ "articles/extra.md": "---\ntitle: t\npublisher: p\ndate: 2024-01-01\nurl: https://example.org/x\n---\n\n忻州市新增企业5家。\n" }, SHIPPED));
+    const changed = await loadKnowledge(
+      knowledgeDir(
+        {
+          "articles/extra.md":
+            "---\ntitle: t\npublisher: p\ndate: 2024-01-01\nurl: https://example.org/x\n---\n\n忻州市新增企业5家。\n",
+        },
+        SHIPPED,
+      ),
+    );
     if (!changed.ok) throw new Error("invalid");
     const opened = await openEngine(changed.kb, dataDir);
     expect(opened.source).toBe("built");
@@ -77,7 +90,9 @@ describe("index snapshots under DATA_DIR", () => {
 
   it("reads MiniSearch's private fields only for the version it was written for", () => {
     const entry = createRequire(import.meta.url).resolve("minisearch");
-    const pkg = JSON.parse(readFileSync(path.join(entry.slice(0, entry.lastIndexOf(`${path.sep}dist${path.sep}`)), "package.json"), "utf8"));
+    const pkg = JSON.parse(
+      readFileSync(path.join(entry.slice(0, entry.lastIndexOf(`${path.sep}dist${path.sep}`)), "package.json"), "utf8"),
+    );
     expect(pkg.version).toBe(MINISEARCH_VERSION);
   });
 });

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { UNANSWERED_FILE, UNANSWERED_OLDER_FILE, openStats } from "../src/stats.js";
+import { openStats, UNANSWERED_FILE, UNANSWERED_OLDER_FILE } from "../src/stats.js";
 import { knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.js";
 
 afterAll(removeKnowledgeDirs);

@@ -4,9 +4,9 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { USER_KEY_FILE, UserKeyError, openUserHasher } from "../src/users.js";
+import { openUserHasher, USER_KEY_FILE, UserKeyError } from "../src/users.js";
 import { FakeBotApi } from "./helpers/bot-api.js";
-import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "./helpers/knowledge.js";
+import { knowledgeDir, removeKnowledgeDirs, SHIPPED } from "./helpers/knowledge.js";
 
 afterAll(removeKnowledgeDirs);
 

@@ -4,7 +4,7 @@
  */
 import MiniSearch from "minisearch";
 import type { Answer } from "../engine/index.js";
-import { sentencesOf, type KnowledgeBase } from "../model/knowledge.js";
+import { type KnowledgeBase, sentencesOf } from "../model/knowledge.js";
 
 /** Bigrams of Han runs, words otherwise: the tokenizer a newcomer would write first. */
 export function bareTokenize(text: string): string[] {

@@ -3,7 +3,7 @@
  * sentences whose words are drawn at their real frequencies from jieba's dictionary (shipped in the
  * jieba-js package), with figures, units, places and dates mixed in. Same seed, same corpus.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, cpSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -62,14 +62,36 @@ export function loadVocabulary(): Vocabulary {
     if (!word || !freq || !pos || !/^\p{Script=Han}{2,4}$/u.test(word)) continue;
     const f = Number(freq);
     if (f < 50) continue;
-    const key = pos === "ns" ? "ns" : pos.startsWith("n") && pos !== "nr" ? "n" : pos.startsWith("v") ? "v" : pos === "a" ? "a" : undefined;
+    const key =
+      pos === "ns"
+        ? "ns"
+        : pos.startsWith("n") && pos !== "nr"
+          ? "n"
+          : pos.startsWith("v")
+            ? "v"
+            : pos === "a"
+              ? "a"
+              : undefined;
     if (key) by[key]!.push([word, f]);
   }
   return { nouns: sampler(by.n!), verbs: sampler(by.v!), places: sampler(by.ns!), adjectives: sampler(by.a!) };
 }
 
 const UNITS = ["万千瓦", "亿元", "万元", "万亩", "万人次", "万吨", "个", "家", "项", "%", "公里", "户"];
-const LOCAL = ["忻州市", "原平市", "定襄县", "五台县", "代县", "繁峙县", "宁武县", "静乐县", "河曲县", "保德县", "偏关县", "太忻一体化经济区"];
+const LOCAL = [
+  "忻州市",
+  "原平市",
+  "定襄县",
+  "五台县",
+  "代县",
+  "繁峙县",
+  "宁武县",
+  "静乐县",
+  "河曲县",
+  "保德县",
+  "偏关县",
+  "太忻一体化经济区",
+];
 
 function figure(rnd: () => number): string {
   const unit = UNITS[Math.floor(rnd() * UNITS.length)]!;
@@ -79,13 +101,18 @@ function figure(rnd: () => number): string {
 
 function sentence(v: Vocabulary, rnd: () => number): string {
   const year = 2018 + Math.floor(rnd() * 8);
-  const time = rnd() < 0.5 ? `${year}年` : rnd() < 0.5 ? `截至${year}年${1 + Math.floor(rnd() * 12)}月底` : "今年前三季度";
+  const time =
+    rnd() < 0.5 ? `${year}年` : rnd() < 0.5 ? `截至${year}年${1 + Math.floor(rnd() * 12)}月底` : "今年前三季度";
   const place = rnd() < 0.6 ? LOCAL[Math.floor(rnd() * LOCAL.length)]! : draw(v.places, rnd);
   const subject = draw(v.nouns, rnd) + draw(v.nouns, rnd);
   const clauses = [
     `${time},${place}${subject}${draw(v.verbs, rnd)}${figure(rnd)}`,
-    rnd() < 0.5 ? `同比增长${(rnd() * 20).toFixed(1)}%` : `${draw(v.adjectives, rnd)}${draw(v.nouns, rnd)}${draw(v.verbs, rnd)}${draw(v.nouns, rnd)}`,
-    rnd() < 0.3 ? `排名全省第${"一二三四五六七八九十"[Math.floor(rnd() * 10)]}` : `${draw(v.verbs, rnd)}${draw(v.nouns, rnd)}${draw(v.nouns, rnd)}`,
+    rnd() < 0.5
+      ? `同比增长${(rnd() * 20).toFixed(1)}%`
+      : `${draw(v.adjectives, rnd)}${draw(v.nouns, rnd)}${draw(v.verbs, rnd)}${draw(v.nouns, rnd)}`,
+    rnd() < 0.3
+      ? `排名全省第${"一二三四五六七八九十"[Math.floor(rnd() * 10)]}`
+      : `${draw(v.verbs, rnd)}${draw(v.nouns, rnd)}${draw(v.nouns, rnd)}`,
   ];
   return `${clauses.join(",")}。`;
 }

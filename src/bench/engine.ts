@@ -4,7 +4,7 @@
  */
 import type { Engine } from "../engine/index.js";
 import { createEngine } from "../engine/index.js";
-import { judge, type EvalCase } from "../eval/judge.js";
+import { type EvalCase, judge } from "../eval/judge.js";
 import { loadKnowledge } from "../knowledge/load.js";
 import type { KnowledgeBase } from "../model/knowledge.js";
 import { toPlainText } from "../render/plain.js";
@@ -37,7 +37,10 @@ export function timeQuestions(ask: (q: string) => unknown, questions: readonly s
   return percentiles(samples);
 }
 
-export async function timeStartup(dir: string, runs: number): Promise<{ load_ms: number; build_ms: number; kb: KnowledgeBase; engine: Engine }> {
+export async function timeStartup(
+  dir: string,
+  runs: number,
+): Promise<{ load_ms: number; build_ms: number; kb: KnowledgeBase; engine: Engine }> {
   let best = { load_ms: Infinity, build_ms: Infinity };
   let last: { kb: KnowledgeBase; engine: Engine } | undefined;
   for (let i = 0; i < runs; i++) {
@@ -54,7 +57,11 @@ export async function timeStartup(dir: string, runs: number): Promise<{ load_ms:
   return { load_ms: round(best.load_ms), build_ms: round(best.build_ms), ...last! };
 }
 
-export function score(ask: (q: string) => ReturnType<Engine["ask"]>, cases: readonly EvalCase[], kb: KnowledgeBase): number {
+export function score(
+  ask: (q: string) => ReturnType<Engine["ask"]>,
+  cases: readonly EvalCase[],
+  kb: KnowledgeBase,
+): number {
   let passed = 0;
   for (const c of cases) {
     const a = ask(c.q);

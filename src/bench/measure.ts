@@ -17,21 +17,21 @@
  * Prints one JSON object. Run with --expose-gc, so that memory can be measured without the garbage.
  */
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { setTimeout as sleep } from "node:timers/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_TIME_ZONE } from "../config.js";
-import { createEngine, engineFromSnapshot, type Engine } from "../engine/index.js";
+import { createEngine, type Engine, engineFromSnapshot } from "../engine/index.js";
 import { loadKnowledge } from "../knowledge/load.js";
-import { sentencesOf, type KnowledgeBase } from "../model/knowledge.js";
 import { createLiveKnowledge } from "../live.js";
+import { type KnowledgeBase, sentencesOf } from "../model/knowledge.js";
 import { saveSnapshot, snapshotPath } from "../snapshots.js";
 import { openInThread } from "../thread/host.js";
 import { buildBaselineIndex } from "./baseline.js";
+import { percentiles, round, timeQuestions } from "./engine.js";
 import { measureImports } from "./import.js";
 import { questionMix } from "./questions.js";
-import { percentiles, round, timeQuestions } from "./engine.js";
 
 const [mode, dir, dataDir] = process.argv.slice(2);
 const now = new Date("2026-11-22T00:00:00Z");
@@ -99,9 +99,15 @@ async function main(): Promise<object> {
 
 /** The engine in a worker thread on `dir`, opened from the snapshot in `data`, as the bot opens it. */
 async function openAsTheBot(knowledgeDir: string, data: string) {
-  const open = openInThread({ knowledgeDir, dataDir: data, timeZone: DEFAULT_TIME_ZONE, note: (level, message) => process.stderr.write(`${level}: ${message}\n`) });
+  const open = openInThread({
+    knowledgeDir,
+    dataDir: data,
+    timeZone: DEFAULT_TIME_ZONE,
+    note: (level, message) => process.stderr.write(`${level}: ${message}\n`),
+  });
   const opened = await open({ build: true });
-  if (!opened.ok || opened.source !== "snapshot") throw new Error(`the engine did not open from its snapshot: ${JSON.stringify(opened).slice(0, 500)}`);
+  if (!opened.ok || opened.source !== "snapshot")
+    throw new Error(`the engine did not open from its snapshot: ${JSON.stringify(opened).slice(0, 500)}`);
   return createLiveKnowledge(opened.engine!, open);
 }
 

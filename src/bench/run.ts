@@ -15,7 +15,12 @@ const TSX = ["--import", "tsx"];
 export const BOT_FLAGS = ["--heap-growing-percent=20", "--max-semi-space-size=8", "--v8-pool-size=1"];
 
 function child(args: string[], input?: string, env: Record<string, string> = {}): { stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, args, { encoding: "utf8", input, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, BOT_TOKEN: "", ...env } });
+  const r = spawnSync(process.execPath, args, {
+    encoding: "utf8",
+    input,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, BOT_TOKEN: "", ...env },
+  });
   if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr.slice(-2000)}`);
   return { stdout: r.stdout, stderr: r.stderr };
 }
@@ -23,11 +28,20 @@ function child(args: string[], input?: string, env: Record<string, string> = {})
 /** One measurement in a process of its own, from the built JavaScript as the bot runs; the baseline as a bare script would run. */
 function measure(mode: "engine" | "load" | "serve" | "reload" | "add" | "import" | "baseline", ...args: string[]) {
   const flags = mode === "baseline" ? [] : BOT_FLAGS;
-  return JSON.parse(child(["--expose-gc", ...flags, "dist/bench/measure.js", mode, ...args]).stdout.trim().split("\n").pop()!);
+  return JSON.parse(
+    child(["--expose-gc", ...flags, "dist/bench/measure.js", mode, ...args])
+      .stdout.trim()
+      .split("\n")
+      .pop()!,
+  );
 }
 
 function build(): void {
-  const r = spawnSync(process.execPath, [path.join("node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [path.join("node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"],
+    { encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(`the build failed: ${r.stdout}${r.stderr}`);
 }
 
@@ -82,7 +96,13 @@ export async function runBench(options: { sizes: number[]; root: string; log: (l
       thread_p99_ms: serve.p99_ms,
       build_rss_mb: engine.rss_mb,
       build_peak_rss_mb: engine.peak_rss_mb,
-      baseline: { build_ms: baseline.build_ms, p50_ms: baseline.p50_ms, p99_ms: baseline.p99_ms, rss_mb: baseline.rss_mb, peak_rss_mb: baseline.peak_rss_mb },
+      baseline: {
+        build_ms: baseline.build_ms,
+        p50_ms: baseline.p50_ms,
+        p99_ms: baseline.p99_ms,
+        rss_mb: baseline.rss_mb,
+        peak_rss_mb: baseline.peak_rss_mb,
+      },
     };
     options.log(JSON.stringify(row));
     corpus.push(row);

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { InlineKeyboardButton } from "grammy/types";
-import { openMemoryRecords, type OpenRecords, type RecordStore } from "./records.js";
+import { type OpenRecords, openMemoryRecords, type RecordStore } from "./records.js";
 
 export interface SentAnswer {
   readonly question: string;

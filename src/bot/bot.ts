@@ -5,17 +5,17 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, GrammyError, type BotConfig } from "grammy";
+import { Bot, type BotConfig, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { fileFeedback } from "../feedback.js";
 import type { FetchLimits, Network } from "../import/fetch.js";
 import type { HashUser } from "../users.js";
-import { fileFeedback } from "../feedback.js";
 import { createAnswerRegistry } from "./answers.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { adminFeature } from "./features/admin.js";
-import { feedbackFeature } from "./features/feedback.js";
 import { askFeature } from "./features/ask.js";
 import { commandsFeature } from "./features/commands.js";
+import { feedbackFeature } from "./features/feedback.js";
 import { inlineFeature } from "./features/inline.js";
 import { memoryLedger, onceOnly } from "./once.js";
 
@@ -49,7 +49,11 @@ export function createBot(token: string, given: BotDeps, options: BotOptions = {
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: false }));
   // Every text the bot sends is HTML: said once here, not at every call.
   bot.api.config.use((prev, method, payload, signal) =>
-    prev(method, HTML_METHODS.has(method) && !("parse_mode" in payload) ? { ...payload, parse_mode: "HTML" } : payload, signal),
+    prev(
+      method,
+      HTML_METHODS.has(method) && !("parse_mode" in payload) ? { ...payload, parse_mode: "HTML" } : payload,
+      signal,
+    ),
   );
 
   bot.use(async (ctx, next) => {

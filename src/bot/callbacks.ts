@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { MAX_CALLBACK_BYTES } from "../render/telegram.js";
-import { openMemoryRecords, type OpenRecords } from "./records.js";
+import { type OpenRecords, openMemoryRecords } from "./records.js";
 
 export interface CallbackRegistry {
   encode(question: string): string;

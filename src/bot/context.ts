@@ -1,13 +1,13 @@
 /** The context every feature sees: grammY's, plus the update's logger and what became of it. */
 import type { Context } from "grammy";
+import type { LimiterStore } from "../cluster/ratelimit.js";
+import type { Replicas } from "../cluster/replicas.js";
 import type { Config } from "../config.js";
 import type { FeedbackStore } from "../feedback.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
 import type { Stats } from "../stats.js";
 import type { HashUser } from "../users.js";
-import type { LimiterStore } from "../cluster/ratelimit.js";
-import type { Replicas } from "../cluster/replicas.js";
 import type { AnswerRegistry } from "./answers.js";
 import type { CallbackRegistry } from "./callbacks.js";
 import type { UpdateLedger } from "./once.js";

@@ -1,5 +1,9 @@
 /** Downloading a file a user sent (Telegram's file server), with a size and a time limit. */
-export async function download(url: string, maxBytes: number, timeoutMs: number): Promise<Uint8Array | "too large" | "timed out"> {
+export async function download(
+  url: string,
+  maxBytes: number,
+  timeoutMs: number,
+): Promise<Uint8Array | "too large" | "timed out"> {
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetch(url, { signal });

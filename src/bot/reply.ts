@@ -1,8 +1,9 @@
 /** Answering a question in a chat: ask the engine that is live now, record it, send the rendered reply. */
+
+import { renderAnswer } from "../render/telegram.js";
 import { directAnswer } from "../render/words.js";
 import { feedbackRow } from "./answers.js";
 import type { BotContext, BotDeps } from "./context.js";
-import { renderAnswer } from "../render/telegram.js";
 
 export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, question: string): Promise<void> {
   const now = deps.now();
@@ -27,7 +28,10 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, question: 
   });
   const keyboard = id === undefined ? rendered.keyboard : [...rendered.keyboard, feedbackRow(id)];
   const inGroup = ctx.chat?.type !== "private";
-  const replyTo = inGroup && ctx.msg?.message_id ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {};
+  const replyTo =
+    inGroup && ctx.msg?.message_id
+      ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } }
+      : {};
   for (const [i, chunk] of chunks.entries()) {
     const last = i === chunks.length - 1;
     await ctx.reply(chunk, {

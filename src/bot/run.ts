@@ -4,20 +4,25 @@
  * returned stop (main.ts calls it on SIGINT/SIGTERM) stops fetching, finishes what is in flight,
  * writes the stats, closes the engine and leaves the replicas.
  */
-import { run, type RunnerHandle } from "@grammyjs/runner";
-import { GrammyError, webhookCallback } from "grammy";
+
 import { createServer, type Server } from "node:http";
+import { type RunnerHandle, run } from "@grammyjs/runner";
+import { GrammyError, webhookCallback } from "grammy";
+import { type Cluster, openCluster } from "../cluster/index.js";
 import type { Config } from "../config.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
-import { openCluster, type Cluster } from "../cluster/index.js";
 import { openStats } from "../stats.js";
 import { openUserHasher, UserKeyError } from "../users.js";
 import { createBot } from "./bot.js";
 import { createCallbackRegistry } from "./callbacks.js";
 import { ADMIN_COMMANDS, PUBLIC_COMMANDS } from "./features/commands.js";
 
-export async function runBot(input: { config: Config; logger: Logger; live: LiveKnowledge }): Promise<() => Promise<void>> {
+export async function runBot(input: {
+  config: Config;
+  logger: Logger;
+  live: LiveKnowledge;
+}): Promise<() => Promise<void>> {
   const { config, logger } = input;
   const startedAt = new Date();
   const mode = config.webhook ? "webhook" : "polling";
@@ -42,7 +47,13 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
   }
   const live = cluster?.live ?? input.live;
   const stats =
-    cluster?.stats ?? (await openStats(config.dataDir, { timeZone: config.timeZone, hashUser, since: startedAt, onError: (e) => logger.warn({ err: e }, "stats file") }));
+    cluster?.stats ??
+    (await openStats(config.dataDir, {
+      timeZone: config.timeZone,
+      hashUser,
+      since: startedAt,
+      onError: (e) => logger.warn({ err: e }, "stats file"),
+    }));
   const bot = createBot(config.botToken!, {
     config,
     logger,
@@ -71,21 +82,34 @@ export async function runBot(input: { config: Config; logger: Logger; live: Live
   }
   await setCommands(bot.api, config, logger);
   logger.info(
-    { bot: bot.botInfo.username, mode, replica: config.replicaId, articles: live.summary.articles.length, facts: live.summary.facts.length },
+    {
+      bot: bot.botInfo.username,
+      mode,
+      replica: config.replicaId,
+      articles: live.summary.articles.length,
+      facts: live.summary.facts.length,
+    },
     "bot started",
   );
 
   let runner: RunnerHandle | undefined;
   let server: Server | undefined;
   if (config.webhook) {
-    const health = () => ({ ok: true, replica: config.replicaId, version: live.summary.version, ...(cluster ? cluster.link.health() : {}) });
+    const health = () => ({
+      ok: true,
+      replica: config.replicaId,
+      version: live.summary.version,
+      ...(cluster ? cluster.link.health() : {}),
+    });
     server = await startWebhook(bot, config.webhook, logger, health);
   } else {
     await bot.api.deleteWebhook();
     runner = run(bot, { runner: { silent: true, maxRetryTime: 24 * 60 * 60 * 1000 } });
     runner.task()?.catch((e: unknown) => {
       if (e instanceof GrammyError && e.error_code === 409) {
-        logger.fatal("409 Conflict: another instance is polling with this BOT_TOKEN (or a webhook is set); stop it and start again");
+        logger.fatal(
+          "409 Conflict: another instance is polling with this BOT_TOKEN (or a webhook is set); stop it and start again",
+        );
       } else logger.fatal({ err: e }, "polling stopped");
       process.exit(1);
     });
@@ -106,7 +130,9 @@ async function setCommands(api: ReturnType<typeof createBot>["api"], config: Con
     for (const id of config.adminIds) {
       await api
         .setMyCommands([...PUBLIC_COMMANDS, ...ADMIN_COMMANDS], { scope: { type: "chat", chat_id: id } })
-        .catch((e: unknown) => logger.warn({ admin: id, err: e }, "admin command menu not set (has the admin started the bot?)"));
+        .catch((e: unknown) =>
+          logger.warn({ admin: id, err: e }, "admin command menu not set (has the admin started the bot?)"),
+        );
     }
   } catch (e) {
     logger.warn({ err: e }, "command menu not set");
@@ -124,7 +150,11 @@ async function startWebhook(
   health: () => Record<string, unknown>,
 ): Promise<Server> {
   const path = new URL(webhook.url).pathname || "/";
-  const handle = webhookCallback(bot, "http", { secretToken: webhook.secret, onTimeout: "return", timeoutMilliseconds: 9000 });
+  const handle = webhookCallback(bot, "http", {
+    secretToken: webhook.secret,
+    onTimeout: "return",
+    timeoutMilliseconds: 9000,
+  });
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method === "GET" && url.pathname === "/healthz") {

@@ -15,10 +15,10 @@ import type { Stats } from "../stats.js";
 import type { HashUser } from "../users.js";
 import { shareKnowledge } from "./knowledge.js";
 import { claimPolling, type PollingLease } from "./polling.js";
-import { sharedLimiterStore, type LimiterStore } from "./ratelimit.js";
+import { type LimiterStore, sharedLimiterStore } from "./ratelimit.js";
 import { openRedisRecords } from "./records.js";
 import { connectRedis, type RedisLink } from "./redis.js";
-import { startReplicas, type Replicas } from "./replicas.js";
+import { type Replicas, startReplicas } from "./replicas.js";
 import { openRedisStats } from "./stats.js";
 import { redisLedger } from "./updates.js";
 
@@ -69,20 +69,30 @@ export async function openCluster(input: ClusterInput): Promise<Cluster> {
     owner: { botId: input.botId, refused: input.onRefused },
   });
   if (!(await link.ready(CONNECT_WAIT_MS))) {
-    logger.warn({ host: safeHost(config.redis.url) }, "redis not reachable at start: starting without it, and retrying");
+    logger.warn(
+      { host: safeHost(config.redis.url) },
+      "redis not reachable at start: starting without it, and retrying",
+    );
   }
   let shared: LiveKnowledge = live;
   const replicas = startReplicas(link, {
     id: replicaId,
     mode: input.mode,
     startedAt: input.startedAt,
-    knowledge: () => ({ version: shared.summary.version, articles: shared.summary.articles.length, loadedAt: shared.loadedAt }),
+    knowledge: () => ({
+      version: shared.summary.version,
+      articles: shared.summary.articles.length,
+      loadedAt: shared.loadedAt,
+    }),
   });
   const sharedKnowledge = shareKnowledge(live, link, replicas, { logger });
   shared = sharedKnowledge;
   const stats = openRedisStats(link, { timeZone: config.timeZone, hashUser: input.hashUser, replicaId, logger });
   let lease: PollingLease | undefined;
-  logger.info({ replica: replicaId, host: safeHost(config.redis.url), prefix: config.redis.prefix }, "sharing state through redis");
+  logger.info(
+    { replica: replicaId, host: safeHost(config.redis.url), prefix: config.redis.prefix },
+    "sharing state through redis",
+  );
 
   return {
     link,

@@ -6,8 +6,9 @@
  * the message (it was restarting, Redis was down) still catches up. Writes to the folder hold a lock
  * in Redis, so two admins on two replicas take turns as they do on one.
  */
-import type { Logger } from "../logger.js";
+
 import { KnowledgeBusy, type LiveKnowledge, type ReloadResult, type Spread } from "../live.js";
+import type { Logger } from "../logger.js";
 import { withLock } from "./lock.js";
 import type { RedisLink } from "./redis.js";
 import type { Replicas } from "./replicas.js";
@@ -72,7 +73,9 @@ class SharedKnowledge implements LiveKnowledge {
   ) {
     this.subscriber = link.subscriber();
     this.channel = link.key(KNOWLEDGE_CHANNEL);
-    this.subscriber.subscribe(this.channel).catch((e: unknown) => options.logger.warn({ err: e }, "knowledge channel not subscribed"));
+    this.subscriber
+      .subscribe(this.channel)
+      .catch((e: unknown) => options.logger.warn({ err: e }, "knowledge channel not subscribed"));
     this.subscriber.on("message", (from: string, text: string) => this.heard(from, text));
     // What was announced before this replica started is what it read from the folder at start.
     void link
@@ -192,7 +195,8 @@ class SharedKnowledge implements LiveKnowledge {
       this.lastAnnounced = version;
       return true;
     } catch (e) {
-      const why = "knowledge change not announced to the other replicas yet (redis unavailable); it will be when redis is back";
+      const why =
+        "knowledge change not announced to the other replicas yet (redis unavailable); it will be when redis is back";
       this.options.logger.warn({ err: e, version }, why);
       this.unannounced = version;
       return false;
@@ -215,7 +219,10 @@ class SharedKnowledge implements LiveKnowledge {
 
   private async spread(result: ReloadResult, published: boolean): Promise<ReloadResult> {
     if (!result.ok) return result;
-    return { ...result, spread: published ? await this.converge(result.version) : { ok: false, reason: "unavailable" } };
+    return {
+      ...result,
+      spread: published ? await this.converge(result.version) : { ok: false, reason: "unavailable" },
+    };
   }
 
   /**

@@ -6,7 +6,10 @@
 import { randomUUID } from "node:crypto";
 import type { RedisLink } from "./redis.js";
 
-export type Locked<T> = { ok: true; value: T } | { ok: false; reason: "busy"; holder: string } | { ok: false; reason: "unavailable" };
+export type Locked<T> =
+  | { ok: true; value: T }
+  | { ok: false; reason: "busy"; holder: string }
+  | { ok: false; reason: "unavailable" };
 
 export interface LockOptions {
   /** Who takes it (the replica id): shown to whoever waits. */
@@ -23,7 +26,12 @@ const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end`;
 
 /** Runs `work` holding lock `name`, waiting for it up to `waitMs`; without Redis, nothing runs. */
-export async function withLock<T>(link: RedisLink, name: string, options: LockOptions, work: () => Promise<T>): Promise<Locked<T>> {
+export async function withLock<T>(
+  link: RedisLink,
+  name: string,
+  options: LockOptions,
+  work: () => Promise<T>,
+): Promise<Locked<T>> {
   const key = link.key(`lock:${name}`);
   const ttlMs = options.ttlMs ?? 30_000;
   const token = `${options.owner}/${randomUUID()}`;

@@ -25,7 +25,11 @@ const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call
 
 const WEBHOOK_HINT = "set WEBHOOK_URL to run several replicas behind a load balancer";
 
-export async function claimPolling(link: RedisLink, replicas: Replicas, options: PollingOptions): Promise<PollingLease> {
+export async function claimPolling(
+  link: RedisLink,
+  replicas: Replicas,
+  options: PollingOptions,
+): Promise<PollingLease> {
   const self = replicas.self;
   const key = link.key("polling");
   const ttlMs = options.ttlMs ?? 30_000;
@@ -34,17 +38,27 @@ export async function claimPolling(link: RedisLink, replicas: Replicas, options:
   if (link.up) {
     const webhooks = (await replicas.list().catch(() => [])).filter((r) => r.id !== self && r.mode === "webhook");
     if (webhooks.length) {
-      return { ok: false, why: `long polling refused: replicas ${webhooks.map((r) => r.id).join(", ")} serve a webhook for this bot, and polling would delete it; set WEBHOOK_URL on this replica too` };
+      return {
+        ok: false,
+        why: `long polling refused: replicas ${webhooks.map((r) => r.id).join(", ")} serve a webhook for this bot, and polling would delete it; set WEBHOOK_URL on this replica too`,
+      };
     }
     const holder = await hold().catch(() => "");
-    if (holder) return { ok: false, why: `long polling refused: replica ${holder} already polls for this bot, and Telegram gives updates to one poller only (409 Conflict); ${WEBHOOK_HINT}` };
+    if (holder)
+      return {
+        ok: false,
+        why: `long polling refused: replica ${holder} already polls for this bot, and Telegram gives updates to one poller only (409 Conflict); ${WEBHOOK_HINT}`,
+      };
   }
   // While Redis is down the lease is taken when it is back; Telegram's 409 stays the last word.
   const timer = setInterval(() => {
     if (!link.up) return;
     hold().then(
       (holder) => {
-        if (holder) options.onConflict(`long polling stopped: replica ${holder} polls for this bot too (409 Conflict); ${WEBHOOK_HINT}`);
+        if (holder)
+          options.onConflict(
+            `long polling stopped: replica ${holder} polls for this bot too (409 Conflict); ${WEBHOOK_HINT}`,
+          );
       },
       () => {},
     );

@@ -82,7 +82,12 @@ class Link implements RedisLink {
     this.owned = options.owner === undefined;
     // Commands sent in the same tick go out in one write: under load, many updates' commands share a round trip.
     const commandTimeout = options.commandTimeoutMs ?? 1000;
-    this.client = new Redis(options.url, { ...BASE, connectionName: options.name, commandTimeout, enableAutoPipelining: true });
+    this.client = new Redis(options.url, {
+      ...BASE,
+      connectionName: options.name,
+      commandTimeout,
+      enableAutoPipelining: true,
+    });
     this.client.on("ready", () => {
       this.answering = true;
       if (options.owner && !this.owned) this.checkOwner(options.owner);
@@ -124,7 +129,12 @@ class Link implements RedisLink {
   subscriber(): Redis {
     // A SUBSCRIBE sent while Redis is down waits for it (however long), and is renewed after each reconnect.
     const name = `${this.options.name}:sub`;
-    const sub = new Redis(this.options.url, { ...BASE, enableOfflineQueue: true, maxRetriesPerRequest: null, connectionName: name });
+    const sub = new Redis(this.options.url, {
+      ...BASE,
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+      connectionName: name,
+    });
     sub.on("error", () => {}); // the main connection reports outages
     this.subscribers.push(sub);
     return sub;
@@ -169,7 +179,8 @@ class Link implements RedisLink {
     this.downSince ??= new Date();
     if (this.warned) return;
     this.warned = true;
-    const what = "redis unavailable: answering goes on; stats are buffered, rate limits and duplicate checks are per replica until it is back";
+    const what =
+      "redis unavailable: answering goes on; stats are buffered, rate limits and duplicate checks are per replica until it is back";
     this.options.logger.warn({ error: why }, what);
   }
 

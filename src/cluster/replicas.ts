@@ -91,13 +91,20 @@ export function startReplicas(link: RedisLink, options: ReplicaOptions): Replica
           seenAt: new Date(h.seenAt ?? 0),
         });
       }
-      return records.sort((a, b) => Number(b.id === options.id) - Number(a.id === options.id) || a.id.localeCompare(b.id));
+      return records.sort(
+        (a, b) => Number(b.id === options.id) - Number(a.id === options.id) || a.id.localeCompare(b.id),
+      );
     },
     async stop() {
       stopped = true;
       clearInterval(timer);
       if (!link.up) return;
-      await link.client.multi().del(record(options.id)).zrem(all, options.id).exec().catch(() => {});
+      await link.client
+        .multi()
+        .del(record(options.id))
+        .zrem(all, options.id)
+        .exec()
+        .catch(() => {});
     },
   };
 }

@@ -15,11 +15,11 @@
  * - stats:batch:<id>        the guard of a batch written, an hour
  */
 import { randomUUID } from "node:crypto";
-import { feedbackLine, parseFeedback, type FeedbackEntry, type FeedbackStore } from "../feedback.js";
+import { type FeedbackEntry, type FeedbackStore, feedbackLine, parseFeedback } from "../feedback.js";
 import type { Logger } from "../logger.js";
-import { MAX_QUESTION_CHARS, dayIn, topOf, type Feedback, type Stats, type StatsSnapshot } from "../stats.js";
+import { dayIn, type Feedback, MAX_QUESTION_CHARS, type Stats, type StatsSnapshot, topOf } from "../stats.js";
 import type { HashUser } from "../users.js";
-import { applyOnce, worthRetrying, type Write } from "./batch.js";
+import { applyOnce, type Write, worthRetrying } from "./batch.js";
 import type { RedisLink } from "./redis.js";
 
 export interface RedisStatsOptions {

@@ -6,13 +6,11 @@
  */
 import pino from "pino";
 import { loadKnowledge } from "../knowledge/load.js";
-import { KNOWLEDGE_LOCK, announceVersion } from "./knowledge.js";
+import { announceVersion, KNOWLEDGE_LOCK } from "./knowledge.js";
 import { withLock } from "./lock.js";
 import { connectRedis } from "./redis.js";
 
-export type SharedWrite<T> =
-  | { ok: true; value: T; announced?: string }
-  | { ok: false; why: string };
+export type SharedWrite<T> = { ok: true; value: T; announced?: string } | { ok: false; why: string };
 
 export async function writeSharedFolder<T>(
   redis: { url: string; prefix: string },
@@ -24,7 +22,11 @@ export async function writeSharedFolder<T>(
 ): Promise<SharedWrite<T>> {
   const link = connectRedis({ ...redis, name: `xinzhou-tool:${owner}`, logger: pino({ level: "silent" }) });
   try {
-    if (!(await link.ready(5000))) return { ok: false, why: "redis is not reachable at REDIS_URL: nothing written, so that no replica misses the change" };
+    if (!(await link.ready(5000)))
+      return {
+        ok: false,
+        why: "redis is not reachable at REDIS_URL: nothing written, so that no replica misses the change",
+      };
     const locked = await withLock(link, KNOWLEDGE_LOCK, { owner }, async () => {
       const value = await write();
       if (!changed(value)) return { value };
@@ -34,7 +36,13 @@ export async function writeSharedFolder<T>(
       return { value, announced: loaded.kb.version };
     });
     if (!locked.ok) {
-      return { ok: false, why: locked.reason === "busy" ? `replica ${locked.holder} is changing the knowledge folder; nothing written, try again` : "redis became unreachable: nothing written" };
+      return {
+        ok: false,
+        why:
+          locked.reason === "busy"
+            ? `replica ${locked.holder} is changing the knowledge folder; nothing written, try again`
+            : "redis became unreachable: nothing written",
+      };
     }
     return { ok: true, ...locked.value };
   } finally {

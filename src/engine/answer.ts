@@ -7,7 +7,7 @@ import { judge } from "./judge/judge.js";
 import { read } from "./read/candidates.js";
 import type { Indexes } from "./retrieve/indexes.js";
 import { retrieve } from "./retrieve/search.js";
-import { combine, refusal, state, type Answer, type Language } from "./state/answer.js";
+import { type Answer, combine, type Language, refusal, state } from "./state/answer.js";
 import { normalize } from "./text.js";
 import { languageOf } from "./understand/language.js";
 import { refersBack, splitQuestion } from "./understand/parts.js";

@@ -6,16 +6,16 @@ import type { Fact, KnowledgeBase, Sentence } from "../model/knowledge.js";
 import { answerMany, answerQuestion } from "./answer.js";
 import { engineOptions, type OptionsOverride } from "./options.js";
 import { buildIndexes, type EngineLog, type Indexes, type Prebuilt } from "./retrieve/indexes.js";
-import { fromSnapshot, toSnapshot } from "./retrieve/snapshot.js";
 import { retrieve } from "./retrieve/search.js";
+import { fromSnapshot, toSnapshot } from "./retrieve/snapshot.js";
 import { updateIndexes } from "./retrieve/update.js";
 import type { Answer } from "./state/answer.js";
 import { suggestionsFor } from "./state/related.js";
 import { parseQuestion } from "./understand/question.js";
 
-export type { Answer, AnswerFact, Citation, Language, NoAnswerReason } from "./state/answer.js";
-export type { EngineLog } from "./retrieve/indexes.js";
 export type { EngineOptions, OptionsOverride } from "./options.js";
+export type { EngineLog } from "./retrieve/indexes.js";
+export type { Answer, AnswerFact, Citation, Language, NoAnswerReason } from "./state/answer.js";
 
 /** What an engine is made with besides its knowledge: options over the defaults, where its warnings go. */
 export interface EngineSetup {
@@ -68,7 +68,8 @@ function wrap(first: Indexes): Engine {
         facts: hits.facts.map((h) => indexes.factList[h.id]!.fact),
       };
     },
-    snapshot: () => toSnapshot(indexes.kb, { sentences: indexes.sentences, documentFrequency: indexes.documentFrequency }),
+    snapshot: () =>
+      toSnapshot(indexes.kb, { sentences: indexes.sentences, documentFrequency: indexes.documentFrequency }),
   };
 }
 
@@ -82,7 +83,14 @@ function wallClock(now: Date, timeZone = "UTC"): Date {
   if (timeZone === "UTC") return now;
   let calendar = calendars.get(timeZone);
   if (!calendar) {
-    const fields = { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" } as const;
+    const fields = {
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    } as const;
     calendar = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", ...fields });
     calendars.set(timeZone, calendar);
   }
@@ -96,7 +104,11 @@ export function createEngine(kb: KnowledgeBase, setup: EngineSetup = {}, prebuil
 }
 
 /** The engine from a snapshot of this knowledge, or why the snapshot cannot be used. */
-export function engineFromSnapshot(kb: KnowledgeBase, bytes: Buffer, setup: EngineSetup = {}): { engine: Engine } | { reason: string } {
+export function engineFromSnapshot(
+  kb: KnowledgeBase,
+  bytes: Buffer,
+  setup: EngineSetup = {},
+): { engine: Engine } | { reason: string } {
   const restored = fromSnapshot(kb, bytes, setup.log ?? (() => {}));
   return restored.ok ? { engine: createEngine(kb, setup, restored.prebuilt) } : { reason: restored.reason };
 }

@@ -8,12 +8,12 @@
 import { answerJson } from "../console.js";
 import { answerMany } from "../engine/answer.js";
 import type { Answer } from "../engine/index.js";
-import { engineOptions } from "../engine/options.js";
 import { confidenceOf, type Signals } from "../engine/judge/confidence.js";
+import { engineOptions } from "../engine/options.js";
 import { buildIndexes } from "../engine/retrieve/indexes.js";
 import type { KnowledgeBase } from "../model/knowledge.js";
-import { buildExternalSet, scoreExternal, type ExternalSetName } from "./external.js";
-import { judge, type EvalCase } from "./judge.js";
+import { buildExternalSet, type ExternalSetName, scoreExternal } from "./external.js";
+import { type EvalCase, judge } from "./judge.js";
 
 const FEATURES = ["coverage", "fit", "margin", "search", "event", "curated"] as const;
 /** A wrong figure, quoted and linked, costs a user more than an "I don't know". */
@@ -26,7 +26,12 @@ export interface Sample {
   readonly own: boolean;
 }
 
-export function collectSamples(kb: KnowledgeBase, external: readonly ExternalSetName[], own: readonly EvalCase[], now: Date): Sample[] {
+export function collectSamples(
+  kb: KnowledgeBase,
+  external: readonly ExternalSetName[],
+  own: readonly EvalCase[],
+  now: Date,
+): Sample[] {
   const ix = buildIndexes(kb, { options: engineOptions(), log: () => {} });
   // Only figures read from sentences are judged by confidence (answer.ts); facts and lists are not sampled.
   const ask = (q: string) => answerMany(ix, q, now, { limit: 1, threshold: -Infinity })[0]!;
@@ -44,11 +49,16 @@ export function collectSamples(kb: KnowledgeBase, external: readonly ExternalSet
   return samples;
 }
 
-const judged = (a: Answer) => a.answered && a.signals !== undefined && a.signals.curated === 0 && JUDGED.has(a.facts[0]?.kind ?? "text");
+const judged = (a: Answer) =>
+  a.answered && a.signals !== undefined && a.signals.curated === 0 && JUDGED.has(a.facts[0]?.kind ?? "text");
 const JUDGED = new Set(["amount", "count", "share", "growth", "fraction", "duration", "rank", "time"]);
 
 /** Logistic regression by gradient descent, with a little L2 so that weights stay readable. */
-export function fit(samples: readonly Sample[], steps = 20_000, rate = 0.1): { weights: Record<(typeof FEATURES)[number], number>; bias: number } {
+export function fit(
+  samples: readonly Sample[],
+  steps = 20_000,
+  rate = 0.1,
+): { weights: Record<(typeof FEATURES)[number], number>; bias: number } {
   const x = samples.map((s) => FEATURES.map((f) => s.signals[f]));
   const y = samples.map((s) => (s.right ? 1 : 0));
 
@@ -67,7 +77,10 @@ export function fit(samples: readonly Sample[], steps = 20_000, rate = 0.1): { w
     b -= (rate * gb) / x.length;
   }
   const round = (v: number) => Math.round(v * 100) / 100;
-  return { weights: Object.fromEntries(FEATURES.map((f, j) => [f, round(w[j]!)])) as Record<(typeof FEATURES)[number], number>, bias: round(b) };
+  return {
+    weights: Object.fromEntries(FEATURES.map((f, j) => [f, round(w[j]!)])) as Record<(typeof FEATURES)[number], number>,
+    bias: round(b),
+  };
 }
 
 /**
@@ -81,7 +94,12 @@ export function sweep(samples: readonly Sample[], weights: Record<(typeof FEATUR
   for (let t = -1; t <= 3.001; t += 0.05) {
     const kept = scored.filter((s) => s.z >= t);
     const ownLost = scored.filter((s) => s.own && s.right && s.z < t).length;
-    rows.push({ threshold: Math.round(t * 100) / 100, right: kept.filter((s) => s.right).length, wrong: kept.filter((s) => !s.right).length, ownLost });
+    rows.push({
+      threshold: Math.round(t * 100) / 100,
+      right: kept.filter((s) => s.right).length,
+      wrong: kept.filter((s) => !s.right).length,
+      ownLost,
+    });
   }
   const byCost = rows.reduce((a, r) => (r.right - WRONG_COST * r.wrong > a.right - WRONG_COST * a.wrong ? r : a));
   const best = rows.filter((r) => r.ownLost === 0).at(-1) ?? rows[0]!;

@@ -4,10 +4,11 @@
  * number, whole, in the answer, citing the gold article), wrong (answered otherwise) or none (I don't
  * know). Every fifth article is held out from tuning.
  */
-import { directAnswer } from "../render/words.js";
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Answer } from "../engine/index.js";
+import { directAnswer } from "../render/words.js";
 
 export const EXTERNAL_SETS = {
   "cmrc-trial": { file: "cmrc2018_trial.json", date: "2018-05-01" },
@@ -34,7 +35,10 @@ export interface ExternalSet {
 }
 
 interface Squad {
-  data: { title: string; paragraphs: { context: string; qas: { id: string; question: string; answers: { text: string }[] }[] }[] }[];
+  data: {
+    title: string;
+    paragraphs: { context: string; qas: { id: string; question: string; answers: { text: string }[] }[] }[];
+  }[];
 }
 
 /** A figure question: it asks how many, how large, how long or which year. */
@@ -52,7 +56,9 @@ export function buildExternalSet(name: ExternalSetName, dir = "test/fixtures/ext
   const cases: ExternalCase[] = [];
   let n = 0;
   for (const [title, paragraphs] of byTitle) {
-    const picked = paragraphs.flatMap((p) => p.qas).filter((q) => /\d/.test(q.answers[0]!.text) && ASKS_FIGURE.test(q.question));
+    const picked = paragraphs
+      .flatMap((p) => p.qas)
+      .filter((q) => /\d/.test(q.answers[0]!.text) && ASKS_FIGURE.test(q.question));
     if (!picked.length) continue;
     n++;
     const slug = `${name}-${String(n).padStart(4, "0")}`;
@@ -89,7 +95,9 @@ export function scoreExternal(c: ExternalCase, answer: Answer): Outcome {
   if (!answer.answered) return "none";
   const num = squash(c.number).replace(/\./g, "\\.");
   const whole = new RegExp(`(^|[^0-9.])${num}($|[^0-9]|\\.(?![0-9]))`).test(squash(directAnswer(answer)));
-  const cited = answer.citations.some((x) => x.url.includes(c.source) || squash(x.title).includes(squash(decodeURIComponent(c.source))));
+  const cited = answer.citations.some(
+    (x) => x.url.includes(c.source) || squash(x.title).includes(squash(decodeURIComponent(c.source))),
+  );
   return whole && cited ? "right" : "wrong";
 }
 

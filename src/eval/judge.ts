@@ -3,9 +3,9 @@
  * answer is held to: quotes stand in their articles, and figures in the answer stand in its quotes.
  */
 import type { Answer } from "../engine/index.js";
+import { KNOWN_PLACES } from "../lexicon/places.js";
 import type { KnowledgeBase } from "../model/knowledge.js";
 import { numbersIn } from "../model/numbers.js";
-import { KNOWN_PLACES } from "../lexicon/places.js";
 
 const COMPANY_REFERENCE = /[该該本](公司|企业|企業|集团|集團|厂|廠)|^(公司|企业|企業)|^其(?![中他余次实])/m;
 const PLACE_REFERENCE = /[该該本全](市|县|縣|区|區|省)/;
@@ -36,7 +36,9 @@ export function kindOf(c: EvalCase): string {
 export function judge(c: EvalCase, answer: Answer & { text: string }, kb: KnowledgeBase): Verdict {
   const kind = kindOf(c);
   if (c.unanswerable) {
-    return answer.answered ? { pass: false, kind, why: `answered "${answer.answer}" but should not` } : { pass: true, kind };
+    return answer.answered
+      ? { pass: false, kind, why: `answered "${answer.answer}" but should not` }
+      : { pass: true, kind };
   }
   if (!answer.answered) return { pass: false, kind, why: `not answered: ${answer.answer}` };
   const missing = (c.all ?? []).filter((s) => !squash(answer.answer).includes(squash(s)));
@@ -65,7 +67,8 @@ export function integrityProblems(answer: Answer, kb: KnowledgeBase): string[] {
   for (const c of answer.citations) {
     const article = kb.articles.find((a) => a.url === c.url && a.title === c.title);
     if (!article) problems.push(`citation of an unknown article ${c.url}`);
-    else if (!article.paragraphs.some((p) => p.text.includes(c.quote))) problems.push(`quote not in its article: ${c.quote}`);
+    else if (!article.paragraphs.some((p) => p.text.includes(c.quote)))
+      problems.push(`quote not in its article: ${c.quote}`);
   }
   if (!answer.answered) return problems;
   const quotes = answer.citations.map((c) => c.quote.normalize("NFKC")).join("\n");
@@ -77,7 +80,8 @@ export function integrityProblems(answer: Answer, kb: KnowledgeBase): string[] {
   const quoted = answer.citations.map((c) => c.quote).join("\n");
   const companyOnly = COMPANY_REFERENCE.test(quoted) && !PLACE_REFERENCE.test(quoted);
   for (const place of KNOWN_PLACES) {
-    if (answer.answer.includes(place) && !quoted.includes(place) && companyOnly) problems.push(`the answer makes ${place} the subject of a quote about a company`);
+    if (answer.answer.includes(place) && !quoted.includes(place) && companyOnly)
+      problems.push(`the answer makes ${place} the subject of a quote about a company`);
   }
   return problems;
 }

@@ -4,14 +4,17 @@ import path from "node:path";
 import { answerJson } from "../console.js";
 import type { Engine } from "../engine/index.js";
 import { sentencesOf } from "../model/knowledge.js";
-import { judge, kindOf, type EvalCase } from "./judge.js";
+import { type EvalCase, judge, kindOf } from "./judge.js";
 import { retrieved } from "./sets.js";
 
 /** Question sets: the files named, or the project's copy of the dev set and its own cases. */
 export function readCases(files: string[], dir = "test/eval"): { file: string; cases: EvalCase[] }[] {
   const chosen = files.length
     ? files
-    : readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort().map((f) => path.join(dir, f));
+    : readdirSync(dir)
+        .filter((f) => f.endsWith(".jsonl"))
+        .sort()
+        .map((f) => path.join(dir, f));
   return chosen.map((file) => ({
     file,
     cases: readFileSync(file, "utf8")
@@ -30,7 +33,12 @@ export interface EvalReport {
   retrieval: { answerable: number; found: number };
 }
 
-export function runEval(engine: Engine, sets: { file: string; cases: EvalCase[] }[], now: Date, timeZone?: string): EvalReport {
+export function runEval(
+  engine: Engine,
+  sets: { file: string; cases: EvalCase[] }[],
+  now: Date,
+  timeZone?: string,
+): EvalReport {
   const report: EvalReport = { total: 0, passed: 0, byKind: {}, failures: [], retrieval: { answerable: 0, found: 0 } };
   const sentences = sentencesOf(engine.kb);
   for (const { file, cases } of sets) {
@@ -51,4 +59,3 @@ export function runEval(engine: Engine, sets: { file: string; cases: EvalCase[] 
   }
   return report;
 }
-

@@ -14,7 +14,7 @@ import { answerJson } from "../console.js";
 import type { Engine } from "../engine/index.js";
 import type { KnowledgeBase, Sentence } from "../model/knowledge.js";
 import { sentencesOf } from "../model/knowledge.js";
-import { integrityProblems, type EvalCase } from "./judge.js";
+import { type EvalCase, integrityProblems } from "./judge.js";
 
 export type SetSplit = "dev" | "heldout" | "all";
 export type Outcome = "right" | "wrong" | "none";
@@ -80,7 +80,9 @@ const squash = (s: string) => s.normalize("NFKC").replace(/\s+/g, "").toLowerCas
 export function outcomeOf(c: SetCase, answer: ReturnType<typeof answerJson>): Outcome | "refused" {
   if (c.unanswerable) return answer.answered ? "wrong" : "refused";
   if (!answer.answered) return "none";
-  const cited = answer.citations.some((x) => !c.source || squash(x.url).includes(squash(c.source)) || squash(x.title).includes(squash(c.source)));
+  const cited = answer.citations.some(
+    (x) => !c.source || squash(x.url).includes(squash(c.source)) || squash(x.title).includes(squash(c.source)),
+  );
   return cited && (c.all ?? []).every((g) => squash(answer.answer).includes(squash(g))) ? "right" : "wrong";
 }
 
@@ -116,14 +118,18 @@ function groupOf(c: SetCase): string {
 export function retrieved(engine: Engine, c: EvalCase, sentences: readonly Sentence[], now: Date): boolean {
   const gold = (c.all ?? []).map(squash);
   const cited = new Set(
-    engine.kb.articles.filter((a) => !c.source || a.url.includes(c.source) || a.title.includes(c.source)).map((a) => a.id),
+    engine.kb.articles
+      .filter((a) => !c.source || a.url.includes(c.source) || a.title.includes(c.source))
+      .map((a) => a.id),
   );
   const holds = (text: string) => gold.every((g) => squash(text).includes(g));
   const wanted = sentences.filter((s) => cited.has(s.articleId) && holds(s.text));
   const hits = engine.retrieve(c.q, now);
   if (hits.facts.some((f) => cited.has(f.articleId) && holds(f.quote))) return true;
   // Gold strings spread over two sentences: any sentence holding one of them counts.
-  const any = wanted.length ? wanted : sentences.filter((s) => cited.has(s.articleId) && gold.some((g) => squash(s.text).includes(g)));
+  const any = wanted.length
+    ? wanted
+    : sentences.filter((s) => cited.has(s.articleId) && gold.some((g) => squash(s.text).includes(g)));
   const ids = new Set(any.map((s) => s.id));
   return hits.sentences.some((s) => ids.has(s.id));
 }

@@ -92,7 +92,10 @@ export function isAllowedInternal(allow: InternalAllowance, host: string, addres
 export function parseAllowance(text: string): { ok: true; allow: InternalAllowance } | { ok: false; entry: string } {
   const hosts: string[] = [];
   const ranges: AddressRange[] = [];
-  for (const entry of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const range = parseRange(entry);
     if (range) {
       ranges.push(range);

@@ -22,7 +22,9 @@ export interface ArticleFields {
 export function renderArticle(fields: ArticleFields, paragraphs: readonly BodyParagraph[]): string {
   const { id, title, publisher, date, url, author, region, lang } = fields;
   const ordered = { id, title, publisher, date, url, author, region, lang };
-  const front = stringify(Object.fromEntries(Object.entries(ordered).filter(([, v]) => v !== undefined && v !== "")), { lineWidth: 0 });
+  const front = stringify(Object.fromEntries(Object.entries(ordered).filter(([, v]) => v !== undefined && v !== "")), {
+    lineWidth: 0,
+  });
   const body = paragraphs.map((p) => (p.heading ? `## ${p.text}` : p.text)).join("\n\n");
   return `---\n${front}---\n\n${body}\n`;
 }
@@ -34,19 +36,28 @@ export function renderArticle(fields: ArticleFields, paragraphs: readonly BodyPa
 export function unwritable(paragraphs: readonly BodyParagraph[]): string[] {
   return paragraphs.flatMap((p, i) =>
     !p.heading && /^#{1,6}\s/.test(p.text)
-      ? [`paragraph ${i + 1} starts with "${p.text.slice(0, 8)}", which an article file reads as a heading; import it with --dry-run and edit it by hand`]
+      ? [
+          `paragraph ${i + 1} starts with "${p.text.slice(0, 8)}", which an article file reads as a heading; import it with --dry-run and edit it by hand`,
+        ]
       : [],
   );
 }
 
 const hash8 = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 8);
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 
 /** The site's own name in a host: theory.sxrb.com → sxrb, www.xinzhou.gov.cn → xinzhou. */
 function siteName(host: string): string {
   if (/(^|\.)weixin\.qq\.com$/.test(host)) return "weixin";
   if (/^[\d.]+$|:/.test(host)) return slug(host);
-  const labels = host.toLowerCase().replace(/^www\d*\./, "").split(".");
+  const labels = host
+    .toLowerCase()
+    .replace(/^www\d*\./, "")
+    .split(".");
   if (labels.length > 1) labels.pop();
   if (labels.length > 1 && /^(com|net|org|gov|edu|ac|co)$/.test(labels.at(-1)!)) labels.pop();
   return slug(labels.at(-1) ?? "");
@@ -54,7 +65,10 @@ function siteName(host: string): string {
 
 /** What in a link names the article: its last path segment, or the query of a generic one. */
 function pageName(url: URL): string | undefined {
-  const last = decodeURIComponent(url.pathname.split("/").filter(Boolean).at(-1) ?? "").replace(/\.(s?html?|php|aspx?|jsp|cms|shtm)$/i, "");
+  const last = decodeURIComponent(url.pathname.split("/").filter(Boolean).at(-1) ?? "").replace(
+    /\.(s?html?|php|aspx?|jsp|cms|shtm)$/i,
+    "",
+  );
   const generic = !last || /^(index|default|content|detail|details|article|show|view|news|s|page|info)$/i.test(last);
   const name = generic ? [...url.searchParams.values()].join("-") : last;
   const s = slug(name);
@@ -89,7 +103,11 @@ export function articleId(url: string, title: string, taken: ReadonlySet<string>
  * The place an article is about, for `region`: of the places the glossary knows, those the title
  * names, the one the text names most often. Undefined if the title names none.
  */
-export function guessRegion(title: string, paragraphs: readonly BodyParagraph[], places: readonly (readonly string[])[]): string | undefined {
+export function guessRegion(
+  title: string,
+  paragraphs: readonly BodyParagraph[],
+  places: readonly (readonly string[])[],
+): string | undefined {
   const text = paragraphs.map((p) => p.text).join("\n");
   let best: { place: string; count: number } | undefined;
   for (const group of places) {

@@ -56,10 +56,13 @@ const SENTENCE_END = /[。！？!?…；;：:，,、.]$/u;
 const SENTENCE_INSIDE = /[。！？!?]/u;
 
 export function isHeadingLike(text: string): boolean {
-  return [...text].length <= HEADING_MAX && !SENTENCE_END.test(text) && !SENTENCE_INSIDE.test(text) && /[\p{L}]/u.test(text);
+  return (
+    [...text].length <= HEADING_MAX && !SENTENCE_END.test(text) && !SENTENCE_INSIDE.test(text) && /[\p{L}]/u.test(text)
+  );
 }
 
-const wholeLine = (words: string) => new RegExp(`^[\\s\\-—–_=*·•【\\[]*(?:${words})[\\s\\-—–_=*·•】\\]:：▼↓>»]*$`, "iu");
+const wholeLine = (words: string) =>
+  new RegExp(`^[\\s\\-—–_=*·•【\\[]*(?:${words})[\\s\\-—–_=*·•】\\]:：▼↓>»]*$`, "iu");
 
 /** Where the article is over: what follows these is lists, comments and footers. */
 const END = [
@@ -68,7 +71,7 @@ const END = [
       "版权声明|免责声明|留言与评论|发表评论|网友评论|我要评论|全部评论|热门评论|评论|写留言|留言|" +
       "上一篇|下一篇|返回顶部|返回首页|END|完|the end|related articles|related stories|read more|more stories|comments",
   ),
-  /^[（(【\[]\s*完\s*[）)】\]]$/u,
+  /^[（(【[]\s*完\s*[）)】\]]$/u,
   /^(?:留言与评论|网友评论|发表评论|全部评论)\s*[（(].*[）)]$/u,
   /^(?:上一篇|下一篇)\s*[:：]/u,
   /^喜欢此内容的人还喜欢/u,
@@ -98,12 +101,13 @@ const BUTTON = [
 const BUTTON_MAX = 40;
 
 const EDITOR =
-  /^[（(【\[]?\s*(?:责任编辑|责编|编辑|编审|校对|审核|审校|审签|终审|二审|三审|一审|初审|复审|监制|统筹|策划|出品|制作|主编|值班编辑|网络编辑|新媒体编辑|美编|排版|设计|编排|来源编辑)\s*[:：|｜丨]/u;
+  /^[（(【[]?\s*(?:责任编辑|责编|编辑|编审|校对|审核|审校|审签|终审|二审|三审|一审|初审|复审|监制|统筹|策划|出品|制作|主编|值班编辑|网络编辑|新媒体编辑|美编|排版|设计|编排|来源编辑)\s*[:：|｜丨]/u;
 
-const SOURCE = /^[（(【\[]?\s*(?:来源|稿源|文章来源|信息来源|出处|转自|来自)\s*[:：|｜丨]\s*([^\s（）()【】\[\]]{2,30})/u;
+const SOURCE = /^[（(【[]?\s*(?:来源|稿源|文章来源|信息来源|出处|转自|来自)\s*[:：|｜丨]\s*([^\s（）()【】[\]]{2,30})/u;
 
 /** `作者：张三`, `文/张三`, `记者 张三 李四` */
-const BYLINE = /^[（(]?\s*(?:作者|撰文|文字|文|记者|本报记者|通讯员|图文)\s*(?:[:：/／|丨]\s*|\s+)([^\s:：]{2,8}(?:[\s、，,]+[^\s:：]{2,8})*)\s*[）)]?$/u;
+const BYLINE =
+  /^[（(]?\s*(?:作者|撰文|文字|文|记者|本报记者|通讯员|图文)\s*(?:[:：/／|丨]\s*|\s+)([^\s:：]{2,8}(?:[\s、，,]+[^\s:：]{2,8})*)\s*[）)]?$/u;
 /** `山西经济日报全媒体记者 畅雪`: a newspaper's reporter. */
 const PAPER_BYLINE =
   /^(\S{2,20}?)(?:全媒体|融媒体|首席|特约|实习|驻\S{1,4})*记者(?:\s+|\s*[:：]\s*|(?=\p{Script=Han}{2,3}$))([^\s:：]{2,8}(?:[\s、，,]+[^\s:：]{2,8})*)$/u;
@@ -151,7 +155,7 @@ function furniture(text: string, kind: RawBlock["kind"]): DroppedKind | undefine
  */
 export function lineHints(line: string, header: boolean): Body["hints"] {
   const hints = { publisher: [] as Found[], author: [] as Found[], date: [] as Found[] };
-  const source = line.match(SOURCE) ?? line.match(/(?:来源|稿源)\s*[:：]\s*([^\s（）()【】\[\]]{2,30})/u);
+  const source = line.match(SOURCE) ?? line.match(/(?:来源|稿源)\s*[:：]\s*([^\s（）()【】[\]]{2,30})/u);
   if (source?.[1]) hints.publisher.push({ value: source[1], from: `the line "${line}"` });
   const author = line.match(BYLINE)?.[1] ?? line.match(/(?:作者|记者)\s*[:：]\s*([^\s:：]{2,8})/u)?.[1];
   if (author) hints.author.push({ value: author, from: `the line "${line}"` });
@@ -210,11 +214,16 @@ export function cleanBody(blocks: readonly RawBlock[], options: { title?: string
     }
     // The headline again, or (as a heading before the text) a longer or shorter form of it.
     const c = compact(text);
-    if (title && (c === title || (!started && block.kind === "heading" && c.length >= 4 && (title.includes(c) || c.includes(title))))) {
+    if (
+      title &&
+      (c === title ||
+        (!started && block.kind === "heading" && c.length >= 4 && (title.includes(c) || c.includes(title))))
+    ) {
       dropped.push({ kind: "title", text });
       continue;
     }
-    const headingLike = block.kind === "heading" ? [...text].length <= 80 : block.kind !== "item" && isHeadingLike(text);
+    const headingLike =
+      block.kind === "heading" ? [...text].length <= 80 : block.kind !== "item" && isHeadingLike(text);
     if (!started && block.kind !== "heading" && (headingLike || (LABELLED.test(text) && !SENTENCE_INSIDE.test(text)))) {
       hint(text);
       dropped.push({ kind: "header", text });
@@ -234,13 +243,20 @@ export function cleanBody(blocks: readonly RawBlock[], options: { title?: string
 }
 
 /** After an end marker: if much text like the article's follows, say so; the cut may be wrong. */
-function checkTail(rest: readonly RawBlock[], paragraphs: readonly BodyParagraph[], marker: string, unsure: string[]): void {
+function checkTail(
+  rest: readonly RawBlock[],
+  paragraphs: readonly BodyParagraph[],
+  marker: string,
+  unsure: string[],
+): void {
   const body = paragraphs.reduce((n, p) => n + (p.heading ? 0 : p.text.length), 0);
   const after = rest
     .map((b) => b.text.trim())
     .filter((t) => !isHeadingLike(t) && !furniture(t, "text") && SENTENCE_INSIDE.test(t))
     .reduce((n, t) => n + t.length, 0);
   if (after >= Math.max(300, body / 4)) {
-    unsure.push(`the text goes on for ${after} characters after "${marker}", where the article was taken to end; check that none of it is the article's`);
+    unsure.push(
+      `the text goes on for ${after} characters after "${marker}", where the article was taken to end; check that none of it is the article's`,
+    );
   }
 }

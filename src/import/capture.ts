@@ -17,7 +17,10 @@ const isNumber = (line: string) => /^\d{1,3}$/.test(line);
 const isHeaderLine = (line: string) => [...line].length <= 100 && !/[。！？!?]/u.test(line);
 
 export function readCapture(text: string): Reading {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).map((l) => l.trim());
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.trim());
   const filled = lines.flatMap((l, i) => (l ? [i] : []));
   const unsure: string[] = [];
   const candidates = noCandidates();
@@ -29,11 +32,17 @@ export function readCapture(text: string): Reading {
   }
   if (titleAt === undefined) {
     titleAt = filled.find((i) => !isNumber(lines[i]!));
-    if (titleAt !== undefined) unsure.push(`title: the capture has no line with a date under its title; its first line was taken as the title`);
+    if (titleAt !== undefined)
+      unsure.push(`title: the capture has no line with a date under its title; its first line was taken as the title`);
   }
   const title = titleAt === undefined ? undefined : lines[titleAt]!;
-  if (title) candidates.title.push({ value: title, from: dateAt === undefined ? "the capture's first line" : "the line above the capture's date line" });
-  if (dateAt !== undefined) candidates.date.push({ value: dateInText(lines[dateAt]!)!, from: `the capture's header line "${lines[dateAt]}"` });
+  if (title)
+    candidates.title.push({
+      value: title,
+      from: dateAt === undefined ? "the capture's first line" : "the line above the capture's date line",
+    });
+  if (dateAt !== undefined)
+    candidates.date.push({ value: dateInText(lines[dateAt]!)!, from: `the capture's header line "${lines[dateAt]}"` });
 
   const bodyFrom = Math.max(dateAt ?? -1, titleAt ?? -1) + 1;
   const blocks: RawBlock[] = lines.slice(bodyFrom).map((line) => ({ text: line, kind: "text" }));
@@ -45,8 +54,11 @@ export function readCapture(text: string): Reading {
   candidates.url.push(...hints.url);
   candidates.publisher.push(...body.hints.publisher, ...hints.publisher);
   // Above the title a capture has the site's name, if anything.
-  const site = filled.filter((i) => titleAt !== undefined && i < titleAt && !isNumber(lines[i]!)).map((i) => lines[i]!)[0];
-  if (site && [...site].length <= 30) candidates.publisher.push({ value: site, from: "the line above the title (the site's name)" });
+  const site = filled
+    .filter((i) => titleAt !== undefined && i < titleAt && !isNumber(lines[i]!))
+    .map((i) => lines[i]!)[0];
+  if (site && [...site].length <= 30)
+    candidates.publisher.push({ value: site, from: "the line above the title (the site's name)" });
 
   return { candidates, body, unsure: [...unsure, ...body.unsure] };
 }

@@ -58,7 +58,8 @@ export function charsetOfMeta(bytes: Uint8Array): string | undefined {
  */
 function decoderName(label: string): string | undefined {
   const l = label.trim().toLowerCase();
-  if (/^(gb2312|gbk|x-gbk|gb_2312-80|gb_2312|csgb2312|chinese|iso-ir-58|cp936|windows-936|gb18030)$/.test(l)) return "gb18030";
+  if (/^(gb2312|gbk|x-gbk|gb_2312-80|gb_2312|csgb2312|chinese|iso-ir-58|cp936|windows-936|gb18030)$/.test(l))
+    return "gb18030";
   if (l === "utf8" || l === "unicode-1-1-utf-8") return "utf-8";
   return iconv.encodingExists(l) ? l : undefined;
 }
@@ -83,7 +84,8 @@ function readsAsGbk(bytes: Uint8Array): boolean {
     const lead = bytes[i]!;
     if (lead < 0x80) continue;
     const trail = bytes[i + 1];
-    if (lead === 0x80 || lead === 0xff || trail === undefined || trail < 0x40 || trail === 0x7f || trail === 0xff) return false;
+    if (lead === 0x80 || lead === 0xff || trail === undefined || trail < 0x40 || trail === 0x7f || trail === 0xff)
+      return false;
     pairs++;
     if (lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe) common++;
     i++;
@@ -112,20 +114,40 @@ export function decodePage(bytes: Uint8Array, options: { contentType?: string; h
     if (name === "utf-8") {
       if (utf8 !== undefined) return { ok: true, text: utf8, charset: "utf-8" };
       if (readsAsGbk(bytes)) {
-        return { ok: true, text: iconv.decode(Buffer.from(bytes), "gb18030"), charset: "gbk", note: `${where} says ${declared}, but the bytes are GBK: read as GBK` };
+        return {
+          ok: true,
+          text: iconv.decode(Buffer.from(bytes), "gb18030"),
+          charset: "gbk",
+          note: `${where} says ${declared}, but the bytes are GBK: read as GBK`,
+        };
       }
       const text = new TextDecoder("utf-8").decode(bytes);
-      return { ok: true, text, charset: "utf-8", note: `${replaced(text)} characters are not valid UTF-8 (shown as \uFFFD)` };
+      return {
+        ok: true,
+        text,
+        charset: "utf-8",
+        note: `${replaced(text)} characters are not valid UTF-8 (shown as \uFFFD)`,
+      };
     }
     // Long non-ASCII text that happens to be valid UTF-8 is UTF-8: pages are re-saved without
     // their declaration being changed often enough for this to matter.
     if (utf8 !== undefined && /[^\x00-\x7f]/.test(utf8)) {
-      return { ok: true, text: utf8, charset: "utf-8", note: `${where} says ${declared}, but the bytes are UTF-8: read as UTF-8` };
+      return {
+        ok: true,
+        text: utf8,
+        charset: "utf-8",
+        note: `${where} says ${declared}, but the bytes are UTF-8: read as UTF-8`,
+      };
     }
     const text = iconv.decode(Buffer.from(bytes), name);
     const bad = replaced(text);
     return bad
-      ? { ok: true, text, charset: declared.toLowerCase(), note: `${bad} characters are not valid ${declared} (shown as \uFFFD)` }
+      ? {
+          ok: true,
+          text,
+          charset: declared.toLowerCase(),
+          note: `${bad} characters are not valid ${declared} (shown as \uFFFD)`,
+        }
       : { ok: true, text, charset: declared.toLowerCase() };
   }
 
@@ -138,5 +160,8 @@ export function decodePage(bytes: Uint8Array, options: { contentType?: string; h
       note: "the page names no charset and is not UTF-8; it reads as GBK, so it was read as GBK (check the text)",
     };
   }
-  return { ok: false, reason: "it names no charset and is neither UTF-8 nor GBK text (save it as UTF-8, or serve it with its charset)" };
+  return {
+    ok: false,
+    reason: "it names no charset and is neither UTF-8 nor GBK text (save it as UTF-8, or serve it with its charset)",
+  };
 }

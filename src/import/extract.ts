@@ -3,7 +3,7 @@
  * it out (its metadata, each with where it was found, and its paragraphs exactly as published), or
  * the reason there is none. No files, network or clock: whatever fetched the bytes is elsewhere.
  */
-import { languageOf, type BodyParagraph, type Dropped } from "./body.js";
+import { type BodyParagraph, type Dropped, languageOf } from "./body.js";
 import { readCapture } from "./capture.js";
 import { decodePage } from "./decode.js";
 import { readHtml } from "./html.js";
@@ -50,7 +50,8 @@ export type ExtractResult =
 export const MIN_BODY_CHARS = 30;
 
 /** Sources that only suggest a value: the choice is reported as a guess. */
-const WEAK = /^(?:the copyright line|the line above the title|the capture's first line|the page's <title>|meta application-name)/;
+const WEAK =
+  /^(?:the copyright line|the line above the title|the capture's first line|the page's <title>|meta application-name)/;
 
 function formatOf(contentType: string | undefined): SourceFormat | "unknown" | { refused: string } {
   const mime = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
@@ -78,7 +79,10 @@ function choose(field: Field, list: readonly Found[], unsure: string[]): Found |
   if (!first) return undefined;
   const others = [...new Map(rest.filter((c) => !agree(first.value, c.value)).map((c) => [c.value, c])).values()];
   if (others.length) {
-    const said = others.slice(0, 2).map((c) => `${c.from} says "${c.value}"`).join("; ");
+    const said = others
+      .slice(0, 2)
+      .map((c) => `${c.from} says "${c.value}"`)
+      .join("; ");
     unsure.push(`${field}: took "${first.value}" from ${first.from}; ${said}`);
   } else if (WEAK.test(first.from)) {
     unsure.push(`${field}: "${first.value}" is only a guess from ${first.from}`);
@@ -89,7 +93,10 @@ function choose(field: Field, list: readonly Found[], unsure: string[]): Found |
 export function extractArticle(input: ExtractInput): ExtractResult {
   let format = formatOf(input.contentType);
   if (typeof format === "object") return { ok: false, reason: format.refused };
-  const decoded = decodePage(input.bytes, { html: format === "html" || format === "unknown", ...(input.contentType ? { contentType: input.contentType } : {}) });
+  const decoded = decodePage(input.bytes, {
+    html: format === "html" || format === "unknown",
+    ...(input.contentType ? { contentType: input.contentType } : {}),
+  });
   if (!decoded.ok) return { ok: false, reason: decoded.reason };
   const unsure: string[] = decoded.note ? [`charset: ${decoded.note}`] : [];
   const text = decoded.text;
@@ -111,7 +118,10 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   const sentence = body.paragraphs.some((p) => !p.heading && /[。！？!?.]/u.test(p.text));
   if (textChars < MIN_BODY_CHARS || !sentence) {
     const left = body.dropped.length ? ` (only ${body.dropped.length} lines of menus, links, notices and headers)` : "";
-    return { ok: false, reason: `no article body found: the ${format === "html" ? "page" : "file"} has ${textChars ? `only ${textChars} characters of` : "no"} article text${left}` };
+    return {
+      ok: false,
+      reason: `no article body found: the ${format === "html" ? "page" : "file"} has ${textChars ? `only ${textChars} characters of` : "no"} article text${left}`,
+    };
   }
   unsure.push(...reading.unsure);
 

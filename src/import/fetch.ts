@@ -11,8 +11,8 @@ import type { LookupFunction } from "node:net";
 import type { Transform } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import { MAX_ARTICLE_BYTES } from "../knowledge/load.js";
-import { isAllowedInternal, isInternalAddress, literalAddress, NOTHING_INTERNAL } from "./address.js";
 import type { InternalAllowance } from "./address.js";
+import { isAllowedInternal, isInternalAddress, literalAddress, NOTHING_INTERNAL } from "./address.js";
 
 export interface FetchLimits {
   /** For everything: resolving, connecting, each redirect, and reading the body. Default 20 s. */
@@ -46,8 +46,12 @@ export interface Network {
   /** Every address a host name resolves to. */
   resolve(host: string): Promise<readonly ResolvedAddress[]>;
   /** GET `url`, sent to `to` (an address that was checked), with `url`'s host in Host and TLS SNI. */
-  request(url: URL, to: ResolvedAddress, headers: Readonly<Record<string, string>>, signal: AbortSignal)
-    : Promise<RawResponse>;
+  request(
+    url: URL,
+    to: ResolvedAddress,
+    headers: Readonly<Record<string, string>>,
+    signal: AbortSignal,
+  ): Promise<RawResponse>;
 }
 
 /** Which internal addresses may be fetched, and how. */
@@ -274,7 +278,12 @@ const DECODERS: Record<string, () => Transform> = {
 };
 
 function rawResponse(res: IncomingMessage): RawResponse {
-  const decoder = DECODERS[String(res.headers["content-encoding"] ?? "").trim().toLowerCase()]?.();
+  const decoder =
+    DECODERS[
+      String(res.headers["content-encoding"] ?? "")
+        .trim()
+        .toLowerCase()
+    ]?.();
   if (decoder) {
     res.on("error", (e) => decoder.destroy(e));
     res.pipe(decoder);

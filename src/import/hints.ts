@@ -9,7 +9,8 @@ export interface PageHints {
   readonly publisher: Found[];
 }
 
-const ADDRESS = /(?:本文地址|本文链接|原文地址|原文链接|文章地址|文章链接|本页地址|网址|链接|URL)\s*[:：]\s*(https?:\/\/[^\s"'<>，。]+)/iu;
+const ADDRESS =
+  /(?:本文地址|本文链接|原文地址|原文链接|文章地址|文章链接|本页地址|网址|链接|URL)\s*[:：]\s*(https?:\/\/[^\s"'<>，。]+)/iu;
 const REPRINT = /转载([^\s，,。:：、]{2,15}?)(?:的)?稿件/u;
 const ACCOUNT = /^(\S{2,20}?)(?:官方)?(?:微信)?公众号$/u;
 const COPYRIGHT = [
@@ -25,7 +26,8 @@ export function pageHints(lines: readonly string[]): PageHints {
     const address = line.match(ADDRESS);
     if (address) url.push({ value: address[1]!, from: `the line "${short(line)}"` });
     const reprint = line.match(REPRINT);
-    if (reprint && !/本(?:报|网|站|刊|号)|非|原创/u.test(reprint[1]!)) publisher.push({ value: reprint[1]!, from: `the notice "${short(line)}"` });
+    if (reprint && !/本(?:报|网|站|刊|号)|非|原创/u.test(reprint[1]!))
+      publisher.push({ value: reprint[1]!, from: `the notice "${short(line)}"` });
     const account = line.match(ACCOUNT);
     if (account && line.length <= 30) publisher.push({ value: account[1]!, from: `the line "${line}"` });
   }
@@ -33,7 +35,8 @@ export function pageHints(lines: readonly string[]): PageHints {
   for (const line of lines) {
     for (const pattern of COPYRIGHT) {
       const holder = line.match(pattern)?.[1];
-      if (holder && !/^(?:本|all|by)/iu.test(holder)) publisher.push({ value: holder, from: `the copyright line "${short(line)}"` });
+      if (holder && !/^(?:本|all|by)/iu.test(holder))
+        publisher.push({ value: holder, from: `the copyright line "${short(line)}"` });
     }
   }
   return { url, publisher };

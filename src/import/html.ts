@@ -9,7 +9,7 @@ import { cleanBody, lineHints } from "./body.js";
 import { dateInMeta } from "./dates.js";
 import { pageHints } from "./hints.js";
 import type { Reading } from "./reading.js";
-import { noCandidates, type Found, type RawBlock } from "./types.js";
+import { type Found, noCandidates, type RawBlock } from "./types.js";
 
 /** The little of the DOM this module uses; linkedom's objects have it (the project has no DOM types). */
 interface DomNode {
@@ -30,12 +30,70 @@ interface DomDocument extends DomElement {
   readonly body: DomElement | null;
 }
 
-const SKIP = new Set(["script", "style", "noscript", "template", "head", "title", "meta", "link", "button", "select", "option", "textarea", "input", "svg", "canvas", "iframe", "object", "embed", "map"]);
+const SKIP = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "head",
+  "title",
+  "meta",
+  "link",
+  "button",
+  "select",
+  "option",
+  "textarea",
+  "input",
+  "svg",
+  "canvas",
+  "iframe",
+  "object",
+  "embed",
+  "map",
+]);
 const MEDIA = new Set(["img", "picture", "video", "audio"]);
 const BLOCK = new Set([
-  "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
-  "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
-  "figure", "figcaption", "hr", "center", "address", "details", "summary", "fieldset", "legend", "form", "body",
+  "p",
+  "div",
+  "section",
+  "article",
+  "main",
+  "header",
+  "footer",
+  "aside",
+  "nav",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "blockquote",
+  "pre",
+  "table",
+  "thead",
+  "tbody",
+  "tfoot",
+  "tr",
+  "td",
+  "th",
+  "figure",
+  "figcaption",
+  "hr",
+  "center",
+  "address",
+  "details",
+  "summary",
+  "fieldset",
+  "legend",
+  "form",
+  "body",
 ]);
 
 /** Han characters and CJK punctuation: a line break in the source between two of them is no space. */
@@ -123,14 +181,17 @@ export function blocksOf(root: DomNode): RawBlock[] {
 function metaTags(doc: DomDocument): Map<string, string> {
   const tags = new Map<string, string>();
   for (const el of Array.from(doc.querySelectorAll("meta"))) {
-    const key = (el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop") ?? "").trim().toLowerCase();
+    const key = (el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop") ?? "")
+      .trim()
+      .toLowerCase();
     const content = collapseWhitespace(el.getAttribute("content") ?? "");
     if (key && content && !tags.has(key)) tags.set(key, content);
   }
   return tags;
 }
 
-const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|ScholarlyArticle)$/;
+const ARTICLE_TYPES =
+  /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|ScholarlyArticle)$/;
 
 /** The article objects of the page's JSON-LD (`@graph`s and lists opened). */
 function jsonLdArticles(doc: DomDocument): Record<string, unknown>[] {
@@ -188,7 +249,22 @@ function webUrl(href: string, base: string | undefined): string | undefined {
   }
 }
 
-const DATE_META = ["article:published_time", "pubdate", "publishdate", "publish_date", "publish-date", "publishtime", "datepublished", "og:release_date", "dc.date.issued", "dc.date", "dcterms.date", "date", "parsely-pub-date", "sailthru.date"];
+const DATE_META = [
+  "article:published_time",
+  "pubdate",
+  "publishdate",
+  "publish_date",
+  "publish-date",
+  "publishtime",
+  "datepublished",
+  "og:release_date",
+  "dc.date.issued",
+  "dc.date",
+  "dcterms.date",
+  "date",
+  "parsely-pub-date",
+  "sailthru.date",
+];
 /** Sites with no publisher of their own: the account that posted is the publisher. */
 const PLATFORM = /^(?:微信公众平台|微信|weixin|wechat|今日头条|网易号|搜狐号|百家号)$/iu;
 
@@ -268,7 +344,8 @@ function titlesOf({ doc, meta, articles }: Page, titles: Found[]): void {
     if (first && first.value.startsWith(text) && /^\s*[-_|–—·:：]+\s*\S/u.test(first.value.slice(text.length))) {
       const adds = first.value.slice(text.length).trim();
       titles.unshift({ value: text, from: `the <h1> headline (${first.from} adds "${adds}")` });
-    } else if (compact(pageTitle).startsWith(compact(text))) add(titles, text, "the <h1> headline, which <title> starts with");
+    } else if (compact(pageTitle).startsWith(compact(text)))
+      add(titles, text, "the <h1> headline, which <title> starts with");
   }
 }
 
@@ -276,7 +353,9 @@ function titlesOf({ doc, meta, articles }: Page, titles: Found[]): void {
 function publishersOf({ doc, html, meta, articles }: Page): Found[] {
   const found: Found[] = [];
   for (const a of articles) add(found, ldName(a.publisher), "JSON-LD publisher");
-  const account = doc.querySelector("#js_name")?.textContent ?? html.match(/var\s+nickname\s*=\s*(?:htmlDecode\()?["']([^"']+)["']/)?.[1];
+  const account =
+    doc.querySelector("#js_name")?.textContent ??
+    html.match(/var\s+nickname\s*=\s*(?:htmlDecode\()?["']([^"']+)["']/)?.[1];
   add(found, account, "the WeChat account's name");
   const siteName = meta.get("og:site_name");
   if (siteName && !PLATFORM.test(siteName)) add(found, siteName, "og:site_name");
@@ -290,7 +369,8 @@ function datesOf({ doc, html, meta, articles }: Page, dates: Found[]): void {
     add(dates, typeof a.datePublished === "string" ? dateInMeta(a.datePublished) : undefined, "JSON-LD datePublished");
   }
   for (const name of DATE_META) add(dates, meta.get(name) && dateInMeta(meta.get(name)!), `meta ${name}`);
-  const wechat = html.match(/\bvar\s+ct\s*=\s*["'](\d{10})["']/)?.[1] ?? html.match(/\bcreate_time\s*[:=]\s*["']?(\d{10})\b/)?.[1];
+  const wechat =
+    html.match(/\bvar\s+ct\s*=\s*["'](\d{10})["']/)?.[1] ?? html.match(/\bcreate_time\s*[:=]\s*["']?(\d{10})\b/)?.[1];
   if (wechat) add(dates, dateInMeta(wechat), "the WeChat page's time");
   const time = doc.querySelector("time[datetime]") ?? doc.querySelector("time");
   if (time) add(dates, dateInMeta(time.getAttribute("datetime") ?? time.textContent ?? ""), "<time>");
@@ -316,7 +396,9 @@ function authorsOf({ meta, articles }: Page, authors: Found[]): void {
  */
 function linesUnderHeadline(pageLines: readonly string[], titles: Found[], pageTitle: string) {
   if (!titles.length) {
-    const line = pageLines.find((l) => [...l].length >= 6 && !/[。！？]/u.test(l) && compact(pageTitle).startsWith(compact(l)));
+    const line = pageLines.find(
+      (l) => [...l].length >= 6 && !/[。！？]/u.test(l) && compact(pageTitle).startsWith(compact(l)),
+    );
     add(titles, line, "the headline on the page, which <title> starts with");
   }
   const headline = titles[0]?.value;

@@ -8,14 +8,22 @@ import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { copyFile, link, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { loadKnowledge, MAX_ARTICLE_BYTES, type KnowledgeFiles } from "../knowledge/load.js";
-import { EMPTY_GLOSSARY, parseGlossary } from "../knowledge/glossary.js";
-import { formatProblem, type Glossary, type KnowledgeBase } from "../model/knowledge.js";
-import { articleId, guessRegion, previewArticle, renderArticle, unwritable, type ArticleFields, type ArticlePreview } from "./article.js";
-import { extractArticle, type Extracted } from "./extract.js";
 import { DEFAULT_TIME_ZONE } from "../config.js";
+import { EMPTY_GLOSSARY, parseGlossary } from "../knowledge/glossary.js";
+import { type KnowledgeFiles, loadKnowledge, MAX_ARTICLE_BYTES } from "../knowledge/load.js";
+import { formatProblem, type Glossary, type KnowledgeBase } from "../model/knowledge.js";
+import {
+  type ArticleFields,
+  type ArticlePreview,
+  articleId,
+  guessRegion,
+  previewArticle,
+  renderArticle,
+  unwritable,
+} from "./article.js";
 import { latestPublicationDate } from "./dates.js";
-import { fetchPage, FetchError, type AddressPolicy, type FetchLimits } from "./fetch.js";
+import { type Extracted, extractArticle } from "./extract.js";
+import { type AddressPolicy, FetchError, type FetchLimits, fetchPage } from "./fetch.js";
 import type { Field, Found } from "./types.js";
 
 /**
@@ -100,14 +108,25 @@ type InHand = Exclude<ImportSource, { extracted: Extracted }>;
 async function readSource(source: InHand, options: ImportOptions): Promise<SourceBytes | string> {
   const maxBytes = options.limits?.maxBytes ?? MAX_ARTICLE_BYTES;
   if (typeof source !== "string") {
-    if (source.bytes.length > maxBytes) return `${source.name} is ${mb(source.bytes.length)}; the limit is ${mb(maxBytes)}`;
+    if (source.bytes.length > maxBytes)
+      return `${source.name} is ${mb(source.bytes.length)}; the limit is ${mb(maxBytes)}`;
     const contentType = source.contentType ?? CONTENT_TYPES[path.extname(source.name).toLowerCase()];
-    return { label: source.name, bytes: source.bytes, ...(contentType ? { contentType } : {}), ...(source.url ? { url: source.url } : {}) };
+    return {
+      label: source.name,
+      bytes: source.bytes,
+      ...(contentType ? { contentType } : {}),
+      ...(source.url ? { url: source.url } : {}),
+    };
   }
   if (/^https?:\/\//i.test(source)) {
     try {
       const page = await fetchPage(source, { ...options.limits, ...options.addresses });
-      return { label: source, bytes: page.bytes, url: page.url, ...(page.contentType ? { contentType: page.contentType } : {}) };
+      return {
+        label: source,
+        bytes: page.bytes,
+        url: page.url,
+        ...(page.contentType ? { contentType: page.contentType } : {}),
+      };
     } catch (e) {
       if (e instanceof FetchError) return e.message;
       throw e;
@@ -115,7 +134,8 @@ async function readSource(source: InHand, options: ImportOptions): Promise<Sourc
   }
   const ext = path.extname(source).toLowerCase();
   const contentType = CONTENT_TYPES[ext];
-  if (!contentType) return `${source}: cannot import a ${ext || "file without an extension"}; give an .html, .htm, .txt (a page capture) or .md file, or an http(s) link`;
+  if (!contentType)
+    return `${source}: cannot import a ${ext || "file without an extension"}; give an .html, .htm, .txt (a page capture) or .md file, or an http(s) link`;
   try {
     const info = await stat(source);
     if (!info.isFile()) return `${source} is not a file`;
@@ -128,7 +148,12 @@ async function readSource(source: InHand, options: ImportOptions): Promise<Sourc
 
 /** The same link, whatever its scheme, `www.` or final slash. */
 const sameLink = (a: string, b: string) => {
-  const norm = (u: string) => u.trim().replace(/^https?:\/\/(www\.)?/i, "").replace(/\/+$/, "").toLowerCase();
+  const norm = (u: string) =>
+    u
+      .trim()
+      .replace(/^https?:\/\/(www\.)?/i, "")
+      .replace(/\/+$/, "")
+      .toLowerCase();
   return norm(a) === norm(b);
 };
 
@@ -164,10 +189,16 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
   const title = fields.title!.value;
   const url = fields.url!.value;
   if (!fields.region) {
-    const region = guessRegion(title, extracted.paragraphs, (kb?.glossary ?? (await glossaryOf(options.knowledgeDir))).places);
+    const region = guessRegion(
+      title,
+      extracted.paragraphs,
+      (kb?.glossary ?? (await glossaryOf(options.knowledgeDir))).places,
+    );
     if (region) {
       fields.region = { value: region, from: "a guess: the place of the glossary the title names" };
-      unsure.push(`region: "${region}" is a guess; 该市 and 全市 in the text will be read as ${region} (--region to change it)`);
+      unsure.push(
+        `region: "${region}" is a guess; 该市 and 全市 in the text will be read as ${region} (--region to change it)`,
+      );
     } else {
       unsure.push("region: none found; if 该市 or 全市 in the text mean one place, give it with --region");
     }
@@ -207,7 +238,8 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
   };
 
   const same = kb?.articles.find((a) => sameLink(a.url, url));
-  if (same) problems.push(`${same.file} already has this article (url ${same.url}); delete it first to import it again`);
+  if (same)
+    problems.push(`${same.file} already has this article (url ${same.url}); delete it first to import it again`);
   // The folder was read above: only the new article's file is parsed again.
   const previous = current.ok ? current.files : undefined;
   problems.push(...unwritable(extracted.paragraphs), ...(await validate(options.knowledgeDir, article, previous)));
@@ -228,7 +260,12 @@ function takeFields(
     if (value !== undefined) fields[field] = { value, from: `--${field}` };
   }
   // A note on a field the person gave is moot.
-  const unsure = extracted.unsure.filter((note) => !Object.keys(options.given ?? {}).some((f) => options.given?.[f as Field] !== undefined && note.startsWith(`${f}:`)));
+  const unsure = extracted.unsure.filter(
+    (note) =>
+      !Object.keys(options.given ?? {}).some(
+        (f) => options.given?.[f as Field] !== undefined && note.startsWith(`${f}:`),
+      ),
+  );
   const future = futureDate(fields, options);
   // A date in the future that the source gave is taken as none, so that the right one is asked for.
   if (future?.found) delete fields.date;
@@ -286,7 +323,9 @@ async function glossaryOf(knowledgeDir: string): Promise<Glossary> {
 /** The names of the article files, which are their ids unless they say otherwise. */
 async function articleNames(knowledgeDir: string): Promise<string[]> {
   try {
-    return (await readdir(path.join(knowledgeDir, "articles"))).filter((n) => /\.md$/i.test(n)).map((n) => n.replace(/\.md$/i, ""));
+    return (await readdir(path.join(knowledgeDir, "articles")))
+      .filter((n) => /\.md$/i.test(n))
+      .map((n) => n.replace(/\.md$/i, ""));
   } catch {
     return [];
   }
@@ -319,7 +358,8 @@ export async function saveImport(
     // link() fails if the target exists, where rename() would replace it. Where the file system has
     // no hard links, an exclusive copy does the same but for readers that may see it half-written.
     await link(temporary, target).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === "EPERM" || e.code === "ENOTSUP" || e.code === "EXDEV") return copyFile(temporary, target, constants.COPYFILE_EXCL);
+      if (e.code === "EPERM" || e.code === "ENOTSUP" || e.code === "EXDEV")
+        return copyFile(temporary, target, constants.COPYFILE_EXCL);
       throw e;
     });
   } catch (e) {

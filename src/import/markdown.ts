@@ -34,9 +34,17 @@ export function readMarkdown(text: string): Reading {
         const fields = parse(lines.slice(1, close).join("\n")) as Record<string, unknown> | null;
         for (const field of FIELDS) {
           const raw = fields?.[field];
-          const value = raw instanceof Date ? raw.toISOString().slice(0, 10) : typeof raw === "string" || typeof raw === "number" ? String(raw).trim() : undefined;
+          const value =
+            raw instanceof Date
+              ? raw.toISOString().slice(0, 10)
+              : typeof raw === "string" || typeof raw === "number"
+                ? String(raw).trim()
+                : undefined;
           if (!value) continue;
-          candidates[field].push({ value: field === "date" ? (dateInMeta(value) ?? value) : value, from: "the front matter" });
+          candidates[field].push({
+            value: field === "date" ? (dateInMeta(value) ?? value) : value,
+            from: "the front matter",
+          });
         }
         if (fields?.lang === "en" || fields?.lang === "zh") lang = fields.lang;
       } catch (e) {
@@ -62,7 +70,8 @@ export function readMarkdown(text: string): Reading {
       flush();
     } else if (heading) {
       flush();
-      if (heading[1] === "#" && !candidates.title.length) candidates.title.push({ value: plain(heading[2]!), from: "the '# ' heading" });
+      if (heading[1] === "#" && !candidates.title.length)
+        candidates.title.push({ value: plain(heading[2]!), from: "the '# ' heading" });
       else blocks.push({ text: plain(heading[2]!), kind: "heading" });
     } else if (/^!\[[^\]]*\]\([^)]*\)$/.test(line)) {
       flush();

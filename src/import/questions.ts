@@ -16,10 +16,17 @@ export function sampleQuestions(paragraphs: readonly BodyParagraph[], count = 2)
       const figure = findFigures(sentence).find((f) => f.kind !== "time" && f.kind !== "rank");
       if (!figure) continue;
       // The clause the figure stands in, from its start to the figure.
-      const clause = sentence.slice(0, figure.index).split(/[，,：:（(“"]/u).at(-1)!.trim();
+      const clause = sentence
+        .slice(0, figure.index)
+        .split(/[，,：:（(“"]/u)
+        .at(-1)!
+        .trim();
       if ((clause.match(HAN) ?? []).length < 4) continue;
       const unit = figure.unit.replace(/^[万亿千百]+/u, "");
-      const asked = figure.kind === "share" || figure.kind === "growth" || !unit || unit === "%" ? `${clause}是多少？` : `${clause}多少${unit}？`;
+      const asked =
+        figure.kind === "share" || figure.kind === "growth" || !unit || unit === "%"
+          ? `${clause}是多少？`
+          : `${clause}多少${unit}？`;
       if (!questions.includes(asked)) questions.push(asked);
       break; // one question a paragraph: they should be about different things
     }

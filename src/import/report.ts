@@ -7,7 +7,9 @@ const cut = (text: string, width = 60) => ([...text].length > width ? `${[...tex
 export function reportImport(source: string, prepared: PreparedImport): string[] {
   const { extracted, fields, article, missing } = prepared;
   if (!extracted) return [];
-  const lines = [`read ${source} (${extracted.format === "capture" ? "page capture" : extracted.format}, ${extracted.charset})`];
+  const lines = [
+    `read ${source} (${extracted.format === "capture" ? "page capture" : extracted.format}, ${extracted.charset})`,
+  ];
   for (const field of FIELDS) {
     const found = fields[field];
     if (found) lines.push(`  ${field.padEnd(10)} ${found.value}   ← ${found.from}`);

@@ -1,7 +1,8 @@
 /** One article file: YAML front matter between `---` lines, then Markdown paragraphs. */
+
+import type { Article, Paragraph, Problem } from "../model/knowledge.js";
 import { frontMatterSchema } from "./schema.js";
 import { splitSentences } from "./sentences.js";
-import type { Article, Paragraph, Problem } from "../model/knowledge.js";
 import { issuesToProblems, parseYaml } from "./yaml.js";
 
 export function parseArticle(

@@ -1,7 +1,8 @@
 /** Cross-file checks that turn parsed files into one knowledge base, or into every problem found. */
-import { guessKind, type FactDraft } from "./facts.js";
-import { standsIn } from "../model/numbers.js";
+
 import type { Article, Fact, Glossary, KnowledgeBase, Problem } from "../model/knowledge.js";
+import { standsIn } from "../model/numbers.js";
+import { type FactDraft, guessKind } from "./facts.js";
 
 export interface ParsedArticle {
   readonly article: Article;
@@ -21,7 +22,11 @@ export function assembleKnowledge(input: {
     const other = byId.get(article.id);
     if (other) {
       duplicated.add(article.id);
-      problems.push({ file: article.file, line: idLine, message: `duplicate article id "${article.id}" (also ${other.file})` });
+      problems.push({
+        file: article.file,
+        line: idLine,
+        message: `duplicate article id "${article.id}" (also ${other.file})`,
+      });
     } else byId.set(article.id, article);
   }
 
@@ -44,7 +49,9 @@ export function assembleKnowledge(input: {
     }
     const quote = draft.quote.trim();
     if (!article.paragraphs.some((p) => !p.heading && p.text.includes(quote))) {
-      at(`quote is not in article "${article.id}" word for word: "${quote.slice(0, 40)}${quote.length > 40 ? "…" : ""}"`);
+      at(
+        `quote is not in article "${article.id}" word for word: "${quote.slice(0, 40)}${quote.length > 40 ? "…" : ""}"`,
+      );
       continue;
     }
     const values = Array.isArray(draft.value) ? draft.value : [draft.value];

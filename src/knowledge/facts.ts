@@ -1,6 +1,7 @@
 /** Fact files: `article:` for the whole file, then `facts:`, a list of facts. */
-import { factSchema, type FactInput } from "./schema.js";
+
 import type { FactKind, Problem } from "../model/knowledge.js";
+import { type FactInput, factSchema } from "./schema.js";
 import { issuesToProblems, parseYaml } from "./yaml.js";
 
 /** A fact as written, before it is checked against its article. */

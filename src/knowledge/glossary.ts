@@ -1,6 +1,7 @@
 /** The glossary file: sections of synonym groups. */
-import { glossarySchema } from "./schema.js";
+
 import type { Glossary, Problem } from "../model/knowledge.js";
+import { glossarySchema } from "./schema.js";
 import { issuesToProblems, parseYaml } from "./yaml.js";
 
 export const EMPTY_GLOSSARY: Glossary = { places: [], organisations: [], people: [], terms: [] };

@@ -152,7 +152,8 @@ async function clearTemporaries(dir: string, now: number): Promise<void> {
   }
 }
 
-const exists = (file: string) => stat(file).then(
-  () => true,
-  () => false,
-);
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );

@@ -2,12 +2,12 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import type { Glossary, KnowledgeBase, Problem } from "../model/knowledge.js";
 import { parseArticle } from "./article.js";
 import { assembleKnowledge, type ParsedArticle } from "./assemble.js";
-import { parseFactFile, type FactDraft } from "./facts.js";
+import { type FactDraft, parseFactFile } from "./facts.js";
 import { EMPTY_GLOSSARY, parseGlossary } from "./glossary.js";
 import { JOURNAL, settleInterruptedChanges } from "./journal.js";
-import type { Glossary, KnowledgeBase, Problem } from "../model/knowledge.js";
 
 export type LoadResult =
   | {

@@ -9,15 +9,15 @@ import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArticle } from "./article.js";
 import { parseFactFile } from "./facts.js";
-import { beginChange, endChange, moveFile, undoMoves, type Move } from "./journal.js";
+import { beginChange, endChange, type Move, moveFile, undoMoves } from "./journal.js";
 
-export type RemovalPlan =
-  | { ok: true; article: string; facts: string[] }
-  | { ok: false; reason: string };
+export type RemovalPlan = { ok: true; article: string; facts: string[] } | { ok: false; reason: string };
 
 /** The files (relative to `dir`) that removing article `id` moves, or why it cannot be removed. */
 export async function planRemoval(dir: string, id: string): Promise<RemovalPlan> {
-  const names = (await readdir(path.join(dir, "articles")).catch(() => [] as string[])).filter((n) => /\.md$/i.test(n) && !n.startsWith("."));
+  const names = (await readdir(path.join(dir, "articles")).catch(() => [] as string[])).filter(
+    (n) => /\.md$/i.test(n) && !n.startsWith("."),
+  );
   let article: string | undefined;
   for (const name of names) {
     const rel = path.join("articles", name);
@@ -33,7 +33,9 @@ export async function planRemoval(dir: string, id: string): Promise<RemovalPlan>
   if (names.length <= 1) return { ok: false, reason: "这是知识库里唯一的文章，不能删除（知识库至少要有一篇文章）。" };
 
   const facts: string[] = [];
-  const factNames = (await readdir(path.join(dir, "facts")).catch(() => [] as string[])).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith("."));
+  const factNames = (await readdir(path.join(dir, "facts")).catch(() => [] as string[])).filter(
+    (n) => /\.ya?ml$/i.test(n) && !n.startsWith("."),
+  );
   for (const name of factNames.sort()) {
     const rel = path.join("facts", name);
     const text = await readFile(path.join(dir, rel), "utf8").catch(() => "");
@@ -105,7 +107,8 @@ export async function moveBack(dir: string, moves: readonly Move[]): Promise<voi
   await endChange(dir);
 }
 
-const exists = (file: string) => stat(file).then(
-  () => true,
-  () => false,
-);
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );

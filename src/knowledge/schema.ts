@@ -3,7 +3,8 @@ import { z } from "zod";
 import { FACT_KINDS } from "../model/knowledge.js";
 
 const text = (field: string) =>
-  z.string({ error: (i) => (i.input === undefined ? `missing ${field}` : `${field} must be text`) })
+  z
+    .string({ error: (i) => (i.input === undefined ? `missing ${field}` : `${field} must be text`) })
     .trim()
     .min(1, `${field} is empty`);
 
@@ -47,7 +48,10 @@ export const frontMatterSchema = z.strictObject(
     author: optionalText("author"),
     region: optionalText("region"),
   },
-  { error: (i) => (i.code === "unrecognized_keys" ? `unknown field ${i.keys.map((k) => `"${k}"`).join(", ")}` : undefined) },
+  {
+    error: (i) =>
+      i.code === "unrecognized_keys" ? `unknown field ${i.keys.map((k) => `"${k}"`).join(", ")}` : undefined,
+  },
 );
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
@@ -68,7 +72,10 @@ export const factSchema = z.strictObject(
     value: z.union([factValue, z.array(factValue).min(1, "value is an empty list")], {
       error: (i) => (i.input === undefined ? "missing value" : "value must be a number, a text, or a list of them"),
     }),
-    unit: z.union([z.string(), z.number()]).transform((u) => String(u).trim()).default(""),
+    unit: z
+      .union([z.string(), z.number()])
+      .transform((u) => String(u).trim())
+      .default(""),
     period: text("period").refine((p) => /\d{4}年/.test(p), {
       error: (i) => `period ${JSON.stringify(i.input)} must name its year (2024年, 2024年1-9月)`,
     }),
@@ -76,7 +83,10 @@ export const factSchema = z.strictObject(
     role: optionalText("role"),
     note: z.string().optional(),
   },
-  { error: (i) => (i.code === "unrecognized_keys" ? `unknown field ${i.keys.map((k) => `"${k}"`).join(", ")}` : undefined) },
+  {
+    error: (i) =>
+      i.code === "unrecognized_keys" ? `unknown field ${i.keys.map((k) => `"${k}"`).join(", ")}` : undefined,
+  },
 );
 export type FactInput = z.infer<typeof factSchema>;
 

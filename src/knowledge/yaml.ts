@@ -1,5 +1,5 @@
 /** YAML parsing that remembers where each value was written, so problems can name their line. */
-import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { type Document, isMap, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import type { Problem } from "../model/knowledge.js";
 
@@ -13,11 +13,7 @@ export interface YamlSource {
  * Parses `text`, which starts at line `firstLine` of `file`. Syntax errors come back as problems,
  * all of them, each with its line.
  */
-export function parseYaml(
-  file: string,
-  text: string,
-  firstLine = 1,
-): { source: YamlSource; problems: Problem[] } {
+export function parseYaml(file: string, text: string, firstLine = 1): { source: YamlSource; problems: Problem[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => Math.max(counter.linePos(offset).line, 1) + firstLine - 1;

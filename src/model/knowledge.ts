@@ -116,7 +116,14 @@ export interface KnowledgeSummary {
 export function summarize(kb: KnowledgeBase): KnowledgeSummary {
   return {
     version: kb.version,
-    articles: kb.articles.map(({ id, title, publisher, date, url, region }) => ({ id, title, publisher, date, url, ...(region ? { region } : {}) })),
+    articles: kb.articles.map(({ id, title, publisher, date, url, region }) => ({
+      id,
+      title,
+      publisher,
+      date,
+      url,
+      ...(region ? { region } : {}),
+    })),
     facts: kb.facts.map(({ subject, metric }) => ({ subject, metric })),
     places: kb.glossary.places.map((g) => g[0]!),
   };

@@ -24,6 +24,7 @@ export function numbersIn(text: string): { text: string; value: number; index: n
 
 /** Whether `value` is written in `quote`: a text as a substring, a number as one of its numbers. */
 export function standsIn(value: number | string, quote: string): boolean {
-  if (typeof value === "string") return quote.includes(value) || quote.normalize("NFKC").includes(value.normalize("NFKC"));
+  if (typeof value === "string")
+    return quote.includes(value) || quote.normalize("NFKC").includes(value.normalize("NFKC"));
   return numbersIn(quote).some((n) => !n.text.includes("/") && n.value === value);
 }

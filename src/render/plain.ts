@@ -1,13 +1,28 @@
 /** Answer → plain text, as a person reads it in a terminal or in the JSON answer's `text`. */
-import { directAnswer } from "./words.js";
+
 import type { Answer } from "../engine/index.js";
 import { clip } from "./clip.js";
+import { directAnswer } from "./words.js";
 
 export const MAX_PLAIN = 1500;
 
 const LABELS = {
-  zh: { source: "出处", others: "其他时期", didYouMean: "你是不是想问", related: "你还可以问", examples: "你可以这样问", unanswered: "知识库里没有这部分的答案" },
-  en: { source: "Source", others: "Also", didYouMean: "Did you mean", related: "You could also ask", examples: "Try asking", unanswered: "Not in the knowledge base" },
+  zh: {
+    source: "出处",
+    others: "其他时期",
+    didYouMean: "你是不是想问",
+    related: "你还可以问",
+    examples: "你可以这样问",
+    unanswered: "知识库里没有这部分的答案",
+  },
+  en: {
+    source: "Source",
+    others: "Also",
+    didYouMean: "Did you mean",
+    related: "You could also ask",
+    examples: "Try asking",
+    unanswered: "Not in the knowledge base",
+  },
 } as const;
 
 export function toPlainText(answer: Answer): string {

@@ -2,11 +2,12 @@
  * Answer → Telegram: HTML with only the tags Telegram knows, every text escaped; messages split at
  * paragraph boundaries under Telegram's 4,096 UTF-16 units; inline results; button rows.
  */
-import { directAnswer } from "./words.js";
+
 import type { InlineKeyboardButton, InlineQueryResultArticle } from "grammy/types";
 import type { Answer } from "../engine/index.js";
 import type { KnowledgeSummary } from "../model/knowledge.js";
 import { clip } from "./clip.js";
+import { directAnswer } from "./words.js";
 
 export const MAX_MESSAGE = 4096;
 export const MAX_CALLBACK_BYTES = 64;
@@ -16,8 +17,24 @@ export function escapeHtml(text: string): string {
 }
 
 const LABELS = {
-  zh: { source: "来源", read: "阅读原文", others: "其他时期", didYouMean: "你是不是想问", related: "你还可以问", examples: "你可以这样问", unanswered: "知识库里没有这部分的答案" },
-  en: { source: "Source", read: "Read the article", others: "Also", didYouMean: "Did you mean", related: "You could also ask", examples: "Try asking", unanswered: "Not in the knowledge base" },
+  zh: {
+    source: "来源",
+    read: "阅读原文",
+    others: "其他时期",
+    didYouMean: "你是不是想问",
+    related: "你还可以问",
+    examples: "你可以这样问",
+    unanswered: "知识库里没有这部分的答案",
+  },
+  en: {
+    source: "Source",
+    read: "Read the article",
+    others: "Also",
+    didYouMean: "Did you mean",
+    related: "You could also ask",
+    examples: "Try asking",
+    unanswered: "Not in the knowledge base",
+  },
 } as const;
 
 export interface RenderedMessage {
@@ -31,7 +48,8 @@ export function answerHtml(answer: Answer): string {
   const l = LABELS[answer.lang];
   // Telegram refuses a message without visible text; the engine never answers with nothing, but a renderer must not fail.
   const parts = [`<b>${escapeHtml(directAnswer(answer).trim() || "…")}</b>`];
-  if (answer.unansweredParts?.length) parts.push(`${l.unanswered}：${answer.unansweredParts.map(escapeHtml).join("；")}`);
+  if (answer.unansweredParts?.length)
+    parts.push(`${l.unanswered}：${answer.unansweredParts.map(escapeHtml).join("；")}`);
   for (const c of answer.citations) {
     parts.push(`<blockquote>${escapeHtml(c.quote)}</blockquote>`);
     parts.push(`${l.source}：<a href="${escapeHtml(c.url)}">${escapeHtml(c.publisher)} · ${escapeHtml(c.date)}</a>`);
@@ -43,7 +61,8 @@ export function answerHtml(answer: Answer): string {
   }
   if (!answer.answered && answer.didYouMean?.trim()) parts.push(`${l.didYouMean}：${escapeHtml(answer.didYouMean)}`);
   const related = answer.related.filter((q) => q.trim());
-  if (!answer.answered && related.length) parts.push(`${l.examples}：\n${related.map((q) => `• ${escapeHtml(q)}`).join("\n")}`);
+  if (!answer.answered && related.length)
+    parts.push(`${l.examples}：\n${related.map((q) => `• ${escapeHtml(q)}`).join("\n")}`);
   return parts.join("\n\n");
 }
 
@@ -57,7 +76,8 @@ export function renderAnswer(answer: Answer, encode: (question: string) => strin
   const url = answer.citations[0]?.url;
   if (url) keyboard.push([{ text: `${l.read} ↗`, url }]);
   // Each related question is a button; a button needs a label.
-  for (const q of answer.related.filter((x) => x.trim()).slice(0, 3)) keyboard.push([{ text: clipButton(q.trim()), callback_data: encode(q) }]);
+  for (const q of answer.related.filter((x) => x.trim()).slice(0, 3))
+    keyboard.push([{ text: clipButton(q.trim()), callback_data: encode(q) }]);
   return { chunks: splitMessage(answerHtml(answer)), keyboard };
 }
 
@@ -65,7 +85,10 @@ export function renderAnswer(answer: Answer, encode: (question: string) => strin
 export const clipButton = (text: string): string => clip(text, 40, "…");
 
 /** Inline results, best first: title = figure and metric, description = period and source. */
-export function renderInlineResults(answers: readonly Answer[], idOf: (a: Answer) => string): InlineQueryResultArticle[] {
+export function renderInlineResults(
+  answers: readonly Answer[],
+  idOf: (a: Answer) => string,
+): InlineQueryResultArticle[] {
   const seen = new Set<string>();
   const results: InlineQueryResultArticle[] = [];
   for (const a of answers.slice(0, 10)) {
@@ -79,9 +102,10 @@ export function renderInlineResults(answers: readonly Answer[], idOf: (a: Answer
       : a.lang === "en"
         ? "No answer in the knowledge base"
         : "知识库里没有答案";
-    const description = a.answered && citation
-      ? `${fact?.period ?? ""} · ${citation.publisher} ${citation.date}`
-      : clip(directAnswer(a), 200);
+    const description =
+      a.answered && citation
+        ? `${fact?.period ?? ""} · ${citation.publisher} ${citation.date}`
+        : clip(directAnswer(a), 200);
     results.push({
       type: "article",
       id,
@@ -92,7 +116,9 @@ export function renderInlineResults(answers: readonly Answer[], idOf: (a: Answer
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
       },
-      ...(citation ? { reply_markup: { inline_keyboard: [[{ text: `${LABELS[a.lang].read} ↗`, url: citation.url }]] } } : {}),
+      ...(citation
+        ? { reply_markup: { inline_keyboard: [[{ text: `${LABELS[a.lang].read} ↗`, url: citation.url }]] } }
+        : {}),
     });
   }
   return results;
@@ -146,7 +172,8 @@ function hardSplit(line: string, limit: number): string[] {
 /** The articles with their links, for /sources. */
 export function sourcesHtml(kb: KnowledgeSummary): string[] {
   const lines = kb.articles.map(
-    (a, i) => `${i + 1}. <a href="${escapeHtml(a.url)}">${escapeHtml(a.title)}</a>\n${escapeHtml(a.publisher)} · ${escapeHtml(a.date)}`,
+    (a, i) =>
+      `${i + 1}. <a href="${escapeHtml(a.url)}">${escapeHtml(a.title)}</a>\n${escapeHtml(a.publisher)} · ${escapeHtml(a.date)}`,
   );
   return splitMessage([`<b>知识库中的文章（${kb.articles.length} 篇）</b>`, ...lines].join("\n\n"));
 }

@@ -5,10 +5,10 @@
  */
 import v8 from "node:v8";
 import { Worker, type WorkerOptions } from "node:worker_threads";
-import type { FolderContents } from "../knowledge/load.js";
 import type { Answer } from "../engine/index.js";
-import { formatProblem, type KnowledgeSummary, type Problem } from "../model/knowledge.js";
+import type { FolderContents } from "../knowledge/load.js";
 import type { AnsweringEngine, InPlace, Opened, OpenKnowledge, OpenRequest } from "../live.js";
+import { formatProblem, type KnowledgeSummary, type Problem } from "../model/knowledge.js";
 
 export interface ThreadOptions {
   readonly knowledgeDir: string;
@@ -110,13 +110,27 @@ export function openInThread(options: ThreadOptions): OpenKnowledge {
     try {
       started = await start(options, request);
     } catch (e) {
-      return { ok: false, problems: [{ file: options.knowledgeDir, line: 0, message: `the engine thread stopped while loading: ${(e as Error).message}` }] };
+      return {
+        ok: false,
+        problems: [
+          {
+            file: options.knowledgeDir,
+            line: 0,
+            message: `the engine thread stopped while loading: ${(e as Error).message}`,
+          },
+        ],
+      };
     }
     const { worker, first } = started;
     if (first.type !== "ready") void worker.terminate();
     if (first.type === "invalid") return { ok: false, problems: first.problems };
     if (first.type === "checked") return { ok: true, summary: first.summary };
-    return { ok: true, summary: first.summary, engine: threadEngine(options, worker, first), source: first.source } satisfies Opened;
+    return {
+      ok: true,
+      summary: first.summary,
+      engine: threadEngine(options, worker, first),
+      source: first.source,
+    } satisfies Opened;
   };
 }
 

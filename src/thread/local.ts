@@ -3,8 +3,8 @@
  * command-line console. Building here blocks the thread, so the bot does not use it.
  */
 import type { Engine } from "../engine/index.js";
-import { summarize } from "../model/knowledge.js";
 import type { AnsweringEngine } from "../live.js";
+import { summarize } from "../model/knowledge.js";
 
 /** The engine answering in this thread; 今年 is read in `timeZone`. */
 export function inThisThread(engine: Engine, timeZone: string): AnsweringEngine {

@@ -9,10 +9,10 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { Engine } from "../engine/index.js";
 import { DEFAULT_OPTIONS } from "../engine/options.js";
 import { changedFiles, loadKnowledge } from "../knowledge/load.js";
-import { sentencesOf, summarize } from "../model/knowledge.js";
 import type { InPlace } from "../live.js";
+import { sentencesOf, summarize } from "../model/knowledge.js";
 import { openEngine, saveSnapshot } from "../snapshots.js";
-import { packContents, unpackContents, type FromWorker, type ToWorker, type WorkerInput } from "./host.js";
+import { type FromWorker, packContents, type ToWorker, unpackContents, type WorkerInput } from "./host.js";
 
 const input = workerData as WorkerInput;
 const port = parentPort!;
@@ -35,7 +35,8 @@ if (!loaded.ok) {
   post({ type: "checked", summary: summarize(loaded.kb) });
 } else {
   const { engine, source, saved } = await openEngine(loaded.kb, input.dataDir, note);
-  const restoreAfterBuild = source === "built" && saved && sentencesOf(loaded.kb).length >= DEFAULT_OPTIONS.index.largeCorpus;
+  const restoreAfterBuild =
+    source === "built" && saved && sentencesOf(loaded.kb).length >= DEFAULT_OPTIONS.index.largeCorpus;
   const snapshots = laterSnapshots(engine);
   let files = loaded.files;
   /** The files the engine now answers from, for the host to start another worker from. */
@@ -47,7 +48,8 @@ if (!loaded.ok) {
     const changed = changedFiles(files, next.files);
     if (!changed.length) return { kind: "unchanged" };
     if (changed.length > IN_PLACE_FILES) return { kind: "rebuild", reason: `${changed.length} files changed` };
-    if (changed.some((f) => !/^(articles|facts)[\\/]/.test(f))) return { kind: "rebuild", reason: "the glossary changed" };
+    if (changed.some((f) => !/^(articles|facts)[\\/]/.test(f)))
+      return { kind: "rebuild", reason: "the glossary changed" };
     const updated = engine.update(next.kb);
     if (!updated.ok) return { kind: "rebuild", reason: updated.reason };
     files = next.files;
@@ -76,7 +78,14 @@ if (!loaded.ok) {
     const { id, question, now, limit } = m;
     try {
       const at = new Date(now);
-      post({ type: "answers", id, answers: limit === undefined ? [engine.ask(question, at, input.timeZone)] : engine.askMany(question, at, limit, input.timeZone) });
+      post({
+        type: "answers",
+        id,
+        answers:
+          limit === undefined
+            ? [engine.ask(question, at, input.timeZone)]
+            : engine.askMany(question, at, limit, input.timeZone),
+      });
     } catch (e) {
       post({ type: "failed", id, message: e instanceof Error ? e.message : String(e) });
     }
@@ -98,7 +107,9 @@ function laterSnapshots(engine: Engine) {
   const write = () => {
     timer = undefined;
     const { version } = engine.kb;
-    saveSnapshot(input.dataDir, version, engine.snapshot()).catch((e: unknown) => note("snapshot not written", { err: String(e), version }));
+    saveSnapshot(input.dataDir, version, engine.snapshot()).catch((e: unknown) =>
+      note("snapshot not written", { err: String(e), version }),
+    );
   };
   const wait = () => {
     clearTimeout(timer);

@@ -9,14 +9,14 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Network, systemNetwork } from "../../src/import/fetch.js";
 import type { Article } from "../../src/model/knowledge.js";
-import { updates, type FakeBotApi } from "../helpers/bot-api.js";
+import { escapeHtml } from "../../src/render/telegram.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
+import { type FakeBotApi, updates } from "../helpers/bot-api.js";
 import { article, GOOD, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
-import { systemNetwork, type Network } from "../../src/import/fetch.js";
 import { newsSitePage, shippedArticle } from "../helpers/pages.js";
 import { assertTelegramHtml } from "../helpers/telegram-html.js";
-import { escapeHtml } from "../../src/render/telegram.js";
 
 const ADMIN = 42;
 const USER = 7;
@@ -51,14 +51,31 @@ const DINGXIANG = madeArticle({ title: "定襄法兰产业订单饱满" }, [
 ]);
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-const html = (body: string | Buffer, type = "text/html; charset=utf-8"): Handler => (_req, res) => res.writeHead(200, { "content-type": type }).end(body);
+const html =
+  (body: string | Buffer, type = "text/html; charset=utf-8"): Handler =>
+  (_req, res) =>
+    res.writeHead(200, { "content-type": type }).end(body);
 const routes: Record<string, Handler> = {
   "/yuanping.html": html(newsSitePage(YUANPING)),
-  "/cancelled.html": html(newsSitePage(madeArticle({ title: "原平市新建光伏电站" }, ["原平市今年新建光伏电站3座，总装机容量达到45万千瓦。", "项目建成后每年可发电约6亿千瓦时。"]))),
+  "/cancelled.html": html(
+    newsSitePage(
+      madeArticle({ title: "原平市新建光伏电站" }, [
+        "原平市今年新建光伏电站3座，总装机容量达到45万千瓦。",
+        "项目建成后每年可发电约6亿千瓦时。",
+      ]),
+    ),
+  ),
   "/no-date.html": html(newsSitePage(DINGXIANG, { info: "来源：忻州日报" })),
-  "/future.html": html(newsSitePage({ ...DINGXIANG, title: "定襄法兰产业再创新高" }, { info: "2099-05-01 来源：忻州日报" })),
-  "/gbk.html": html(iconv.encode(newsSitePage(shippedArticle("taixin-competitiveness-2022"), { charset: null, caption: false }), "gbk"), "text/html"),
-  "/nothing.html": html(`<html><head><title>列表</title></head><body><ul><li><a href="/1">一</a></li></ul></body></html>`),
+  "/future.html": html(
+    newsSitePage({ ...DINGXIANG, title: "定襄法兰产业再创新高" }, { info: "2099-05-01 来源：忻州日报" }),
+  ),
+  "/gbk.html": html(
+    iconv.encode(newsSitePage(shippedArticle("taixin-competitiveness-2022"), { charset: null, caption: false }), "gbk"),
+    "text/html",
+  ),
+  "/nothing.html": html(
+    `<html><head><title>列表</title></head><body><ul><li><a href="/1">一</a></li></ul></body></html>`,
+  ),
   "/huge.html": (_req, res) => {
     res.writeHead(200, { "content-type": "text/html", "content-length": String(20 * MB) });
     res.write("<html>");
@@ -191,7 +208,12 @@ describe("importing in chat", () => {
   });
 
   it("a pasted article gets a preview and is asked for what it lacks", async () => {
-    const text = ["原平市光伏产业发展提速", "2024-09-01 来源：忻州日报", ...YUANPING.paragraphs.map((p) => p.text), ...DINGXIANG.paragraphs.map((p) => p.text)].join("\n");
+    const text = [
+      "原平市光伏产业发展提速",
+      "2024-09-01 来源：忻州日报",
+      ...YUANPING.paragraphs.map((p) => p.text),
+      ...DINGXIANG.paragraphs.map((p) => p.text),
+    ].join("\n");
     const asked = await exchange(updates.privateText(ADMIN, text), ADMIN);
     expect(asked.text).toContain("原文链接");
     const cancelled = await exchange(updates.callback(ADMIN, button(asked, "取消")), ADMIN);
@@ -262,8 +284,16 @@ describe("bad input gets a clear message and writes nothing", () => {
   });
 
   it("an article that would make the folder invalid: the loader's problem, file and line", async () => {
-    api.addFile("documents/dup.md", article({ ...GOOD, id: "taixin-competitiveness-2022", url: "https://example.org/dup" }, "原平市今年新增企业5家，比上年多2家，全市企业总数达到1200家，同比增长3.5%。"));
-    expect(await refused(updates.document(ADMIN, "dup", "dup.md"))).toContain("taixin-competitiveness-2022.md exists already");
+    api.addFile(
+      "documents/dup.md",
+      article(
+        { ...GOOD, id: "taixin-competitiveness-2022", url: "https://example.org/dup" },
+        "原平市今年新增企业5家，比上年多2家，全市企业总数达到1200家，同比增长3.5%。",
+      ),
+    );
+    expect(await refused(updates.document(ADMIN, "dup", "dup.md"))).toContain(
+      "taixin-competitiveness-2022.md exists already",
+    );
   });
 });
 
@@ -316,19 +346,29 @@ describe("links to the bot's own network", () => {
     expect(await refusedLink(`http://2130706433:${port}/yuanping.html`)).toContain("内部地址（127.0.0.1）");
     expect(await refusedLink(`http://0x7f.1:${port}/yuanping.html`)).toContain("内部地址（127.0.0.1）");
     expect(await refusedLink(`http://[::ffff:127.0.0.1]:${port}/yuanping.html`)).toContain("内部地址（::ffff:7f00:1）");
-    expect(await refusedLink("http://intranet.example/report.html")).toContain("这个链接指向内部地址（10.0.0.7），不能导入。");
+    expect(await refusedLink("http://intranet.example/report.html")).toContain(
+      "这个链接指向内部地址（10.0.0.7），不能导入。",
+    );
     expect(resolved).toEqual(["intranet.example"]);
   });
 
   it("a redirect into the network is refused too", async () => {
-    expect(await refusedLink("http://news.example/a.html")).toContain("这个链接跳转到内部地址（127.0.0.1），不能导入。");
+    expect(await refusedLink("http://news.example/a.html")).toContain(
+      "这个链接跳转到内部地址（127.0.0.1），不能导入。",
+    );
   });
 });
 
 describe("/articles and /remove", () => {
   it("lists the articles newest first, eight to a page, with ◀ ▶", async () => {
     for (let i = 1; i <= 8; i++) {
-      writeFileSync(path.join(kbDir, "articles", `page-${i}.md`), article({ ...GOOD, title: `分页测试${i}`, date: `2023-01-0${i}`, url: `https://example.org/page-${i}` }, `原平市今年新增企业${i}家。`));
+      writeFileSync(
+        path.join(kbDir, "articles", `page-${i}.md`),
+        article(
+          { ...GOOD, title: `分页测试${i}`, date: `2023-01-0${i}`, url: `https://example.org/page-${i}` },
+          `原平市今年新增企业${i}家。`,
+        ),
+      );
     }
     expect((await exchange(updates.privateText(ADMIN, "/reload"), ADMIN)).text).toContain("重新加载成功");
     const first = await exchange(updates.privateText(ADMIN, "/articles"), ADMIN);
@@ -364,11 +404,16 @@ describe("/articles and /remove", () => {
     const done = await exchange(updates.callback(ADMIN, button(confirm, "确认删除")), ADMIN);
     expect(done.text).toContain("已删除");
     expect(existsSync(path.join(kbDir, "facts", "taixin-competitiveness-2022.yaml"))).toBe(false);
-    expect(readdirSync(path.join(dataDir, "removed")).filter((n) => n.includes("taixin-competitiveness-2022"))).toHaveLength(2);
+    expect(
+      readdirSync(path.join(dataDir, "removed")).filter((n) => n.includes("taixin-competitiveness-2022")),
+    ).toHaveLength(2);
   });
 
   it("refuses to split a facts file that is also about another article", async () => {
-    writeFileSync(path.join(kbDir, "facts", "mixed.yaml"), `facts:\n  - { article: page-1, subject: 原平市, metric: 新增企业, kind: count, value: 1, unit: 家, period: 2023年, quote: 原平市今年新增企业1家。 }\n  - { article: page-2, subject: 原平市, metric: 新增企业, kind: count, value: 2, unit: 家, period: 2023年, quote: 原平市今年新增企业2家。 }\n`);
+    writeFileSync(
+      path.join(kbDir, "facts", "mixed.yaml"),
+      `facts:\n  - { article: page-1, subject: 原平市, metric: 新增企业, kind: count, value: 1, unit: 家, period: 2023年, quote: 原平市今年新增企业1家。 }\n  - { article: page-2, subject: 原平市, metric: 新增企业, kind: count, value: 2, unit: 家, period: 2023年, quote: 原平市今年新增企业2家。 }\n`,
+    );
     const reply = await exchange(updates.privateText(ADMIN, "/remove page-1"), ADMIN);
     expect(reply.text).toContain("facts/mixed.yaml 中有 1 条数据引用这篇文章");
     expect(existsSync(path.join(kbDir, "articles", "page-1.md"))).toBe(true);
@@ -377,7 +422,8 @@ describe("/articles and /remove", () => {
 
 describe("/unanswered", () => {
   it("groups the unanswered questions by what they ask and sends them all as CSV", async () => {
-    for (const q of ["北京市2023年GDP是多少？", "北京市2023年GDP多少", "北京市2023年GDP是多少?", "巴黎的天气"]) await exchange(updates.privateText(USER, q), USER);
+    for (const q of ["北京市2023年GDP是多少？", "北京市2023年GDP多少", "北京市2023年GDP是多少?", "巴黎的天气"])
+      await exchange(updates.privateText(USER, q), USER);
     const list = await exchange(updates.privateText(ADMIN, "/unanswered"), ADMIN);
     assertTelegramHtml(list.text);
     expect(list.text).toContain("最近 7 天");
@@ -386,9 +432,16 @@ describe("/unanswered", () => {
     expect(list.text).toMatch(/巴黎的天气（1 次）/);
     const doc = (await api.nextCall("sendDocument", (c) => Number(c.params.chat_id) === ADMIN)).params;
     expect(doc.document.name).toMatch(/^unanswered-\d{4}-\d\d-\d\d\.csv$/);
-    const rows = doc.document.text.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const rows = doc.document.text
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(rows[0]).toBe("time,question,user_hash,answered");
-    expect(rows.some((r: string) => r.includes("北京市2023年GDP多少") && r.includes(bot.hashUser(USER)) && r.endsWith(",no"))).toBe(true);
+    expect(
+      rows.some(
+        (r: string) => r.includes("北京市2023年GDP多少") && r.includes(bot.hashUser(USER)) && r.endsWith(",no"),
+      ),
+    ).toBe(true);
     expect(doc.document.text).not.toContain(`,${USER},`);
   });
 });
@@ -412,8 +465,18 @@ describe("feedback", () => {
     api.push(updates.callback(8, button(up, "👍")));
     await upAck;
 
-    const saved = readFileSync(path.join(dataDir, "feedback.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-    expect(saved).toContainEqual(expect.objectContaining({ v: "down", q: "忻州新能源装机有多少？", a: "xinzhou-sixin-2024", u: bot.hashUser(USER) }));
+    const saved = readFileSync(path.join(dataDir, "feedback.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(saved).toContainEqual(
+      expect.objectContaining({
+        v: "down",
+        q: "忻州新能源装机有多少？",
+        a: "xinzhou-sixin-2024",
+        u: bot.hashUser(USER),
+      }),
+    );
     expect(saved.find((e) => e.v === "down").r).toContain("1200万千瓦");
     // One line a vote, from one store: a 👍 is a vote on its article, with no question and no user.
     expect(saved.map((e) => e.v)).toEqual(["down", "up"]);
@@ -428,7 +491,9 @@ describe("feedback", () => {
     const file = path.join(dataDir, "feedback.jsonl");
     /** The 👎 kept for admins (feedback.ts, written before the press is answered) by the user hashed `u`. */
     const downsBy = (u: string) =>
-      (existsSync(file) ? readFileSync(file, "utf8").trim().split("\n") : []).map((l) => JSON.parse(l)).filter((e) => e.v === "down" && e.u === u);
+      (existsSync(file) ? readFileSync(file, "utf8").trim().split("\n") : [])
+        .map((l) => JSON.parse(l))
+        .filter((e) => e.v === "down" && e.u === u);
     const mine = await exchange(updates.privateText(USER, "忻州接待游客多少人次"), USER);
     const down = button(mine, "👎");
     // The id is random: nothing in one answer's button tells another's.

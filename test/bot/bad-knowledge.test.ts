@@ -6,9 +6,9 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { updates } from "../helpers/bot-api.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
-import { GOOD, article, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { updates } from "../helpers/bot-api.js";
+import { article, GOOD, removeKnowledgeDirs } from "../helpers/knowledge.js";
 
 const ADMIN = 42;
 const USER = 7;

@@ -2,13 +2,13 @@
  * The real grammY bot, in process, talking HTTP to the stand-in Bot API server through
  * TELEGRAM_API_ROOT: chats, groups, inline mode, buttons, admin commands, uploads and failures.
  */
-import { readFileSync, existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import type { LiveKnowledge } from "../../src/live.js";
-import { BOT_USER, FakeBotApi, updates } from "../helpers/bot-api.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
+import { BOT_USER, type FakeBotApi, updates } from "../helpers/bot-api.js";
 import { article, GOOD, removeKnowledgeDirs } from "../helpers/knowledge.js";
 import { assertTelegramHtml } from "../helpers/telegram-html.js";
 
@@ -26,7 +26,10 @@ let dataDir: string;
 let logLines: string[];
 
 beforeAll(async () => {
-  bot = await startTestBot({ env: { ADMIN_IDS: `${ADMIN},${ADMIN2}` }, bot: { downloadTimeoutMs: DOWNLOAD_TIMEOUT_MS } });
+  bot = await startTestBot({
+    env: { ADMIN_IDS: `${ADMIN},${ADMIN2}` },
+    bot: { downloadTimeoutMs: DOWNLOAD_TIMEOUT_MS },
+  });
   ({ api, live, logLines } = bot);
   kbDir = bot.config.knowledgeDir;
   dataDir = bot.config.dataDir;
@@ -57,7 +60,9 @@ describe("private chat", () => {
     expect(reply.parse_mode).toBe("HTML");
     expect(reply.text).toMatch(/^<b>[^<]*1200万千瓦[^<]*<\/b>/);
     expect(reply.text).toContain("<blockquote>");
-    expect(reply.text).toContain('<a href="https://theory.sxrb.com/BIG5/319829/10250344.html">山西经济日报 · 2024-11-20</a>');
+    expect(reply.text).toContain(
+      '<a href="https://theory.sxrb.com/BIG5/319829/10250344.html">山西经济日报 · 2024-11-20</a>',
+    );
     assertTelegramHtml(reply.text);
     const rows = reply.reply_markup.inline_keyboard;
     expect(rows[0][0]).toEqual({ text: "阅读原文 ↗", url: "https://theory.sxrb.com/BIG5/319829/10250344.html" });
@@ -132,7 +137,10 @@ describe("rate limit", () => {
   it("asks a user who floods the bot to slow down, and answers others meanwhile", async () => {
     const flooder = 555;
     for (let i = 0; i < 31; i++) api.push(updates.privateText(flooder, "忻州市长是谁"));
-    const slowDown = await api.waitForCall((c) => c.method === "sendMessage" && c.ok && c.params.chat_id === flooder && String(c.params.text).includes("太快"));
+    const slowDown = await api.waitForCall(
+      (c) =>
+        c.method === "sendMessage" && c.ok && c.params.chat_id === flooder && String(c.params.text).includes("太快"),
+    );
     expect(slowDown).toBeDefined();
     expect((await exchange(updates.privateText(556, "忻州市长是谁"), 556)).text).toContain("李建国");
   });
@@ -145,7 +153,10 @@ describe("groups", () => {
     const mention = await exchange(updates.groupText(GROUP, USER, `@${BOT_USER.username} 忻州市长是谁`), GROUP);
     expect(mention.text).toContain("李建国");
     expect(mention.reply_parameters?.message_id).toBeGreaterThan(0);
-    const ask = await exchange(updates.groupText(GROUP, USER, `/ask@${BOT_USER.username} 太忻一体化经济区重大项目总投资多少`), GROUP);
+    const ask = await exchange(
+      updates.groupText(GROUP, USER, `/ask@${BOT_USER.username} 太忻一体化经济区重大项目总投资多少`),
+      GROUP,
+    );
     expect(ask.text).toContain("9726亿元");
     const after = api.callsOf("sendMessage").filter((c) => c.params.chat_id === GROUP).length;
     expect(after).toBe(before + 2);
@@ -153,7 +164,15 @@ describe("groups", () => {
 
   it("answers a reply to its own message", async () => {
     const reply = await exchange(
-      updates.groupText(GROUP, USER, "忻州省外游客占比呢", { reply_to_message: { message_id: 1, date: 0, chat: { id: GROUP, type: "supergroup", title: "群" }, from: BOT_USER, text: "…" } }),
+      updates.groupText(GROUP, USER, "忻州省外游客占比呢", {
+        reply_to_message: {
+          message_id: 1,
+          date: 0,
+          chat: { id: GROUP, type: "supergroup", title: "群" },
+          from: BOT_USER,
+          text: "…",
+        },
+      }),
       GROUP,
     );
     expect(reply.text).toContain("44%");
@@ -222,7 +241,10 @@ describe("admins", () => {
   });
 
   it("reloads new knowledge for an admin and reports the counts", async () => {
-    writeFileSync(path.join(kbDir, "articles", "extra.md"), article({ ...GOOD, id: "extra", title: "原平测试" }, "原平市今年接待游客123万人次。"));
+    writeFileSync(
+      path.join(kbDir, "articles", "extra.md"),
+      article({ ...GOOD, id: "extra", title: "原平测试" }, "原平市今年接待游客123万人次。"),
+    );
     const reply = await exchange(updates.privateText(ADMIN, "/reload"), ADMIN);
     expect(reply.text).toMatch(/重新加载成功：3 篇文章，\d+ 条数据，用时 \d+ ms/);
     expect(live.summary.articles).toHaveLength(3);
@@ -246,10 +268,17 @@ describe("admins", () => {
   });
 
   /** The Save (or Cancel) button's callback data in a preview. */
-  const previewButton = (reply: any, label = "保存") => reply.reply_markup.inline_keyboard.flat().find((b: any) => b.text === label).callback_data;
+  const previewButton = (reply: any, label = "保存") =>
+    reply.reply_markup.inline_keyboard.flat().find((b: any) => b.text === label).callback_data;
 
   it("previews an uploaded article, saves it on Save and answers from it", async () => {
-    api.addFile("documents/up1.md", article({ ...GOOD, id: "uploaded", title: "上传测试", url: "https://example.org/uploaded" }, "定襄县今年新增法兰企业17家，全县法兰企业达到260家，产值同比增长12%。"));
+    api.addFile(
+      "documents/up1.md",
+      article(
+        { ...GOOD, id: "uploaded", title: "上传测试", url: "https://example.org/uploaded" },
+        "定襄县今年新增法兰企业17家，全县法兰企业达到260家，产值同比增长12%。",
+      ),
+    );
     const preview = await exchange(updates.document(ADMIN, "up1", "dingxiang.md"), ADMIN);
     expect(preview.text).toContain("上传测试");
     expect(existsSync(path.join(kbDir, "articles", "uploaded.md"))).toBe(false);
@@ -268,10 +297,22 @@ describe("admins", () => {
 
   it("saves uploads saved at once one after the other: of two with the same id, one is saved and the folder stays valid", async () => {
     const body = (n: number) => `原平市今年新增企业${n}家，全市企业总数达到1200家，同比增长3.5%。`;
-    api.addFile("documents/twinA.md", article({ ...GOOD, id: "twin", title: "甲", url: "https://example.org/twin-a" }, body(5)));
-    api.addFile("documents/twinB.md", article({ ...GOOD, id: "twin", title: "乙", url: "https://example.org/twin-b" }, body(6)));
-    const previews = await Promise.all([exchange(updates.document(ADMIN, "twinA", "twin-a.md"), ADMIN), exchange(updates.document(ADMIN2, "twinB", "twin-b.md"), ADMIN2)]);
-    const replies = [api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN), api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN2)];
+    api.addFile(
+      "documents/twinA.md",
+      article({ ...GOOD, id: "twin", title: "甲", url: "https://example.org/twin-a" }, body(5)),
+    );
+    api.addFile(
+      "documents/twinB.md",
+      article({ ...GOOD, id: "twin", title: "乙", url: "https://example.org/twin-b" }, body(6)),
+    );
+    const previews = await Promise.all([
+      exchange(updates.document(ADMIN, "twinA", "twin-a.md"), ADMIN),
+      exchange(updates.document(ADMIN2, "twinB", "twin-b.md"), ADMIN2),
+    ]);
+    const replies = [
+      api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN),
+      api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN2),
+    ];
     api.push(updates.callback(ADMIN, previewButton(previews[0])));
     api.push(updates.callback(ADMIN2, previewButton(previews[1])));
     const texts = (await Promise.all(replies)).map((c) => String(c.params.text));
@@ -325,7 +366,9 @@ describe("failures of the Bot API", () => {
   it("survives a 400 and keeps answering", async () => {
     api.fail("sendMessage", { status: 400, description: "Bad Request: chat not found" });
     api.push(updates.privateText(101, "忻州市长是谁"));
-    const sorry = await api.waitForCall((c) => c.method === "sendMessage" && c.ok && c.params.chat_id === 101 && String(c.params.text).includes("出错"));
+    const sorry = await api.waitForCall(
+      (c) => c.method === "sendMessage" && c.ok && c.params.chat_id === 101 && String(c.params.text).includes("出错"),
+    );
     expect(sorry).toBeDefined();
     const reply = await exchange(updates.privateText(101, "忻州有几个省级重点专业镇"), 101);
     expect(reply.text).toMatch(/2个|定襄法兰/);

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
-import { FakeBotApi, updates } from "../helpers/bot-api.js";
-import { NOW, engineFor } from "../helpers/engine.js";
+import { type FakeBotApi, updates } from "../helpers/bot-api.js";
+import { engineFor, NOW } from "../helpers/engine.js";
 import { removeKnowledgeDirs } from "../helpers/knowledge.js";
 
 const USERS = 200;
@@ -60,7 +60,11 @@ async function round(): Promise<number> {
     }
     for (let g = 0; g < GROUPS && k < PER_GROUP; g++) {
       const group = -200_000 - g;
-      const update = updates.groupText(group, 10_000 + ((g * PER_GROUP + k) % USERS), `/ask ${QUESTIONS[k % QUESTIONS.length]}`);
+      const update = updates.groupText(
+        group,
+        10_000 + ((g * PER_GROUP + k) % USERS),
+        `/ask ${QUESTIONS[k % QUESTIONS.length]}`,
+      );
       groupAsks.set(group, [...(groupAsks.get(group) ?? []), update.message.message_id]);
       api.push(update);
       pushed++;
@@ -68,17 +72,29 @@ async function round(): Promise<number> {
   }
   expect(pushed).toBe(2000);
   await api.waitForCall(() => api.callsOf("sendMessage").length - before >= pushed, 120_000).catch(() => undefined);
-  while (api.callsOf("sendMessage").filter((c) => c.ok).length - before < pushed) await new Promise((r) => setTimeout(r, 20));
+  while (api.callsOf("sendMessage").filter((c) => c.ok).length - before < pushed)
+    await new Promise((r) => setTimeout(r, 20));
   const seconds = (performance.now() - started) / 1000;
 
-  const sent = api.callsOf("sendMessage").slice(before).filter((c) => c.ok);
+  const sent = api
+    .callsOf("sendMessage")
+    .slice(before)
+    .filter((c) => c.ok);
   expect(sent).toHaveLength(pushed);
   for (const [user, answers] of expected) {
-    const got = sent.filter((c) => c.params.chat_id === user).map((c) => String(c.params.text).match(/^<b>(.*?)<\/b>/)![1]!.replace(/&amp;/g, "&"));
+    const got = sent
+      .filter((c) => c.params.chat_id === user)
+      .map((c) =>
+        String(c.params.text)
+          .match(/^<b>(.*?)<\/b>/)![1]!
+          .replace(/&amp;/g, "&"),
+      );
     expect(got).toEqual(answers);
   }
   for (const [group, ids] of groupAsks) {
-    expect(sent.filter((c) => c.params.chat_id === group).map((c) => c.params.reply_parameters?.message_id)).toEqual(ids);
+    expect(sent.filter((c) => c.params.chat_id === group).map((c) => c.params.reply_parameters?.message_id)).toEqual(
+      ids,
+    );
   }
   return pushed / seconds;
 }
@@ -95,7 +111,9 @@ describe("load", () => {
     const second = await round();
     const after = heap();
     // Printed for the README's numbers; the assertions above are the test.
-    console.log(`load: ${first.toFixed(0)} and ${second.toFixed(0)} updates/s; heap ${steady.toFixed(1)} MB after the first round, ${after.toFixed(1)} MB after the second`);
+    console.log(
+      `load: ${first.toFixed(0)} and ${second.toFixed(0)} updates/s; heap ${steady.toFixed(1)} MB after the first round, ${after.toFixed(1)} MB after the second`,
+    );
     expect(after).toBeLessThan(steady + 10);
   }, 300_000);
 });

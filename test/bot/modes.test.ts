@@ -1,9 +1,9 @@
 /** Start-up modes as a person runs them (`npm run dev`, the bot from its sources, in a child process): webhook, and a 409 from a second instance. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeBotApi, updates } from "../helpers/bot-api.js";
-import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 
 const running: { child: ChildProcess; api: FakeBotApi }[] = [];
 
@@ -25,7 +25,14 @@ async function freePort(): Promise<number> {
 
 function start(api: FakeBotApi, env: Record<string, string> = {}) {
   const child = spawn("npm", ["run", "--silent", "dev"], {
-    env: { ...process.env, BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, KNOWLEDGE_DIR: knowledgeDir({}, SHIPPED), DATA_DIR: knowledgeDir(), ...env },
+    env: {
+      ...process.env,
+      BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      KNOWLEDGE_DIR: knowledgeDir({}, SHIPPED),
+      DATA_DIR: knowledgeDir(),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -50,7 +57,11 @@ describe("webhook mode", () => {
 
     const update = { update_id: 1, ...updates.privateText(9, "忻州市长是谁") };
     const post = (secret: string) =>
-      fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret }, body: JSON.stringify(update) });
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+        body: JSON.stringify(update),
+      });
     expect((await post("wrong")).status).toBe(401);
     const reply = api.nextCall("sendMessage", (c) => c.params.chat_id === 9);
     expect((await post("s3cret-token")).status).toBe(200);
@@ -61,7 +72,10 @@ describe("webhook mode", () => {
 describe("a second instance", () => {
   it("logs a 409 conflict clearly and exits", async () => {
     const api = await new FakeBotApi().start();
-    api.fail("getUpdates", { status: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running" });
+    api.fail("getUpdates", {
+      status: 409,
+      description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+    });
     const { child, output } = start(api);
     const code = await new Promise<number | null>((resolve) => child.once("close", (c) => resolve(c)));
     expect(code).toBe(1);

@@ -4,8 +4,8 @@
  * admin gets a preview of the article inside, or a clear refusal when the page is no article page.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { updates, type FakeBotApi } from "../helpers/bot-api.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
+import { type FakeBotApi, updates } from "../helpers/bot-api.js";
 import { removeKnowledgeDirs } from "../helpers/knowledge.js";
 
 const ADMIN = 42;

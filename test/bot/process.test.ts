@@ -1,8 +1,8 @@
 /** The bot as a child process with a token (`npm run dev`: `npm start` from the TypeScript sources): the real bot against the stand-in Bot API, then SIGTERM. */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeBotApi, updates } from "../helpers/bot-api.js";
-import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 
 let api: FakeBotApi;
 let child: ChildProcess;
@@ -37,7 +37,13 @@ afterAll(async () => {
 describe("npm start with BOT_TOKEN", () => {
   it("sets the command menu, answers a private question, and logs JSON without the token", async () => {
     const commands = await api.waitForCall((c) => c.method === "setMyCommands" && !c.params.scope, 30_000);
-    expect(commands.params.commands.map((c: { command: string }) => c.command)).toEqual(["start", "help", "ask", "sources", "topics"]);
+    expect(commands.params.commands.map((c: { command: string }) => c.command)).toEqual([
+      "start",
+      "help",
+      "ask",
+      "sources",
+      "topics",
+    ]);
     const admin = await api.waitForCall((c) => c.method === "setMyCommands" && c.params.scope?.chat_id === 42, 10_000);
     expect(admin.params.commands.map((c: { command: string }) => c.command)).toContain("reload");
     await api.waitForCall((c) => c.method === "getUpdates", 10_000);
@@ -46,7 +52,8 @@ describe("npm start with BOT_TOKEN", () => {
     api.push(updates.privateText(5, "忻州新能源装机有多少？"));
     expect((await reply).params.text).toContain("1200万千瓦");
     // The update's log line is written once its reply has been sent.
-    for (let i = 0; i < 40 && !(stdout + stderr).includes('"msg":"update"'); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 40 && !(stdout + stderr).includes('"msg":"update"'); i++)
+      await new Promise((r) => setTimeout(r, 50));
     const output = stdout + stderr;
     expect(output).toContain('"msg":"update"');
     expect(output).toContain('"answered":true');

@@ -3,8 +3,8 @@
  * which call failed and why, for the chat's hash, and never the user's id or what was asked or answered.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { updates } from "../helpers/bot-api.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
+import { updates } from "../helpers/bot-api.js";
 import { removeKnowledgeDirs } from "../helpers/knowledge.js";
 
 const QUESTION = "忻州新能源装机有多少？";

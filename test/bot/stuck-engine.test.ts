@@ -5,9 +5,9 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { updates } from "../helpers/bot-api.js";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
-import { GOOD, article, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { updates } from "../helpers/bot-api.js";
+import { article, GOOD, removeKnowledgeDirs } from "../helpers/knowledge.js";
 
 const ADMIN = 42;
 const USER = 7;
@@ -18,7 +18,11 @@ beforeAll(async () => {
   bot = await startTestBot({
     env: { ADMIN_IDS: String(ADMIN) },
     // Only the question's own timeout can free it: the worker is not taken for stuck within the test.
-    thread: { script: new URL("../helpers/faulty-worker.ts", import.meta.url), askTimeoutMs: 1500, stuckAfterMs: 60_000 },
+    thread: {
+      script: new URL("../helpers/faulty-worker.ts", import.meta.url),
+      askTimeoutMs: 1500,
+      stuckAfterMs: 60_000,
+    },
   });
   await bot.api.waitForCall((c) => c.method === "getUpdates");
 });
@@ -35,7 +39,10 @@ describe("a reload while a question hangs", () => {
     api.push(updates.privateText(USER, "hang!"));
     await new Promise((r) => setTimeout(r, 300));
 
-    writeFileSync(path.join(bot.config.knowledgeDir, "articles", "later.md"), article({ ...GOOD, id: "later" }, "定襄县今年新增法兰企业17家。"));
+    writeFileSync(
+      path.join(bot.config.knowledgeDir, "articles", "later.md"),
+      article({ ...GOOD, id: "later" }, "定襄县今年新增法兰企业17家。"),
+    );
     const reloaded = api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN);
     api.push(updates.privateText(ADMIN, "/reload"));
     expect((await reloaded).params.text).toContain("重新加载成功");

@@ -5,14 +5,14 @@
  */
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createCallbackRegistry } from "../../src/bot/callbacks.js";
 import { announceVersion, shareKnowledge } from "../../src/cluster/knowledge.js";
+import { withLock } from "../../src/cluster/lock.js";
 import { claimPolling } from "../../src/cluster/polling.js";
 import { sharedLimiterStore } from "../../src/cluster/ratelimit.js";
 import { openRedisRecords, redisRecords } from "../../src/cluster/records.js";
-import { createCallbackRegistry } from "../../src/bot/callbacks.js";
 import { connectRedis, type RedisLink } from "../../src/cluster/redis.js";
 import { startReplicas } from "../../src/cluster/replicas.js";
-import { withLock } from "../../src/cluster/lock.js";
 import { openRedisStats } from "../../src/cluster/stats.js";
 import { redisLedger } from "../../src/cluster/updates.js";
 import type { LiveKnowledge, ReloadResult } from "../../src/live.js";
@@ -89,7 +89,14 @@ describe("the stats store in Redis", () => {
 
   it("caps what it keeps: a stream's length and the questions counted a day", async () => {
     const l = await link();
-    const stats = openRedisStats(l, { timeZone: "Asia/Shanghai", hashUser, replicaId: "a", logger: lines().logger, maxEntries: 100, maxQuestionsPerDay: 3 });
+    const stats = openRedisStats(l, {
+      timeZone: "Asia/Shanghai",
+      hashUser,
+      replicaId: "a",
+      logger: lines().logger,
+      maxEntries: 100,
+      maxQuestionsPerDay: 3,
+    });
     for (let i = 0; i < 1000; i++) stats.record(`问题${i}`, false, 1, AT);
     stats.record("问题0", false, 1, AT);
     await stats.flush();
@@ -143,7 +150,14 @@ describe("the stats store in Redis", () => {
     const options = { timeZone: "Asia/Shanghai", hashUser, logger: lines().logger };
     const sa = openRedisStats(a, { ...options, replicaId: "a" });
     const sb = openRedisStats(b, { ...options, replicaId: "b" });
-    const down = { at: AT, vote: "down", question: "忻州GDP", answer: "不知道", article: "xz-2024", user: "h1" } as const;
+    const down = {
+      at: AT,
+      vote: "down",
+      question: "忻州GDP",
+      answer: "不知道",
+      article: "xz-2024",
+      user: "h1",
+    } as const;
     await sa.feedbackStore.record(down);
     const up = { at: AT, vote: "up", question: "忻州市长是谁", answer: "张三", article: "xz-gov", user: "h2" } as const;
     await sb.feedbackStore.record(up);
@@ -202,10 +216,18 @@ describe("the lock on the knowledge folder", () => {
   });
 
   it("is not taken, and nothing runs, while Redis is down", async () => {
-    const l = connectRedis({ url: `redis://127.0.0.1:${await freePort()}`, prefix: "x:", logger: lines().logger, name: "test" });
+    const l = connectRedis({
+      url: `redis://127.0.0.1:${await freePort()}`,
+      prefix: "x:",
+      logger: lines().logger,
+      name: "test",
+    });
     links.push(l);
     let ran = false;
-    expect(await withLock(l, "knowledge", { owner: "a" }, async () => void (ran = true))).toEqual({ ok: false, reason: "unavailable" });
+    expect(await withLock(l, "knowledge", { owner: "a" }, async () => void (ran = true))).toEqual({
+      ok: false,
+      reason: "unavailable",
+    });
     expect(ran).toBe(false);
   });
 });
@@ -238,7 +260,12 @@ describe("the rate limiter's counts", () => {
     expect([await sa.incr("u1"), await sb.incr("u1"), await sa.incr("u1")]).toEqual([1, 2, 3]);
     const ttl = await a.client.pttl(a.key("u1"));
     expect(ttl).toBeGreaterThan(59_000);
-    const down = connectRedis({ url: `redis://127.0.0.1:${await freePort()}`, prefix: "x:", logger: lines().logger, name: "test" });
+    const down = connectRedis({
+      url: `redis://127.0.0.1:${await freePort()}`,
+      prefix: "x:",
+      logger: lines().logger,
+      name: "test",
+    });
     links.push(down);
     const local = sharedLimiterStore(down, 60_000);
     expect([await local.incr("u1"), await local.incr("u1")]).toEqual([1, 2]);
@@ -249,21 +276,45 @@ describe("long polling", () => {
   it("is one replica's: a second is refused naming the first, and none polls beside replicas serving a webhook", async () => {
     const l = await link();
     const replica = (id: string, mode: "webhook" | "polling") =>
-      startReplicas(l, { id, mode, startedAt: AT, knowledge: () => ({ version: "v1", articles: 1, loadedAt: AT }), intervalMs: 60_000 });
+      startReplicas(l, {
+        id,
+        mode,
+        startedAt: AT,
+        knowledge: () => ({ version: "v1", articles: 1, loadedAt: AT }),
+        intervalMs: 60_000,
+      });
     const p1 = replica("p1", "polling");
     const p2 = replica("p2", "polling");
     const first = await claimPolling(l, p1, { onConflict: () => {} });
     expect(first.ok).toBe(true);
     const second = await claimPolling(l, p2, { onConflict: () => {} });
-    expect(second).toEqual({ ok: false, why: expect.stringContaining("long polling refused: replica p1 already polls for this bot") });
+    expect(second).toEqual({
+      ok: false,
+      why: expect.stringContaining("long polling refused: replica p1 already polls for this bot"),
+    });
     if (first.ok) await first.stop();
     expect((await claimPolling(l, p2, { onConflict: () => {} })).ok).toBe(true);
 
     const other = await link();
-    const hook = startReplicas(other, { id: "w1", mode: "webhook", startedAt: AT, knowledge: () => ({ version: "v1", articles: 1, loadedAt: AT }), intervalMs: 60_000 });
+    const hook = startReplicas(other, {
+      id: "w1",
+      mode: "webhook",
+      startedAt: AT,
+      knowledge: () => ({ version: "v1", articles: 1, loadedAt: AT }),
+      intervalMs: 60_000,
+    });
     await hook.beat();
-    const poller = startReplicas(other, { id: "p3", mode: "polling", startedAt: AT, knowledge: () => ({ version: "v1", articles: 1, loadedAt: AT }), intervalMs: 60_000 });
-    expect(await claimPolling(other, poller, { onConflict: () => {} })).toEqual({ ok: false, why: expect.stringContaining("replicas w1 serve a webhook") });
+    const poller = startReplicas(other, {
+      id: "p3",
+      mode: "polling",
+      startedAt: AT,
+      knowledge: () => ({ version: "v1", articles: 1, loadedAt: AT }),
+      intervalMs: 60_000,
+    });
+    expect(await claimPolling(other, poller, { onConflict: () => {} })).toEqual({
+      ok: false,
+      why: expect.stringContaining("replicas w1 serve a webhook"),
+    });
     await Promise.all([p1, p2, hook, poller].map((r) => r.stop()));
   });
 });
@@ -302,7 +353,12 @@ describe("knowledge changes", () => {
       ["a", "b", "c"].map(async (id) => {
         const l = await link(redis.url, prefix);
         const k = standInKnowledge("v1", folder);
-        const replicas = startReplicas(l, { id, mode: "webhook", startedAt: AT, knowledge: () => ({ version: k.live.summary.version, articles: 0, loadedAt: AT }) });
+        const replicas = startReplicas(l, {
+          id,
+          mode: "webhook",
+          startedAt: AT,
+          knowledge: () => ({ version: k.live.summary.version, articles: 0, loadedAt: AT }),
+        });
         return { ...k, replicas, shared: shareKnowledge(k.live, l, replicas, { logger: lines().logger }) };
       }),
     );
@@ -312,7 +368,11 @@ describe("knowledge changes", () => {
     folder.version = "v2";
     const result = await nodes[0]!.shared.reload();
     expect(result).toMatchObject({ ok: true, version: "v2", spread: { ok: true } });
-    expect(result.ok && result.spread?.ok && result.spread.replicas.map((r) => `${r.id} ${r.version}`)).toEqual(["a v2", "b v2", "c v2"]);
+    expect(result.ok && result.spread?.ok && result.spread.replicas.map((r) => `${r.id} ${r.version}`)).toEqual([
+      "a v2",
+      "b v2",
+      "c v2",
+    ]);
     // Each replica read the folder once; the one that was told to reload did not hear its own news.
     expect(nodes.map((n) => n.reloads)).toEqual([["v2"], ["v2"], ["v2"]]);
     for (const n of nodes) {
@@ -324,10 +384,20 @@ describe("knowledge changes", () => {
   it("reach a replica that started while Redis was down, once Redis is up, also when it missed the message", async () => {
     const port = await freePort();
     const folder = { version: "v1" };
-    const late = connectRedis({ url: `redis://127.0.0.1:${port}`, prefix: "late:", logger: lines().logger, name: "test" });
+    const late = connectRedis({
+      url: `redis://127.0.0.1:${port}`,
+      prefix: "late:",
+      logger: lines().logger,
+      name: "test",
+    });
     links.push(late);
     const k = standInKnowledge("v1", folder);
-    const replicas = startReplicas(late, { id: "late", mode: "webhook", startedAt: AT, knowledge: () => ({ version: k.live.summary.version, articles: 0, loadedAt: AT }) });
+    const replicas = startReplicas(late, {
+      id: "late",
+      mode: "webhook",
+      startedAt: AT,
+      knowledge: () => ({ version: k.live.summary.version, articles: 0, loadedAt: AT }),
+    });
     const shared = shareKnowledge(k.live, late, replicas, { logger: lines().logger, checkMs: 200 });
     const server = await RedisServer.start(port);
     servers.push(server);
@@ -335,7 +405,11 @@ describe("knowledge changes", () => {
     await late.ready(5000);
     // The message: heard by the subscription made while Redis was down.
     folder.version = "v2";
-    await vi.waitFor(async () => expect(await other.client.pubsub("NUMSUB", other.key("knowledge"))).toEqual([other.key("knowledge"), 1]), { timeout: 5000 });
+    await vi.waitFor(
+      async () =>
+        expect(await other.client.pubsub("NUMSUB", other.key("knowledge"))).toEqual([other.key("knowledge"), 1]),
+      { timeout: 5000 },
+    );
     await announceVersion(other, "elsewhere", "v2");
     await vi.waitFor(() => expect(k.reloads).toEqual(["v2"]));
     // No message at all (it was lost): the announced version is found by the check.
@@ -351,7 +425,10 @@ describe("the records buttons point to", () => {
   it("are one set for all replicas: read on the other, bytes and all; deleted once; a vote added twice counts once; gone when they expire", async () => {
     const a = await link();
     const b = await link(redis.url, a.key(""));
-    const [ra, rb] = [redisRecords<Record<string, unknown>>(a, "preview", 10), redisRecords<Record<string, unknown>>(b, "preview", 10)];
+    const [ra, rb] = [
+      redisRecords<Record<string, unknown>>(a, "preview", 10),
+      redisRecords<Record<string, unknown>>(b, "preview", 10),
+    ];
     const bytes = Buffer.from("<html>忻州 😀</html>", "utf8");
     await ra.set("t1", { admin: 42, source: { bytes, name: "a.html" }, given: { title: "忻州" } }, 60_000);
     const read = await rb.get("t1");
@@ -364,7 +441,10 @@ describe("the records buttons point to", () => {
     expect(await ra.get("t1")).toBeUndefined();
 
     const [va, vb] = [redisRecords<number>(a, "vote", 10), redisRecords<number>(b, "vote", 10)];
-    expect((await Promise.all([va.add("answer:user", 1, 60_000), vb.add("answer:user", 1, 60_000)])).sort()).toEqual([false, true]);
+    expect((await Promise.all([va.add("answer:user", 1, 60_000), vb.add("answer:user", 1, 60_000)])).sort()).toEqual([
+      false,
+      true,
+    ]);
     expect(await va.add("answer:user", 1, 60_000)).toBe(false);
 
     await ra.set("short", { n: 1 }, 100);
@@ -407,11 +487,23 @@ describe("a prefix", () => {
   it("belongs to the first bot that connects: another bot's link never comes up there, also when Redis was down at its start", async () => {
     const port = await freePort();
     const refusals: string[] = [];
-    const late = connectRedis({ url: `redis://127.0.0.1:${port}`, prefix: "owned:", logger: lines().logger, name: "test", owner: { botId: "222", refused: (why) => void refusals.push(why) } });
+    const late = connectRedis({
+      url: `redis://127.0.0.1:${port}`,
+      prefix: "owned:",
+      logger: lines().logger,
+      name: "test",
+      owner: { botId: "222", refused: (why) => void refusals.push(why) },
+    });
     links.push(late);
     const server = await RedisServer.start(port);
     servers.push(server);
-    const first = connectRedis({ url: server.url, prefix: "owned:", logger: lines().logger, name: "test", owner: { botId: "111", refused: (why) => void refusals.push(why) } });
+    const first = connectRedis({
+      url: server.url,
+      prefix: "owned:",
+      logger: lines().logger,
+      name: "test",
+      owner: { botId: "111", refused: (why) => void refusals.push(why) },
+    });
     links.push(first);
     // Whichever reached Redis first owns the prefix; the other is refused and stays down.
     await vi.waitFor(() => expect(refusals).toHaveLength(1), { timeout: 10_000 });
@@ -419,6 +511,8 @@ describe("a prefix", () => {
     expect(await (first.up ? first : late).client.get("owned:bot")).toBe(owner);
     expect(refused.up).toBe(false);
     expect(await refused.ready(500)).toBe(false);
-    expect(refusals[0]).toMatch(/^REDIS_PREFIX "owned:" on this Redis belongs to bot (111|222), and this is bot (111|222): give each bot a prefix of its own, e\.g\. REDIS_PREFIX=owned:(111|222):$/);
+    expect(refusals[0]).toMatch(
+      /^REDIS_PREFIX "owned:" on this Redis belongs to bot (111|222), and this is bot (111|222): give each bot a prefix of its own, e\.g\. REDIS_PREFIX=owned:(111|222):$/,
+    );
   });
 });

@@ -7,7 +7,7 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeBotApi, updates } from "../helpers/bot-api.js";
-import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 import { RedisServer } from "../helpers/redis.js";
 import { startBotProcess, stopBotProcesses } from "../helpers/replica.js";
 

@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { Balancer } from "../helpers/balancer.js";
 import { FakeBotApi, updates } from "../helpers/bot-api.js";
-import { NOW, engineFor } from "../helpers/engine.js";
-import { GOOD, SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { engineFor, NOW } from "../helpers/engine.js";
+import { article, GOOD, knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 import { freePort } from "../helpers/net.js";
 import { RedisServer } from "../helpers/redis.js";
-import { startBotProcess, stopBotProcesses, type BotProcess } from "../helpers/replica.js";
+import { type BotProcess, startBotProcess, stopBotProcesses } from "../helpers/replica.js";
 
 const ADMIN = 42;
 const ADMIN2 = 43;
@@ -62,7 +62,8 @@ async function preview(port: number, update: Record<string, any>, chat: number):
   expect((await post(port, direct(update))).status).toBe(200);
   return (await reply).params;
 }
-const saveButton = (reply: Record<string, any>) => reply.reply_markup.inline_keyboard.flat().find((b: any) => b.text === "保存").callback_data as string;
+const saveButton = (reply: Record<string, any>) =>
+  reply.reply_markup.inline_keyboard.flat().find((b: any) => b.text === "保存").callback_data as string;
 /** CPU time a process has used, in ms (Linux: /proc; elsewhere 0). */
 function cpuMs(pid: number): number {
   try {
@@ -147,7 +148,10 @@ async function round(count: number, firstUser: number): Promise<number> {
   }
   await api.webhookIdle();
   const seconds = (performance.now() - started) / 1000;
-  const sent = api.callsOf("sendMessage").slice(before).filter((c) => c.ok);
+  const sent = api
+    .callsOf("sendMessage")
+    .slice(before)
+    .filter((c) => c.ok);
   expect(sent).toHaveLength(count);
   for (const [chat, answers] of want) {
     expect(sent.filter((c) => c.params.chat_id === chat).map((c) => boldOf(c.params.text))).toEqual(answers);
@@ -205,7 +209,13 @@ describe("replicas behind a load balancer", () => {
 
   it("reload everywhere when one replica is told to /reload after an article was added", async () => {
     const [a, b] = replicas;
-    writeFileSync(path.join(kbDir, "articles", "yuanping.md"), article({ ...GOOD, id: "yuanping", title: "原平市旅游", url: "https://example.org/yuanping" }, "原平市今年接待游客321万人次。"));
+    writeFileSync(
+      path.join(kbDir, "articles", "yuanping.md"),
+      article(
+        { ...GOOD, id: "yuanping", title: "原平市旅游", url: "https://example.org/yuanping" },
+        "原平市今年接待游客321万人次。",
+      ),
+    );
     const report = await ask(a!.port, updates.privateText(ADMIN, "/reload"), ADMIN);
     expect(report).toContain("重新加载成功");
     expect(report).toContain("副本：2 个都已使用此版本");
@@ -215,16 +225,29 @@ describe("replicas behind a load balancer", () => {
 
   it("reload everywhere after kb:import saves an article on a host beside the replicas", async () => {
     const source = path.join(knowledgeDir(), "dingxiang.md");
-    writeFileSync(source, article({ ...GOOD, id: "dingxiang-flanges", title: "定襄法兰", url: "https://example.org/dingxiang" }, "定襄县今年新增法兰企业17家。全县法兰产业继续保持全国领先，产品销往四十多个国家和地区。"));
-    const tool = spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", "kb:import", source, "--knowledge", kbDir], {
-      encoding: "utf8",
-      env: { ...process.env, REDIS_URL: redis.url },
-    });
+    writeFileSync(
+      source,
+      article(
+        { ...GOOD, id: "dingxiang-flanges", title: "定襄法兰", url: "https://example.org/dingxiang" },
+        "定襄县今年新增法兰企业17家。全县法兰产业继续保持全国领先，产品销往四十多个国家和地区。",
+      ),
+    );
+    const tool = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "src/cli.ts", "kb:import", source, "--knowledge", kbDir],
+      {
+        encoding: "utf8",
+        env: { ...process.env, REDIS_URL: redis.url },
+      },
+    );
     expect(tool.status, tool.stderr).toBe(0);
     const version = tool.stderr.match(/announced to the replicas: version ([0-9a-f]{16})/)?.[1];
     expect(version, tool.stderr).toBeDefined();
     for (const r of replicas) {
-      await vi.waitFor(async () => expect(await (await fetch(`http://127.0.0.1:${r.port}/healthz`)).json()).toMatchObject({ version }), { timeout: 20_000, interval: 100 });
+      await vi.waitFor(
+        async () => expect(await (await fetch(`http://127.0.0.1:${r.port}/healthz`)).json()).toMatchObject({ version }),
+        { timeout: 20_000, interval: 100 },
+      );
       expect(await ask(r.port, updates.privateText(7010, "定襄县今年新增法兰企业多少家"), 7010)).toContain("17家");
     }
   }, 45_000);
@@ -232,12 +255,27 @@ describe("replicas behind a load balancer", () => {
   it("let two admins uploading on two replicas at once take turns: of two articles with one id, one is saved and the folder stays valid", async () => {
     const [a, b] = replicas as [(typeof replicas)[0], (typeof replicas)[0]];
     const body = (n: number) => `原平市今年新增企业${n}家，全市企业总数达到1200家，同比增长3.5%。`;
-    api.addFile("documents/twinA.md", article({ ...GOOD, id: "twin", title: "甲", url: "https://example.org/twin-a" }, body(5)));
-    api.addFile("documents/twinB.md", article({ ...GOOD, id: "twin", title: "乙", url: "https://example.org/twin-b" }, body(6)));
+    api.addFile(
+      "documents/twinA.md",
+      article({ ...GOOD, id: "twin", title: "甲", url: "https://example.org/twin-a" }, body(5)),
+    );
+    api.addFile(
+      "documents/twinB.md",
+      article({ ...GOOD, id: "twin", title: "乙", url: "https://example.org/twin-b" }, body(6)),
+    );
     // Each admin gets a preview from the replica that read the file, and saves it there, both at once.
-    const previews = await Promise.all([preview(a.port, updates.document(ADMIN, "twinA", "twin-a.md"), ADMIN), preview(b.port, updates.document(ADMIN2, "twinB", "twin-b.md"), ADMIN2)]);
-    const replies = [api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN, 45_000), api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN2, 45_000)];
-    await Promise.all([post(a.port, direct(updates.callback(ADMIN, saveButton(previews[0])))), post(b.port, direct(updates.callback(ADMIN2, saveButton(previews[1]))))]);
+    const previews = await Promise.all([
+      preview(a.port, updates.document(ADMIN, "twinA", "twin-a.md"), ADMIN),
+      preview(b.port, updates.document(ADMIN2, "twinB", "twin-b.md"), ADMIN2),
+    ]);
+    const replies = [
+      api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN, 45_000),
+      api.nextCall("sendMessage", (c) => c.params.chat_id === ADMIN2, 45_000),
+    ];
+    await Promise.all([
+      post(a.port, direct(updates.callback(ADMIN, saveButton(previews[0])))),
+      post(b.port, direct(updates.callback(ADMIN2, saveButton(previews[1])))),
+    ]);
     const texts = (await Promise.all(replies)).map((c) => String(c.params.text));
     expect(texts.filter((t) => t.startsWith("已保存"))).toHaveLength(1);
     expect(texts.filter((t) => t.startsWith("没有保存") && t.includes("twin.md exists already"))).toHaveLength(1);
@@ -250,7 +288,11 @@ describe("replicas behind a load balancer", () => {
     const answer = await preview(a.port, updates.privateText(7020, "忻州市长是谁"), 7020);
     const down = answer.reply_markup.inline_keyboard.flat().find((x: any) => x.text === "👎").callback_data as string;
     const press = async (port: number) => {
-      const acknowledged = api.nextCall("answerCallbackQuery", (c) => /已记录|评价过|太久/.test(String(c.params.text)), 45_000);
+      const acknowledged = api.nextCall(
+        "answerCallbackQuery",
+        (c) => /已记录|评价过|太久/.test(String(c.params.text)),
+        45_000,
+      );
       expect((await post(port, direct(updates.callback(7020, down)))).status).toBe(200);
       return String((await acknowledged).params.text);
     };
@@ -258,14 +300,23 @@ describe("replicas behind a load balancer", () => {
     // Pressed again, on the replica that answered: already counted.
     expect(await press(a.port)).toContain("已经评价过");
 
-    api.addFile("documents/cross.md", article({ ...GOOD, id: "cross-replica", title: "跨副本", url: "https://example.org/cross" }, "原平市今年新建厂房18座，全市工业用地面积达到1200亩，同比增长4.5%。"));
+    api.addFile(
+      "documents/cross.md",
+      article(
+        { ...GOOD, id: "cross-replica", title: "跨副本", url: "https://example.org/cross" },
+        "原平市今年新建厂房18座，全市工业用地面积达到1200亩，同比增长4.5%。",
+      ),
+    );
     const shown = await preview(a.port, updates.document(ADMIN, "cross", "cross.md"), ADMIN);
     expect(String(shown.text)).toContain("预览");
-    expect(await ask(b.port, updates.callback(ADMIN, saveButton(shown)), ADMIN)).toContain("已保存 <code>articles/cross-replica.md</code>");
+    expect(await ask(b.port, updates.callback(ADMIN, saveButton(shown)), ADMIN)).toContain(
+      "已保存 <code>articles/cross-replica.md</code>",
+    );
 
     // A /remove asked on one replica, its confirmation answered on the other (cancelled: the article stays).
     const asked = await preview(b.port, updates.privateText(ADMIN, "/remove cross-replica"), ADMIN);
-    const cancel = asked.reply_markup.inline_keyboard.flat().find((x: any) => x.text === "取消").callback_data as string;
+    const cancel = asked.reply_markup.inline_keyboard.flat().find((x: any) => x.text === "取消")
+      .callback_data as string;
     expect(await ask(a.port, updates.callback(ADMIN, cancel), ADMIN)).toBe("已取消，文章保留。");
   }, 45_000);
 
@@ -290,7 +341,9 @@ describe("replicas behind a load balancer", () => {
         expect(stats).toContain("伦敦的房价是多少");
         expect(stats).toContain("巴黎的地铁有几条线");
         expect(stats).toMatch(/副本<\/b>（2 个在线）/);
-        expect(stats).toMatch(/<code>a<\/code>（本副本）：版本 <code>[0-9a-f]{16}<\/code>，运行 \d+ 小时 \d+ 分 \d+ 秒/);
+        expect(stats).toMatch(
+          /<code>a<\/code>（本副本）：版本 <code>[0-9a-f]{16}<\/code>，运行 \d+ 小时 \d+ 分 \d+ 秒/,
+        );
         expect(stats).toMatch(/<code>b<\/code>：版本 <code>[0-9a-f]{16}<\/code>，运行 \d+ 小时 \d+ 分 \d+ 秒/);
       },
       { timeout: 10_000, interval: 1000 },
@@ -327,11 +380,14 @@ describe("replicas behind a load balancer", () => {
     const answered = () => api.callsOf("sendMessage").filter((c) => c.ok).length;
     const before = answered();
     const chats = 60;
-    for (let k = 0; k < 10; k++) for (let c = 0; c < chats; c++) api.push(updates.privateText(50_000 + c, QUESTIONS[(c + k) % QUESTIONS.length]!));
+    for (let k = 0; k < 10; k++)
+      for (let c = 0; c < chats; c++) api.push(updates.privateText(50_000 + c, QUESTIONS[(c + k) % QUESTIONS.length]!));
     await vi.waitFor(() => expect(answered() - before).toBeGreaterThan(60), { timeout: 20_000, interval: 10 });
     await redis.kill();
     const atKill = answered();
-    await vi.waitFor(async () => expect(await health(a.port)).toMatchObject({ ok: true, redis: "degraded" }), { timeout: 5000 });
+    await vi.waitFor(async () => expect(await health(a.port)).toMatchObject({ ok: true, redis: "degraded" }), {
+      timeout: 5000,
+    });
     // Asked while Redis is down: answered, and its record waits in the replica's buffer.
     expect(await ask(b.port, updates.privateText(7005, "东京的人口有多少"), 7005)).not.toContain("出错");
     // What needs Redis says so: /stats, and an upload (no replica can tell whether another admin is writing).
@@ -339,9 +395,17 @@ describe("replicas behind a load balancer", () => {
     expect(stats).toMatch(/统计暂不可用：共享存储（Redis）连接中断，本副本有 \d+ 条记录在缓冲中/);
     expect(stats).toContain("副本列表暂不可用");
     expect(stats).toContain("<b>评价</b>：暂不可用");
-    api.addFile("documents/down.md", article({ ...GOOD, id: "down", url: "https://example.org/down" }, "原平市今年新增企业7家，全市企业总数达到1200家，同比增长3.5%。"));
+    api.addFile(
+      "documents/down.md",
+      article(
+        { ...GOOD, id: "down", url: "https://example.org/down" },
+        "原平市今年新增企业7家，全市企业总数达到1200家，同比增长3.5%。",
+      ),
+    );
     const downPreview = await preview(b.port, updates.document(ADMIN, "down", "down.md"), ADMIN);
-    expect(await ask(b.port, updates.callback(ADMIN, saveButton(downPreview)), ADMIN)).toContain("共享存储（Redis）暂时不可用");
+    expect(await ask(b.port, updates.callback(ADMIN, saveButton(downPreview)), ADMIN)).toContain(
+      "共享存储（Redis）暂时不可用",
+    );
     // A good part of the run is answered with Redis down.
     await vi.waitFor(() => expect(answered() - atKill).toBeGreaterThan(100), { timeout: 20_000, interval: 10 });
     await redis.restart();
@@ -349,7 +413,10 @@ describe("replicas behind a load balancer", () => {
     // The run, the question asked during the outage, and the three replies to the admin (/stats, the preview, the refusal).
     expect(answered() - before).toBe(10 * chats + 4);
     for (let c = 0; c < chats; c++) {
-      const got = api.callsOf("sendMessage").filter((call) => call.ok && call.params.chat_id === 50_000 + c).map((call) => boldOf(call.params.text));
+      const got = api
+        .callsOf("sendMessage")
+        .filter((call) => call.ok && call.params.chat_id === 50_000 + c)
+        .map((call) => boldOf(call.params.text));
       expect(got).toEqual(Array.from({ length: 10 }, (_, k) => expected.get(QUESTIONS[(c + k) % QUESTIONS.length]!)));
     }
     await vi.waitFor(async () => expect(await health(b.port)).toMatchObject({ redis: "ok" }), { timeout: 10_000 });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { directAnswer } from "../../src/render/words.js";
 import type { Engine } from "../../src/engine/index.js";
 import { integrityProblems } from "../../src/eval/judge.js";
-import { NOW, engineFor } from "../helpers/engine.js";
+import { directAnswer } from "../../src/render/words.js";
+import { engineFor, NOW } from "../helpers/engine.js";
 
 let engine: Engine;
 beforeAll(async () => {
@@ -106,7 +106,13 @@ describe("purity", () => {
     const fresh = await engineFor();
     const question = "忻州市属国企完成投资多少";
     const first = fresh.ask(question, NOW);
-    for (const q of ["北京GDP", "忻洲新能源装机", "How many tourists did Xinzhou receive?", "忻州新能源装机有多少？忻州GDP是多少？"]) engine.ask(q, NOW);
+    for (const q of [
+      "北京GDP",
+      "忻洲新能源装机",
+      "How many tourists did Xinzhou receive?",
+      "忻州新能源装机有多少？忻州GDP是多少？",
+    ])
+      engine.ask(q, NOW);
     expect(engine.ask(question, NOW)).toEqual(first);
     expect(first.answered).toBe(true);
   });

@@ -5,23 +5,35 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine, type Engine } from "../../src/engine/index.js";
+import { integrityProblems } from "../../src/eval/judge.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { directAnswer } from "../../src/render/words.js";
-import { integrityProblems } from "../../src/eval/judge.js";
 import { article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
 
 const NOW = new Date("2025-12-01T08:00:00Z");
 
 const FILES = {
   "articles/city-q1.md": article(
-    { title: "忻州市一季度经济运行情况", publisher: "测试报", date: "2024-04-20", url: "https://example.org/q1", region: "忻州市" },
+    {
+      title: "忻州市一季度经济运行情况",
+      publisher: "测试报",
+      date: "2024-04-20",
+      url: "https://example.org/q1",
+      region: "忻州市",
+    },
     [
       "2024年一季度，忻州市社会消费品零售总额完成88.6亿元，同比增长5.1%。",
       "2024年一季度，全市城镇常住居民人均可支配收入10234元。",
     ].join("\n\n"),
   ),
   "articles/city-year.md": article(
-    { title: "忻州市2024年国民经济统计公报", publisher: "测试统计局", date: "2025-03-20", url: "https://example.org/year", region: "忻州市" },
+    {
+      title: "忻州市2024年国民经济统计公报",
+      publisher: "测试统计局",
+      date: "2025-03-20",
+      url: "https://example.org/year",
+      region: "忻州市",
+    },
     [
       "全年全市一般公共预算收入172.4亿元，比上年增长3.2%。",
       "年末全市城镇常住人口150.2万人。",
@@ -29,15 +41,33 @@ const FILES = {
     ].join("\n\n"),
   ),
   "articles/holiday.md": article(
-    { title: "国庆假期忻州文旅市场火热", publisher: "测试晚报", date: "2024-10-08", url: "https://example.org/guoqing", region: "忻州市" },
+    {
+      title: "国庆假期忻州文旅市场火热",
+      publisher: "测试晚报",
+      date: "2024-10-08",
+      url: "https://example.org/guoqing",
+      region: "忻州市",
+    },
     "国庆假期，忻州市共接待游客412.5万人次，实现旅游收入31.2亿元。",
   ),
   "articles/plan.md": article(
-    { title: "忻州市新能源发展规划", publisher: "测试报", date: "2024-05-10", url: "https://example.org/plan", region: "忻州市" },
+    {
+      title: "忻州市新能源发展规划",
+      publisher: "测试报",
+      date: "2024-05-10",
+      url: "https://example.org/plan",
+      region: "忻州市",
+    },
     "到2024年底，忻州市风电装机的目标是达到980万千瓦。",
   ),
   "articles/county.md": article(
-    { title: "忻州市静乐县经济稳步增长", publisher: "测试县报", date: "2024-02-01", url: "https://example.org/county", region: "静乐县" },
+    {
+      title: "忻州市静乐县经济稳步增长",
+      publisher: "测试县报",
+      date: "2024-02-01",
+      url: "https://example.org/county",
+      region: "静乐县",
+    },
     "2023年，全县地区生产总值完成68.7亿元，同比增长4.9%。",
   ),
 };

@@ -3,15 +3,16 @@
  * asked, periods only from the text, place references only for places, every part of a question
  * accounted for. Each article here is made up for the test; none has facts or glossary entries.
  */
-import { directAnswer } from "../../src/render/words.js";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/index.js";
 import { findFigures } from "../../src/engine/read/figures.js";
 import { integrityProblems } from "../../src/eval/judge.js";
 import { toPlainText } from "../../src/render/plain.js";
 import { answerHtml } from "../../src/render/telegram.js";
-import { NOW, engineFor } from "../helpers/engine.js";
-import { SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { directAnswer } from "../../src/render/words.js";
+import { engineFor, NOW } from "../helpers/engine.js";
+import { article, knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 
 let engine: Engine;
 const files = {
@@ -20,7 +21,13 @@ const files = {
     "锦地罗是茅膏菜科茅膏菜属的植物。\n\n生长于海拔50米至1,520米的地区，多生长在山坡草地。全长通常只有2cm，每株有叶片20片左右。",
   ),
   "articles/company.md": article(
-    { title: "原平光伏企业扩产", publisher: "忻州日报", date: "2025-10-20", url: "https://example.org/yp-pv", region: "原平市" },
+    {
+      title: "原平光伏企业扩产",
+      publisher: "忻州日报",
+      date: "2025-10-20",
+      url: "https://example.org/yp-pv",
+      region: "原平市",
+    },
     "原平市一家光伏企业今年扩建了第二条生产线。\n\n该公司今年前三季度生产光伏组件360万片，厂区占地面积320亩，员工1200人。",
   ),
   "articles/history.md": article(
@@ -36,11 +43,23 @@ const files = {
     "美国南北战争后，北部获得了经济和政治上的胜利。\n\n棉花的利润加深了南方对种植的依赖。1932年富兰克林在纽约当选为总统，令南方进入了新时代。",
   ),
   "articles/bulletin.md": article(
-    { title: "某市2024年统计公报", publisher: "某市统计局", date: "2025-03-01", url: "https://example.org/bulletin", region: "定襄县" },
+    {
+      title: "某市2024年统计公报",
+      publisher: "某市统计局",
+      date: "2025-03-01",
+      url: "https://example.org/bulletin",
+      region: "定襄县",
+    },
     "初步核算，全年全县地区生产总值138.7亿元，比上年增长5.3%。按常住人口计算，全年人均地区生产总值52561元。",
   ),
   "articles/county.md": article(
-    { title: "定襄县法兰产业", publisher: "忻州日报", date: "2025-09-01", url: "https://example.org/dx", region: "定襄县" },
+    {
+      title: "定襄县法兰产业",
+      publisher: "忻州日报",
+      date: "2025-09-01",
+      url: "https://example.org/dx",
+      region: "定襄县",
+    },
     "定襄县是中国法兰之乡。\n\n全县法兰企业达到260家，年产法兰120万吨。",
   ),
 };
@@ -58,7 +77,10 @@ describe("figures", () => {
     expect(texts("生长于海拔50米至1,520米的地区")).toEqual([["50米至1,520米", "length"]]);
     expect(texts("總占地面積1133.87畝")).toEqual([["1133.87畝", "area"]]);
     expect(texts("以3分33秒62的成績")).toEqual([["3分33秒62", undefined]]);
-    expect(texts("距離精度±10m，速度為4.7 GHz")).toEqual([["±10m", "length"], ["4.7 GHz", "frequency"]]);
+    expect(texts("距離精度±10m，速度為4.7 GHz")).toEqual([
+      ["±10m", "length"],
+      ["4.7 GHz", "frequency"],
+    ]);
     expect(texts("generated 17.85 billion kWh, up 21.3 percent, and 2.9 billion yuan")).toEqual([
       ["17.85 billion kWh", "energy"],
       ["21.3 percent", "percent"],
@@ -82,7 +104,10 @@ describe("figures", () => {
 describe("sentences", () => {
   it("keeps a thousands comma inside its number when cutting clauses", async () => {
     const { splitClauses } = await import("../../src/engine/read/clauses.js");
-    expect(splitClauses("1931年建立了11,000間新的房屋，其中80%由政府資助").map((c) => c.text)).toEqual(["1931年建立了11,000間新的房屋", "其中80%由政府資助"]);
+    expect(splitClauses("1931年建立了11,000間新的房屋，其中80%由政府資助").map((c) => c.text)).toEqual([
+      "1931年建立了11,000間新的房屋",
+      "其中80%由政府資助",
+    ]);
   });
 });
 
@@ -103,9 +128,24 @@ describe("which figure answers", () => {
   it("gives the latest figure when no time is asked, and takes a plan for a later year as no figure of now", async () => {
     const dir = knowledgeDir(
       {
-        "articles/old.md": article({ title: "旧闻", publisher: "忻州日报", date: "2023-05-01", url: "https://example.org/old", region: "定襄县" }, "2022年，定襄县法兰年产量达到100万吨。"),
+        "articles/old.md": article(
+          {
+            title: "旧闻",
+            publisher: "忻州日报",
+            date: "2023-05-01",
+            url: "https://example.org/old",
+            region: "定襄县",
+          },
+          "2022年，定襄县法兰年产量达到100万吨。",
+        ),
         "articles/new.md": article(
-          { title: "新闻", publisher: "忻州日报", date: "2025-05-01", url: "https://example.org/new", region: "定襄县" },
+          {
+            title: "新闻",
+            publisher: "忻州日报",
+            date: "2025-05-01",
+            url: "https://example.org/new",
+            region: "定襄县",
+          },
           "2024年，定襄县法兰年产量达到120万吨。到2030年，定襄县法兰年产量计划达到200万吨。",
         ),
       },
@@ -196,7 +236,9 @@ describe("questions of several parts", () => {
 
 describe("bounded work", () => {
   it("reads at most a few parts and concepts of a huge question, and still replies", () => {
-    const parts = Array.from({ length: 12 }, (_, i) => `忻州第${i}号新能源装机和游客和投资和收入和人口有多少`).join("？");
+    const parts = Array.from({ length: 12 }, (_, i) => `忻州第${i}号新能源装机和游客和投资和收入和人口有多少`).join(
+      "？",
+    );
     const a = ask(`${parts}？`.repeat(50));
     expect(directAnswer(a).length).toBeGreaterThan(0);
     expect((a.unansweredParts ?? []).length).toBeLessThanOrEqual(3);

@@ -5,16 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEngine } from "../../src/engine/index.js";
+import { type Judgment, judge } from "../../src/engine/judge/judge.js";
 import { DEFAULT_OPTIONS, engineOptions } from "../../src/engine/options.js";
-import { judge, type Judgment } from "../../src/engine/judge/judge.js";
-import { read, type Candidate } from "../../src/engine/read/candidates.js";
+import { type Candidate, read } from "../../src/engine/read/candidates.js";
 import type { Indexes } from "../../src/engine/retrieve/indexes.js";
 import { retrieve } from "../../src/engine/retrieve/search.js";
 import { state } from "../../src/engine/state/answer.js";
 import { parseQuestion, type Question } from "../../src/engine/understand/question.js";
 import type { KnowledgeBase } from "../../src/model/knowledge.js";
 import { removeKnowledgeDirs } from "../helpers/knowledge.js";
-import { SMALL_NOW, indexesOf, smallKnowledge } from "../helpers/small-kb.js";
+import { indexesOf, SMALL_NOW, smallKnowledge } from "../helpers/small-kb.js";
 
 let kb: KnowledgeBase;
 let ix: Indexes;
@@ -35,7 +35,10 @@ const figureOf = (c: Candidate) => c.spans.map((s) => c.quote.slice(s.index, s.i
 describe("understand", () => {
   it.each([
     ["忻州新能源装机容量是多少", { places: ["忻州"], years: [], kind: "amount", concepts: ["装机容量", "新能源"] }],
-    ["原平2024年上半年接待游客多少人次", { places: ["原平"], years: [2024], kind: "amount", concepts: ["接待游客", "人次"] }],
+    [
+      "原平2024年上半年接待游客多少人次",
+      { places: ["原平"], years: [2024], kind: "amount", concepts: ["接待游客", "人次"] },
+    ],
     ["定襄2024年失业率是多少", { places: ["定襄"], years: [2024], kind: "amount", concepts: ["失业率"] }],
     ["装机占全省比重多少", { places: [], years: [], kind: "share", concepts: ["装机容量", "占全省"] }],
     ["宏达法兰公司哪一年成立", { places: [], years: [], kind: "time", concepts: ["宏达法兰公司", "成立"] }],

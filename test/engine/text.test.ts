@@ -43,7 +43,9 @@ describe("findFigures", () => {
     expect(f.map((x) => x.text)).toEqual(["6处"]);
   });
   it("reads growth, counts, fractions, approximations and durations", () => {
-    const f = findFigures("同比增长11.2%,培育了2个专业镇,国土面积占全省的1/9,面积300万亩以上,60多个工程,连续6年第一,实现了八连丰");
+    const f = findFigures(
+      "同比增长11.2%,培育了2个专业镇,国土面积占全省的1/9,面积300万亩以上,60多个工程,连续6年第一,实现了八连丰",
+    );
     expect(f.map((x) => [x.text, x.kind])).toEqual([
       ["11.2%", "growth"],
       ["2个", "count"],

@@ -6,11 +6,11 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createEngine, engineFromSnapshot, type Engine } from "../../src/engine/index.js";
-import { loadKnowledge, type KnowledgeFiles } from "../../src/knowledge/load.js";
+import { createEngine, type Engine, engineFromSnapshot } from "../../src/engine/index.js";
+import { type KnowledgeFiles, loadKnowledge } from "../../src/knowledge/load.js";
 import { formatProblem, type KnowledgeBase } from "../../src/model/knowledge.js";
 import { NOW } from "../helpers/engine.js";
-import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 
 afterAll(removeKnowledgeDirs);
 
@@ -79,9 +79,13 @@ const article = (dir: string, name: string) => path.join(dir, "articles", name);
 
 describe("one article or facts file changed, taken in place", () => {
   it("an added article answers as in a fresh build, and so does the snapshot written after it", async () => {
-    const { engine, updated } = await updateAndCompare((dir) => writeFileSync(article(dir, "yuanping-2025.md"), fixture("new-article/articles/yuanping-2025.md")));
+    const { engine, updated } = await updateAndCompare((dir) =>
+      writeFileSync(article(dir, "yuanping-2025.md"), fixture("new-article/articles/yuanping-2025.md")),
+    );
     expect(updated).toMatchObject({ ok: true, removed: 0 });
-    expect(engine.ask("原平市前三季度地区生产总值是多少？", NOW).citations[0]?.url).toBe("https://example.org/test/yuanping-2025");
+    expect(engine.ask("原平市前三季度地区生产总值是多少？", NOW).citations[0]?.url).toBe(
+      "https://example.org/test/yuanping-2025",
+    );
   });
 
   it("a replaced article answers with its new text only", async () => {
@@ -90,7 +94,13 @@ describe("one article or facts file changed, taken in place", () => {
       const text = readFileSync(file, "utf8");
       // Drop the last paragraph and change a figure.
       const paragraphs = text.trimEnd().split("\n\n");
-      writeFileSync(file, `${paragraphs.slice(0, -1).join("\n\n").replace(/(\d)(\d)/, "$2$1")}\n`);
+      writeFileSync(
+        file,
+        `${paragraphs
+          .slice(0, -1)
+          .join("\n\n")
+          .replace(/(\d)(\d)/, "$2$1")}\n`,
+      );
     });
   });
 
@@ -107,14 +117,24 @@ describe("one article or facts file changed, taken in place", () => {
   });
 
   it("an added article, on an engine restored from its snapshot", async () => {
-    await updateAndCompare((dir) => writeFileSync(article(dir, "a-first.md"), fixture("new-article/articles/yuanping-2025.md").replace(/^id: .*$/m, "")), "snapshot");
+    await updateAndCompare(
+      (dir) =>
+        writeFileSync(
+          article(dir, "a-first.md"),
+          fixture("new-article/articles/yuanping-2025.md").replace(/^id: .*$/m, ""),
+        ),
+      "snapshot",
+    );
   });
 
   it("refuses a changed glossary: that is a build", async () => {
     const dir = folder();
     const before = await load(dir);
     const engine = createEngine(before.kb);
-    writeFileSync(path.join(dir, "glossary.yaml"), `${readFileSync(path.join(dir, "glossary.yaml"), "utf8")}\n`.replace("terms:", "terms:\n  - [测试词, 测验词]"));
+    writeFileSync(
+      path.join(dir, "glossary.yaml"),
+      `${readFileSync(path.join(dir, "glossary.yaml"), "utf8")}\n`.replace("terms:", "terms:\n  - [测试词, 测验词]"),
+    );
     const after = await load(dir, before.files);
     expect(engine.update(after.kb)).toEqual({ ok: false, reason: "the glossary changed" });
     expect(engine.kb.version).toBe(before.kb.version);

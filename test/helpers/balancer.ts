@@ -26,10 +26,13 @@ export class Balancer {
     this.server = createServer((req, res) => {
       const port = this.targets[this.next++ % this.targets.length]!;
       this.handed.set(port, (this.handed.get(port) ?? 0) + 1);
-      const upstream = request({ host: "127.0.0.1", port, path: req.url, method: req.method, headers: req.headers, agent: this.agent }, (reply) => {
-        res.writeHead(reply.statusCode ?? 502, reply.headers);
-        reply.pipe(res);
-      });
+      const upstream = request(
+        { host: "127.0.0.1", port, path: req.url, method: req.method, headers: req.headers, agent: this.agent },
+        (reply) => {
+          res.writeHead(reply.statusCode ?? 502, reply.headers);
+          reply.pipe(res);
+        },
+      );
       upstream.on("error", () => {
         if (!res.headersSent) res.writeHead(502);
         res.end();

@@ -27,7 +27,17 @@ export interface Failure {
 /** How a file download is served: whole with its length, in 64 KiB chunks without one, or never finished. */
 export type FileServing = "whole" | "chunked" | "stalled";
 
-export const BOT_USER = { id: 999000, is_bot: true, first_name: "Xinzhou Bot", username: "xinzhou_econ_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false };
+export const BOT_USER = {
+  id: 999000,
+  is_bot: true,
+  first_name: "Xinzhou Bot",
+  username: "xinzhou_econ_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: true,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+};
 
 /**
  * How long a test waits for the bot to make a call: a reply can wait behind an engine being rebuilt, which
@@ -131,7 +141,10 @@ export class FakeBotApi {
     try {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}) },
+        headers: {
+          "content-type": "application/json",
+          ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}),
+        },
         body: JSON.stringify(update),
         signal: AbortSignal.any([this.delivering.signal, AbortSignal.timeout(30_000)]),
       });
@@ -173,7 +186,6 @@ export class FakeBotApi {
     });
   }
 
-
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://x");
     const file = url.pathname.match(/^\/file\/bot([^/]+)\/(.+)$/);
@@ -181,7 +193,8 @@ export class FakeBotApi {
       const served = file[1] === this.token ? this.files.get(file[2]!) : undefined;
       if (!served) return void res.writeHead(404).end();
       const { content, serve } = served;
-      if (serve === "whole") return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(content);
+      if (serve === "whole")
+        return void res.writeHead(200, { "content-type": "application/octet-stream" }).end(content);
       res.writeHead(200, { "content-type": "application/octet-stream" });
       if (serve === "stalled") return void res.write(content.subarray(0, 10));
       for (let i = 0; i < content.length && !res.destroyed; i += 64 * 1024) {
@@ -209,15 +222,21 @@ export class FakeBotApi {
         return this.send(res, failure.status, {
           ok: false,
           error_code: failure.status,
-          description: failure.description ?? (failure.status === 429 ? `Too Many Requests: retry after ${failure.retryAfter ?? 1}` : "Bad Request: injected"),
+          description:
+            failure.description ??
+            (failure.status === 429
+              ? `Too Many Requests: retry after ${failure.retryAfter ?? 1}`
+              : "Bad Request: injected"),
           ...(failure.status === 429 ? { parameters: { retry_after: failure.retryAfter ?? 1 } } : {}),
         });
       }
     }
-    if (method === "setWebhook") this.webhook = { url: params.url, ...(params.secret_token ? { secret: params.secret_token } : {}) };
+    if (method === "setWebhook")
+      this.webhook = { url: params.url, ...(params.secret_token ? { secret: params.secret_token } : {}) };
     if (method === "deleteWebhook") this.webhook = undefined;
     const result = method === "getUpdates" ? await this.getUpdates(params) : this.answer(method, params);
-    if (result === undefined) return this.send(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
+    if (result === undefined)
+      return this.send(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
     call.ok = true;
     this.send(res, 200, { ok: true, result });
     this.notify(call);
@@ -231,7 +250,10 @@ export class FakeBotApi {
   nextCall(method: string, test: (c: Call) => boolean = () => true, timeoutMs = WAIT_MS): Promise<Call> {
     const matching = () => this.calls.filter((c) => c.method === method && c.ok && test(c));
     const before = matching().length;
-    return this.waitForCall((c) => c.method === method && c.ok && test(c) && matching().indexOf(c) === before, timeoutMs);
+    return this.waitForCall(
+      (c) => c.method === method && c.ok && test(c) && matching().indexOf(c) === before,
+      timeoutMs,
+    );
   }
 
   private answer(method: string, params: Record<string, any>): unknown {
@@ -250,9 +272,20 @@ export class FakeBotApi {
       case "editMessageReplyMarkup":
         return true;
       case "sendDocument":
-        return { message_id: this.nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id), type: "private" }, from: BOT_USER, document: { file_id: "d", file_unique_id: "d", file_name: params.document?.name } };
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(params.chat_id), type: "private" },
+          from: BOT_USER,
+          document: { file_id: "d", file_unique_id: "d", file_name: params.document?.name },
+        };
       case "getFile":
-        return { file_id: params.file_id, file_unique_id: `u-${params.file_id}`, file_size: 100, file_path: `documents/${params.file_id}.md` };
+        return {
+          file_id: params.file_id,
+          file_unique_id: `u-${params.file_id}`,
+          file_size: 100,
+          file_path: `documents/${params.file_id}.md`,
+        };
       case "answerInlineQuery":
       case "answerCallbackQuery":
       case "setMyCommands":
@@ -311,7 +344,12 @@ async function readParams(req: IncomingMessage, url: URL): Promise<Record<string
       const name = head.match(/name="([^"]+)"/)?.[1];
       const filename = head.match(/filename="?([^"\r\n;]*)"?/)?.[1];
       if (!name) continue;
-      params[name] = filename !== undefined ? { name: filename, text: content } : /^[[{]/.test(content) ? JSON.parse(content) : content;
+      params[name] =
+        filename !== undefined
+          ? { name: filename, text: content }
+          : /^[[{]/.test(content)
+            ? JSON.parse(content)
+            : content;
     }
     // grammY sends a file as attach://<id> in its field and the bytes under <id>.
     for (const [key, value] of Object.entries(params)) {
@@ -331,8 +369,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The chat whose updates Telegram delivers one at a time (for an inline query: its sender). */
 function chatOf(update: Record<string, any>): string {
-  const chat = update.message?.chat?.id ?? update.edited_message?.chat?.id ?? update.channel_post?.chat?.id ?? update.callback_query?.message?.chat?.id;
-  const from = update.inline_query?.from?.id ?? update.chosen_inline_result?.from?.id ?? update.callback_query?.from?.id;
+  const chat =
+    update.message?.chat?.id ??
+    update.edited_message?.chat?.id ??
+    update.channel_post?.chat?.id ??
+    update.callback_query?.message?.chat?.id;
+  const from =
+    update.inline_query?.from?.id ?? update.chosen_inline_result?.from?.id ?? update.callback_query?.from?.id;
   return String(chat ?? from ?? `update ${update.update_id}`);
 }
 
@@ -343,38 +386,106 @@ export const user = (id: number, name = `User${id}`) => ({ id, is_bot: false, fi
 
 export const updates = {
   privateText: (userId: number, text: string, extra: Record<string, any> = {}) => ({
-    message: { message_id: nextId++, date: date(), chat: { id: userId, type: "private", first_name: `User${userId}` }, from: user(userId), text, ...commandEntities(text), ...extra },
+    message: {
+      message_id: nextId++,
+      date: date(),
+      chat: { id: userId, type: "private", first_name: `User${userId}` },
+      from: user(userId),
+      text,
+      ...commandEntities(text),
+      ...extra,
+    },
   }),
   groupText: (chatId: number, userId: number, text: string, extra: Record<string, any> = {}) => ({
-    message: { message_id: nextId++, date: date(), chat: { id: chatId, type: "supergroup", title: "群" }, from: user(userId), text, ...commandEntities(text), ...mentionEntities(text), ...extra },
+    message: {
+      message_id: nextId++,
+      date: date(),
+      chat: { id: chatId, type: "supergroup", title: "群" },
+      from: user(userId),
+      text,
+      ...commandEntities(text),
+      ...mentionEntities(text),
+      ...extra,
+    },
   }),
-  inline: (userId: number, query: string) => ({ inline_query: { id: `iq${nextId++}`, from: user(userId), query, offset: "" } }),
+  inline: (userId: number, query: string) => ({
+    inline_query: { id: `iq${nextId++}`, from: user(userId), query, offset: "" },
+  }),
   /** The result a user picked from an inline query's answers (sent when inline feedback is on). */
-  chosenInline: (userId: number, resultId: string, query: string) => ({ chosen_inline_result: { result_id: resultId, from: user(userId), query } }),
+  chosenInline: (userId: number, resultId: string, query: string) => ({
+    chosen_inline_result: { result_id: resultId, from: user(userId), query },
+  }),
   callback: (userId: number, data: string, chatId = userId) => ({
     callback_query: {
       id: `cb${nextId++}`,
       from: user(userId),
       chat_instance: "ci",
       data,
-      message: { message_id: nextId++, date: date(), chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" }, from: BOT_USER, text: "…" },
+      message: {
+        message_id: nextId++,
+        date: date(),
+        chat: { id: chatId, type: chatId > 0 ? "private" : "supergroup" },
+        from: BOT_USER,
+        text: "…",
+      },
     },
   }),
   document: (userId: number, fileId: string, fileName: string, size = 100) => ({
-    message: { message_id: nextId++, date: date(), chat: { id: userId, type: "private", first_name: "A" }, from: user(userId), document: { file_id: fileId, file_unique_id: `u${fileId}`, file_name: fileName, file_size: size } },
+    message: {
+      message_id: nextId++,
+      date: date(),
+      chat: { id: userId, type: "private", first_name: "A" },
+      from: user(userId),
+      document: { file_id: fileId, file_unique_id: `u${fileId}`, file_name: fileName, file_size: size },
+    },
   }),
   sticker: (userId: number) => ({
-    message: { message_id: nextId++, date: date(), chat: { id: userId, type: "private", first_name: "A" }, from: user(userId), sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 1, height: 1, is_animated: false, is_video: false } },
+    message: {
+      message_id: nextId++,
+      date: date(),
+      chat: { id: userId, type: "private", first_name: "A" },
+      from: user(userId),
+      sticker: {
+        file_id: "s",
+        file_unique_id: "s",
+        type: "regular",
+        width: 1,
+        height: 1,
+        is_animated: false,
+        is_video: false,
+      },
+    },
   }),
   photo: (userId: number) => ({
-    message: { message_id: nextId++, date: date(), chat: { id: userId, type: "private", first_name: "A" }, from: user(userId), photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }] },
+    message: {
+      message_id: nextId++,
+      date: date(),
+      chat: { id: userId, type: "private", first_name: "A" },
+      from: user(userId),
+      photo: [{ file_id: "p", file_unique_id: "p", width: 1, height: 1 }],
+    },
   }),
   edited: (userId: number, text: string) => ({
-    edited_message: { message_id: nextId++, date: date(), edit_date: date(), chat: { id: userId, type: "private", first_name: "A" }, from: user(userId), text },
+    edited_message: {
+      message_id: nextId++,
+      date: date(),
+      edit_date: date(),
+      chat: { id: userId, type: "private", first_name: "A" },
+      from: user(userId),
+      text,
+    },
   }),
-  channelPost: (chatId: number, text: string) => ({ channel_post: { message_id: nextId++, date: date(), chat: { id: chatId, type: "channel", title: "频道" }, text } }),
+  channelPost: (chatId: number, text: string) => ({
+    channel_post: { message_id: nextId++, date: date(), chat: { id: chatId, type: "channel", title: "频道" }, text },
+  }),
   join: (chatId: number, userId: number) => ({
-    message: { message_id: nextId++, date: date(), chat: { id: chatId, type: "supergroup", title: "群" }, from: user(userId), new_chat_members: [user(userId)] },
+    message: {
+      message_id: nextId++,
+      date: date(),
+      chat: { id: chatId, type: "supergroup", title: "群" },
+      from: user(userId),
+      new_chat_members: [user(userId)],
+    },
   }),
 };
 
@@ -384,6 +495,8 @@ function commandEntities(text: string) {
 }
 
 function mentionEntities(text: string) {
-  const entities = [...text.matchAll(/@\w+/g)].filter((m) => m.index! > 0 || !text.startsWith("/")).map((m) => ({ type: "mention", offset: m.index!, length: m[0].length }));
+  const entities = [...text.matchAll(/@\w+/g)]
+    .filter((m) => m.index! > 0 || !text.startsWith("/"))
+    .map((m) => ({ type: "mention", offset: m.index!, length: m[0].length }));
   return entities.length && !text.startsWith("/") ? { entities } : {};
 }

@@ -2,18 +2,18 @@
  * The real grammY bot, in process, as main.ts and bot/run.ts put it together (the engine in its worker
  * thread, stats and user hashes under DATA_DIR), polling the stand-in Bot API server.
  */
-import { run, type RunnerHandle } from "@grammyjs/runner";
+import { type RunnerHandle, run } from "@grammyjs/runner";
 import pino from "pino";
-import { createBot, type BotOptions } from "../../src/bot/bot.js";
+import { type BotOptions, createBot } from "../../src/bot/bot.js";
 import { createCallbackRegistry } from "../../src/bot/callbacks.js";
-import { loadConfig, type Config } from "../../src/config.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import { createLiveKnowledge, type LiveKnowledge } from "../../src/live.js";
 import { openStats, type Stats } from "../../src/stats.js";
 import { openInThread, type ThreadOptions } from "../../src/thread/host.js";
-import { openUserHasher, type HashUser } from "../../src/users.js";
+import { type HashUser, openUserHasher } from "../../src/users.js";
 import { FakeBotApi } from "./bot-api.js";
 import { NOW } from "./engine.js";
-import { SHIPPED, knowledgeDir } from "./knowledge.js";
+import { knowledgeDir, SHIPPED } from "./knowledge.js";
 
 export interface TestBot {
   readonly api: FakeBotApi;
@@ -29,7 +29,13 @@ export interface TestBot {
 }
 
 export async function startTestBot(
-  options: { env?: Record<string, string>; thread?: Partial<ThreadOptions>; bot?: BotOptions; now?: () => Date; logLevel?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    thread?: Partial<ThreadOptions>;
+    bot?: BotOptions;
+    now?: () => Date;
+    logLevel?: string;
+  } = {},
 ): Promise<TestBot> {
   const api = await new FakeBotApi().start();
   const config = loadConfig({

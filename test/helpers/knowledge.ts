@@ -24,7 +24,9 @@ export function removeKnowledgeDirs(): void {
 }
 
 export function article(fields: Record<string, string>, body = "忻州市今年接待游客100万人次。"): string {
-  const front = Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join("\n");
+  const front = Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join("\n");
   return `---\n${front}\n---\n\n${body}\n`;
 }
 

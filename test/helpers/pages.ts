@@ -22,7 +22,8 @@ export function newsSitePage(
   options: { charset?: string | null; meta?: string; info?: string; caption?: boolean } = {},
 ): string {
   const { charset = "utf-8", meta = "", caption = true } = options;
-  const info = options.info ?? `${article.date} 08:30:00 来源：${article.publisher} 作者：${article.author ?? "本报记者"}`;
+  const info =
+    options.info ?? `${article.date} 08:30:00 来源：${article.publisher} 作者：${article.author ?? "本报记者"}`;
   const body: string[] = [];
   article.paragraphs.forEach((p, i) => {
     if (p.heading) body.push(`<p style="text-align:center"><strong>${esc(p.text)}</strong></p>`);
@@ -76,20 +77,30 @@ ${body.join("\n")}
 
 /** A WeChat article page: the text hidden until the page's script shows it; sections numbered 01, 02 … */
 export function wechatPage(article: Article, account: string, unixTime: number): string {
-  const body: string[] = [`<section><p style="text-align:center"><span>公众号转载${esc(account)}稿件，须申请授权。</span></p></section>`];
+  const body: string[] = [
+    `<section><p style="text-align:center"><span>公众号转载${esc(account)}稿件，须申请授权。</span></p></section>`,
+  ];
   let section = 0;
   article.paragraphs.forEach((p, i) => {
     if (p.heading) {
       section++;
       const [first, ...rest] = p.text.split(" ");
-      body.push(`<section><section><p><strong><span style="font-size: 24px;">0${section}</span></strong></p></section>`);
-      body.push(`<section><p><span style="color:#0052ff">${esc(first!)}</span></p>${rest.map((r) => `<p><span>${esc(r)}</span></p>`).join("")}</section></section>`);
+      body.push(
+        `<section><section><p><strong><span style="font-size: 24px;">0${section}</span></strong></p></section>`,
+      );
+      body.push(
+        `<section><p><span style="color:#0052ff">${esc(first!)}</span></p>${rest.map((r) => `<p><span>${esc(r)}</span></p>`).join("")}</section></section>`,
+      );
     } else {
       body.push(`<p style="text-indent: 2em;"><span style="font-size: 15px;">${esc(p.text)}</span></p>`);
     }
     if (i === 1) {
-      body.push(`<section style="text-align:center"><img data-src="https://mmbiz.qpic.cn/x.jpg" class="rich_pages wxw-img"></section>`);
-      body.push(`<p style="text-align:center"><span style="font-size:12px;color:#888">该公司电池生产车间内,工人正在搬运生产资料。冯晓磊 摄</span></p>`);
+      body.push(
+        `<section style="text-align:center"><img data-src="https://mmbiz.qpic.cn/x.jpg" class="rich_pages wxw-img"></section>`,
+      );
+      body.push(
+        `<p style="text-align:center"><span style="font-size:12px;color:#888">该公司电池生产车间内,工人正在搬运生产资料。冯晓磊 摄</span></p>`,
+      );
     }
   });
   body.push(`<p style="text-align:right"><span>${esc(account)}全媒体记者 ${esc(article.author ?? "")}</span></p>`);

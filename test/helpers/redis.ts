@@ -2,7 +2,7 @@
  * A real redis-server (the Debian package) for tests: on a free port of 127.0.0.1, with no
  * persistence, in a folder of its own. It can be killed and started again on the same port.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
@@ -31,13 +31,27 @@ export class RedisServer {
 
   /** Starts the server (again) on its port and resolves once it answers PING. */
   async restart(): Promise<void> {
-    const args = ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.dir, "--loglevel", "warning"];
+    const args = [
+      "--port",
+      String(this.port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--dir",
+      this.dir,
+      "--loglevel",
+      "warning",
+    ];
     const child = spawn("redis-server", args, { stdio: ["ignore", "ignore", "pipe"] });
     this.child = child;
     let stderr = "";
     child.stderr!.on("data", (d) => (stderr += d));
     for (const until = Date.now() + 10_000; !(await ping(this.port)); ) {
-      if (child.exitCode !== null || Date.now() > until) throw new Error(`redis-server did not start on port ${this.port}: ${stderr}`);
+      if (child.exitCode !== null || Date.now() > until)
+        throw new Error(`redis-server did not start on port ${this.port}: ${stderr}`);
       await new Promise((r) => setTimeout(r, 25));
     }
   }

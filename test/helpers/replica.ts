@@ -2,7 +2,7 @@
  * The bot as a process of its own (`node … src/main.ts` from the sources, with npm start's flags), as
  * a replica runs in a container: its output kept, waited on, stopped or killed by the test.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { BOT_FLAGS } from "../../src/bench/run.js";
 
 export interface BotProcess {
@@ -39,7 +39,8 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
     async logged(text, timeoutMs = 30_000) {
       for (const until = Date.now() + timeoutMs; !output.includes(text); ) {
         if (!alive()) throw new Error(`the bot exited before logging "${text}": ${output.slice(-3000)}`);
-        if (Date.now() > until) throw new Error(`no "${text}" in the output within ${timeoutMs} ms: ${output.slice(-3000)}`);
+        if (Date.now() > until)
+          throw new Error(`no "${text}" in the output within ${timeoutMs} ms: ${output.slice(-3000)}`);
         await new Promise((r) => setTimeout(r, 25));
       }
     },

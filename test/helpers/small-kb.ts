@@ -3,15 +3,22 @@
  * of one thing, for a judge that must be unsure), loaded as the bot loads a folder,
  * with its indexes: for tests of one stage or one word list at a time.
  */
-import { loadKnowledge } from "../../src/knowledge/load.js";
-import { formatProblem, type KnowledgeBase } from "../../src/model/knowledge.js";
+
 import { engineOptions, type OptionsOverride } from "../../src/engine/options.js";
 import { buildIndexes, type Indexes } from "../../src/engine/retrieve/indexes.js";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { formatProblem, type KnowledgeBase } from "../../src/model/knowledge.js";
 import { article, knowledgeDir } from "./knowledge.js";
 
 export const SMALL_FILES = {
   "articles/xinzhou-energy.md": article(
-    { title: "忻州新能源发展提速", publisher: "忻州日报", date: "2025-11-10", url: "https://example.org/xz-energy", region: "忻州市" },
+    {
+      title: "忻州新能源发展提速",
+      publisher: "忻州日报",
+      date: "2025-11-10",
+      url: "https://example.org/xz-energy",
+      region: "忻州市",
+    },
     [
       "今年前三季度，忻州市新能源装机容量达到1350万千瓦，占全省比重为21.5%，排名全省第一。",
       "全市风电发电量86.4亿千瓦时，同比增长12.4%。",
@@ -19,7 +26,13 @@ export const SMALL_FILES = {
     ].join("\n\n"),
   ),
   "articles/yuanping-tourism.md": article(
-    { title: "原平文旅市场持续升温", publisher: "原平新闻网", date: "2024-08-05", url: "https://example.org/yp-tour", region: "原平市" },
+    {
+      title: "原平文旅市场持续升温",
+      publisher: "原平新闻网",
+      date: "2024-08-05",
+      url: "https://example.org/yp-tour",
+      region: "原平市",
+    },
     [
       "2024年上半年，原平市接待游客320万人次，实现旅游收入28.6亿元。",
       "天涯山登山步道全长12公里，去年吸引游客15万人次。",

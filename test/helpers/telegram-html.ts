@@ -1,7 +1,24 @@
 /** Checks a message against Telegram's HTML rules: known tags only, balanced, entities escaped, within limits. */
 import { expect } from "vitest";
 
-const ALLOWED = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "tg-emoji", "code", "pre", "blockquote"]);
+const ALLOWED = new Set([
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "ins",
+  "s",
+  "strike",
+  "del",
+  "span",
+  "tg-spoiler",
+  "a",
+  "tg-emoji",
+  "code",
+  "pre",
+  "blockquote",
+]);
 
 export function telegramHtmlProblems(html: string): string[] {
   const problems: string[] = [];
@@ -19,7 +36,8 @@ export function telegramHtmlProblems(html: string): string[] {
     if (m[1]) {
       if (stack.pop() !== name) problems.push(`</${name}> closes nothing open`);
     } else stack.push(name);
-    if (name === "a" && !m[1] && !/href="(https?:\/\/|tg:\/\/)/.test(m[3] ?? "")) problems.push("link without an http(s) href");
+    if (name === "a" && !m[1] && !/href="(https?:\/\/|tg:\/\/)/.test(m[3] ?? ""))
+      problems.push("link without an http(s) href");
   }
   if (stack.length) problems.push(`unclosed ${stack.join(", ")}`);
   return problems;

@@ -1,8 +1,8 @@
 /** The pure core: bytes in, the article (or the reason there is none) out. */
 import iconv from "iconv-lite";
-import { describe, expect, it } from "vitest";
-import { extractArticle, type Extracted } from "../../src/import/extract.js";
 import { parseHTML } from "linkedom";
+import { describe, expect, it } from "vitest";
+import { type Extracted, extractArticle } from "../../src/import/extract.js";
 import { blocksOf, collapseWhitespace } from "../../src/import/html.js";
 import type { Article } from "../../src/model/knowledge.js";
 import { newsSitePage, shippedArticle, wechatPage } from "../helpers/pages.js";
@@ -21,14 +21,19 @@ function extract(content: string | Uint8Array, contentType?: string, baseUrl?: s
 }
 
 function reason(content: string | Uint8Array, contentType?: string): string {
-  const result = extractArticle({ bytes: typeof content === "string" ? Buffer.from(content) : content, ...(contentType ? { contentType } : {}) });
+  const result = extractArticle({
+    bytes: typeof content === "string" ? Buffer.from(content) : content,
+    ...(contentType ? { contentType } : {}),
+  });
   if (result.ok) throw new Error("an article was found");
   return result.reason;
 }
 
-const textOf = (paragraphs: readonly { heading: boolean; text: string }[]) => paragraphs.map((p) => (p.heading ? `## ${p.text}` : p.text));
+const textOf = (paragraphs: readonly { heading: boolean; text: string }[]) =>
+  paragraphs.map((p) => (p.heading ? `## ${p.text}` : p.text));
 const values = (x: Extracted) => Object.fromEntries(Object.entries(x.found).map(([k, f]) => [k, f.value]));
-const expectBodyOf = (x: Extracted, article: Article) => expect(textOf(x.paragraphs)).toEqual(textOf(article.paragraphs));
+const expectBodyOf = (x: Extracted, article: Article) =>
+  expect(textOf(x.paragraphs)).toEqual(textOf(article.paragraphs));
 
 describe("an HTML page of a news site", () => {
   const page = extract(newsSitePage(SIXIN), "text/html; charset=utf-8", "https://www.sxgov.example/a/1.html");
@@ -36,7 +41,8 @@ describe("an HTML page of a news site", () => {
   it("gives the article's text exactly, headings in their places, and none of the menus, share bar, related list, comments or footer", () => {
     expectBodyOf(page, SIXIN);
     const all = page.paragraphs.map((p) => p.text).join("\n");
-    for (const furniture of ["首页", "分享到", "相关阅读", "食品安全抽检", "网友评论", "热门文章", "版权所有", "ICP"]) expect(all).not.toContain(furniture);
+    for (const furniture of ["首页", "分享到", "相关阅读", "食品安全抽检", "网友评论", "热门文章", "版权所有", "ICP"])
+      expect(all).not.toContain(furniture);
   });
 
   it("finds title, publisher, date and author on the page, and says where", () => {
@@ -73,7 +79,12 @@ describe("a WeChat article page", () => {
 
   it("takes the date from the page's time, in China, and the publisher from the byline, not 微信公众平台", () => {
     // 1732080360 is 2024-11-20 05:26 UTC, 13:26 in China.
-    expect(values(page)).toMatchObject({ title: SIXIN.title, publisher: "山西经济日报", date: "2024-11-20", author: "畅雪" });
+    expect(values(page)).toMatchObject({
+      title: SIXIN.title,
+      publisher: "山西经济日报",
+      date: "2024-11-20",
+      author: "畅雪",
+    });
     expect(page.found.url?.value).toBe("http://mp.weixin.qq.com/s/Ab3dEfGhIjKlMnOpQrStUv");
   });
 
@@ -92,7 +103,10 @@ describe("other layouts", () => {
       <div class="footer">版权所有：忻州新闻网</div></body></html>`;
     const x = extract(html, "text/html");
     expect(values(x)).toEqual({ title: "忻州召开会议", publisher: "忻州日报", date: "2024-11-20" });
-    expect(textOf(x.paragraphs)).toEqual(["11月19日，忻州市召开经济运行分析会。", "会议指出，前三季度全市地区生产总值增长5.1%。"]);
+    expect(textOf(x.paragraphs)).toEqual([
+      "11月19日，忻州市召开经济运行分析会。",
+      "会议指出，前三季度全市地区生产总值增长5.1%。",
+    ]);
   });
 
   it("an old site laid out in a table, paragraphs split by <br> and indented with &nbsp;", () => {
@@ -170,20 +184,29 @@ describe("metadata", () => {
       date: "2022-10-22",
       url: "http://www.shanxidayuan.com/gsyl/jinzhong/4597.html",
     });
-    expect(page.unsure).toContainEqual(expect.stringMatching(/^date: took "2022-10-22" from meta article:published_time; <time> says "2021-01-01"/));
+    expect(page.unsure).toContainEqual(
+      expect.stringMatching(/^date: took "2022-10-22" from meta article:published_time; <time> says "2021-01-01"/),
+    );
   });
 
   it("drops the site's name that og:title adds to the <h1>, and the <h1> from the text", () => {
     const html = `<html><head><meta property="og:title" content="增强区域经济竞争力 - 山西大院网"></head><body><article><h1>增强区域经济竞争力</h1>${body}</article></body></html>`;
     const x = extract(html, "text/html");
-    expect(x.found.title).toEqual({ value: "增强区域经济竞争力", from: 'the <h1> headline (og:title adds "- 山西大院网")' });
+    expect(x.found.title).toEqual({
+      value: "增强区域经济竞争力",
+      from: 'the <h1> headline (og:title adds "- 山西大院网")',
+    });
     expectBodyOf(x, TAIXIN);
   });
 
   it("reads the Chinese government sites' own tags (ArticleTitle, PubDate, ContentSource)", () => {
     const html = `<html><head><meta name="ArticleTitle" content="忻州市经济运行情况"><meta name="PubDate" content="2024-07-15 09:00">
       <meta name="ContentSource" content="忻州日报"><meta name="SiteName" content="忻州市人民政府"></head><body><div class="content">${body}</div></body></html>`;
-    expect(values(extract(html, "text/html"))).toMatchObject({ title: "忻州市经济运行情况", date: "2024-07-15", publisher: "忻州日报" });
+    expect(values(extract(html, "text/html"))).toMatchObject({
+      title: "忻州市经济运行情况",
+      date: "2024-07-15",
+      publisher: "忻州日报",
+    });
   });
 });
 
@@ -212,8 +235,13 @@ describe("charsets", () => {
   });
 
   it("refuses text that is neither UTF-8 nor GBK and names no charset", () => {
-    const latin1 = Buffer.from(`<html><body><p>${"Café crème brûlée, déjà vu à la française. ".repeat(20)}</p></body></html>`, "latin1");
-    expect(reason(latin1, "text/html")).toBe("it names no charset and is neither UTF-8 nor GBK text (save it as UTF-8, or serve it with its charset)");
+    const latin1 = Buffer.from(
+      `<html><body><p>${"Café crème brûlée, déjà vu à la française. ".repeat(20)}</p></body></html>`,
+      "latin1",
+    );
+    expect(reason(latin1, "text/html")).toBe(
+      "it names no charset and is neither UTF-8 nor GBK text (save it as UTF-8, or serve it with its charset)",
+    );
   });
 });
 
@@ -221,12 +249,19 @@ describe("what is not an article", () => {
   it("a binary file, whatever its name, is refused and named", () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]);
     expect(reason(png, "text/html")).toBe("it is not a web page or text: it looks like a PNG image");
-    expect(reason(Buffer.from([0x3c, 0x68, 0x74, 0x6d, 0x6c, 0x00, 0x01, 0x02]), "text/html")).toBe("it is not a web page or text: it looks like a binary file");
-    expect(reason(Buffer.from("%PDF-1.7\n..."), "application/pdf")).toBe("it is application/pdf, not a web page, a page capture or Markdown");
+    expect(reason(Buffer.from([0x3c, 0x68, 0x74, 0x6d, 0x6c, 0x00, 0x01, 0x02]), "text/html")).toBe(
+      "it is not a web page or text: it looks like a binary file",
+    );
+    expect(reason(Buffer.from("%PDF-1.7\n..."), "application/pdf")).toBe(
+      "it is application/pdf, not a web page, a page capture or Markdown",
+    );
   });
 
   it("a page of menus and links has no article body", () => {
-    const links = Array.from({ length: 30 }, (_, i) => `<li><a href="/a/${i}.html">忻州市第${i}条新闻标题</a></li>`).join("");
+    const links = Array.from(
+      { length: 30 },
+      (_, i) => `<li><a href="/a/${i}.html">忻州市第${i}条新闻标题</a></li>`,
+    ).join("");
     const html = `<html><head><title>新闻列表_山西新闻网</title></head><body><div class="nav"><a href="/">首页</a></div><ul class="list">${links}</ul><div class="footer">版权所有 © 山西新闻网</div></body></html>`;
     expect(reason(html, "text/html")).toMatch(/^no article body found: the page has no article text/);
   });
@@ -239,7 +274,10 @@ describe("what is not an article", () => {
 
 describe("page captures", () => {
   it("without a date under the title: no date found, even with dates further down", () => {
-    const capture = `忻州市经济运行平稳\n\n${TAIXIN.paragraphs.filter((p) => !p.heading).map((p) => p.text).join("\n\n")}\n\n猜您喜欢\n\n另一篇文章\n\n2024-11-20\n`;
+    const capture = `忻州市经济运行平稳\n\n${TAIXIN.paragraphs
+      .filter((p) => !p.heading)
+      .map((p) => p.text)
+      .join("\n\n")}\n\n猜您喜欢\n\n另一篇文章\n\n2024-11-20\n`;
     const x = extract(capture, "text/plain");
     expect(x.found.date).toBeUndefined();
     expect(x.found.title?.value).toBe("忻州市经济运行平稳");
@@ -253,7 +291,10 @@ describe("page captures", () => {
   });
 
   it("says when the text goes on at length after the mark where it was taken to end", () => {
-    const more = SIXIN.paragraphs.filter((p) => !p.heading).slice(0, 8).map((p) => p.text);
+    const more = SIXIN.paragraphs
+      .filter((p) => !p.heading)
+      .slice(0, 8)
+      .map((p) => p.text);
     const capture = `标题\n2024-11-20\n\n${more.slice(0, 4).join("\n")}\n相关阅读\n${more.slice(4).join("\n")}\n`;
     const x = extract(capture, "text/plain");
     expect(x.paragraphs.map((p) => p.text)).toEqual(more.slice(0, 4));
@@ -283,8 +324,17 @@ describe("Markdown", () => {
       "今年以来，忻州市坚持稳中求进工作总基调，经济运行总体平稳。",
     ].join("\n");
     const x = extract(md, "text/markdown");
-    expect(values(x)).toEqual({ title: "忻州市经济运行平稳", publisher: "忻州日报", date: "2024-07-15", url: "https://www.example.cn/a.html" });
-    expect(textOf(x.paragraphs)).toEqual(["上半年，忻州市地区生产总值增长5.2%。全市规上工业增加值增长6.1%。", "## 下一步", "今年以来，忻州市坚持稳中求进工作总基调，经济运行总体平稳。"]);
+    expect(values(x)).toEqual({
+      title: "忻州市经济运行平稳",
+      publisher: "忻州日报",
+      date: "2024-07-15",
+      url: "https://www.example.cn/a.html",
+    });
+    expect(textOf(x.paragraphs)).toEqual([
+      "上半年，忻州市地区生产总值增长5.2%。全市规上工业增加值增长6.1%。",
+      "## 下一步",
+      "今年以来，忻州市坚持稳中求进工作总基调，经济运行总体平稳。",
+    ]);
     expect(x.figures).toBe(1);
     expect(x.dropped).toEqual([{ kind: "editor", text: "责任编辑：王五" }]);
   });
@@ -292,7 +342,9 @@ describe("Markdown", () => {
 
 describe("HTML whitespace", () => {
   it("is one space, but a line break between Chinese characters is none; no-break spaces stay", () => {
-    expect(collapseWhitespace("  忻州市\n   新能源 装机\tGW\nTOPCon 4.0\u00a0 光伏  ")).toBe("忻州市新能源 装机 GW TOPCon 4.0\u00a0 光伏");
+    expect(collapseWhitespace("  忻州市\n   新能源 装机\tGW\nTOPCon 4.0\u00a0 光伏  ")).toBe(
+      "忻州市新能源 装机 GW TOPCon 4.0\u00a0 光伏",
+    );
     expect(collapseWhitespace("“四新”\n成势，\n 二")).toBe("“四新”成势，二");
   });
 });

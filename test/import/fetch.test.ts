@@ -9,13 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
 import { isInternalAddress } from "../../src/import/address.js";
 import {
-  fetchPage,
   FetchError,
+  fetchPage,
   InternalAddressError,
-  systemNetwork,
   type Network,
   type RawResponse,
   type ResolvedAddress,
+  systemNetwork,
 } from "../../src/import/fetch.js";
 
 const allowing = (value: string) => loadConfig({ FETCH_ALLOW_HOSTS: value }).fetchAllow;

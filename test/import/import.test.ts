@@ -11,9 +11,9 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { fetchPage } from "../../src/import/fetch.js";
-import { prepareImport, saveImport, type ImportOptions } from "../../src/import/import.js";
+import { type ImportOptions, prepareImport, saveImport } from "../../src/import/import.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
-import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 import { newsSitePage, shippedArticle } from "../helpers/pages.js";
 
 const SIXIN = shippedArticle("xinzhou-sixin-2024");
@@ -25,9 +25,12 @@ const addresses = { allow };
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const routes: Record<string, Handler> = {
-  "/sixin.html": (_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(newsSitePage(SIXIN)),
+  "/sixin.html": (_req, res) =>
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(newsSitePage(SIXIN)),
   "/gbk.html": (_req, res) =>
-    res.writeHead(200, { "content-type": "text/html" }).end(iconv.encode(newsSitePage(TAIXIN, { charset: null, caption: false }), "gbk")),
+    res
+      .writeHead(200, { "content-type": "text/html" })
+      .end(iconv.encode(newsSitePage(TAIXIN, { charset: null, caption: false }), "gbk")),
   "/moved": (_req, res) => res.writeHead(301, { location: "/hop/1" }).end(),
   "/loop": (_req, res) => res.writeHead(302, { location: "/loop" }).end(),
   "/to-ftp": (_req, res) => res.writeHead(302, { location: "ftp://example.org/a.html" }).end(),
@@ -58,9 +61,14 @@ const routes: Record<string, Handler> = {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page);
   },
   "/missing": (_req, res) => res.writeHead(404, { "content-type": "text/html" }).end("<h1>Not Found</h1>"),
-  "/image.html": (_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
+  "/image.html": (_req, res) =>
+    res
+      .writeHead(200, { "content-type": "text/html" })
+      .end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])),
   "/nothing.html": (_req, res) =>
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(`<html><head><title>列表</title></head><body><ul><li><a href="/1">一</a></li></ul></body></html>`),
+    res
+      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+      .end(`<html><head><title>列表</title></head><body><ul><li><a href="/1">一</a></li></ul></body></html>`),
 };
 for (let i = 1; i <= 5; i++) {
   routes[`/hop/${i}`] = (_req, res) => res.writeHead(302, { location: i < 5 ? `/hop/${i + 1}` : "/sixin.html" }).end();
@@ -119,7 +127,9 @@ describe("importing a link", () => {
     const saved = await saveImport(dir, prepared.article!);
     expect(saved).toEqual({ ok: true, path: path.join(dir, "articles", "127-0-0-1-sixin.md") });
     const loaded = await loadKnowledge(dir);
-    expect(loaded.ok && loaded.kb.articles.find((a) => a.id === "127-0-0-1-sixin")?.paragraphs.map((p) => p.text)).toEqual(SIXIN.paragraphs.map((p) => p.text));
+    expect(
+      loaded.ok && loaded.kb.articles.find((a) => a.id === "127-0-0-1-sixin")?.paragraphs.map((p) => p.text),
+    ).toEqual(SIXIN.paragraphs.map((p) => p.text));
   });
 
   it("follows up to 5 redirects, and cites the page where they end", async () => {
@@ -140,11 +150,15 @@ describe("importing a link", () => {
 
 describe("bad input gets a clear message and nothing is written", () => {
   it("a link that redirects forever", async () => {
-    expect(await refused(`${base}/loop`)).toEqual([`${base}/loop redirects more than 5 times (${base}/loop → ${base}/loop → ${base}/loop → ${base}/loop → …)`]);
+    expect(await refused(`${base}/loop`)).toEqual([
+      `${base}/loop redirects more than 5 times (${base}/loop → ${base}/loop → ${base}/loop → ${base}/loop → …)`,
+    ]);
   });
 
   it("a redirect to something that is not http(s)", async () => {
-    expect(await refused(`${base}/to-ftp`)).toEqual([`${base}/to-ftp redirects to ftp://example.org/a.html, which is not an http(s) link`]);
+    expect(await refused(`${base}/to-ftp`)).toEqual([
+      `${base}/to-ftp redirects to ftp://example.org/a.html, which is not an http(s) link`,
+    ]);
   });
 
   it("a link that does not answer, or stops halfway", async () => {
@@ -160,7 +174,9 @@ describe("bad input gets a clear message and nothing is written", () => {
 
   it("a 20 MB file", async () => {
     const dir = knowledgeDir({ "big.html": Buffer.alloc(20 * MB, " ") });
-    expect(await refused(path.join(dir, "big.html"))).toEqual([`${path.join(dir, "big.html")} is 20.0 MB; the limit is 5.0 MB`]);
+    expect(await refused(path.join(dir, "big.html"))).toEqual([
+      `${path.join(dir, "big.html")} is 20.0 MB; the limit is 5.0 MB`,
+    ]);
   });
 
   it("a page that is not there, and a server that is not there", async () => {
@@ -169,23 +185,33 @@ describe("bad input gets a clear message and nothing is written", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    expect(await refused(`http://127.0.0.1:${port}/a.html`)).toEqual([`cannot fetch http://127.0.0.1:${port}/a.html: ECONNREFUSED`]);
+    expect(await refused(`http://127.0.0.1:${port}/a.html`)).toEqual([
+      `cannot fetch http://127.0.0.1:${port}/a.html: ECONNREFUSED`,
+    ]);
   });
 
   it("a binary file named .html, served or on disk", async () => {
-    expect(await refused(`${base}/image.html`)).toEqual([`${base}/image.html: it is not a web page or text: it looks like a PNG image`]);
+    expect(await refused(`${base}/image.html`)).toEqual([
+      `${base}/image.html: it is not a web page or text: it looks like a PNG image`,
+    ]);
     const dir = knowledgeDir({ "photo.html": Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) });
-    expect(await refused(path.join(dir, "photo.html"))).toEqual([`${path.join(dir, "photo.html")}: it is not a web page or text: it looks like a JPEG image`]);
+    expect(await refused(path.join(dir, "photo.html"))).toEqual([
+      `${path.join(dir, "photo.html")}: it is not a web page or text: it looks like a JPEG image`,
+    ]);
   });
 
   it("a page with no article body", async () => {
-    expect(await refused(`${base}/nothing.html`)).toEqual([`${base}/nothing.html: no article body found: the page has no article text`]);
+    expect(await refused(`${base}/nothing.html`)).toEqual([
+      `${base}/nothing.html: no article body found: the page has no article text`,
+    ]);
   });
 
   it("a capture whose date cannot be found: the message names --date", async () => {
     const capture = `忻州市经济运行平稳\n\n${SIXIN.paragraphs.map((p) => p.text).join("\n\n")}\n`;
     const dir = knowledgeDir({ "capture.txt": capture });
-    const problems = await refused(path.join(dir, "capture.txt"), { given: { url: "https://www.example.cn/a.html", publisher: "忻州日报" } });
+    const problems = await refused(path.join(dir, "capture.txt"), {
+      given: { url: "https://www.example.cn/a.html", publisher: "忻州日报" },
+    });
     expect(problems).toEqual([`no date found in ${path.join(dir, "capture.txt")}; give it with --date YYYY-MM-DD`]);
   });
 
@@ -202,13 +228,20 @@ describe("bad input gets a clear message and nothing is written", () => {
   it("an article that would make the folder invalid: the loader's problems, file and line", async () => {
     const dir = folderWithout("xinzhou-sixin-2024");
     const problems = await refused(`${base}/sixin.html`, { knowledgeDir: dir, given: { date: "2024-11-31" } });
-    expect(problems).toEqual([`${path.join(dir, "articles", "127-0-0-1-sixin.md")}:5: date "2024-11-31" is not a date (YYYY-MM-DD)`]);
-    expect(await refused(`${base}/sixin.html`, { knowledgeDir: dir, given: { id: "taixin-competitiveness-2022" } })).toEqual([
-      `${path.join(dir, "articles", "taixin-competitiveness-2022.md")} exists already; give another --id`,
+    expect(problems).toEqual([
+      `${path.join(dir, "articles", "127-0-0-1-sixin.md")}:5: date "2024-11-31" is not a date (YYYY-MM-DD)`,
     ]);
+    expect(
+      await refused(`${base}/sixin.html`, { knowledgeDir: dir, given: { id: "taixin-competitiveness-2022" } }),
+    ).toEqual([`${path.join(dir, "articles", "taixin-competitiveness-2022.md")} exists already; give another --id`]);
     // An article whose file is named otherwise has the id: the loader finds the duplicate.
-    spawnSync("mv", [path.join(dir, "articles", "taixin-competitiveness-2022.md"), path.join(dir, "articles", "taixin.md")]);
-    expect(await refused(`${base}/sixin.html`, { knowledgeDir: dir, given: { id: "taixin-competitiveness-2022" } })).toEqual([
+    spawnSync("mv", [
+      path.join(dir, "articles", "taixin-competitiveness-2022.md"),
+      path.join(dir, "articles", "taixin.md"),
+    ]);
+    expect(
+      await refused(`${base}/sixin.html`, { knowledgeDir: dir, given: { id: "taixin-competitiveness-2022" } }),
+    ).toEqual([
       `${path.join(dir, "articles", "taixin.md")}:2: duplicate article id "taixin-competitiveness-2022" (also ${path.join(dir, "articles", "taixin-competitiveness-2022.md")})`,
     ]);
   });
@@ -220,12 +253,21 @@ describe("bad input gets a clear message and nothing is written", () => {
   });
 
   it("an article already in the folder, by its link", async () => {
-    const problems = await refused(path.resolve("test/import/seeds/002_8ee638c484d02a70.txt"), { knowledgeDir: knowledgeDir({}, SHIPPED), given: { publisher: "山西大院网" } });
-    expect(problems).toEqual([expect.stringMatching(/articles\/taixin-competitiveness-2022\.md already has this article \(url http:\/\/www\.shanxidayuan\.com\/gsyl\/jinzhong\/4597\.html\)/)]);
+    const problems = await refused(path.resolve("test/import/seeds/002_8ee638c484d02a70.txt"), {
+      knowledgeDir: knowledgeDir({}, SHIPPED),
+      given: { publisher: "山西大院网" },
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /articles\/taixin-competitiveness-2022\.md already has this article \(url http:\/\/www\.shanxidayuan\.com\/gsyl\/jinzhong\/4597\.html\)/,
+      ),
+    ]);
   });
 
   it("a file type that is not a page, a capture or Markdown", async () => {
-    expect(await refused("/tmp/report.pdf")).toEqual(["/tmp/report.pdf: cannot import a .pdf; give an .html, .htm, .txt (a page capture) or .md file, or an http(s) link"]);
+    expect(await refused("/tmp/report.pdf")).toEqual([
+      "/tmp/report.pdf: cannot import a .pdf; give an .html, .htm, .txt (a page capture) or .md file, or an http(s) link",
+    ]);
   });
 });
 
@@ -269,7 +311,10 @@ describe("saving", () => {
   it("checks again, and never replaces a file", async () => {
     const dir = folderWithout("xinzhou-sixin-2024");
     const prepared = await prepareImport(`${base}/sixin.html`, { knowledgeDir: dir, addresses });
-    writeFileSync(path.join(dir, "articles", "127-0-0-1-sixin.md"), readFileSync(path.join(SHIPPED, "articles", "xinzhou-sixin-2024.md")));
+    writeFileSync(
+      path.join(dir, "articles", "127-0-0-1-sixin.md"),
+      readFileSync(path.join(SHIPPED, "articles", "xinzhou-sixin-2024.md")),
+    );
     const saved = await saveImport(dir, prepared.article!);
     expect(saved.ok).toBe(false);
     expect(readdirSync(path.join(dir, "articles")).filter((n) => n.startsWith("."))).toEqual([]);
@@ -284,7 +329,13 @@ describe("npm run kb:import", () => {
 
   it("reports what it found on standard error and prints the path it wrote last", () => {
     const dir = folderWithout("taixin-competitiveness-2022");
-    const r = run([path.resolve("test/import/seeds/002_8ee638c484d02a70.txt"), "--knowledge", dir, "--publisher", "山西大院网"]);
+    const r = run([
+      path.resolve("test/import/seeds/002_8ee638c484d02a70.txt"),
+      "--knowledge",
+      dir,
+      "--publisher",
+      "山西大院网",
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${path.join(dir, "articles", "shanxidayuan-4597.md")}\n`);
     expect(r.stderr).toContain("  date       2022-10-22   ← the capture's header line");

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { prepareImport } from "../../src/import/import.js";
 import { prepareIsolated } from "../../src/import/isolated.js";
-import { GOOD, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { article, GOOD, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
 import { newsSitePage, shippedArticle } from "../helpers/pages.js";
 
 afterAll(removeKnowledgeDirs);

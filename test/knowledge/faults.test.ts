@@ -6,11 +6,11 @@ import { mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSy
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEFAULT_TIME_ZONE } from "../../src/config.js";
-import { formatProblem } from "../../src/model/knowledge.js";
 import { createLiveKnowledge, type LiveKnowledge } from "../../src/live.js";
+import { formatProblem } from "../../src/model/knowledge.js";
 import { openInThread } from "../../src/thread/host.js";
 import { NOW } from "../helpers/engine.js";
-import { GOOD, SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { article, GOOD, knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 
 afterAll(removeKnowledgeDirs);
 
@@ -21,7 +21,12 @@ let version: string;
 beforeEach(async () => {
   dir = knowledgeDir({}, SHIPPED);
   // As the bot runs it: the engine in a worker thread, reloads in another.
-  const open = openInThread({ knowledgeDir: dir, dataDir: knowledgeDir(), timeZone: DEFAULT_TIME_ZONE, note: () => {} });
+  const open = openInThread({
+    knowledgeDir: dir,
+    dataDir: knowledgeDir(),
+    timeZone: DEFAULT_TIME_ZONE,
+    note: () => {},
+  });
   const opened = await open({ build: true });
   if (!opened.ok || !opened.engine) throw new Error("shipped knowledge invalid");
   live = createLiveKnowledge(opened.engine, open);
@@ -75,12 +80,17 @@ describe("knowledge faults during a reload", () => {
 
   it("duplicate ids across files: reported, old base kept", async () => {
     writeFileSync(path.join(dir, "articles", "copy.md"), article({ ...GOOD, id: "xinzhou-sixin-2024" }));
-    await expectOldBaseKept(/^[^\n]*articles\/(copy|xinzhou-sixin-2024)\.md:\d+: duplicate article id "xinzhou-sixin-2024"[^\n]*$/);
+    await expectOldBaseKept(
+      /^[^\n]*articles\/(copy|xinzhou-sixin-2024)\.md:\d+: duplicate article id "xinzhou-sixin-2024"[^\n]*$/,
+    );
   });
 
   it("10,000 small articles: a working new base", async () => {
     for (let i = 0; i < 10_000; i++) {
-      writeFileSync(path.join(dir, "articles", `small-${i}.md`), article({ ...GOOD, url: `https://example.org/${i}`, region: "原平市" }, `原平市第${i}号项目投资${i + 1}万元。`));
+      writeFileSync(
+        path.join(dir, "articles", `small-${i}.md`),
+        article({ ...GOOD, url: `https://example.org/${i}`, region: "原平市" }, `原平市第${i}号项目投资${i + 1}万元。`),
+      );
     }
     const result = await live.reload();
     expect(result.ok).toBe(true);
@@ -92,7 +102,10 @@ describe("knowledge faults during a reload", () => {
   it("a fault repaired: the next reload takes the new base", async () => {
     writeFileSync(path.join(dir, "articles", "later.md"), article({ ...GOOD, date: "2024-02-31" }));
     await expectOldBaseKept(/later\.md:4: date "2024-02-31"/);
-    writeFileSync(path.join(dir, "articles", "later.md"), article({ ...GOOD, region: "定襄县" }, "定襄县今年新增法兰企业17家。"));
+    writeFileSync(
+      path.join(dir, "articles", "later.md"),
+      article({ ...GOOD, region: "定襄县" }, "定襄县今年新增法兰企业17家。"),
+    );
     const result = await live.reload();
     expect(result.ok).toBe(true);
     expect(live.summary.articles.map((a) => a.id)).toContain("later");

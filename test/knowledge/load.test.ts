@@ -1,10 +1,10 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { loadKnowledge } from "../../src/knowledge/load.js";
-import { standsIn } from "../../src/model/numbers.js";
-import { formatProblem, sentencesOf } from "../../src/model/knowledge.js";
-import { GOOD, SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadKnowledge } from "../../src/knowledge/load.js";
+import { formatProblem, sentencesOf } from "../../src/model/knowledge.js";
+import { standsIn } from "../../src/model/numbers.js";
+import { article, GOOD, knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 
 afterAll(removeKnowledgeDirs);
 
@@ -26,7 +26,9 @@ describe("the shipped knowledge", () => {
     expect(kb.facts.length).toBeGreaterThanOrEqual(80);
     expect(sentencesOf(kb).length).toBeGreaterThan(60);
     expect(kb.glossary.places.length).toBeGreaterThan(5);
-    expect(kb.articles.find((a) => a.id === "xinzhou-sixin-2024")?.url).toBe("https://theory.sxrb.com/BIG5/319829/10250344.html");
+    expect(kb.articles.find((a) => a.id === "xinzhou-sixin-2024")?.url).toBe(
+      "https://theory.sxrb.com/BIG5/319829/10250344.html",
+    );
   });
 
   it("holds every fact's quote word for word in its article and every value in its quote", async () => {
@@ -34,7 +36,10 @@ describe("the shipped knowledge", () => {
     if (!result.ok) throw new Error("shipped knowledge is invalid");
     for (const fact of result.kb.facts) {
       const a = result.kb.articles.find((x) => x.id === fact.articleId)!;
-      expect(a.paragraphs.some((p) => p.text.includes(fact.quote)), fact.id).toBe(true);
+      expect(
+        a.paragraphs.some((p) => p.text.includes(fact.quote)),
+        fact.id,
+      ).toBe(true);
       for (const v of fact.values) expect(standsIn(v, fact.quote), `${fact.id} ${v}`).toBe(true);
     }
   });
@@ -43,7 +48,8 @@ describe("the shipped knowledge", () => {
     const result = await loadKnowledge(SHIPPED);
     if (!result.ok) throw new Error("shipped knowledge is invalid");
     const text = result.kb.articles.flatMap((a) => a.paragraphs.map((p) => p.text)).join("\n");
-    for (const junk of ["猜您喜欢", "点分享", "版权声明", "验证码", "公众号转载", "摄"]) expect(text).not.toContain(junk);
+    for (const junk of ["猜您喜欢", "点分享", "版权声明", "验证码", "公众号转载", "摄"])
+      expect(text).not.toContain(junk);
   });
 
   it("gives the same version for the same files and another for changed ones", async () => {
@@ -84,7 +90,9 @@ describe("a broken knowledge folder", () => {
     expect(await problemsOf({ "articles/a.md": "忻州\n" })).toEqual([
       "articles/a.md:1: an article must start with front matter: a line '---', the fields, then '---'",
     ]);
-    expect(await problemsOf({ "articles/a.md": article(GOOD, "") })).toEqual(["articles/a.md:7: the article has no text after its front matter"]);
+    expect(await problemsOf({ "articles/a.md": article(GOOD, "") })).toEqual([
+      "articles/a.md:7: the article has no text after its front matter",
+    ]);
   });
 
   it("rejects duplicate article ids across files", async () => {
@@ -104,12 +112,21 @@ describe("a broken knowledge folder", () => {
   it("reports YAML aliases that expand to too much (a billion laughs) at the first alias, in any file", async () => {
     const bomb = (indent: string) =>
       [`${indent}l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`]
-        .concat([1, 2, 3, 4, 5].map((i) => `${indent}l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(", ")}]`))
+        .concat(
+          [1, 2, 3, 4, 5].map(
+            (i) =>
+              `${indent}l${i}: &l${i} [${Array(9)
+                .fill(`*l${i - 1}`)
+                .join(", ")}]`,
+          ),
+        )
         .join("\n");
-    const front = Object.entries(GOOD).map(([k, v]) => `${k}: ${v}`).join("\n");
-    expect(await problemsOf({ "articles/a.md": `---\n${front}\n${bomb("")}\n---\n\n忻州市今年接待游客100万人次。\n` })).toEqual([
-      "articles/a.md:7: YAML: its aliases expand to too much (more than 100 aliases)",
-    ]);
+    const front = Object.entries(GOOD)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join("\n");
+    expect(
+      await problemsOf({ "articles/a.md": `---\n${front}\n${bomb("")}\n---\n\n忻州市今年接待游客100万人次。\n` }),
+    ).toEqual(["articles/a.md:7: YAML: its aliases expand to too much (more than 100 aliases)"]);
     const facts = `article: a\nfacts: []\n${bomb("")}\n`;
     expect(await problemsOf({ "articles/a.md": article(GOOD), "facts/a.yaml": facts })).toEqual([
       "facts/a.yaml:4: YAML: its aliases expand to too much (more than 100 aliases)",
@@ -132,7 +149,9 @@ describe("a broken knowledge folder", () => {
 
   it("reports a file that is not UTF-8 with the line of the bad byte", async () => {
     const bytes = Buffer.concat([Buffer.from(article(GOOD)), Buffer.from([0xff, 0xfe, 0x41, 0x0a])]);
-    expect(await problemsOf({ "articles/a.md": bytes })).toEqual(["articles/a.md:9: the file is not UTF-8 text (save it as UTF-8)"]);
+    expect(await problemsOf({ "articles/a.md": bytes })).toEqual([
+      "articles/a.md:9: the file is not UTF-8 text (save it as UTF-8)",
+    ]);
   });
 
   it("reports an empty folder", async () => {
@@ -142,7 +161,10 @@ describe("a broken knowledge folder", () => {
 
   const fact = (fields: Record<string, unknown>) =>
     `article: a\nfacts:\n  - subject: 忻州市\n    metric: 接待游客\n    period: 2024年\n` +
-    Object.entries(fields).map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`).join("\n") + "\n";
+    Object.entries(fields)
+      .map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`)
+      .join("\n") +
+    "\n";
 
   it("rejects a fact that points to an unknown article", async () => {
     const problems = await problemsOf({
@@ -187,7 +209,13 @@ describe("a broken knowledge folder", () => {
     expect("kb" in result).toBe(false);
     if (!result.ok) expect(result.problems.length).toBe(1);
     // The fact is checked once the articles are valid: fixing the date shows the next problem.
-    const fixed = await loadKnowledge(knowledgeDir({ "articles/bad.md": article(GOOD), "articles/good.md": article({ ...GOOD, id: "g" }), "facts/f.yaml": fact({ value: 7, quote: "nowhere" }) }));
+    const fixed = await loadKnowledge(
+      knowledgeDir({
+        "articles/bad.md": article(GOOD),
+        "articles/good.md": article({ ...GOOD, id: "g" }),
+        "facts/f.yaml": fact({ value: 7, quote: "nowhere" }),
+      }),
+    );
     expect(fixed.ok).toBe(false);
   });
 

@@ -12,7 +12,7 @@ import { JOURNAL } from "../../src/knowledge/journal.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { endRemoval, moveToRemoved, planRemoval, removalOrder } from "../../src/knowledge/remove.js";
 import { formatProblem } from "../../src/model/knowledge.js";
-import { SHIPPED, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 
 afterAll(removeKnowledgeDirs);
 

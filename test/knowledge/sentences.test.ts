@@ -38,7 +38,13 @@ describe("sentences of bounded length", () => {
 describe("a question over a 60 KB sentence with no punctuation", () => {
   it("is answered with the figure the text states, quickly enough for a chat", async () => {
     const body = `${FILLER.repeat(900).slice(0, 30_000)}全县粮食总产量达到42.5万吨${FILLER.repeat(900).slice(0, 30_000)}`;
-    const fields = { title: "长文测试县情", publisher: "测试", date: "2024-05-01", url: "https://example.org/long", region: "宁武县" };
+    const fields = {
+      title: "长文测试县情",
+      publisher: "测试",
+      date: "2024-05-01",
+      url: "https://example.org/long",
+      region: "宁武县",
+    };
     const dir = knowledgeDir({ "articles/long.md": article(fields, body) }, SHIPPED);
     const loaded = await loadKnowledge(dir);
     if (!loaded.ok) throw new Error("the knowledge did not load");

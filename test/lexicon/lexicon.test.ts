@@ -4,17 +4,17 @@
  * read against a small invented knowledge base (test/helpers/small-kb.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Indexes } from "../../src/engine/retrieve/indexes.js";
-import { parseQuestion, type Question } from "../../src/engine/understand/question.js";
-import { monthSpan, periodOf, questionYears } from "../../src/engine/read/periods.js";
-import { measureAsked, measureOf } from "../../src/engine/read/units.js";
-import { eventVerbsIn } from "../../src/engine/understand/events.js";
-import { placeFits } from "../../src/engine/read/score.js";
 import { createEngine, type Engine } from "../../src/engine/index.js";
-import { PROVINCES } from "../../src/lexicon/places.js";
+import { monthSpan, periodOf, questionYears } from "../../src/engine/read/periods.js";
+import { placeFits } from "../../src/engine/read/score.js";
+import { measureAsked, measureOf } from "../../src/engine/read/units.js";
+import type { Indexes } from "../../src/engine/retrieve/indexes.js";
+import { eventVerbsIn } from "../../src/engine/understand/events.js";
+import { parseQuestion, type Question } from "../../src/engine/understand/question.js";
 import { alt, anyWord, anyWordLatinWhole, charSet, cueRegExp, onlyWords } from "../../src/lexicon/match.js";
+import { PROVINCES } from "../../src/lexicon/places.js";
 import { removeKnowledgeDirs } from "../helpers/knowledge.js";
-import { SMALL_NOW, indexesOf, smallKnowledge } from "../helpers/small-kb.js";
+import { indexesOf, SMALL_NOW, smallKnowledge } from "../helpers/small-kb.js";
 
 let ix: Indexes;
 let engine: Engine;
@@ -162,10 +162,13 @@ describe("KIND_CUES: the kind of answer wanted, the first cued first", () => {
 });
 
 describe("GREETINGS: a message that only greets", () => {
-  it.each(["你好！", "您好", "谢谢", "Thank you!", "hello", "在吗？", "早上好~", "再见。"])("%s is a greeting", (text) => {
-    expect(parse(text).greeting).toBe(true);
-    expect(engine.ask(text, SMALL_NOW).reason).toBe("greeting");
-  });
+  it.each(["你好！", "您好", "谢谢", "Thank you!", "hello", "在吗？", "早上好~", "再见。"])(
+    "%s is a greeting",
+    (text) => {
+      expect(parse(text).greeting).toBe(true);
+      expect(engine.ask(text, SMALL_NOW).reason).toBe("greeting");
+    },
+  );
 
   it.each(["你好，忻州GDP多少", "谢谢，装机多少", "hello, what is the capacity of Xinzhou", "你好吗我想问装机"])(
     "%s greets but asks: no greeting",

@@ -19,7 +19,7 @@ describe("a rotating log", () => {
     const kept = await log.read(asN);
     expect(kept.at(-1)).toBe(99);
     expect(kept).toEqual(Array.from({ length: kept.length }, (_, i) => 100 - kept.length + i));
-    expect(kept.length).toBeGreaterThan(200 / "{\"n\":99}\n".length);
+    expect(kept.length).toBeGreaterThan(200 / '{"n":99}\n'.length);
   });
 
   it("closes a last line cut short before the next record, and reads past it, naming the line", async () => {

@@ -2,10 +2,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Engine } from "../../src/engine/index.js";
 import { readCases } from "../../src/eval/run.js";
 import { summarize } from "../../src/model/knowledge.js";
-import { answerHtml, renderAnswer, renderInlineResults, sourcesHtml, splitMessage, topicsHtml } from "../../src/render/telegram.js";
 import { clip } from "../../src/render/clip.js";
 import { toPlainText } from "../../src/render/plain.js";
-import { NOW, engineFor } from "../helpers/engine.js";
+import {
+  answerHtml,
+  renderAnswer,
+  renderInlineResults,
+  sourcesHtml,
+  splitMessage,
+  topicsHtml,
+} from "../../src/render/telegram.js";
+import { engineFor, NOW } from "../helpers/engine.js";
 import { telegramHtmlProblems } from "../helpers/telegram-html.js";
 
 let engine: Engine;
@@ -16,7 +23,7 @@ beforeAll(async () => {
 const questions = () => [
   ...readCases([]).flatMap((s) => s.cases.map((c) => c.q)),
   "<script>alert(1)</script>",
-  "a & b < c > d \" e",
+  'a & b < c > d " e',
   "😀".repeat(300),
   "忻州".repeat(2000),
 ];
@@ -35,11 +42,16 @@ describe("Telegram rendering", () => {
 
   it("puts the answer in bold, the quote in a blockquote and links the source", () => {
     const html = answerHtml(engine.ask("忻州市长是谁", NOW));
-    expect(html).toMatch(/^<b>.*李建国.*<\/b>\n\n<blockquote>.*<\/blockquote>\n\n来源：<a href="https:\/\/theory\.sxrb\.com\/BIG5\/319829\/10250344\.html">山西经济日报 · 2024-11-20<\/a>$/s);
+    expect(html).toMatch(
+      /^<b>.*李建国.*<\/b>\n\n<blockquote>.*<\/blockquote>\n\n来源：<a href="https:\/\/theory\.sxrb\.com\/BIG5\/319829\/10250344\.html">山西经济日报 · 2024-11-20<\/a>$/s,
+    );
   });
 
   it("splits long messages at paragraph boundaries, each part valid", () => {
-    const paragraphs = Array.from({ length: 300 }, (_, i) => `<b>第${i}段</b> ${"忻州经济".repeat(10)} &amp; <a href="https://example.org/${i}">链接</a>`);
+    const paragraphs = Array.from(
+      { length: 300 },
+      (_, i) => `<b>第${i}段</b> ${"忻州经济".repeat(10)} &amp; <a href="https://example.org/${i}">链接</a>`,
+    );
     const chunks = splitMessage(paragraphs.join("\n\n"));
     expect(chunks.length).toBeGreaterThan(1);
     for (const c of chunks) {
@@ -60,7 +72,10 @@ describe("Telegram rendering", () => {
 
   it("lists sources and topics in valid parts, however many articles there are", () => {
     const kb = summarize(engine.kb);
-    const many = { ...kb, articles: Array.from({ length: 400 }, (_, i) => ({ ...kb.articles[0]!, id: `a${i}`, title: `文章<${i}>` })) };
+    const many = {
+      ...kb,
+      articles: Array.from({ length: 400 }, (_, i) => ({ ...kb.articles[0]!, id: `a${i}`, title: `文章<${i}>` })),
+    };
     for (const chunk of [...sourcesHtml(many), ...topicsHtml(kb)]) expect(telegramHtmlProblems(chunk)).toEqual([]);
     expect(sourcesHtml(many).length).toBeGreaterThan(1);
   });

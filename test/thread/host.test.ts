@@ -7,12 +7,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_TIME_ZONE } from "../../src/config.js";
 import type { Engine } from "../../src/engine/index.js";
-import { formatProblem } from "../../src/model/knowledge.js";
 import { createLiveKnowledge } from "../../src/live.js";
+import { formatProblem } from "../../src/model/knowledge.js";
 import { snapshotPath } from "../../src/snapshots.js";
 import { openInThread, type ThreadOptions } from "../../src/thread/host.js";
-import { NOW, engineFor } from "../helpers/engine.js";
-import { GOOD, SHIPPED, article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { engineFor, NOW } from "../helpers/engine.js";
+import { article, GOOD, knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 
 const FAULTY = new URL("../helpers/faulty-worker.ts", import.meta.url);
 /** How long "slow!" keeps the faulty worker busy. */
@@ -69,7 +69,10 @@ describe("the engine in a worker thread", () => {
     const dir = knowledgeDir({ "articles/bad.md": article({ ...GOOD, date: "2024-13-01" }) }, SHIPPED);
     const broken = await openInThread(options({ knowledgeDir: dir }))({ build: true });
     expect(broken.ok).toBe(false);
-    if (!broken.ok) expect(broken.problems.map(formatProblem).join("\n")).toContain(`${path.join(dir, "articles", "bad.md")}:4: date "2024-13-01"`);
+    if (!broken.ok)
+      expect(broken.problems.map(formatProblem).join("\n")).toContain(
+        `${path.join(dir, "articles", "bad.md")}:4: date "2024-13-01"`,
+      );
 
     const checked = await openInThread(options())({ build: false });
     expect(checked.ok && checked.engine).toBe(undefined);
@@ -81,15 +84,24 @@ describe("the engine in a worker thread", () => {
   it("reads 今年 in the time zone it is given: on New Year's night in 忻州, the new year", async () => {
     const dir = knowledgeDir(
       {
-        "articles/yp2026.md": article({ ...GOOD, date: "2026-12-01", url: "https://example.org/2026" }, "2026年原平市接待游客100万人次。"),
-        "articles/yp2027.md": article({ ...GOOD, date: "2027-12-01", url: "https://example.org/2027" }, "2027年原平市接待游客200万人次。"),
+        "articles/yp2026.md": article(
+          { ...GOOD, date: "2026-12-01", url: "https://example.org/2026" },
+          "2026年原平市接待游客100万人次。",
+        ),
+        "articles/yp2027.md": article(
+          { ...GOOD, date: "2027-12-01", url: "https://example.org/2027" },
+          "2027年原平市接待游客200万人次。",
+        ),
       },
       SHIPPED,
     );
     // 01:00 on 1 January 2027 in Shanghai; still 2026 in UTC.
     const newYear = new Date("2026-12-31T17:00:00Z");
     const question = "原平市今年接待游客多少人次？";
-    for (const [timeZone, figure] of [["Asia/Shanghai", "200万人次"], ["UTC", "100万人次"]] as const) {
+    for (const [timeZone, figure] of [
+      ["Asia/Shanghai", "200万人次"],
+      ["UTC", "100万人次"],
+    ] as const) {
       const { engine } = await opened(options({ knowledgeDir: dir, timeZone }));
       try {
         expect((await engine!.ask(question, newYear)).answer).toContain(figure);
@@ -100,9 +112,14 @@ describe("the engine in a worker thread", () => {
   });
 
   it("reports a worker that dies while loading, without throwing", async () => {
-    const r = await openInThread(options({ script: new URL("../helpers/broken-worker.ts", import.meta.url) }))({ build: true });
+    const r = await openInThread(options({ script: new URL("../helpers/broken-worker.ts", import.meta.url) }))({
+      build: true,
+    });
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(formatProblem(r.problems[0]!)).toMatch(/the engine thread stopped while loading: .*out of memory \(simulated\)/);
+    if (!r.ok)
+      expect(formatProblem(r.problems[0]!)).toMatch(
+        /the engine thread stopped while loading: .*out of memory \(simulated\)/,
+      );
   });
 
   it("fails the question that crashed its worker, then answers from a fresh one", async () => {
@@ -119,7 +136,9 @@ describe("the engine in a worker thread", () => {
 
   it("fails a question that hangs alone, replaces the worker once it falls silent, and answers the next", async () => {
     notes.length = 0;
-    const { engine } = await opened(options({ script: FAULTY, askTimeoutMs: 1000, heartbeatMs: 100, stuckAfterMs: 2000 }));
+    const { engine } = await opened(
+      options({ script: FAULTY, askTimeoutMs: 1000, heartbeatMs: 100, stuckAfterMs: 2000 }),
+    );
     try {
       const started = performance.now();
       const [hung, waiting] = await Promise.allSettled([engine!.ask("hang!", NOW), engine!.ask(QUESTIONS[1]!, NOW)]);
@@ -139,7 +158,9 @@ describe("the engine in a worker thread", () => {
   it("times out a slow question alone: the questions in flight with it are answered, by the same worker", async () => {
     notes.length = 0;
     // The worker is busy with "slow!" for SLOW_MS, longer than a question may take, but it is not stuck.
-    const { engine } = await opened(options({ script: FAULTY, askTimeoutMs: 2000, heartbeatMs: 100, stuckAfterMs: 10_000 }));
+    const { engine } = await opened(
+      options({ script: FAULTY, askTimeoutMs: 2000, heartbeatMs: 100, stuckAfterMs: 10_000 }),
+    );
     try {
       const started = performance.now();
       const slow = engine!.ask("slow!", NOW);
@@ -158,7 +179,14 @@ describe("the engine in a worker thread", () => {
 
   it("closes while a question hangs: that question fails after its timeout and the worker's thread stops", async () => {
     const seen: { message: string; details?: Record<string, unknown> }[] = [];
-    const { engine } = await opened(options({ script: FAULTY, askTimeoutMs: 1000, stuckAfterMs: 60_000, note: (_, message, details) => void seen.push({ message, details }) }));
+    const { engine } = await opened(
+      options({
+        script: FAULTY,
+        askTimeoutMs: 1000,
+        stuckAfterMs: 60_000,
+        note: (_, message, details) => void seen.push({ message, details }),
+      }),
+    );
     const hung = engine!.ask("hang!", NOW);
     hung.catch(() => {});
     await new Promise((r) => setTimeout(r, 100));
@@ -187,9 +215,18 @@ describe("the engine in a worker thread", () => {
     const live = createLiveKnowledge(first.engine, open);
     try {
       // Three files: more than an update in place takes, so a new engine is opened.
-      writeFileSync(path.join(dir, "articles", "later.md"), article({ ...GOOD, region: "定襄县" }, "定襄县今年新增法兰企业17家。"));
-      writeFileSync(path.join(dir, "articles", "later2.md"), article({ ...GOOD, region: "定襄县" }, "定襄县今年新增锻造企业9家。"));
-      writeFileSync(path.join(dir, "articles", "later3.md"), article({ ...GOOD, region: "定襄县" }, "定襄县今年新增物流企业4家。"));
+      writeFileSync(
+        path.join(dir, "articles", "later.md"),
+        article({ ...GOOD, region: "定襄县" }, "定襄县今年新增法兰企业17家。"),
+      );
+      writeFileSync(
+        path.join(dir, "articles", "later2.md"),
+        article({ ...GOOD, region: "定襄县" }, "定襄县今年新增锻造企业9家。"),
+      );
+      writeFileSync(
+        path.join(dir, "articles", "later3.md"),
+        article({ ...GOOD, region: "定襄县" }, "定襄县今年新增物流企业4家。"),
+      );
       let reloaded = false;
       const reload = live.reload().then((r) => ((reloaded = true), r));
       // Asked after the reload began: answered by the old engine before the new one is ready.
@@ -235,11 +272,16 @@ describe("the engine in a worker thread", () => {
       const reopened = await opened(o);
       expect(reopened.source).toBe("snapshot");
       const fresh = await engineFor(dir);
-      for (const q of [...QUESTIONS, "定襄县今年新增法兰企业多少家？"]) expect(await reopened.engine!.ask(q, NOW)).toEqual(fresh.ask(q, NOW));
+      for (const q of [...QUESTIONS, "定襄县今年新增法兰企业多少家？"])
+        expect(await reopened.engine!.ask(q, NOW)).toEqual(fresh.ask(q, NOW));
       await reopened.engine!.close();
 
       rmSync(file);
-      expect(await live.reload()).toMatchObject({ ok: true, inPlace: ["articles/later.md"], articles: local.kb.articles.length });
+      expect(await live.reload()).toMatchObject({
+        ok: true,
+        inPlace: ["articles/later.md"],
+        articles: local.kb.articles.length,
+      });
       expect((await live.ask("定襄县今年新增法兰企业多少家？", NOW)).answer).not.toContain("23家");
       expect(stopped()).toBe(before + 1); // only the reopened one
     } finally {
@@ -247,4 +289,3 @@ describe("the engine in a worker thread", () => {
     }
   });
 });
-

@@ -9,7 +9,7 @@ import path from "node:path";
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { parseFactFile } from "../../knowledge/facts.js";
-import { endRemoval, moveBack, moveToRemoved, planRemoval, removalOrder, type Move } from "../../knowledge/remove.js";
+import { endRemoval, type Move, moveBack, moveToRemoved, planRemoval, removalOrder } from "../../knowledge/remove.js";
 import type { KnowledgeSummary } from "../../model/knowledge.js";
 import { escapeHtml } from "../../render/telegram.js";
 import type { BotContext, BotDeps } from "../context.js";
@@ -31,15 +31,23 @@ export function articlesFeature(deps: BotDeps): Composer<BotContext> {
 
   feature.command("articles", async (ctx) => {
     const { html, keyboard } = await page(0);
-    await ctx.reply(html, { link_preview_options: { is_disabled: true }, ...(keyboard.length ? { reply_markup: { inline_keyboard: keyboard } } : {}) });
+    await ctx.reply(html, {
+      link_preview_options: { is_disabled: true },
+      ...(keyboard.length ? { reply_markup: { inline_keyboard: keyboard } } : {}),
+    });
   });
 
   feature.callbackQuery(/^arts:(\d+)$/, async (ctx) => {
     const { html, keyboard } = await page(Number(ctx.match[1]));
     await ctx.answerCallbackQuery();
-    await ctx.editMessageText(html, { link_preview_options: { is_disabled: true }, reply_markup: { inline_keyboard: keyboard } }).catch((e: unknown) => {
-      ctx.log.debug({ err: e }, "articles page not edited");
-    });
+    await ctx
+      .editMessageText(html, {
+        link_preview_options: { is_disabled: true },
+        reply_markup: { inline_keyboard: keyboard },
+      })
+      .catch((e: unknown) => {
+        ctx.log.debug({ err: e }, "articles page not edited");
+      });
   });
   feature.callbackQuery("arts:-", (ctx) => ctx.answerCallbackQuery());
 
@@ -60,7 +68,16 @@ export function articlesFeature(deps: BotDeps): Composer<BotContext> {
     const files = [plan.article, ...plan.facts].map((f) => `<code>${escapeHtml(f)}</code>`).join("、");
     await ctx.reply(
       `删除文章${title ? `《${escapeHtml(title)}》` : ""}（<code>${escapeHtml(id)}</code>）？\n${files} 将移到 <code>${escapeHtml(path.join(deps.config.dataDir, REMOVED_DIR))}</code>（不会彻底删除），知识库随后重新加载。`,
-      { reply_markup: { inline_keyboard: [[{ text: "确认删除", callback_data: `rm:y:${token}` }, { text: "取消", callback_data: `rm:n:${token}` }]] } },
+      {
+        reply_markup: {
+          inline_keyboard: [
+            [
+              { text: "确认删除", callback_data: `rm:y:${token}` },
+              { text: "取消", callback_data: `rm:n:${token}` },
+            ],
+          ],
+        },
+      },
     );
   });
 
@@ -108,7 +125,10 @@ export function articlesFeature(deps: BotDeps): Composer<BotContext> {
       return;
     }
     const moved = moves.map((m) => `<code>${escapeHtml(path.basename(m.to))}</code>`).join("、");
-    await replyChunks(ctx, `已删除 <code>${escapeHtml(asked.id)}</code>，文件移到 removed/：${moved}。\n\n${reloadReport(result, "重新加载")}`);
+    await replyChunks(
+      ctx,
+      `已删除 <code>${escapeHtml(asked.id)}</code>，文件移到 removed/：${moved}。\n\n${reloadReport(result, "重新加载")}`,
+    );
   });
 
   return feature;
@@ -120,19 +140,25 @@ export async function factCounts(dir: string): Promise<Map<string, number>> {
   const names = await readdir(path.join(dir, "facts")).catch(() => [] as string[]);
   for (const name of names.filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith("."))) {
     const text = await readFile(path.join(dir, "facts", name), "utf8").catch(() => "");
-    for (const { article } of parseFactFile(name, text).facts) if (article) counts.set(article, (counts.get(article) ?? 0) + 1);
+    for (const { article } of parseFactFile(name, text).facts)
+      if (article) counts.set(article, (counts.get(article) ?? 0) + 1);
   }
   return counts;
 }
 
 /** Page `n` (from 0) of the articles, newest first, with ◀ n/N ▶ buttons. */
-export function articlesPage(summary: KnowledgeSummary, facts: ReadonlyMap<string, number>, n: number): { html: string; keyboard: InlineKeyboardButton[][] } {
+export function articlesPage(
+  summary: KnowledgeSummary,
+  facts: ReadonlyMap<string, number>,
+  n: number,
+): { html: string; keyboard: InlineKeyboardButton[][] } {
   const sorted = [...summary.articles].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
   const pages = Math.max(1, Math.ceil(sorted.length / ARTICLES_PER_PAGE));
   const at = Math.min(Math.max(0, n), pages - 1);
   const shown = sorted.slice(at * ARTICLES_PER_PAGE, (at + 1) * ARTICLES_PER_PAGE);
   const lines = shown.map(
-    (a, i) => `${at * ARTICLES_PER_PAGE + i + 1}. <a href="${escapeHtml(a.url)}">${escapeHtml(a.title)}</a>\n    ${escapeHtml(a.date)} · ${facts.get(a.id) ?? 0} 条数据 · <code>${escapeHtml(a.id)}</code>`,
+    (a, i) =>
+      `${at * ARTICLES_PER_PAGE + i + 1}. <a href="${escapeHtml(a.url)}">${escapeHtml(a.title)}</a>\n    ${escapeHtml(a.date)} · ${facts.get(a.id) ?? 0} 条数据 · <code>${escapeHtml(a.id)}</code>`,
   );
   const html = `<b>文章（${sorted.length} 篇，新的在前）</b> 第 ${at + 1}/${pages} 页\n\n${lines.join("\n")}\n\n删除：/remove ID`;
   const keyboard: InlineKeyboardButton[][] =

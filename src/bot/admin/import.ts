@@ -11,24 +11,24 @@
  * chats go on.
  */
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { Composer } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
-import path from "node:path";
+import { DEFAULT_TIME_ZONE } from "../../config.js";
 import { findFigures } from "../../engine/read/figures.js";
-import { fetchPage, FetchError, InternalAddressError, type FetchLimits, type Network } from "../../import/fetch.js";
-import { saveImport, type ImportSource, type PreparedArticle, type PreparedImport } from "../../import/import.js";
+import { latestPublicationDate } from "../../import/dates.js";
+import { FetchError, type FetchLimits, fetchPage, InternalAddressError, type Network } from "../../import/fetch.js";
+import { type ImportSource, type PreparedArticle, type PreparedImport, saveImport } from "../../import/import.js";
 import { prepareIsolated } from "../../import/isolated.js";
 import { sampleQuestions } from "../../import/questions.js";
-import { latestPublicationDate } from "../../import/dates.js";
-import { DEFAULT_TIME_ZONE } from "../../config.js";
 import type { Field } from "../../import/types.js";
 import { MAX_ARTICLE_BYTES } from "../../knowledge/load.js";
+import { KnowledgeBusy } from "../../live.js";
 import { clip } from "../../render/clip.js";
 import { clipButton, escapeHtml } from "../../render/telegram.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { download } from "../download.js";
 import { openMemoryRecords } from "../records.js";
-import { KnowledgeBusy } from "../../live.js";
 import { busyReport, reloadReport, replyChunks } from "./report.js";
 
 export interface ImportOptions {
@@ -63,7 +63,15 @@ export const MIN_PASTE_CHARS = 200;
 const MAX_PENDING_PER_ADMIN = 3;
 const FILE_TYPES = /\.(html?|txt|md)$/i;
 
-const FIELD_NAMES: Record<Field, string> = { title: "标题", publisher: "发布者（报纸、网站或公众号）", date: "发布日期", url: "原文链接", author: "作者", region: "地区", id: "ID" };
+const FIELD_NAMES: Record<Field, string> = {
+  title: "标题",
+  publisher: "发布者（报纸、网站或公众号）",
+  date: "发布日期",
+  url: "原文链接",
+  author: "作者",
+  region: "地区",
+  id: "ID",
+};
 const FIELD_HINTS: Partial<Record<Field, string>> = {
   title: "请回复文章标题：",
   publisher: "请回复发布者（例如 山西经济日报）：",
@@ -139,7 +147,9 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
       const found = prepared.extracted;
       const title = prepared.fields.title?.value;
       const lines = [
-        found ? `已读取${title ? `《${escapeHtml(title)}》` : "文章"}：${found.paragraphs.filter((x) => !x.heading).length} 段。` : "",
+        found
+          ? `已读取${title ? `《${escapeHtml(title)}》` : "文章"}：${found.paragraphs.filter((x) => !x.heading).length} 段。`
+          : "",
         prepared.futureDate ? `页面上的日期 ${prepared.futureDate} 晚于明天，不会是发布日期。` : "",
         `缺少：${prepared.missing.map((f) => FIELD_NAMES[f]).join("、")}。`,
         FIELD_HINTS[asking] ?? `请回复${FIELD_NAMES[asking]}：`,
@@ -182,7 +192,11 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
     if (!file.file_path) throw new Error("getFile returned no file_path");
     if ((file.file_size ?? 0) > MAX_ARTICLE_BYTES) return void (await tooLarge());
     const timeoutMs = options.downloadTimeoutMs ?? 30_000;
-    const bytes = await download(`${config.telegramApiRoot}/file/bot${ctx.api.token}/${file.file_path}`, MAX_ARTICLE_BYTES, timeoutMs);
+    const bytes = await download(
+      `${config.telegramApiRoot}/file/bot${ctx.api.token}/${file.file_path}`,
+      MAX_ARTICLE_BYTES,
+      timeoutMs,
+    );
     if (bytes === "too large") return void (await tooLarge());
     if (bytes === "timed out") {
       ctx.log.warn({ timeout_ms: timeoutMs }, "upload download timed out");
@@ -199,7 +213,9 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
     if (waiting?.asking) {
       const checked = checkField(waiting.asking, text, deps.now(), config.timeZone);
       if (!checked.ok) {
-        await ctx.reply(`${checked.reason}\n${FIELD_HINTS[waiting.asking] ?? ""}`, { reply_markup: { inline_keyboard: [[cancelButton(waiting)]] } });
+        await ctx.reply(`${checked.reason}\n${FIELD_HINTS[waiting.asking] ?? ""}`, {
+          reply_markup: { inline_keyboard: [[cancelButton(waiting)]] },
+        });
         return;
       }
       waiting.given[waiting.asking] = checked.value;
@@ -215,7 +231,12 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
           allow: config.fetchAllow,
           ...(options.fetchNetwork ? { network: options.fetchNetwork } : {}),
         });
-        await start(ctx, { bytes: page.bytes, name: address, url: page.url, ...(page.contentType ? { contentType: page.contentType } : {}) });
+        await start(ctx, {
+          bytes: page.bytes,
+          name: address,
+          url: page.url,
+          ...(page.contentType ? { contentType: page.contentType } : {}),
+        });
       } catch (e) {
         if (e instanceof InternalAddressError) {
           ctx.log.warn({ address: e.address, redirected: e.redirected }, "import link refused: internal address");
@@ -225,12 +246,18 @@ export function importFeature(deps: BotDeps, options: ImportOptions = {}): Compo
         if (!(e instanceof FetchError)) throw e;
         ctx.log.info("import link not read");
         ctx.log.debug({ reason: e.message }, "import link not read");
-        await ctx.reply(`无法读取这个链接，没有保存任何内容：\n<code>${escapeHtml(e.message)}</code>`, { link_preview_options: { is_disabled: true } });
+        await ctx.reply(`无法读取这个链接，没有保存任何内容：\n<code>${escapeHtml(e.message)}</code>`, {
+          link_preview_options: { is_disabled: true },
+        });
       }
       return;
     }
     if (isPastedArticle(text)) {
-      await start(ctx, { bytes: Buffer.from(text, "utf8"), name: "粘贴的文字.txt", contentType: "text/plain; charset=utf-8" });
+      await start(ctx, {
+        bytes: Buffer.from(text, "utf8"),
+        name: "粘贴的文字.txt",
+        contentType: "text/plain; charset=utf-8",
+      });
       return;
     }
     return next();
@@ -262,7 +289,12 @@ class SaveRefused extends Error {
   }
 }
 
-async function save(ctx: BotContext, deps: BotDeps, article: PreparedArticle, questions: readonly string[]): Promise<void> {
+async function save(
+  ctx: BotContext,
+  deps: BotDeps,
+  article: PreparedArticle,
+  questions: readonly string[],
+): Promise<void> {
   const dir = deps.config.knowledgeDir;
   let outcome;
   try {
@@ -273,7 +305,10 @@ async function save(ctx: BotContext, deps: BotDeps, article: PreparedArticle, qu
     });
   } catch (e) {
     if (e instanceof KnowledgeBusy) {
-      ctx.log.warn({ file: article.file, reason: e.reason, holder: e.holder }, "import not saved: the knowledge folder is busy");
+      ctx.log.warn(
+        { file: article.file, reason: e.reason, holder: e.holder },
+        "import not saved: the knowledge folder is busy",
+      );
       await ctx.reply(busyReport(e));
       return;
     }
@@ -297,14 +332,19 @@ async function save(ctx: BotContext, deps: BotDeps, article: PreparedArticle, qu
   }
   await ctx.reply(
     `已保存 <code>${escapeHtml(article.file)}</code>（《${escapeHtml(article.fields.title)}》）。\n\n${reloadReport(reloaded, "重新加载")}${keyboard.length ? "\n\n现在可以问：" : ""}`,
-    { link_preview_options: { is_disabled: true }, ...(keyboard.length ? { reply_markup: { inline_keyboard: keyboard } } : {}) },
+    {
+      link_preview_options: { is_disabled: true },
+      ...(keyboard.length ? { reply_markup: { inline_keyboard: keyboard } } : {}),
+    },
   );
 }
 
 /** Why a link to the bot's own network is not fetched, and who can allow it. */
 function internalRefusal(e: InternalAddressError): string {
   const where = escapeHtml(e.address);
-  const why = e.redirected ? `这个链接跳转到内部地址（${where}），不能导入。` : `这个链接指向内部地址（${where}），不能导入。`;
+  const why = e.redirected
+    ? `这个链接跳转到内部地址（${where}），不能导入。`
+    : `这个链接指向内部地址（${where}），不能导入。`;
   return `${why}\n没有读取这个地址。如确需导入，请运维人员在 FETCH_ALLOW_HOSTS 中允许它。`;
 }
 
@@ -320,7 +360,9 @@ function refusal(prepared: PreparedImport): string {
 function previewHtml(prepared: PreparedImport, questions: readonly string[]): string {
   const a = prepared.article!;
   const p = a.preview;
-  const numbers = (prepared.extracted?.paragraphs ?? []).filter((x) => !x.heading).reduce((n, x) => n + findFigures(x.text).length, 0);
+  const numbers = (prepared.extracted?.paragraphs ?? [])
+    .filter((x) => !x.heading)
+    .reduce((n, x) => n + findFigures(x.text).length, 0);
   const parts = [
     "<b>预览：确认后保存</b>",
     [
@@ -333,7 +375,13 @@ function previewHtml(prepared: PreparedImport, questions: readonly string[]): st
     `<blockquote>${p.firstLines.map(escapeHtml).join("\n")}</blockquote>`,
   ];
   if (questions.length) parts.push(`保存后可以问：\n${questions.map((q) => `• ${escapeHtml(q)}`).join("\n")}`);
-  if (prepared.unsure.length) parts.push(`请核对：\n${prepared.unsure.slice(0, 5).map((u) => `• ${escapeHtml(u)}`).join("\n")}`);
+  if (prepared.unsure.length)
+    parts.push(
+      `请核对：\n${prepared.unsure
+        .slice(0, 5)
+        .map((u) => `• ${escapeHtml(u)}`)
+        .join("\n")}`,
+    );
   const html = parts.join("\n\n");
   return html.length <= 4000 ? html : `${parts.slice(0, 3).join("\n\n")}`;
 }
@@ -348,10 +396,12 @@ export function checkField(field: Field, raw: string, now: Date, timeZone = DEFA
     if (!m) return { ok: false, reason: `“${escapeHtml(clip(text, 40))}” 不是日期。` };
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, reason: `${y}年${mo}月${d}日 不存在。` };
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+      return { ok: false, reason: `${y}年${mo}月${d}日 不存在。` };
     const value = date.toISOString().slice(0, 10);
     // The same limit as for a date the page gives: no later than tomorrow where the users are.
-    if (value > latestPublicationDate(now, timeZone)) return { ok: false, reason: "这个日期还没到（最晚可以是明天）。" };
+    if (value > latestPublicationDate(now, timeZone))
+      return { ok: false, reason: "这个日期还没到（最晚可以是明天）。" };
     return { ok: true, value };
   }
   if (field === "url") {
@@ -365,6 +415,7 @@ export function checkField(field: Field, raw: string, now: Date, timeZone = DEFA
   }
   if (/\n/.test(text)) return { ok: false, reason: `${FIELD_NAMES[field]}只能有一行。` };
   const max = field === "title" ? 200 : 100;
-  if ([...text].length < 2 || [...text].length > max) return { ok: false, reason: `${FIELD_NAMES[field]}应为 2 到 ${max} 个字。` };
+  if ([...text].length < 2 || [...text].length > max)
+    return { ok: false, reason: `${FIELD_NAMES[field]}应为 2 到 ${max} 个字。` };
   return { ok: true, value: text };
 }

@@ -26,7 +26,9 @@ function spreadReport(spread: Spread, version: string): string {
   const behind = spread.replicas.filter((r) => r.version !== version);
   const total = spread.replicas.length;
   if (!behind.length) return `副本：${total} 个都已使用此版本。`;
-  const list = behind.map((r) => `<code>${escapeHtml(r.id)}</code>（版本 <code>${escapeHtml(r.version)}</code>）`).join("，");
+  const list = behind
+    .map((r) => `<code>${escapeHtml(r.id)}</code>（版本 <code>${escapeHtml(r.version)}</code>）`)
+    .join("，");
   return `副本：${total - behind.length}/${total} 个已使用此版本；还没有跟上：${list}。`;
 }
 

@@ -5,7 +5,7 @@
  */
 import { Composer, InputFile } from "grammy";
 import { escapeHtml } from "../../render/telegram.js";
-import { groupUnanswered, questionKey, unansweredCsv, type QuestionGroup } from "../../unanswered.js";
+import { groupUnanswered, type QuestionGroup, questionKey, unansweredCsv } from "../../unanswered.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { replyChunks } from "./report.js";
 
@@ -34,12 +34,19 @@ export function unansweredFeature(deps: BotDeps): Composer<BotContext> {
       const total = groups.reduce((n, g) => n + g.count, 0);
       const lines = groups
         .slice(0, SHOWN)
-        .map((g, i) => `${i + 1}. ${escapeHtml(g.example)}（${g.count} 次）${answeredNow.get(g.key) ? " ✅ 现在能回答" : ""}`);
+        .map(
+          (g, i) =>
+            `${i + 1}. ${escapeHtml(g.example)}（${g.count} 次）${answeredNow.get(g.key) ? " ✅ 现在能回答" : ""}`,
+        );
       return `<b>最近 ${days} 天</b>：${total} 次，${groups.length} 类\n${lines.join("\n") || "（无）"}`;
     };
     await replyChunks(
       ctx,
-      ["<b>未回答的问题</b>（按问的内容归并，最多的在前）", section(7, groupUnanswered(records, now, 7)), section(30, groupUnanswered(records, now, 30))].join("\n\n"),
+      [
+        "<b>未回答的问题</b>（按问的内容归并，最多的在前）",
+        section(7, groupUnanswered(records, now, 7)),
+        section(30, groupUnanswered(records, now, 30)),
+      ].join("\n\n"),
     );
     const csv = unansweredCsv(records, (q) => answeredNow.get(questionKey(q)));
     const day = now.toISOString().slice(0, 10);

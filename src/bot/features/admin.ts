@@ -4,14 +4,14 @@
  * admin button is refused, and the attempt is logged (with the hashed user id).
  */
 import { Composer } from "grammy";
-import { summarizeFeedback, type FeedbackStore } from "../../feedback.js";
+import { type FeedbackStore, summarizeFeedback } from "../../feedback.js";
 import { clip } from "../../render/clip.js";
 import { escapeHtml } from "../../render/telegram.js";
 import { articlesFeature } from "../admin/articles.js";
-import { importFeature, type ImportOptions } from "../admin/import.js";
+import { type ImportOptions, importFeature } from "../admin/import.js";
 import { reloadReport, replyChunks } from "../admin/report.js";
 import { unansweredFeature } from "../admin/unanswered.js";
-import { isAdmin, type BotContext, type BotDeps } from "../context.js";
+import { type BotContext, type BotDeps, isAdmin } from "../context.js";
 
 export type AdminOptions = ImportOptions;
 
@@ -36,7 +36,14 @@ export function adminFeature(deps: BotDeps, feedback: FeedbackStore, options: Ad
 
   admin.command("reload", async (ctx) => {
     const result = await deps.live.reload();
-    ctx.log.info({ ok: result.ok, ms: result.ms, ...(result.ok ? { version: result.version } : { problems: result.problems.length }) }, "reload");
+    ctx.log.info(
+      {
+        ok: result.ok,
+        ms: result.ms,
+        ...(result.ok ? { version: result.version } : { problems: result.problems.length }),
+      },
+      "reload",
+    );
     await replyChunks(ctx, reloadReport(result, "重新加载"));
   });
 
@@ -81,11 +88,14 @@ async function statsReport(deps: BotDeps, feedback: FeedbackStore): Promise<stri
   } else if (replicas) {
     const self = deps.replicas.self;
     const rows = replicas.map(
-      (r) => `• <code>${escapeHtml(r.id)}</code>${r.id === self ? "（本副本）" : ""}：版本 <code>${escapeHtml(r.version)}</code>，运行 ${since(r.startedAt)}`,
+      (r) =>
+        `• <code>${escapeHtml(r.id)}</code>${r.id === self ? "（本副本）" : ""}：版本 <code>${escapeHtml(r.version)}</code>，运行 ${since(r.startedAt)}`,
     );
     lines.push(`<b>副本</b>（${replicas.length} 个在线）\n${rows.join("\n")}`);
   } else {
-    lines.push(`副本列表暂不可用：共享存储（Redis）连接中断。本副本 <code>${escapeHtml(deps.replicas.self)}</code>：运行 ${since(deps.startedAt)}`);
+    lines.push(
+      `副本列表暂不可用：共享存储（Redis）连接中断。本副本 <code>${escapeHtml(deps.replicas.self)}</code>：运行 ${since(deps.startedAt)}`,
+    );
   }
   if (snapshot) {
     const top = snapshot.topUnanswered.length
@@ -104,9 +114,7 @@ async function statsReport(deps: BotDeps, feedback: FeedbackStore): Promise<stri
     const article = w.article ? `（<code>${escapeHtml(w.article)}</code>）` : "";
     return `${i + 1}. ${escapeHtml(w.question)} → ${escapeHtml(clip(w.answer, 80))}${article}：👎 ${w.count}`;
   };
-  const worst = votes.worst.length
-    ? votes.worst.map(worstLine).join("\n")
-    : "（暂无）";
+  const worst = votes.worst.length ? votes.worst.map(worstLine).join("\n") : "（暂无）";
   lines.push(`<b>评价</b>：👍 ${votes.up}，👎 ${votes.down}\n<b>👎 最多的回答</b>\n${worst}`);
   return lines.join("\n\n");
 }

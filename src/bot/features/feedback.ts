@@ -6,9 +6,9 @@
  * and its article (feedback.ts) so that an admin sees in /stats which answers people found wrong.
  */
 import { Composer } from "grammy";
+import type { FeedbackStore } from "../../feedback.js";
 import type { AnswerRegistry, SentAnswer } from "../answers.js";
 import type { BotContext, BotDeps } from "../context.js";
-import type { FeedbackStore } from "../../feedback.js";
 
 export function feedbackFeature(deps: BotDeps, feedback: FeedbackStore, answers: AnswerRegistry): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -40,11 +40,15 @@ export function feedbackFeature(deps: BotDeps, feedback: FeedbackStore, answers:
     // The counts behind /stats, shared by every replica when REDIS_URL is set.
     deps.stats.feedback({ helpful: vote === "up", at: deps.now() });
     ctx.log.info({ vote, answered: sent.answered, article }, "feedback");
-    await ctx.answerCallbackQuery({ text: vote === "up" ? "谢谢！已记录 👍" : "谢谢！已记录 👎，我们会检查这个回答。" });
-    const recorded = { text: vote === "up" ? "已记录 👍" : "已记录 👎", callback_data: "fb:done" };
-    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [...sent.keyboard, [recorded]] } }).catch((e: unknown) => {
-      ctx.log.debug({ err: e }, "feedback buttons not updated");
+    await ctx.answerCallbackQuery({
+      text: vote === "up" ? "谢谢！已记录 👍" : "谢谢！已记录 👎，我们会检查这个回答。",
     });
+    const recorded = { text: vote === "up" ? "已记录 👍" : "已记录 👎", callback_data: "fb:done" };
+    await ctx
+      .editMessageReplyMarkup({ reply_markup: { inline_keyboard: [...sent.keyboard, [recorded]] } })
+      .catch((e: unknown) => {
+        ctx.log.debug({ err: e }, "feedback buttons not updated");
+      });
   });
 
   feature.callbackQuery("fb:done", (ctx) => ctx.answerCallbackQuery({ text: "已记录，谢谢。" }));

@@ -4,12 +4,13 @@
  * picks a result: the chosen_inline_result update, which needs inline feedback on (@BotFather,
  * /setinlinefeedback).
  */
-import { directAnswer } from "../../render/words.js";
+
 import { createHash } from "node:crypto";
 import { Composer } from "grammy";
 import type { Answer } from "../../engine/index.js";
 import { clip } from "../../render/clip.js";
 import { renderInlineResults } from "../../render/telegram.js";
+import { directAnswer } from "../../render/words.js";
 import type { BotContext, BotDeps } from "../context.js";
 
 /** Short, so that a reload shows quickly. */
@@ -18,7 +19,10 @@ const MAX_RESULTS = 10;
 
 /** The result's id says whether it is an answer ("a…") or a "no answer" ("n…"), for when it is chosen. */
 const resultId = (a: Answer) =>
-  `${a.answered ? "a" : "n"}${createHash("sha256").update(`${directAnswer(a)}|${a.citations[0]?.url ?? ""}`).digest("hex").slice(0, 32)}`;
+  `${a.answered ? "a" : "n"}${createHash("sha256")
+    .update(`${directAnswer(a)}|${a.citations[0]?.url ?? ""}`)
+    .digest("hex")
+    .slice(0, 32)}`;
 
 export function inlineFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -33,7 +37,10 @@ export function inlineFeature(deps: BotDeps): Composer<BotContext> {
       answers = await deps.live.askMany(clip(query, 256), now, MAX_RESULTS);
       ctx.outcome = { answered: answers[0]?.answered ?? false };
     }
-    await ctx.answerInlineQuery(renderInlineResults(answers, resultId), { cache_time: INLINE_CACHE_SECONDS, is_personal: false });
+    await ctx.answerInlineQuery(renderInlineResults(answers, resultId), {
+      cache_time: INLINE_CACHE_SECONDS,
+      is_personal: false,
+    });
   });
   feature.on("chosen_inline_result", (ctx) => {
     const chosen = ctx.chosenInlineResult;

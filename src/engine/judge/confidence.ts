@@ -19,13 +19,17 @@ export interface Signals {
   readonly curated: number;
 }
 
-
 const figureOf = (c: Candidate) => c.spans.map((s) => c.quote.slice(s.index, s.index + s.length)).join("、");
 
 export function signalsOf(best: Candidate, rivals: readonly Candidate[]): Signals {
   const figure = figureOf(best);
   // A rival is another figure for the same time: the same metric in another period is another answer, not a doubt.
-  const rival = rivals.find((c) => c !== best && figureOf(c) !== figure && (best.kind === "time" || !best.period || !c.period || c.period === best.period));
+  const rival = rivals.find(
+    (c) =>
+      c !== best &&
+      figureOf(c) !== figure &&
+      (best.kind === "time" || !best.period || !c.period || c.period === best.period),
+  );
   return {
     coverage: best.coverage,
     fit: best.fit,

@@ -3,17 +3,24 @@
  * a kind the question wants and of the year it names; with no year asked, the latest of the close ones
  * wins; a figure read from an uncurated sentence must also be confident enough (confidence.ts).
  */
-import type { Candidate } from "../read/candidates.js";
-import { yearOf } from "../read/periods.js";
-import type { Conflict } from "../read/frame.js";
-import { kindFit } from "../read/score.js";
+
 import type { EngineOptions } from "../options.js";
+import type { Candidate } from "../read/candidates.js";
+import type { Conflict } from "../read/frame.js";
+import { yearOf } from "../read/periods.js";
+import { kindFit } from "../read/score.js";
 import type { Question } from "../understand/question.js";
-import { confidenceOf, signalsOf, type Signals } from "./confidence.js";
+import { confidenceOf, type Signals, signalsOf } from "./confidence.js";
 
 export type Judgment =
   /** `pool`: every candidate that answers, best first after `best`; `candidates`: all that were read. */
-  | { readonly verdict: "answer"; readonly best: Candidate; readonly pool: readonly Candidate[]; readonly candidates: readonly Candidate[]; readonly signals: Signals }
+  | {
+      readonly verdict: "answer";
+      readonly best: Candidate;
+      readonly pool: readonly Candidate[];
+      readonly candidates: readonly Candidate[];
+      readonly signals: Signals;
+    }
   /** The question names nothing to look for. */
   | { readonly verdict: "vague" }
   /** Evidence covers the question, but none of the year it names. */
@@ -26,7 +33,16 @@ export type Judgment =
   | { readonly verdict: "near"; readonly near: Candidate; readonly conflict: Conflict };
 
 /** Figures read from uncurated sentences are judged by confidence; names, lists and texts by coverage alone. */
-const JUDGED_KINDS: ReadonlySet<string> = new Set(["amount", "count", "share", "growth", "fraction", "duration", "rank", "time"]);
+const JUDGED_KINDS: ReadonlySet<string> = new Set([
+  "amount",
+  "count",
+  "share",
+  "growth",
+  "fraction",
+  "duration",
+  "rank",
+  "time",
+]);
 
 export function judge(q: Question, candidates: readonly Candidate[], threshold: number, o: EngineOptions): Judgment {
   if (!q.concepts.length) return { verdict: "vague" };
@@ -59,7 +75,8 @@ function latestOf(q: Question, ranked: readonly Candidate[], o: EngineOptions): 
   const top = ranked[0]!;
   if (q.years.length || q.relativeYears.length) return top;
   const close = ranked.filter(
-    (c) => c.kind === top.kind && c.score >= top.score - o.latest.score && c.coverage >= top.coverage - o.latest.coverage,
+    (c) =>
+      c.kind === top.kind && c.score >= top.score - o.latest.score && c.coverage >= top.coverage - o.latest.coverage,
   );
   // A target for a later year than its article's (20 GW by 2027) is a plan, not the latest figure.
   const when = (c: Candidate) => {

@@ -10,9 +10,9 @@ import type { Hit, Hits } from "../retrieve/search.js";
 import type { Question, WantedKind } from "../understand/question.js";
 import type { Span } from "./clauses.js";
 import { coverage, gradedCoverage, isEnglish } from "./coverage.js";
+import { type Conflict, conflictOf } from "./frame.js";
 import type { Passage } from "./passage.js";
 import { yearOf } from "./periods.js";
-import { conflictOf, type Conflict } from "./frame.js";
 import { pickFigure } from "./pick.js";
 import { baseScore, comparisonBonus, factMeasureFits, namesOtherPlace, placeBonus, placeFits } from "./score.js";
 
@@ -86,7 +86,12 @@ function readFact(q: Question, f: IndexedFact, hit: Hit, o: EngineOptions): Cand
 
 type AskedPlaces = { readonly regional: Question["places"]; readonly other: Question["places"] };
 
-function readSentence(reader: { ix: Indexes; q: Question; o: EngineOptions }, p: Passage, hit: Hit, places: AskedPlaces) {
+function readSentence(
+  reader: { ix: Indexes; q: Question; o: EngineOptions },
+  p: Passage,
+  hit: Hit,
+  places: AskedPlaces,
+) {
   const { ix, q, o } = reader;
   const pick = pickFigure(q, p, o);
   if (!pick) return undefined;

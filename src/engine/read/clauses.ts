@@ -5,8 +5,8 @@
 import { CONTINUING } from "../../lexicon/clauses.js";
 import { alt } from "../../lexicon/match.js";
 import { FROM_OR_TO, OTHER_TIMES, PARTS_OF_YEAR, RELATIVE_YEARS, REPORTING } from "../../lexicon/time.js";
-import { findFigures } from "./figures.js";
 import type { Fact } from "../../model/knowledge.js";
+import { findFigures } from "./figures.js";
 
 export interface Span {
   readonly index: number;
@@ -33,7 +33,11 @@ export function splitClauses(sentence: string): Clause[] {
     if (OPEN.includes(ch)) depth++;
     else if (CLOSE.includes(ch)) depth = Math.max(0, depth - 1);
     // A comma between digits groups thousands (11,000間): it splits nothing.
-    else if (depth === 0 && BREAK.includes(ch) && !(ch === "," && /\d/.test(sentence[i - 1] ?? "") && /\d{3}/.test(sentence.slice(i + 1, i + 4)))) {
+    else if (
+      depth === 0 &&
+      BREAK.includes(ch) &&
+      !(ch === "," && /\d/.test(sentence[i - 1] ?? "") && /\d{3}/.test(sentence.slice(i + 1, i + 4)))
+    ) {
       if (i > start) out.push({ start, end: i, text: sentence.slice(start, i) });
       start = i + 1;
     }

@@ -2,8 +2,9 @@
  * Coverage: how much of what the question asks about a piece of evidence mentions, from 0 to 1, with
  * the figure's own clauses counting whole and its context less. The reader's main measure.
  */
-import { isLatin, isLetter } from "../text.js";
+
 import type { EngineOptions } from "../options.js";
+import { isLatin, isLetter } from "../text.js";
 import type { Concept } from "../understand/question.js";
 
 /** Whether a word of `text` starts with `stem` (standard matches standards). */

@@ -3,13 +3,14 @@
  * a fraction (1/9), a duration (连续6年) or a count in Chinese numerals (四大战略). Each figure's
  * `text` is an exact substring of the sentence, so an answer built from it quotes the article.
  */
-import type { FactKind } from "../../model/knowledge.js";
-import { WRITTEN_NUMBER_SOURCE } from "../../model/numbers.js";
-import { chineseNumber } from "./periods.js";
-import { escapeRegExp, simplifyAligned } from "../text.js";
+
 import { alt } from "../../lexicon/match.js";
 import { ENGLISH_MAGNITUDES, ENGLISH_UNIT_WORDS } from "../../lexicon/units.js";
-import { kindOfUnit, measureOf, UNITS, type Measure } from "./units.js";
+import type { FactKind } from "../../model/knowledge.js";
+import { WRITTEN_NUMBER_SOURCE } from "../../model/numbers.js";
+import { escapeRegExp, simplifyAligned } from "../text.js";
+import { chineseNumber } from "./periods.js";
+import { kindOfUnit, type Measure, measureOf, UNITS } from "./units.js";
 
 const ENGLISH_UNIT_WORDS_SOURCE = alt(ENGLISH_UNIT_WORDS).slice(3, -1);
 
@@ -31,10 +32,15 @@ const NUM = WRITTEN_NUMBER_SOURCE;
 const CN_NUM = "[一二两三四五六七八九十百千]+";
 
 /** Han units from the lexicon; Latin units (km, GHz, m²) by shape, after an optional space. */
-const UNIT = `(?:${UNITS.filter((u) => !/^[a-z]/.test(u)).map(escapeRegExp).join("|")}|\\s?[A-Za-z]{1,4}[²³]?(?:/[A-Za-z]{1,2})?(?![A-Za-z]))`;
+const UNIT = `(?:${UNITS.filter((u) => !/^[a-z]/.test(u))
+  .map(escapeRegExp)
+  .join("|")}|\\s?[A-Za-z]{1,4}[²³]?(?:/[A-Za-z]{1,2})?(?![A-Za-z]))`;
 const TILDE = "(?:至|到|-|~|～|—|－|–)";
 /** A number and its unit; a range (50米至1,520米, 70-80公里) is one figure. */
-const NUMERIC = new RegExp(`([±]?)(${NUM})((?:多|余)?${UNIT}?)(?:${TILDE}(${NUM})((?:多|余)?${UNIT}?))?(以上|以下|左右)?`, "gu");
+const NUMERIC = new RegExp(
+  `([±]?)(${NUM})((?:多|余)?${UNIT}?)(?:${TILDE}(${NUM})((?:多|余)?${UNIT}?))?(以上|以下|左右)?`,
+  "gu",
+);
 /** A time of a race or a record: 3分33秒62, 2小时5分. */
 const CLOCK = new RegExp(`${D}+(?:小时|时|分)${D}+(?:分|秒)(?:${D}+(?:秒)?)?`, "gu");
 const ENGLISH_FIGURE = new RegExp(
@@ -97,7 +103,11 @@ function englishFigures(sentence: string, s: string, add: Add): void {
 }
 
 /** A number with its unit, or nothing when the number is a date, a year, a name or part of one. */
-function numericFigure(sentence: string, s: string, m: RegExpExecArray | RegExpMatchArray): Omit<Figure, "measure"> | undefined {
+function numericFigure(
+  sentence: string,
+  s: string,
+  m: RegExpExecArray | RegExpMatchArray,
+): Omit<Figure, "measure"> | undefined {
   const [whole, , num, tail = "", num2, tail2 = ""] = m;
   // The unit of a range stands after its second number when not after the first (70-80公里).
   const unitOf = (t: string) => t.replace(/^(多|余)/, "").trim();
@@ -108,7 +118,9 @@ function numericFigure(sentence: string, s: string, m: RegExpExecArray | RegExpM
   const end = index + whole.length;
   const next = s.slice(end, end + 1);
   const before = s.slice(Math.max(0, index - 4), index);
-  if (isTime(num!, unit, { next, before, after: s.slice(end, end + 3), range: num2 !== undefined, bare: !tail && !tail2 })) {
+  if (
+    isTime(num!, unit, { next, before, after: s.slice(end, end + 3), range: num2 !== undefined, bare: !tail && !tail2 })
+  ) {
     return undefined;
   }
   // A number glued to letters is a name: PM10, TOPCon4.0; so is a relay's 4×100米.
@@ -129,7 +141,8 @@ function isTime(
   // A range of two years or of dates is a time, not a figure.
   if (at.range && /^[年月日号]/.test(at.next) && at.bare) return true;
   // Dates are when, not what: 2024年, 10月底, 29日, and a year-month written 2024.11.
-  if (/^[0-9０-９]{4}$/.test(num) && (unit === "年" || /^[年.．\-/]/.test(at.next)) && !at.before.endsWith("连续")) return true;
+  if (/^[0-9０-９]{4}$/.test(num) && (unit === "年" || /^[年.．\-/]/.test(at.next)) && !at.before.endsWith("连续"))
+    return true;
   if (!unit && !at.range && /^[月日号时点]/.test(at.next)) return true;
   // A day of a date (5月4日) is when, not how long.
   if (/^[日号月]$/.test(unit) && /[年月]$/.test(at.before)) return true;
@@ -175,18 +188,25 @@ function numericKind(num: string, unit: string, justBefore: string, context: str
   return kindOfUnit(unit, context);
 }
 
-
 /** Dates in a sentence (7月1日, 2021年12月29日, 10月底, 1889年, 西元前8200年, 民国39年), for questions that ask when. */
 export function findDates(sentence: string): Figure[] {
   const s = simplifyAligned(sentence);
   const out: Figure[] = [];
-  const DATE = /(?:(?:公元前?|西元前?|民国)?[0-9]{1,4}年代?(?:[0-9]{1,2}月(?:[0-9]{1,2}[日号])?)?)|[0-9]{1,2}月(?:[0-9]{1,2}[日号]|底|末|初|中旬|上旬|下旬)?/g;
+  const DATE =
+    /(?:(?:公元前?|西元前?|民国)?[0-9]{1,4}年代?(?:[0-9]{1,2}月(?:[0-9]{1,2}[日号])?)?)|[0-9]{1,2}月(?:[0-9]{1,2}[日号]|底|末|初|中旬|上旬|下旬)?/g;
   for (const m of s.matchAll(DATE)) {
     // A bare number before 年 is a year only when it has three or four digits or an era before it.
     if (/^[0-9]{1,2}年/.test(m[0])) continue;
     if (/^[0-9]{1,4}年/.test(m[0]) && /[0-9.]$/.test(s.slice(0, m.index))) continue;
     const year = m[0].match(/([0-9]{1,4})年/);
-    out.push({ text: sentence.slice(m.index, m.index + m[0].length), value: year ? Number(year[1]) : 0, unit: "", kind: "time", index: m.index, ...(year ? { measure: "year" as const } : { measure: "date" as const }) });
+    out.push({
+      text: sentence.slice(m.index, m.index + m[0].length),
+      value: year ? Number(year[1]) : 0,
+      unit: "",
+      kind: "time",
+      index: m.index,
+      ...(year ? { measure: "year" as const } : { measure: "date" as const }),
+    });
   }
   return out;
 }

@@ -5,8 +5,8 @@
  */
 import type { Article, Sentence } from "../../model/knowledge.js";
 import { normalize } from "../text.js";
-import { groupStart, splitClauses, type Clause } from "./clauses.js";
-import { findFigures, type Figure } from "./figures.js";
+import { type Clause, groupStart, splitClauses } from "./clauses.js";
+import { type Figure, findFigures } from "./figures.js";
 import { periodOf, titleYear } from "./periods.js";
 
 /** A sentence ready to be evidence: its figures, clauses and periods, worked out when first needed. */
@@ -62,5 +62,11 @@ function contextOf(sentence: Sentence, article: Article): string {
   const paragraph = article.paragraphs[sentence.paragraph]?.sentences ?? [];
   const at = paragraph.findIndex((s) => s.id === sentence.id);
   const opening = article.paragraphs.find((p) => !p.heading)?.sentences[0]?.text;
-  return [article.title, article.region ?? "", firstClause(opening), at > 0 ? firstClause(paragraph[0]!.text) : "", at > 0 ? firstClause(paragraph[at - 1]!.text) : ""].join(" ");
+  return [
+    article.title,
+    article.region ?? "",
+    firstClause(opening),
+    at > 0 ? firstClause(paragraph[0]!.text) : "",
+    at > 0 ? firstClause(paragraph[at - 1]!.text) : "",
+  ].join(" ");
 }

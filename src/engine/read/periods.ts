@@ -2,11 +2,23 @@
  * Time in sentences and questions. Articles say 今年 and 去年; they are read against the article's
  * date. Questions say 今年 too; they are read against `now`, which the caller passes in.
  */
-import { anyWord } from "../../lexicon/match.js";
+import { alt, anyWord } from "../../lexicon/match.js";
 import { AS_OF_NOW, COMPARISON_WORDS, MONTH_SPANS, MONTHS, RELATIVE_YEARS, UNTIL } from "../../lexicon/time.js";
-import { alt } from "../../lexicon/match.js";
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** 十二 → 12, 三 → 3, 二十 → 20; undefined when it is not a small Chinese numeral. */
 export function chineseNumber(text: string): number | undefined {
@@ -54,7 +66,12 @@ export function monthSpan(text: string): string {
  * The period a sentence speaks of, resolved against its article's date: 2024年1-9月, 截至2024年10月底,
  * 2023年; 目前 as of the article's month (截至2024年11月); "" for a sentence that names no time.
  */
-export function periodOf(sentence: string, date: string, which: "first" | "last" = "first", articleYear?: number): string {
+export function periodOf(
+  sentence: string,
+  date: string,
+  which: "first" | "last" = "first",
+  articleYear?: number,
+): string {
   // A year named only as the base of a comparison (是去年同期的2.3倍, 较2023年增长) is not the period.
   const resolved = resolveRelativeYears(englishTimes(sentence, date).replace(COMPARISON, " "), date, articleYear);
   const pick = (re: RegExp) => {

@@ -5,12 +5,12 @@
  * binary search.
  */
 import type { EngineOptions } from "../options.js";
-import type { Passage } from "./passage.js";
-import type { Span } from "./clauses.js";
 import { normalize, simplifyAligned } from "../text.js";
 import type { Question } from "../understand/question.js";
+import type { Span } from "./clauses.js";
 import { coverage } from "./coverage.js";
-import { findDates, type Figure } from "./figures.js";
+import { type Figure, findDates } from "./figures.js";
+import type { Passage } from "./passage.js";
 import { excess, kindFit, measureFit, NUMERIC_KINDS } from "./score.js";
 
 export interface Pick {

@@ -2,6 +2,9 @@
  * How well a piece of evidence fits the question, term by term: its coverage and search score, the kind
  * of its figure, its year, its place, its unit. Each term's weight is an option (options.ts `score`).
  */
+
+import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
+import { anyWord } from "../../lexicon/match.js";
 import { PROVINCES } from "../../lexicon/places.js";
 import type { EngineOptions } from "../options.js";
 import type { Indexes } from "../retrieve/indexes.js";
@@ -10,8 +13,6 @@ import type { Question, WantedKind } from "../understand/question.js";
 import type { Figure } from "./figures.js";
 import { monthSpan, yearOf } from "./periods.js";
 import { measureOf, measuresFit } from "./units.js";
-import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
-import { anyWord } from "../../lexicon/match.js";
 
 const PER_HEAD = anyWord(PER_HEAD_WORDS);
 
@@ -33,7 +34,9 @@ export function baseScore(q: Question, e: Ranked, o: EngineOptions): number {
   // The months the question names (1-8月, 前三季度) prefer evidence of those months.
   const span = monthSpan(q.raw);
   const prefersMonths = span && period.includes(span) ? o.score.year : 0;
-  return o.score.coverage * e.coverage + o.score.search * e.search + kindFit(q.kinds, kind, o) + prefersYear + prefersMonths;
+  return (
+    o.score.coverage * e.coverage + o.score.search * e.search + kindFit(q.kinds, kind, o) + prefersYear + prefersMonths
+  );
 }
 
 /** How well a figure of `kind` answers a question that cues `wanted` (first the kind it asks). */
@@ -60,7 +63,8 @@ export function kindFit(wanted: readonly WantedKind[], kind: WantedKind, o: Engi
  */
 export function placeFits(places: Question["places"], about: string): boolean {
   const named = (n: string) =>
-    contains(about, n) || (/\p{Script=Han}/u.test(n) && n.length >= 2 && about.includes(n.replace(/(市|省|县|区)$/, "")));
+    contains(about, n) ||
+    (/\p{Script=Han}/u.test(n) && n.length >= 2 && about.includes(n.replace(/(市|省|县|区)$/, "")));
   const province = (names: readonly string[]) =>
     names.some((n) => PROVINCES.has(n.replace(/省$/, ""))) && about.includes("省");
   return places.every((names) => names.some(named) || province(names));
@@ -81,7 +85,9 @@ export function placeBonus(q: Question, own: string, o: EngineOptions): number {
 /** Whether a text names a place the question does not ask about. */
 export function namesOtherPlace(ix: Indexes, q: Question, text: string): boolean {
   const asked = q.places.flat();
-  return ix.allPlaces.some((place) => text.includes(place) && !asked.some((a) => a.includes(place) || place.includes(a)));
+  return ix.allPlaces.some(
+    (place) => text.includes(place) && !asked.some((a) => a.includes(place) || place.includes(a)),
+  );
 }
 
 /** How well a figure's unit fits what the question asks it in; undefined when it cannot be the answer. */

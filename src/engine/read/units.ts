@@ -2,7 +2,7 @@
  * What units measure and what a question asks its figure in, read from the lexicon (lexicon/units.ts):
  * the one place that finding figures, guessing a figure's kind and fitting a figure to a question read.
  */
-import type { FactKind } from "../../model/knowledge.js";
+
 import { GROWTH_CONTEXT, RELATIVE_CUES, SHARE_SPAN } from "../../lexicon/kinds.js";
 import { alt, cueRegExp } from "../../lexicon/match.js";
 import {
@@ -10,11 +10,12 @@ import {
   BASES,
   COUNT_WORDS,
   MAGNITUDES,
+  type Measure,
   PEOPLE_PREFIXES,
   RATE,
   WHEN_ASKED,
-  type Measure,
 } from "../../lexicon/units.js";
+import type { FactKind } from "../../model/knowledge.js";
 
 export type { Measure } from "../../lexicon/units.js";
 export { COUNT_WORDS } from "../../lexicon/units.js";
@@ -29,15 +30,20 @@ for (const [measure, units] of Object.entries(BASES) as [Measure, readonly strin
 // 万人次 and 万人 are people, 个百分点 a percent: the longest unit wins, so both are listed.
 
 /** Every unit a figure may carry, longest first so that 万千瓦 wins over 万 and 平方米 over 米. */
-export const UNITS: readonly string[] = [...new Set([...measureByUnit.keys(), ...COUNT_WORDS, ...COUNT_WORDS.map((w) => `万${w}`), "万", "亿", "千"])].sort(
-  (a, b) => b.length - a.length,
-);
+export const UNITS: readonly string[] = [
+  ...new Set([...measureByUnit.keys(), ...COUNT_WORDS, ...COUNT_WORDS.map((w) => `万${w}`), "万", "亿", "千"]),
+].sort((a, b) => b.length - a.length);
 
 const COUNTED = new Set(COUNT_WORDS);
 
 /** What a unit measures; a measure word, a bare magnitude or nothing measure nothing in particular. */
 export function measureOf(unit: string): Measure | undefined {
-  return measureByUnit.get(unit.normalize("NFKC").toLowerCase().replace(/^(million|billion|thousand|trillion) /, ""));
+  return measureByUnit.get(
+    unit
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/^(million|billion|thousand|trillion) /, ""),
+  );
 }
 
 /** The kind of figure a number with this unit is. */
@@ -81,7 +87,6 @@ export function measureAsked(normalizedQuestion: string): { measure?: Measure; w
   return {};
 }
 
-
 /** 占…多少: a share asked of a whole. */
 const SHARE_ASKED = `占.{0,${SHARE_SPAN}}${alt(["多少", "几"])}`;
 const RELATIVE = cueRegExp(RELATIVE_CUES, SHARE_ASKED);
@@ -97,7 +102,8 @@ const MEASURES: readonly (readonly [RegExp, Measure])[] = ASKED_MEASURES.map(([m
 /** Where the last match of `pattern` in `text` ends, or -1. */
 function lastIndexOf(pattern: RegExp, text: string): number {
   let at = -1;
-  for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`))) at = m.index + m[0].length;
+  for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`)))
+    at = m.index + m[0].length;
   return at;
 }
 

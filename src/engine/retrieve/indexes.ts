@@ -4,14 +4,14 @@
  */
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
+import { ENGLISH_PLACES, KNOWN_PLACES } from "../../lexicon/places.js";
 import type { Article, Fact, KnowledgeBase, Sentence } from "../../model/knowledge.js";
 import { sentencesOf } from "../../model/knowledge.js";
-import { ENGLISH_PLACES, KNOWN_PLACES } from "../../lexicon/places.js";
 import type { EngineOptions } from "../options.js";
-import { splitClauses, valueSpans, type Span } from "../read/clauses.js";
+import { type Span, splitClauses, valueSpans } from "../read/clauses.js";
 import { makePassage, type Passage } from "../read/passage.js";
-import type { TermCounts } from "./terms.js";
 import { bigrams, normalize, stemEnglish, tokenizeNormalized } from "../text.js";
+import type { TermCounts } from "./terms.js";
 
 export interface IndexedFact {
   readonly fact: Fact;
@@ -76,7 +76,8 @@ export interface Indexes {
 const splitTokens = (s: string) => s.split(" ").filter(Boolean);
 
 /** A token in more than one sentence in `commonShare` is too common to find anything in particular. */
-export const commonLimit = (documents: number, o: EngineOptions) => Math.max(o.index.commonFloor, documents / o.index.commonShare);
+export const commonLimit = (documents: number, o: EngineOptions) =>
+  Math.max(o.index.commonFloor, documents / o.index.commonShare);
 
 /** Where the engine says what went wrong inside a library (MiniSearch): injected, never the console. */
 export type EngineLog = (level: "warn" | "error", message: string) => void;
@@ -271,7 +272,11 @@ export function assembleIndexes(kb: KnowledgeBase, core: IndexCore): Indexes {
 }
 
 /** The passage of a sentence, worked out on first use and kept in a cache of bounded size. */
-function passageCache(kb: KnowledgeBase, core: IndexCore, articles: ReadonlyMap<string, Article>): (id: number) => Passage {
+function passageCache(
+  kb: KnowledgeBase,
+  core: IndexCore,
+  articles: ReadonlyMap<string, Article>,
+): (id: number) => Passage {
   const { cache, sentenceList } = core;
   const regionNorms = new Map(kb.articles.map((a) => [a.id, normalize(a.region ?? "")]));
   const limit = core.settings.options.index.passageCache;
@@ -313,7 +318,8 @@ function namesOf(
   const han = [...nameSet].filter((n) => /^\p{Script=Han}{2,8}$/u.test(n));
   const latin = [...nameSet, ...Object.keys(ENGLISH_PLACES)].filter((n) => /^[a-z][a-z' -]{2,}$/.test(n));
   const namesByBigram = new Map<string, string[]>();
-  for (const name of han) for (const b of new Set(bigrams(name))) namesByBigram.set(b, [...(namesByBigram.get(b) ?? []), name]);
+  for (const name of han)
+    for (const b of new Set(bigrams(name))) namesByBigram.set(b, [...(namesByBigram.get(b) ?? []), name]);
   const holes = new Map<string, string[]>();
   for (const name of han) {
     const chars = [...name];
@@ -337,4 +343,3 @@ function valueClauses(fact: Fact): string {
     .map((c) => c.text)
     .join(" ");
 }
-

@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import v8 from "node:v8";
 import MiniSearch from "minisearch";
 import type { KnowledgeBase } from "../../model/knowledge.js";
-import { sentenceIndexOptions, type EngineLog, type Prebuilt } from "./indexes.js";
+import { type EngineLog, type Prebuilt, sentenceIndexOptions } from "./indexes.js";
 import { SortedTermCounts } from "./terms.js";
 
 const MAGIC = "XZSNAP1\n";
@@ -21,7 +21,17 @@ const FORMAT = 1;
 export const MINISEARCH_VERSION = "7.2.0";
 
 /** MiniSearch's state, as its fields hold it (see the note above). */
-const STATE_FIELDS = ["_documentCount", "_documentIds", "_idToShortId", "_fieldIds", "_fieldLength", "_avgFieldLength", "_nextId", "_storedFields", "_dirtCount"] as const;
+const STATE_FIELDS = [
+  "_documentCount",
+  "_documentIds",
+  "_idToShortId",
+  "_fieldIds",
+  "_fieldLength",
+  "_avgFieldLength",
+  "_nextId",
+  "_storedFields",
+  "_dirtCount",
+] as const;
 
 interface Header {
   format: number;
@@ -35,7 +45,12 @@ export function toSnapshot(kb: KnowledgeBase, prebuilt: Prebuilt): Buffer {
   const index = prebuilt.sentences as unknown as Record<string, unknown>;
   const state = Object.fromEntries(STATE_FIELDS.map((f) => [f, index[f]]));
   const { terms, counts } = SortedTermCounts.from(prebuilt.documentFrequency);
-  const payload = v8.serialize({ state, tree: (index._index as { _tree: unknown })._tree, terms: terms.join("\n"), counts });
+  const payload = v8.serialize({
+    state,
+    tree: (index._index as { _tree: unknown })._tree,
+    terms: terms.join("\n"),
+    counts,
+  });
   const header: Header = {
     format: FORMAT,
     minisearch: MINISEARCH_VERSION,
@@ -59,11 +74,14 @@ export function fromSnapshot(kb: KnowledgeBase, bytes: Buffer, log: EngineLog): 
   } catch {
     return { ok: false, reason: "corrupt header" };
   }
-  if (header.format !== FORMAT || header.minisearch !== MINISEARCH_VERSION) return { ok: false, reason: "made by another version" };
+  if (header.format !== FORMAT || header.minisearch !== MINISEARCH_VERSION)
+    return { ok: false, reason: "made by another version" };
   if (header.knowledge !== kb.version) return { ok: false, reason: "stale: the knowledge has changed" };
   const payload = bytes.subarray(end + 1);
-  if (payload.length !== header.bytes) return { ok: false, reason: `truncated: ${payload.length} of ${header.bytes} bytes` };
-  if (createHash("sha256").update(payload).digest("hex") !== header.sha256) return { ok: false, reason: "corrupt: checksum mismatch" };
+  if (payload.length !== header.bytes)
+    return { ok: false, reason: `truncated: ${payload.length} of ${header.bytes} bytes` };
+  if (createHash("sha256").update(payload).digest("hex") !== header.sha256)
+    return { ok: false, reason: "corrupt: checksum mismatch" };
 
   const { state, tree, terms, counts } = v8.deserialize(payload) as {
     state: Record<string, unknown>;

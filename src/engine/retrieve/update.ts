@@ -20,19 +20,23 @@
  * is refused: the caller builds.
  */
 import type MiniSearch from "minisearch";
-import { sentencesOf, type Article, type KnowledgeBase, type Sentence } from "../../model/knowledge.js";
-import { assembleIndexes, countTokens, indexedTokens, indexFacts, sentenceTokens, type Indexes } from "./indexes.js";
-import { EditedTermCounts, SortedTermCounts, type TermCounts } from "./terms.js";
+import { type Article, type KnowledgeBase, type Sentence, sentencesOf } from "../../model/knowledge.js";
+import { assembleIndexes, countTokens, type Indexes, indexedTokens, indexFacts, sentenceTokens } from "./indexes.js";
+import { EditedTermCounts, type SortedTermCounts, type TermCounts } from "./terms.js";
 
-export type UpdateResult = { ok: true; indexes: Indexes; removed: number; added: number } | { ok: false; reason: string };
+export type UpdateResult =
+  | { ok: true; indexes: Indexes; removed: number; added: number }
+  | { ok: false; reason: string };
 
 export function updateIndexes(ix: Indexes, next: KnowledgeBase): UpdateResult {
   const before = ix.kb;
-  if (JSON.stringify(before.glossary) !== JSON.stringify(next.glossary)) return { ok: false, reason: "the glossary changed" };
+  if (JSON.stringify(before.glossary) !== JSON.stringify(next.glossary))
+    return { ok: false, reason: "the glossary changed" };
   const nextList = sentencesOf(next);
   const oldList = ix.sentenceList;
   const large = ix.options.index.largeCorpus;
-  if (oldList.length >= large !== nextList.length >= large) return { ok: false, reason: `the corpus crosses ${large} sentences` };
+  if (oldList.length >= large !== nextList.length >= large)
+    return { ok: false, reason: `the corpus crosses ${large} sentences` };
 
   const nextArticles = new Map(next.articles.map((a) => [a.id, a]));
   const changed = new Set<string>();
@@ -79,7 +83,14 @@ export function updateIndexes(ix: Indexes, next: KnowledgeBase): UpdateResult {
   for (const [t, n] of oldFacts) counts.add([t], -n);
   for (const [t, n] of facts.counts) counts.add([t], n);
 
-  const indexes = assembleIndexes(next, { sentences, sentenceList: nextList, documentFrequency: counts.counts, facts, cache, settings: ix.core.settings });
+  const indexes = assembleIndexes(next, {
+    sentences,
+    sentenceList: nextList,
+    documentFrequency: counts.counts,
+    facts,
+    cache,
+    settings: ix.core.settings,
+  });
   return { ok: true, indexes, removed, added: added.length };
 }
 
@@ -99,7 +110,12 @@ function starts(list: readonly Sentence[]): Map<string, number> {
 
 /** Counts that can be changed: a build's Map is; a snapshot's sorted arrays get their changes beside them. */
 function editable(counts: TermCounts) {
-  const edited = counts instanceof Map ? undefined : counts instanceof EditedTermCounts ? counts : new EditedTermCounts(counts as SortedTermCounts);
+  const edited =
+    counts instanceof Map
+      ? undefined
+      : counts instanceof EditedTermCounts
+        ? counts
+        : new EditedTermCounts(counts as SortedTermCounts);
   const map = counts as Map<string, number>;
   return {
     counts: edited ?? counts,

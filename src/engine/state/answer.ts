@@ -4,14 +4,15 @@
  * no answer with what the sources hold nearby. The sentences around it (framing, refusals) are the
  * renderer's (src/render/words.ts).
  */
-import type { Judgment } from "../judge/judge.js";
+
 import type { Signals } from "../judge/confidence.js";
+import type { Judgment } from "../judge/judge.js";
 import type { Candidate } from "../read/candidates.js";
 import type { Conflict } from "../read/frame.js";
 import { titleYear } from "../read/periods.js";
 import type { Indexes } from "../retrieve/indexes.js";
 import type { Question } from "../understand/question.js";
-import { citationOf, factOf, figureOf, type AnswerFact, type Citation } from "./facts.js";
+import { type AnswerFact, type Citation, citationOf, factOf, figureOf } from "./facts.js";
 import { nearestName, nextQuestions, relatedQuestion, suggestionsFor } from "./related.js";
 import { displayPeriod, statement } from "./statement.js";
 
@@ -46,7 +47,12 @@ export interface Answer {
    * For a refusal because the sources hold only a near figure (another period, a target, another measure or
    * place): that figure, as what it is, with its citation. Never the answer.
    */
-  readonly near?: { readonly answer: string; readonly citation: Citation; readonly conflict: Conflict; readonly period?: string };
+  readonly near?: {
+    readonly answer: string;
+    readonly citation: Citation;
+    readonly conflict: Conflict;
+    readonly period?: string;
+  };
   /** Parts of a several-part question that the knowledge base does not answer. */
   readonly unansweredParts?: readonly string[];
   /** What the judgment rested on (judge/confidence.ts), when evidence was found. */
@@ -72,7 +78,18 @@ export function refusal(
 ): Answer {
   const { ix, raw, lang } = asked;
   const related = suggestionsFor(ix, []);
-  return { question: raw, answered: false, answer: "", lang, citations: [], facts: [], others: [], related, reason, ...extra };
+  return {
+    question: raw,
+    answered: false,
+    answer: "",
+    lang,
+    citations: [],
+    facts: [],
+    others: [],
+    related,
+    reason,
+    ...extra,
+  };
 }
 
 /** The answer, then up to `limit - 1` more from other evidence (for inline results); one refusal when there is none. */
@@ -88,14 +105,22 @@ export function state(asked: Asked, judgment: Judgment, limit: number): Answer[]
     case "topic": {
       const near = [...new Set(related(judgment.near))];
       const name = didYouMean ?? (asked.part ? undefined : nearestName(ix, q));
-      const extra = { related: near.length ? near : suggestionsFor(ix, q.places), ...(name ? { didYouMean: name } : {}) };
+      const extra = {
+        related: near.length ? near : suggestionsFor(ix, q.places),
+        ...(name ? { didYouMean: name } : {}),
+      };
       return [refusal(asked, "topic", extra)];
     }
     case "unsure":
       return [refusal(asked, "unsure", { related: related(judgment.pool), signals: judgment.signals })];
     case "near": {
       const c = judgment.near;
-      const near = { answer: toStatement(ix, c), citation: citationOf(c), conflict: judgment.conflict, ...(c.period ? { period: c.period } : {}) };
+      const near = {
+        answer: toStatement(ix, c),
+        citation: citationOf(c),
+        conflict: judgment.conflict,
+        ...(c.period ? { period: c.period } : {}),
+      };
       return [refusal(asked, "near", { near, related: related([c]) })];
     }
     case "answer":
@@ -103,7 +128,12 @@ export function state(asked: Asked, judgment: Judgment, limit: number): Answer[]
   }
 }
 
-function answers(asked: Asked, j: Extract<Judgment, { verdict: "answer" }>, limit: number, didYouMean?: string): Answer[] {
+function answers(
+  asked: Asked,
+  j: Extract<Judgment, { verdict: "answer" }>,
+  limit: number,
+  didYouMean?: string,
+): Answer[] {
   const { ix, raw, lang } = asked;
   const { best, pool } = j;
   const o = ix.options;
@@ -162,12 +192,17 @@ export function combine(parts: readonly Answer[], missing: readonly string[], o:
   // the user's words, and the direct answer holds only what the articles say.
   const joined = statements.join("");
   const fits = joined.length <= o.limits.answerChars;
-  const citations = parts.flatMap((a) => a.citations).filter((c, i, all) => all.findIndex((x) => x.quote === c.quote) === i);
+  const citations = parts
+    .flatMap((a) => a.citations)
+    .filter((c, i, all) => all.findIndex((x) => x.quote === c.quote) === i);
   return {
     ...first,
     answer: fits ? joined : first.answer,
     ...(missing.length ? { unansweredParts: missing } : {}),
-    figure: parts.map((a) => a.figure).filter(Boolean).join("；"),
+    figure: parts
+      .map((a) => a.figure)
+      .filter(Boolean)
+      .join("；"),
     citations: fits ? citations : first.citations,
     facts: fits ? parts.flatMap((a) => a.facts) : first.facts,
   };

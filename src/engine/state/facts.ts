@@ -32,7 +32,15 @@ export function factOf(c: Candidate): AnswerFact {
   if (c.fact) {
     const f = c.fact.fact;
     const value = f.values.length === 1 ? f.values[0]! : f.values;
-    return { subject: f.subject, metric: f.metric, value, unit: f.unit, period: f.period, kind: f.kind, source: c.article.url };
+    return {
+      subject: f.subject,
+      metric: f.metric,
+      value,
+      unit: f.unit,
+      period: f.period,
+      kind: f.kind,
+      source: c.article.url,
+    };
   }
   const span = c.spans[0];
   const text = span ? c.quote.slice(span.index, span.index + span.length) : c.quote;
@@ -53,7 +61,12 @@ export function metricOf(c: Candidate): string {
   const span = c.spans[0];
   if (!span) return "";
   const clause = splitClauses(c.quote).find((x) => x.start <= span.index && span.index < x.end);
-  return clause ? c.quote.slice(clause.start, span.index).replace(/^该市|^该/, "").trim() : "";
+  return clause
+    ? c.quote
+        .slice(clause.start, span.index)
+        .replace(/^该市|^该/, "")
+        .trim()
+    : "";
 }
 
 /** The figure as the quote writes it; several joined with 、. */

@@ -5,7 +5,7 @@
 import { CONNECTIVES, REFERRED_OTHERS, REFERRED_PLACES, REFERRING } from "../../lexicon/clauses.js";
 import { alt } from "../../lexicon/match.js";
 import { REPORTING } from "../../lexicon/time.js";
-import { groupStart, splitClauses, TIME_CLAUSE, type Span } from "../read/clauses.js";
+import { groupStart, type Span, splitClauses, TIME_CLAUSE } from "../read/clauses.js";
 import { resolveRelativeYears } from "../read/periods.js";
 
 /** 该市, 该县 …: the place the article is about. */
@@ -51,7 +51,13 @@ export function statement(input: {
   if (hi < lo) hi = clauses.length - 1;
   lo = groupStart(clauses, lo);
   // A clause that is only the figure (1835年11月29日，慈禧太后出生) says what it is in the next one.
-  const figureOnly = (i: number) => clauses[i]!.text.replace(/[^\p{Script=Han}]/gu, "").length - spans.reduce((n, s) => n + quote.slice(s.index, s.index + s.length).replace(/[^\p{Script=Han}]/gu, "").length, 0) < 2;
+  const figureOnly = (i: number) =>
+    clauses[i]!.text.replace(/[^\p{Script=Han}]/gu, "").length -
+      spans.reduce(
+        (n, s) => n + quote.slice(s.index, s.index + s.length).replace(/[^\p{Script=Han}]/gu, "").length,
+        0,
+      ) <
+    2;
   if (hi === lo && hi + 1 < clauses.length && figureOnly(hi)) hi++;
 
   let body = quote.slice(clauses[lo]!.start, clauses[hi]!.end).replace(CONNECTIVE, "");
@@ -88,4 +94,3 @@ export function statement(input: {
 export function displayPeriod(period: string): string {
   return period.replace(/(\d{1,2})\s*[-—~～至到]\s*(\d{1,2})月/, "$1月至$2月");
 }
-

@@ -2,7 +2,12 @@
 import { EVENT_VERBS } from "../../lexicon/events.js";
 
 const byWord = new Map<string, readonly string[]>();
-for (const group of EVENT_VERBS) for (const w of group) byWord.set(w, group.filter((x) => x !== w));
+for (const group of EVENT_VERBS)
+  for (const w of group)
+    byWord.set(
+      w,
+      group.filter((x) => x !== w),
+    );
 
 /** Each event verb in `word` (of two characters or more) with where it stands and the verbs that may stand for it. */
 export function eventVerbsIn(word: string): { at: number; length: number; others: readonly string[] }[] {

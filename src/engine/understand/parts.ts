@@ -1,6 +1,7 @@
 /** A question that asks several things (多少家？排名如何？), cut into its parts. */
-import { QUESTION_CUES, REFERENCES } from "../../lexicon/questions.js";
+
 import { anyWord } from "../../lexicon/match.js";
+import { QUESTION_CUES, REFERENCES } from "../../lexicon/questions.js";
 
 const QUESTION_CUE = anyWord(QUESTION_CUES, "i");
 const REFERS = new RegExp(`${anyWord(REFERENCES.han).source}|\\b${anyWord(REFERENCES.latin).source}\\b`, "i");

@@ -2,10 +2,11 @@
  * What a question asks: the places it names, the years, the kind of answer it wants, and its
  * concepts, the words evidence has to cover before the bot dares to answer.
  */
-import type { FactKind } from "../../model/knowledge.js";
+
 import { ENGLISH_STOP } from "../../lexicon/english.js";
 import { KIND_CUES, KIND_WORDS, SHARE_SPAN } from "../../lexicon/kinds.js";
 import { alt, anyWord, charSet, cueRegExp, onlyWords } from "../../lexicon/match.js";
+import { ENGLISH_PLACES } from "../../lexicon/places.js";
 import {
   ASKED_MEASURE_WORDS,
   ASKING_VERBS,
@@ -21,15 +22,32 @@ import {
   WHEN_ASKING,
   WHEN_PHRASES,
 } from "../../lexicon/questions.js";
-import { COMPARING, ENGLISH_PARTS_OF_YEAR, MONTHS, PARTS_OF_YEAR, RELATIVE_YEARS, TIME_WORDS, UNTIL } from "../../lexicon/time.js";
+import {
+  COMPARING,
+  ENGLISH_PARTS_OF_YEAR,
+  MONTHS,
+  PARTS_OF_YEAR,
+  RELATIVE_YEARS,
+  TIME_WORDS,
+  UNTIL,
+} from "../../lexicon/time.js";
+import type { FactKind } from "../../model/knowledge.js";
 import { questionYears } from "../read/periods.js";
-import { ENGLISH_PLACES } from "../../lexicon/places.js";
+import { type Measure, measureAsked } from "../read/units.js";
 import type { Indexes, TermGroup } from "../retrieve/indexes.js";
-import { correctTypos, knows } from "./typos.js";
-import { bigrams, contains, escapeRegExp, hanRuns, isLatin, normalize, stemEnglish, tokenizeNormalized } from "../text.js";
+import {
+  bigrams,
+  contains,
+  escapeRegExp,
+  hanRuns,
+  isLatin,
+  normalize,
+  stemEnglish,
+  tokenizeNormalized,
+} from "../text.js";
 import { eventVerbsIn } from "./events.js";
 import { frameOf, type QuestionFrame } from "./frame.js";
-import { measureAsked, type Measure } from "../read/units.js";
+import { correctTypos, knows } from "./typos.js";
 
 export type WantedKind = FactKind | "time";
 
@@ -121,7 +139,9 @@ const ENGLISH_STOPS: ReadonlySet<string> = new Set(ENGLISH_STOP);
 const RELATIVE_YEAR_TEXT = new RegExp(`${alt(RELATIVE_YEAR_WORDS)}|this year|last year`, "g");
 
 const ENGLISH_TIME: [RegExp, string][] = [
-  ...ENGLISH_PARTS_OF_YEAR.map(([names, zh]) => [new RegExp(`\\b${alt(names)}\\b`, "g"), ` ${zh} `] as [RegExp, string]),
+  ...ENGLISH_PARTS_OF_YEAR.map(
+    ([names, zh]) => [new RegExp(`\\b${alt(names)}\\b`, "g"), ` ${zh} `] as [RegExp, string],
+  ),
   ...MONTHS.map((m, i) => [new RegExp(`\\b${m}\\b`, "g"), ` ${i + 1}月 `] as [RegExp, string]),
 ];
 
@@ -130,7 +150,11 @@ const placeNames = new WeakMap<Indexes, readonly string[]>();
 function placeNamesOf(ix: Indexes): readonly string[] {
   let names = placeNames.get(ix);
   if (!names) {
-    const all = [...ix.allPlaces, ...ix.groups.filter((g) => g.section === "places").flatMap((g) => g.norms), ...Object.keys(ENGLISH_PLACES)];
+    const all = [
+      ...ix.allPlaces,
+      ...ix.groups.filter((g) => g.section === "places").flatMap((g) => g.norms),
+      ...Object.keys(ENGLISH_PLACES),
+    ];
     names = [...new Set(all)].sort((a, b) => b.length - a.length);
     placeNames.set(ix, names);
   }
@@ -158,7 +182,12 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   concepts.push(...english.concepts);
   const searchText = searchTextOf(ix, concepts, { kinds, places, englishTokens: english.tokens, timeText });
   const kept = heaviest(concepts, ix.options.limits.concepts);
-  const event = kinds[0] === "time" ? eventOf(text, kept, WHEN_PHRASE) : asked.word || kinds[0] === "count" ? eventOf(text, kept, COUNT_PHRASE) : [];
+  const event =
+    kinds[0] === "time"
+      ? eventOf(text, kept, WHEN_PHRASE)
+      : asked.word || kinds[0] === "count"
+        ? eventOf(text, kept, COUNT_PHRASE)
+        : [];
   return {
     raw,
     text,
@@ -190,7 +219,9 @@ class Remainder {
   }
   take(found: string): void {
     const t = this.text;
-    this.text = isLatin(found) ? t.replace(new RegExp(`\\b${escapeRegExp(found)}\\b`, "g"), " ") : t.split(found).join(" ");
+    this.text = isLatin(found)
+      ? t.replace(new RegExp(`\\b${escapeRegExp(found)}\\b`, "g"), " ")
+      : t.split(found).join(" ");
   }
 }
 
@@ -200,7 +231,9 @@ function placesIn(left: Remainder, ix: Indexes): { places: string[][]; foreignPl
   for (const name of placeNamesOf(ix)) {
     if (!left.has(name)) continue;
     const canonical = ENGLISH_PLACES[name] ?? name;
-    const group = ix.groups.find((g) => g.section === "places" && (g.norms.includes(name) || g.norms.includes(canonical)));
+    const group = ix.groups.find(
+      (g) => g.section === "places" && (g.norms.includes(name) || g.norms.includes(canonical)),
+    );
     if (group || ix.coveredPlaces.has(canonical) || [...ix.coveredPlaces].some((c) => c.startsWith(canonical))) {
       places.push([...new Set([canonical, ...(group?.norms ?? [])])]);
     } else foreignPlace ??= name;
@@ -236,7 +269,8 @@ function wordConcepts(rest: string, ix: Indexes): Concept[] {
         const word = found.replace(EDGE_WORDS, "");
         if (!word || TIME_WORD.test(word) || /^[\d年月日季度前后上下半]+$/.test(word)) continue;
         const grams = bigrams(word).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHAR.has(ch)));
-        if (grams.length) concepts.push({ text: word, forms: [word], weight: grams.length, grams, verbs: eventVerbsIn(word) });
+        if (grams.length)
+          concepts.push({ text: word, forms: [word], weight: grams.length, grams, verbs: eventVerbsIn(word) });
       }
     }
   }
@@ -276,7 +310,8 @@ function searchTextOf(
   },
 ): string {
   const { kinds, places, englishTokens, timeText } = also;
-  const searchable = (f: string) => /\p{Script=Han}|\d/u.test(f) || (isLatin(f) && ix.documentFrequency.has(f.split(" ")[0]!));
+  const searchable = (f: string) =>
+    /\p{Script=Han}|\d/u.test(f) || (isLatin(f) && ix.documentFrequency.has(f.split(" ")[0]!));
   // Evidence may say when something happened in another verb (过世: 去世, 逝世).
   const otherVerbs = (c: Concept) => (c.verbs ?? []).flatMap((v) => v.others.filter((o) => o.length > 1));
   return [
@@ -351,9 +386,6 @@ function eventOf(text: string, concepts: readonly Concept[], phrase: RegExp): Co
   const before = concepts.filter((c) => at(c) >= 0 && at(c) < m.index).sort((a, b) => at(b) - at(a));
   return before.slice(0, 1);
 }
-
-
-
 
 const COMPARED_YEAR = new RegExp(
   `${alt(COMPARING.before)}\\s*(?:19|20)\\d\\d\\s*年?|(?:19|20)\\d\\d\\s*年?\\s*${alt(COMPARING.after)}`,

@@ -3,11 +3,12 @@
  * by pinyin (忻洲 for 忻州): a character is replaced only when that makes a known name and the two share
  * a reading. Swapped neighbours are tried too; English names are matched with fuse.js.
  */
+
+import Fuse from "fuse.js";
+import { pinyin } from "pinyin-pro";
 import { NOT_NAMES } from "../../lexicon/english.js";
 import { charSet } from "../../lexicon/match.js";
 import { TYPO_SAFE_CHARS } from "../../lexicon/questions.js";
-import Fuse from "fuse.js";
-import { pinyin } from "pinyin-pro";
 import type { Indexes } from "../retrieve/indexes.js";
 import { bigrams, editDistance, hanRuns, stemEnglish } from "../text.js";
 
@@ -52,7 +53,8 @@ export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: str
   );
   let englishAttempts = ix.options.limits.englishMends;
   text = text.replace(/[a-z][a-z']{3,}/g, (word) => {
-    if (!names.has(word) || knows(ix, word) || ix.englishStems.has(stemEnglish(word)) || englishAttempts-- <= 0) return word;
+    if (!names.has(word) || knows(ix, word) || ix.englishStems.has(stemEnglish(word)) || englishAttempts-- <= 0)
+      return word;
     const best = ix.englishNames.search(word, { limit: 1 })[0];
     if (!best || best.item === word || best.item.includes(" ")) return word;
     if (editDistance(best.item, word) > (word.length >= 7 ? 2 : 1)) return word;
@@ -82,7 +84,11 @@ function suspicious(chars: readonly string[], k: number, ix: Indexes): boolean {
 export function closestName(ix: Indexes, text: string): string | undefined {
   const pool = new Set(bigrams(text).flatMap((b) => ix.namesByBigram.get(b) ?? []));
   if (!pool.size) return undefined;
-  const fuse = new Fuse([...pool], { includeScore: true, threshold: ix.options.index.didYouMeanThreshold, ignoreLocation: true });
+  const fuse = new Fuse([...pool], {
+    includeScore: true,
+    threshold: ix.options.index.didYouMeanThreshold,
+    ignoreLocation: true,
+  });
   const hit = fuse.search(text, { limit: 1 })[0];
   return hit && hit.item !== text ? hit.item : undefined;
 }
@@ -108,13 +114,19 @@ function swapped(chars: readonly string[], k: number): string[] | undefined {
 
 /** Whether two characters share a reading, allowing the usual slips of pinyin typing (z/zh, n/l, in/ing). */
 export function soundsAlike(a: string, b: string): boolean {
-  const readings = (ch: string) => new Set(pinyin(ch, { toneType: "none", multiple: true, type: "array" }).map(fuzzyPinyin));
+  const readings = (ch: string) =>
+    new Set(pinyin(ch, { toneType: "none", multiple: true, type: "array" }).map(fuzzyPinyin));
   const ra = readings(a);
   return [...readings(b)].some((r) => ra.has(r));
 }
 
 function fuzzyPinyin(syllable: string): string {
-  return syllable.replace(/^([zcs])h/, "$1").replace(/^l/, "n").replace(/^r/, "l").replace(/(an|en|in)g$/, "$1").replace(/^f/, "h");
+  return syllable
+    .replace(/^([zcs])h/, "$1")
+    .replace(/^l/, "n")
+    .replace(/^r/, "l")
+    .replace(/(an|en|in)g$/, "$1")
+    .replace(/^f/, "h");
 }
 
 function knownBigrams(chars: readonly string[], ix: Indexes): number {
@@ -127,7 +139,10 @@ function knownBigrams(chars: readonly string[], ix: Indexes): number {
 function mendWindow(chars: readonly string[], k: number, ix: Indexes): string[] | undefined {
   for (const len of [6, 5, 4, 3, 2]) {
     for (let start = Math.max(0, k + 1 - len); start <= k && start + len <= chars.length; start++) {
-      const key = chars.map((c, i) => (i === k ? "\0" : c)).slice(start, start + len).join("");
+      const key = chars
+        .map((c, i) => (i === k ? "\0" : c))
+        .slice(start, start + len)
+        .join("");
       const window = chars.slice(start, start + len).join("");
       // Most typos in Chinese are homophones typed by pinyin: 忻洲 for 忻州, 一体话 for 一体化.
       const name = ix.holes.get(key)?.find((n) => n !== window && soundsAlike([...n][k - start]!, chars[k]!));
