@@ -78,18 +78,23 @@ export const DEFAULT_OPTIONS = {
     comparison: 0.5,
     /** A figure in the unit or measure the question asks for (多少米 → 55米). */
     measure: 0.8,
-    /** A figure right next to the question's words, at most; it halves every `proximityFalloff` × ln 2 characters away. */
+    /** A figure right next to the question's words, at most; it halves every `proximityFalloff` × ln 2 characters
+     * away. */
     proximity: 0.4,
     proximityFalloff: 12,
     /** A figure whose clause says much the question does not ask, at most this much lower. */
     excess: 0.3,
     /** Excess added to a per-person or average figure's clause (人均地区生产总值) when the question does not say 人均. */
     perHead: 1,
-    /** A figure whose own clause says what a when- or how-many-question asks about (何年成立 → 成立), half this more; one that does not, half this less. */
+    /**
+     * A figure whose own clause says what a when- or how-many-question asks about (何年成立 → 成立), half this more;
+     * one that does not, half this less.
+     */
     event: 0.8,
     /** Within a sentence, how much the figure's own clause group's coverage counts against the rest of its fit. */
     ownClause: 2,
-    /** A clause without a figure, for a question that wants none (a name, a text), ranks this much above its coverage. */
+    /** A clause without a figure, for a question that wants none (a name, a text), ranks this much above its
+     * coverage. */
     textClause: 0.2,
     /** A curated fact's fit: its figure is the fact's value, neither near nor far. */
     curatedFit: 0.5,

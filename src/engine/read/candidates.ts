@@ -28,7 +28,10 @@ export interface Candidate {
   readonly coverage: number;
   /** How well the figure reads as the answer: its unit, its nearness to the question's words. */
   readonly fit: number;
-  /** How much of what the question asks about (q.event: 成立 in 何年成立) the figure's own clause says; 1 when it names nothing. */
+  /**
+   * How much of what the question asks about (q.event: 成立 in 何年成立) the figure's own clause says; 1 when it
+   * names nothing.
+   */
   readonly event: number;
   /** The search engine's score, relative to the best hit of its index. */
   readonly search: number;

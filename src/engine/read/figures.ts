@@ -90,7 +90,7 @@ export function findFigures(sentence: string): Figure[] {
 
 type Add = (f: Omit<Figure, "measure">) => void;
 
-/** English: 14.2 GW is found as a number with its unit; 2.9 billion yuan, 62.5 percent and 3.6 million visitors here. */
+/** English: 14.2 GW is found as a number with its unit; 2.9 billion yuan, 62.5 percent, 3.6 million visitors here. */
 function englishFigures(sentence: string, s: string, add: Add): void {
   for (const m of s.matchAll(ENGLISH_FIGURE)) {
     const [whole, num, magnitude = "", word = ""] = m;
@@ -188,12 +188,17 @@ function numericKind(num: string, unit: string, justBefore: string, context: str
   return kindOfUnit(unit, context);
 }
 
+/** A year (with its era and month and day), or a month (with its day or part). */
+const DATE = new RegExp(
+  "(?:(?:公元前?|西元前?|民国)?[0-9]{1,4}年代?(?:[0-9]{1,2}月(?:[0-9]{1,2}[日号])?)?)" +
+    "|[0-9]{1,2}月(?:[0-9]{1,2}[日号]|底|末|初|[中上下]旬)?",
+  "g",
+);
+
 /** Dates in a sentence (7月1日, 2021年12月29日, 10月底, 1889年, 西元前8200年, 民国39年), for questions that ask when. */
 export function findDates(sentence: string): Figure[] {
   const s = simplifyAligned(sentence);
   const out: Figure[] = [];
-  const DATE =
-    /(?:(?:公元前?|西元前?|民国)?[0-9]{1,4}年代?(?:[0-9]{1,2}月(?:[0-9]{1,2}[日号])?)?)|[0-9]{1,2}月(?:[0-9]{1,2}[日号]|底|末|初|中旬|上旬|下旬)?/g;
   for (const m of s.matchAll(DATE)) {
     // A bare number before 年 is a year only when it has three or four digits or an era before it.
     if (/^[0-9]{1,2}年/.test(m[0])) continue;

@@ -65,7 +65,7 @@ function otherMeasure(q: Question, own: string): boolean {
   return false;
 }
 
-/** A county's figure for a question about the city: the article is a county's and the clause does not speak of the city. */
+/** A county's figure for a question about the city: a county's article, whose clause does not speak of the city. */
 function countyForCity(q: Question, e: Framed): boolean {
   const asksCity = q.places.some((names) => names.some((n) => n === "忻州" || n === "忻州市" || n === "xinzhou"));
   if (!asksCity) return false;

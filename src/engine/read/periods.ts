@@ -101,7 +101,10 @@ export function titleYear(title: string): number | undefined {
 
 const MONTH_NAMES = MONTHS;
 
-/** English times rewritten as the Chinese the rest of this file reads: last year → 2024年, by the end of May → 截至2025年5月底. */
+/**
+ * English times rewritten as the Chinese the rest of this file reads: last year → 2024年, by the end of May →
+ * 截至2025年5月底.
+ */
 function englishTimes(text: string, date: string): string {
   if (!/[A-Za-z]{3}/.test(text)) return text;
   const year = Number(date.slice(0, 4));

@@ -97,7 +97,8 @@ export function measureFit(q: Question, figure: Pick<Figure, "unit" | "kind" | "
       const dated = figure.kind === "time" && (q.measure === "date" || figure.measure === "year");
       return dated ? 1 : undefined;
     }
-    // A share of a metric (有多少用于民生: 82%) may answer a question that names the metric's measure; a growth (提高100%) does not.
+    // A share of a metric (有多少用于民生: 82%) may answer a question that names the metric's measure; a growth
+    // (提高100%) does not.
     if (figure.measure) {
       if (measuresFit(q.measure, figure.measure)) return 1;
       return !q.strictMeasure && figure.measure === "percent" && figure.kind === "share" ? -0.5 : undefined;

@@ -291,7 +291,7 @@ function passageCache(
   };
 }
 
-/** The places the base is about (glossary places, articles' regions), those it covers, and every place a question may name. */
+/** The places the base is about (glossary places, regions), those it covers, and every place a question may name. */
 function placesOf(kb: KnowledgeBase, groups: readonly TermGroup[], documentFrequency: TermCounts) {
   const regionPlaces = new Set<string>();
   for (const g of groups) if (g.section === "places") for (const n of g.norms) regionPlaces.add(n);

@@ -121,7 +121,8 @@ const FILLER = anyWord(FILLERS, "g");
 /** Time and kind-of-answer words inside a run: they choose the period and the kind, not the subject. */
 const TIME_AND_KIND = new RegExp(
   [
-    `${alt(UNTIL)}?(?:${alt(RELATIVE_YEAR_WORDS)}|${YEAR_NUMBER})?(?:${alt(PARTS_OF_YEAR)}|\\d{1,2}月份?(?:底|末)?|\\d{1,2}-\\d{1,2}月)`,
+    `${alt(UNTIL)}?(?:${alt(RELATIVE_YEAR_WORDS)}|${YEAR_NUMBER})?` +
+      `(?:${alt(PARTS_OF_YEAR)}|\\d{1,2}月份?(?:底|末)?|\\d{1,2}-\\d{1,2}月)`,
     alt(RELATIVE_YEAR_WORDS),
     YEAR_NUMBER,
     alt(KIND_WORDS),
