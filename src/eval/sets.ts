@@ -97,7 +97,9 @@ export function runSet(engine: Engine, cases: readonly SetCase[], now: Date): Se
     const outcome = outcomeOf(c, answer);
     outcomes.push({ c, outcome, answer: answer.answer });
     integrity.push(...integrityProblems(answer, engine.kb).map((p) => `${c.id}: ${p}`));
-    for (const tally of [report, (report.groups[groupOf(c)] ??= emptyTally())]) {
+    const group = groupOf(c);
+    report.groups[group] ??= emptyTally();
+    for (const tally of [report, report.groups[group]!]) {
       tally.total++;
       if (!c.unanswerable) tally.answerable++;
       tally[outcome]++;
