@@ -140,7 +140,8 @@ export function formatTally(t: Tally): string {
   const pct = (x: number, of: number) => `${((100 * x) / Math.max(1, of)).toFixed(1)}%`;
   const un = t.total - t.answerable;
   return (
-    `right ${t.right}/${t.answerable} (${pct(t.right, t.answerable)}) · wrong ${t.wrong}/${t.total} (${pct(t.wrong, t.total)})` +
+    `right ${t.right}/${t.answerable} (${pct(t.right, t.answerable)}) · ` +
+    `wrong ${t.wrong}/${t.total} (${pct(t.wrong, t.total)})` +
     ` · none ${t.none}${un ? ` · unanswerable refused ${t.refused}/${un}` : ""}`
   );
 }
