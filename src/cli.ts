@@ -99,7 +99,8 @@ async function kbImport(args: string[]): Promise<void> {
   });
   if (positionals.length !== 1) {
     process.stderr.write(
-      "usage: npm run kb:import -- SOURCE [--knowledge DIR] [--url URL] [--title T] [--publisher P] [--date YYYY-MM-DD] [--author A] [--region R] [--id ID] [--dry-run]\n" +
+      "usage: npm run kb:import -- SOURCE [--knowledge DIR] [--url URL] [--title T] [--publisher P]" +
+        " [--date YYYY-MM-DD] [--author A] [--region R] [--id ID] [--dry-run]\n" +
         "SOURCE: a .html/.htm page, a .txt page capture, a .md file, or an http(s) link\n",
     );
     process.exit(2);
@@ -163,9 +164,9 @@ async function evaluate(args: string[]): Promise<void> {
     },
   });
   if (values.calibrate) return calibrate(values.knowledge);
-  if (values.set) return evaluateSet(values.set, values.knowledge, values.split, values.show, values.json);
-  if (values.external)
-    return evaluateExternal(values.external, values.knowledge, values.split, values.show, values.json);
+  const { knowledge, split, show, json } = values;
+  if (values.set) return evaluateSet(values.set, { knowledge, split, show, json });
+  if (values.external) return evaluateExternal(values.external, { knowledge, split, show, json });
   const engine = createEngine(await loadOrExit(values.knowledge));
   const report = runEval(engine, readCases(positionals), new Date(), timeZone());
   if (values.json) {
@@ -212,18 +213,21 @@ async function withFiles<T>(
   }
 }
 
+/** How an evaluation of a set runs: on which knowledge, which split, which outcomes listed, and whether as JSON. */
+interface EvalOptions {
+  knowledge: string;
+  split: string;
+  show: string;
+  json: boolean;
+}
+
 /** A public reading-comprehension set, its articles added to the knowledge folder: right / wrong / none. */
-async function evaluateExternal(
-  name: string,
-  knowledge: string,
-  split: string,
-  show: string,
-  json: boolean,
-): Promise<void> {
+async function evaluateExternal(name: string, { knowledge, split, show, json }: EvalOptions): Promise<void> {
   const { EXTERNAL_SETS, buildExternalSet, formatExternal, runExternal } = await import("./eval/external.js");
   if (!(name in EXTERNAL_SETS) || !["dev", "heldout", "all"].includes(split)) {
     process.stderr.write(
-      `usage: npm run eval -- --external ${Object.keys(EXTERNAL_SETS).join("|")} [--split dev|heldout|all] [--show wrong|none|right|all]\n`,
+      `usage: npm run eval -- --external ${Object.keys(EXTERNAL_SETS).join("|")}` +
+        " [--split dev|heldout|all] [--show wrong|none|right|all]\n",
     );
     process.exit(2);
   }
@@ -244,8 +248,11 @@ async function evaluateExternal(
   process.stdout.write(`${name} ${split}: ${formatExternal(report)}\n`);
 }
 
-/** A folder of articles and questions (test/eval/README.md), its articles added to the knowledge: right / wrong / none. */
-async function evaluateSet(dir: string, knowledge: string, split: string, show: string, json: boolean): Promise<void> {
+/**
+ * A folder of articles and questions (test/eval/README.md), its articles added to the knowledge:
+ * right / wrong / none.
+ */
+async function evaluateSet(dir: string, { knowledge, split, show, json }: EvalOptions): Promise<void> {
   const { formatTally, inSplit, readSet, runSet } = await import("./eval/sets.js");
   if (!["dev", "heldout", "all"].includes(split)) {
     process.stderr.write("usage: npm run eval -- --set DIR [--split dev|heldout|all] [--show wrong|none|right|all]\n");
@@ -286,7 +293,8 @@ async function calibrate(knowledge: string): Promise<void> {
       );
   }
   process.stdout.write(
-    `weights ${JSON.stringify(model.weights)}, bias ${model.bias}, threshold ${best.threshold} (best by cost: ${byCost.threshold})\n`,
+    `weights ${JSON.stringify(model.weights)}, bias ${model.bias}, ` +
+      `threshold ${best.threshold} (best by cost: ${byCost.threshold})\n`,
   );
 }
 
@@ -313,8 +321,10 @@ async function bench(args: string[]): Promise<void> {
     process.stdout.write(
       [
         `knowledge: ${k.articles} articles, ${k.facts} facts; ${k.questions} questions from test/eval`,
-        `engine:   ready ${e.ready_ms} ms (load ${e.load_ms} + build ${e.build_ms}), per question p50 ${e.p50_ms} ms, p99 ${e.p99_ms} ms, score ${(e.score * 100).toFixed(1)}%`,
-        `baseline: per question p50 ${b.p50_ms} ms, p99 ${b.p99_ms} ms, score ${(b.score * 100).toFixed(1)}% (bare MiniSearch, CJK bigrams, top sentence)`,
+        `engine:   ready ${e.ready_ms} ms (load ${e.load_ms} + build ${e.build_ms}), ` +
+          `per question p50 ${e.p50_ms} ms, p99 ${e.p99_ms} ms, score ${(e.score * 100).toFixed(1)}%`,
+        `baseline: per question p50 ${b.p50_ms} ms, p99 ${b.p99_ms} ms, score ${(b.score * 100).toFixed(1)}% ` +
+          "(bare MiniSearch, CJK bigrams, top sentence)",
       ].join("\n") + "\n",
     );
     return;
@@ -330,24 +340,33 @@ async function bench(args: string[]): Promise<void> {
   if (values.json) return void process.stdout.write(`${JSON.stringify(summary)}\n`);
   const table = summary.corpus.map(
     (c) =>
-      `${String(c.passages).padStart(7)} passages | build ${c.build_ms} ms (baseline ${c.baseline.build_ms}, ratio ${(c.build_ms / c.baseline.build_ms).toFixed(2)}) | snapshot load ${c.load_ms} ms | ` +
-      `p50 ${c.p50_ms} / p99 ${c.p99_ms} ms (baseline ${c.baseline.p50_ms} / ${c.baseline.p99_ms}) | bot RSS ${c.rss_mb} MiB, engine heap ${c.heap_mb} MiB (baseline RSS ${c.baseline.rss_mb})`,
+      `${String(c.passages).padStart(7)} passages | build ${c.build_ms} ms ` +
+      `(baseline ${c.baseline.build_ms}, ratio ${(c.build_ms / c.baseline.build_ms).toFixed(2)}) | ` +
+      `snapshot load ${c.load_ms} ms | ` +
+      `p50 ${c.p50_ms} / p99 ${c.p99_ms} ms (baseline ${c.baseline.p50_ms} / ${c.baseline.p99_ms}) | ` +
+      `bot RSS ${c.rss_mb} MiB, engine heap ${c.heap_mb} MiB (baseline RSS ${c.baseline.rss_mb})`,
   );
   process.stdout.write(
     [
       ...table,
-      `3 reloads of the largest corpus: up to ${details.reload_ms} ms each, longest event-loop stall ${summary.reload_max_stall_ms} ms (${details.stalls_ms.join(", ")}), ` +
+      `3 reloads of the largest corpus: up to ${details.reload_ms} ms each, ` +
+        `longest event-loop stall ${summary.reload_max_stall_ms} ms (${details.stalls_ms.join(", ")}), ` +
         `${details.answered_during_reload} questions answered meanwhile (slowest ${details.slowest_question_ms} ms); ` +
-        `bot RSS ${details.steady_rss_mb} MiB before, ${details.reload_peak_rss_mb} MiB at most during, ${details.after_reload_rss_mb} MiB right after, ${details.settled_rss_mb} MiB 20 s later`,
-      `one article added to the largest corpus, taken in place: ${summary.add_article_ms} ms from saving it to its first answer; ` +
-        `bot RSS ${details.add_article.rss_before_mb} MiB before, ${summary.add_article_rss_peak_mb} MiB at most meanwhile, ${details.add_article.snapshot_write_rss_peak_mb} MiB at most while the snapshot is written after`,
+        `bot RSS ${details.steady_rss_mb} MiB before, ${details.reload_peak_rss_mb} MiB at most during, ` +
+        `${details.after_reload_rss_mb} MiB right after, ${details.settled_rss_mb} MiB 20 s later`,
+      "one article added to the largest corpus, taken in place: " +
+        `${summary.add_article_ms} ms from saving it to its first answer; ` +
+        `bot RSS ${details.add_article.rss_before_mb} MiB before, ` +
+        `${summary.add_article_rss_peak_mb} MiB at most meanwhile, ` +
+        `${details.add_article.snapshot_write_rss_peak_mb} MiB at most while the snapshot is written after`,
       `pages imported while another chat asks (ms to prepare / longest the other chat waited): ` +
         Object.keys(summary.imports)
           .filter((k) => k.endsWith("_other_chat_max_ms"))
           .map((k) => k.replace(/_other_chat_max_ms$/, ""))
           .map((p) => `${p} ${summary.imports[`${p}_ms`]} / ${summary.imports[`${p}_other_chat_max_ms`]}`)
           .join(", "),
-      `start-up on the shipped knowledge (node dist/main.js): ${summary.startup_ms} ms to ready with a snapshot, ${details.startup_first_ms} ms without; ` +
+      `start-up on the shipped knowledge (node dist/main.js): ${summary.startup_ms} ms to ready with a snapshot, ` +
+        `${details.startup_first_ms} ms without; ` +
         `from the sources through tsx: ${details.startup_tsx_ms} ms`,
     ].join("\n") + "\n",
   );
@@ -361,8 +380,8 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   bench,
 };
 
-const [name, ...rest] = process.argv.slice(2);
-const command = name ? commands[name] : undefined;
+const [commandName, ...rest] = process.argv.slice(2);
+const command = commandName ? commands[commandName] : undefined;
 if (!command) {
   process.stderr.write(`usage: tsx src/cli.ts <${Object.keys(commands).join("|")}> [options]\n`);
   process.exit(2);
@@ -371,6 +390,6 @@ try {
   await command(rest);
 } catch (e) {
   // What the tools expect (a folder with problems, a page refused) they report themselves; the rest is one line too.
-  process.stderr.write(`${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(`${commandName}: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 }

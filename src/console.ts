@@ -30,7 +30,8 @@ export async function runConsole(
   const prompt = () => interactive && options.output.write("问> ");
   if (interactive) {
     options.output.write(
-      `知识库：${engine.summary.articles.length} 篇文章，${engine.summary.facts.length} 条数据。试试：${engine.examples[0] ?? ""}\n`,
+      `知识库：${engine.summary.articles.length} 篇文章，${engine.summary.facts.length} 条数据。` +
+        `试试：${engine.examples[0] ?? ""}\n`,
     );
     prompt();
   }

@@ -28,8 +28,8 @@ async function main(): Promise<void> {
   }
   // A person chatting in a terminal wants answers, not start-up logs, unless they asked for a level.
   const consoleChat = !config.botToken && Boolean(process.stdin.isTTY);
-  const level = consoleChat && !process.env.LOG_LEVEL ? "warn" : config.logLevel;
-  const logger = createLogger({ level, pretty: Boolean(process.stderr.isTTY) });
+  const logLevel = consoleChat && !process.env.LOG_LEVEL ? "warn" : config.logLevel;
+  const logger = createLogger({ level: logLevel, pretty: Boolean(process.stderr.isTTY) });
 
   // Both signals, in every mode, for as long as the process runs. As PID 1 in a container node has no
   // default action for them (docker stop would wait and kill; Ctrl-C would do nothing), and a second

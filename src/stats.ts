@@ -111,7 +111,8 @@ export async function openStats(dataDir: string, options: StatsOptions): Promise
     const key = dayOf(at);
     let day = perDay.get(key);
     if (!day) {
-      perDay.set(key, (day = { answered: 0, unanswered: 0 }));
+      day = { answered: 0, unanswered: 0 };
+      perDay.set(key, day);
       if (perDay.size > MAX_DAYS) perDay.delete(perDay.keys().next().value!);
     }
     return day;

@@ -37,7 +37,10 @@ interface Sampler {
 function sampler(entries: [string, number][]): Sampler {
   const cumulative = new Float64Array(entries.length);
   let total = 0;
-  entries.forEach(([, f], i) => (cumulative[i] = total += f));
+  for (const [i, [, f]] of entries.entries()) {
+    total += f;
+    cumulative[i] = total;
+  }
   return { words: entries.map(([w]) => w), cumulative };
 }
 
@@ -77,7 +80,7 @@ export function loadVocabulary(): Vocabulary {
   return { nouns: sampler(by.n!), verbs: sampler(by.v!), places: sampler(by.ns!), adjectives: sampler(by.a!) };
 }
 
-const UNITS = ["万千瓦", "亿元", "万元", "万亩", "万人次", "万吨", "个", "家", "项", "%", "公里", "户"];
+const UNITS = "万千瓦 亿元 万元 万亩 万人次 万吨 个 家 项 % 公里 户".split(" ");
 const LOCAL = [
   "忻州市",
   "原平市",
@@ -99,10 +102,16 @@ function figure(rnd: () => number): string {
   return `${value}${unit}`;
 }
 
+/** A year, the end of a month in it, or this year's first three quarters. */
+function period(year: number, rnd: () => number): string {
+  if (rnd() < 0.5) return `${year}年`;
+  if (rnd() < 0.5) return `截至${year}年${1 + Math.floor(rnd() * 12)}月底`;
+  return "今年前三季度";
+}
+
 function sentence(v: Vocabulary, rnd: () => number): string {
   const year = 2018 + Math.floor(rnd() * 8);
-  const time =
-    rnd() < 0.5 ? `${year}年` : rnd() < 0.5 ? `截至${year}年${1 + Math.floor(rnd() * 12)}月底` : "今年前三季度";
+  const time = period(year, rnd);
   const place = rnd() < 0.6 ? LOCAL[Math.floor(rnd() * LOCAL.length)]! : draw(v.places, rnd);
   const subject = draw(v.nouns, rnd) + draw(v.nouns, rnd);
   const clauses = [
@@ -127,9 +136,11 @@ export function ensureCorpus(root: string, passages: number, shipped: string, se
   if (existsSync(marker)) return dir;
   mkdirSync(path.join(dir, "articles"), { recursive: true });
   cpSync(shipped, dir, { recursive: true });
+  const sentencesIn = (f: string) =>
+    readFileSync(path.join(shipped, "articles", f), "utf8").match(/[。！？]/g)?.length ?? 0;
   const shippedPassages = readdirSync(path.join(shipped, "articles"))
     .filter((f) => f.endsWith(".md"))
-    .reduce((n, f) => n + (readFileSync(path.join(shipped, "articles", f), "utf8").match(/[。！？]/g)?.length ?? 0), 0);
+    .reduce((n, f) => n + sentencesIn(f), 0);
   const v = loadVocabulary();
   const rnd = random(seed);
   const articles = Math.max(0, Math.ceil((passages - shippedPassages) / PASSAGES_PER_ARTICLE));
@@ -139,9 +150,11 @@ export function ensureCorpus(root: string, passages: number, shipped: string, se
       paragraphs.push(Array.from({ length: SENTENCES_PER_PARAGRAPH }, () => sentence(v, rnd)).join(""));
     }
     const day = String(1 + (a % 28)).padStart(2, "0");
+    const month = String(1 + (a % 12)).padStart(2, "0");
     writeFileSync(
       path.join(dir, "articles", `synthetic-${String(a).padStart(5, "0")}.md`),
-      `---\ntitle: 合成测试文章${a}\npublisher: 基准测试（合成数据）\ndate: 2024-${String(1 + (a % 12)).padStart(2, "0")}-${day}\nurl: https://example.org/bench/${a}\nregion: ${LOCAL[a % LOCAL.length]}\n---\n\n${paragraphs.join("\n\n")}\n`,
+      `---\ntitle: 合成测试文章${a}\npublisher: 基准测试（合成数据）\ndate: 2024-${month}-${day}\n` +
+        `url: https://example.org/bench/${a}\nregion: ${LOCAL[a % LOCAL.length]}\n---\n\n${paragraphs.join("\n\n")}\n`,
     );
   }
   writeFileSync(marker, "");

@@ -12,10 +12,13 @@ import { openInThread } from "../thread/host.js";
 const QUESTION = "忻州新能源装机有多少？";
 
 const HEAD =
-  `<head><meta charset="utf-8"><title>原平市文旅产业持续升温</title><meta property="og:site_name" content="忻州日报">` +
+  `<head><meta charset="utf-8"><title>原平市文旅产业持续升温</title>` +
+  `<meta property="og:site_name" content="忻州日报">` +
   `<meta property="article:published_time" content="2024-11-05">` +
   `<link rel="canonical" href="https://example.cn/b.html"></head>`;
-const paragraph = (i: number) => `<p>据统计，原平市第${i}项文旅工程今年完工，总投资${i}万元。</p>`;
+function paragraph(i: number): string {
+  return `<p>据统计，原平市第${i}项文旅工程今年完工，总投资${i}万元。</p>`;
+}
 const nested = (depth: number) =>
   `<!doctype html><html>${HEAD}<body>${"<div>".repeat(depth)}<article><h1>原平市文旅产业持续升温</h1>` +
   `${[1, 2, 3, 4].map(paragraph).join("")}</article>${"</div>".repeat(depth)}</body></html>`;

@@ -161,7 +161,8 @@ async function reload(): Promise<object> {
       appendFileSync(path.join(knowledgeDir, "glossary.yaml"), `\n# reload ${k}\n`);
       writeFileSync(
         path.join(knowledgeDir, "articles", "zz-reload.md"),
-        `---\ntitle: 重新加载\npublisher: 基准\ndate: 2024-05-01\nurl: https://example.org/reload\n---\n\n忻州市今年新增企业${added}家。\n`,
+        "---\ntitle: 重新加载\npublisher: 基准\ndate: 2024-05-01\nurl: https://example.org/reload\n---\n\n" +
+          `忻州市今年新增企业${added}家。\n`,
       );
       const delay = monitorEventLoopDelay({ resolution: 5 });
       let asking = true;
@@ -184,7 +185,8 @@ async function reload(): Promise<object> {
       await questionsDone;
       delay.disable();
       stalls.push(round(delay.max / 1e6));
-      ok &&= result.ok && (await live.ask("忻州市今年新增企业多少家？", now)).answer.includes(String(added));
+      const question = "忻州市今年新增企业多少家？";
+      ok &&= result.ok && (await live.ask(question, now)).answer.includes(String(added));
     }
     // The old engine's worker is terminated once its questions are answered; give it a moment to go.
     await sleep(500);
@@ -213,7 +215,10 @@ async function reload(): Promise<object> {
   }
 }
 
-/** One article saved into the folder of an answering bot: how long until it is answered from, and the memory meanwhile. */
+/**
+ * One article saved into the folder of an answering bot: how long until it is answered from, and the memory
+ * meanwhile.
+ */
 async function addArticle(): Promise<object> {
   const questions = questionMix();
   const knowledgeDir = mkdtempSync(path.join(tmpdir(), "add-knowledge-"));
@@ -230,7 +235,8 @@ async function addArticle(): Promise<object> {
     const t = performance.now();
     writeFileSync(
       path.join(knowledgeDir, "articles", "zz-added.md"),
-      `---\ntitle: 新增文章\npublisher: 基准\ndate: 2024-06-01\nurl: ${url}\nregion: 忻州市\n---\n\n忻州市今年新增专精特新企业37家。\n`,
+      `---\ntitle: 新增文章\npublisher: 基准\ndate: 2024-06-01\nurl: ${url}\nregion: 忻州市\n---\n\n` +
+        "忻州市今年新增专精特新企业37家。\n",
     );
     const reloaded = await live.reload();
     const reload_ms = round(performance.now() - t);

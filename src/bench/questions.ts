@@ -1,4 +1,7 @@
-/** The fixed mix of questions the benchmark times: every question set under test/eval, and synthetic keyword questions. */
+/**
+ * The fixed mix of questions the benchmark times: every question set under test/eval, and synthetic keyword
+ * questions.
+ */
 import { readCases } from "../eval/run.js";
 import { syntheticQuestions } from "./corpus.js";
 

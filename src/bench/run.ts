@@ -11,7 +11,10 @@ import path from "node:path";
 import { ensureCorpus } from "./corpus.js";
 
 const TSX = ["--import", "tsx"];
-/** The flags `npm start` runs the bot with (package.json; a test keeps them equal); the engine's measurements run with them too. */
+/**
+ * The flags `npm start` runs the bot with (package.json; a test keeps them equal); the engine's measurements run
+ * with them too.
+ */
 export const BOT_FLAGS = ["--heap-growing-percent=20", "--max-semi-space-size=8", "--v8-pool-size=1"];
 
 function child(args: string[], input?: string, env: Record<string, string> = {}): { stdout: string; stderr: string } {
@@ -25,7 +28,10 @@ function child(args: string[], input?: string, env: Record<string, string> = {})
   return { stdout: r.stdout, stderr: r.stderr };
 }
 
-/** One measurement in a process of its own, from the built JavaScript as the bot runs; the baseline as a bare script would run. */
+/**
+ * One measurement in a process of its own, from the built JavaScript as the bot runs; the baseline as a bare
+ * script would run.
+ */
 function measure(mode: "engine" | "load" | "serve" | "reload" | "add" | "import" | "baseline", ...args: string[]) {
   const flags = mode === "baseline" ? [] : BOT_FLAGS;
   return JSON.parse(

@@ -70,10 +70,10 @@ export function fit(
     x.forEach((row, i) => {
       const z = row.reduce((sum, v, j) => sum + v * w[j]!, b);
       const err = 1 / (1 + Math.exp(-z)) - y[i]!;
-      row.forEach((v, j) => (grad[j]! += err * v));
+      for (const [j, v] of row.entries()) grad[j]! += err * v;
       gb += err;
     });
-    w.forEach((_, j) => (w[j]! -= rate * (grad[j]! / x.length + 0.001 * w[j]!)));
+    for (const j of w.keys()) w[j]! -= rate * (grad[j]! / x.length + 0.001 * w[j]!);
     b -= (rate * gb) / x.length;
   }
   const round = (v: number) => Math.round(v * 100) / 100;

@@ -65,7 +65,8 @@ export function buildExternalSet(name: ExternalSetName, dir = "test/fixtures/ext
     const url = `https://zh.wikipedia.org/wiki/${encodeURIComponent(title)}`;
     const body = paragraphs.map((p) => p.context.replace(/\s*\n\s*/g, " ").trim()).join("\n\n");
     files[`articles/${slug}.md`] =
-      `---\ntitle: ${JSON.stringify(title)}\npublisher: 维基百科\ndate: ${date}\nurl: ${JSON.stringify(url)}\n---\n\n${body}\n`;
+      `---\ntitle: ${JSON.stringify(title)}\npublisher: 维基百科\ndate: ${date}\n` +
+      `url: ${JSON.stringify(url)}\n---\n\n${body}\n`;
     for (const q of picked) {
       const gold = q.answers[0]!.text;
       cases.push({
@@ -120,5 +121,8 @@ export function runExternal(ask: (q: string) => Answer, cases: readonly External
 
 export function formatExternal(r: Pick<ExternalReport, "total" | "right" | "wrong" | "none">): string {
   const pct = (x: number) => `${((100 * x) / Math.max(1, r.total)).toFixed(1)}%`;
-  return `right ${r.right}/${r.total} (${pct(r.right)}) · wrong ${r.wrong} (${pct(r.wrong)}) · none ${r.none} (${pct(r.none)})`;
+  return (
+    `right ${r.right}/${r.total} (${pct(r.right)}) · wrong ${r.wrong} (${pct(r.wrong)}) · ` +
+    `none ${r.none} (${pct(r.none)})`
+  );
 }

@@ -7,7 +7,11 @@ import { KNOWN_PLACES } from "../lexicon/places.js";
 import type { KnowledgeBase } from "../model/knowledge.js";
 import { numbersIn } from "../model/numbers.js";
 
-const COMPANY_REFERENCE = /[该該本](公司|企业|企業|集团|集團|厂|廠)|^(公司|企业|企業)|^其(?![中他余次实])/m;
+/** A company by reference: 该公司, 本集团. */
+const COMPANY_NAMED_BY_REFERENCE = /[该該本](公司|企业|企業|集团|集團|厂|廠)/;
+/** A quote's line that opens with the company or with 其 (其中, 其他, 其余, 其次, 其实 are not it). */
+const COMPANY_OPENS_LINE = /^(公司|企业|企業)|^其(?![中他余次实])/m;
+const COMPANY_REFERENCES = [COMPANY_NAMED_BY_REFERENCE, COMPANY_OPENS_LINE];
 const PLACE_REFERENCE = /[该該本全](市|县|縣|区|區|省)/;
 
 export interface EvalCase {
@@ -78,7 +82,7 @@ export function integrityProblems(answer: Answer, kb: KnowledgeBase): string[] {
   // Whom it is about: a place the answer names that its quote does not is the quote's place reference
   // (该市 → 忻州市), never a company's (该公司 stays the company).
   const quoted = answer.citations.map((c) => c.quote).join("\n");
-  const companyOnly = COMPANY_REFERENCE.test(quoted) && !PLACE_REFERENCE.test(quoted);
+  const companyOnly = COMPANY_REFERENCES.some((r) => r.test(quoted)) && !PLACE_REFERENCE.test(quoted);
   for (const place of KNOWN_PLACES) {
     if (answer.answer.includes(place) && !quoted.includes(place) && companyOnly)
       problems.push(`the answer makes ${place} the subject of a quote about a company`);

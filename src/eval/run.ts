@@ -48,7 +48,9 @@ export function runEval(
         if (retrieved(engine, c, sentences, now)) report.retrieval.found++;
       }
       const verdict = judge(c, answerJson(engine.ask(c.q, now, timeZone)), engine.kb);
-      const k = (report.byKind[kindOf(c)] ??= { total: 0, passed: 0 });
+      const kind = kindOf(c);
+      report.byKind[kind] ??= { total: 0, passed: 0 };
+      const k = report.byKind[kind]!;
       k.total++;
       report.total++;
       if (verdict.pass) {

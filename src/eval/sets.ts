@@ -97,7 +97,9 @@ export function runSet(engine: Engine, cases: readonly SetCase[], now: Date): Se
     const outcome = outcomeOf(c, answer);
     outcomes.push({ c, outcome, answer: answer.answer });
     integrity.push(...integrityProblems(answer, engine.kb).map((p) => `${c.id}: ${p}`));
-    for (const tally of [report, (report.groups[groupOf(c)] ??= emptyTally())]) {
+    const group = groupOf(c);
+    report.groups[group] ??= emptyTally();
+    for (const tally of [report, report.groups[group]!]) {
       tally.total++;
       if (!c.unanswerable) tally.answerable++;
       tally[outcome]++;
@@ -138,7 +140,8 @@ export function formatTally(t: Tally): string {
   const pct = (x: number, of: number) => `${((100 * x) / Math.max(1, of)).toFixed(1)}%`;
   const un = t.total - t.answerable;
   return (
-    `right ${t.right}/${t.answerable} (${pct(t.right, t.answerable)}) · wrong ${t.wrong}/${t.total} (${pct(t.wrong, t.total)})` +
+    `right ${t.right}/${t.answerable} (${pct(t.right, t.answerable)}) · ` +
+    `wrong ${t.wrong}/${t.total} (${pct(t.wrong, t.total)})` +
     ` · none ${t.none}${un ? ` · unanswerable refused ${t.refused}/${un}` : ""}`
   );
 }

@@ -9,7 +9,8 @@ export const NUMBER_SOURCE = String.raw`\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d
  * a Chinese comma between thousands (１２００, 2，387). Figures are found with this one (engine/figures.ts).
  */
 const D = "[0-9０-９]";
-export const WRITTEN_NUMBER_SOURCE = `${D}{1,3}(?:[,，]${D}{3})+(?!${D})(?:[.．]${D}+)?|${D}+(?:[.．]${D}+)?(?:[/／]${D}+)?`;
+const WRITTEN_WITH_THOUSANDS = `${D}{1,3}(?:[,，]${D}{3})+(?!${D})(?:[.．]${D}+)?`;
+export const WRITTEN_NUMBER_SOURCE = `${WRITTEN_WITH_THOUSANDS}|${D}+(?:[.．]${D}+)?(?:[/／]${D}+)?`;
 
 export function numbersIn(text: string): { text: string; value: number; index: number }[] {
   const out: { text: string; value: number; index: number }[] = [];

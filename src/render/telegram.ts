@@ -4,7 +4,7 @@
  */
 
 import type { InlineKeyboardButton, InlineQueryResultArticle } from "grammy/types";
-import type { Answer } from "../engine/index.js";
+import type { Answer, Citation } from "../engine/index.js";
 import type { KnowledgeSummary } from "../model/knowledge.js";
 import { clip } from "./clip.js";
 import { directAnswer } from "./words.js";
@@ -43,22 +43,24 @@ export interface RenderedMessage {
   readonly keyboard: InlineKeyboardButton[][];
 }
 
+/** A source as a link to its page, named by its publisher and date. */
+function sourceLink(c: Citation): string {
+  return `<a href="${escapeHtml(c.url)}">${escapeHtml(c.publisher)} · ${escapeHtml(c.date)}</a>`;
+}
+
 /** The body of an answer as Telegram HTML: the answer in bold, the quote, the source line. */
 export function answerHtml(answer: Answer): string {
   const l = LABELS[answer.lang];
-  // Telegram refuses a message without visible text; the engine never answers with nothing, but a renderer must not fail.
+  // Telegram refuses a message without visible text; the engine never answers with nothing, but a renderer
+  // must not fail.
   const parts = [`<b>${escapeHtml(directAnswer(answer).trim() || "…")}</b>`];
   if (answer.unansweredParts?.length)
     parts.push(`${l.unanswered}：${answer.unansweredParts.map(escapeHtml).join("；")}`);
   for (const c of answer.citations) {
     parts.push(`<blockquote>${escapeHtml(c.quote)}</blockquote>`);
-    parts.push(`${l.source}：<a href="${escapeHtml(c.url)}">${escapeHtml(c.publisher)} · ${escapeHtml(c.date)}</a>`);
+    parts.push(`${l.source}：${sourceLink(c)}`);
   }
-  for (const o of answer.others) {
-    parts.push(
-      `${l.others}：${escapeHtml(o.answer)}（<a href="${escapeHtml(o.citation.url)}">${escapeHtml(o.citation.publisher)} · ${escapeHtml(o.citation.date)}</a>）`,
-    );
-  }
+  for (const o of answer.others) parts.push(`${l.others}：${escapeHtml(o.answer)}（${sourceLink(o.citation)}）`);
   if (!answer.answered && answer.didYouMean?.trim()) parts.push(`${l.didYouMean}：${escapeHtml(answer.didYouMean)}`);
   const related = answer.related.filter((q) => q.trim());
   if (!answer.answered && related.length)
@@ -173,7 +175,8 @@ function hardSplit(line: string, limit: number): string[] {
 export function sourcesHtml(kb: KnowledgeSummary): string[] {
   const lines = kb.articles.map(
     (a, i) =>
-      `${i + 1}. <a href="${escapeHtml(a.url)}">${escapeHtml(a.title)}</a>\n${escapeHtml(a.publisher)} · ${escapeHtml(a.date)}`,
+      `${i + 1}. <a href="${escapeHtml(a.url)}">${escapeHtml(a.title)}</a>\n` +
+      `${escapeHtml(a.publisher)} · ${escapeHtml(a.date)}`,
   );
   return splitMessage([`<b>知识库中的文章（${kb.articles.length} 篇）</b>`, ...lines].join("\n\n"));
 }
@@ -189,12 +192,13 @@ export function topicsHtml(kb: KnowledgeSummary): string[] {
   const metrics = count(kb.facts.map((f) => f.metric)).slice(0, 30);
   const places = kb.places.slice(0, 20);
   const regions = count(kb.articles.map((a) => a.region ?? "").filter(Boolean));
+  const counts = `共 ${kb.articles.length} 篇文章、${kb.facts.length} 条整理过的数据`;
   const lines = [
     "<b>我能回答的主题</b>",
     `地区：${escapeHtml([...new Set([...regions, ...places])].join("、"))}`,
     subjects.length ? `对象：${escapeHtml(subjects.join("、"))}` : "",
     metrics.length ? `数据：${escapeHtml(metrics.join("、"))}` : "",
-    `共 ${kb.articles.length} 篇文章、${kb.facts.length} 条整理过的数据；文章里的其他数字也能回答。`,
+    `${counts}；文章里的其他数字也能回答。`,
   ].filter(Boolean);
   return splitMessage(lines.join("\n\n"));
 }

@@ -20,6 +20,9 @@ interface Words {
   readonly figure?: (figure: string, period: string) => string;
 }
 
+/** What the knowledge covers, as a refusal of another place names it. */
+const COVERED_ZH = "忻州市和太忻一体化经济区";
+
 const WORDS: Record<Language, Words> = {
   zh: {
     refusal: {
@@ -29,8 +32,11 @@ const WORDS: Record<Language, Words> = {
       topic: "抱歉，知识库里没有这个问题的答案。",
       unsure: "抱歉，资料里找不到把握足够的答案。",
     },
-    place: (place) => `我的资料只涉及忻州市和太忻一体化经济区，没有关于“${place}”的信息。`,
-    near: (conflict, statement) => `资料里没有这个问题问的数字${NEAR_ZH[conflict]}。相近的是：${statement}`,
+    place: (place) => `我的资料只涉及${COVERED_ZH}，没有关于“${place}”的信息。`,
+    near: (conflict, statement) => {
+      const asked = `这个问题问的数字${NEAR_ZH[conflict]}`;
+      return `资料里没有${asked}。相近的是：${statement}`;
+    },
     period: (years) => `知识库里没有${years}年的相关数据。`,
   },
   en: {

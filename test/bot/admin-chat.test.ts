@@ -502,9 +502,9 @@ describe("feedback", () => {
     expect(down.slice(5, 9)).not.toBe(other.slice(5, 9));
 
     // Another user presses the same data in a chat of their own: refused, nothing recorded.
-    const refused = api.nextCall("answerCallbackQuery");
+    const refusal = api.nextCall("answerCallbackQuery");
     api.push(updates.callback(9, down));
-    expect((await refused).params.text).toContain("只有提问的人和这个回答所在聊天里的人可以评价它");
+    expect((await refusal).params.text).toContain("只有提问的人和这个回答所在聊天里的人可以评价它");
     expect(downsBy(bot.hashUser(9))).toEqual([]);
 
     const group = -500;

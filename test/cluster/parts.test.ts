@@ -224,7 +224,11 @@ describe("the lock on the knowledge folder", () => {
     });
     links.push(l);
     let ran = false;
-    expect(await withLock(l, "knowledge", { owner: "a" }, async () => void (ran = true))).toEqual({
+    expect(
+      await withLock(l, "knowledge", { owner: "a" }, async () => {
+        ran = true;
+      }),
+    ).toEqual({
       ok: false,
       reason: "unavailable",
     });

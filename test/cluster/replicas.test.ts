@@ -422,9 +422,9 @@ describe("replicas behind a load balancer", () => {
     await vi.waitFor(async () => expect(await health(b.port)).toMatchObject({ redis: "ok" }), { timeout: 10_000 });
     await vi.waitFor(
       async () => {
-        const stats = await ask(a.port, updates.privateText(ADMIN, "/stats"), ADMIN);
-        expect(stats).toContain("东京的人口有多少");
-        expect(stats).toMatch(/副本<\/b>（2 个在线）/);
+        const seen = await ask(a.port, updates.privateText(ADMIN, "/stats"), ADMIN);
+        expect(seen).toContain("东京的人口有多少");
+        expect(seen).toMatch(/副本<\/b>（2 个在线）/);
       },
       { timeout: 10_000, interval: 300 },
     );

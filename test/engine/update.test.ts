@@ -108,7 +108,7 @@ describe("one article or facts file changed, taken in place", () => {
     const url = "https://example.org/jinbei/2025/09/hengyue-forging";
     const dir = folder();
     expect(createEngine((await load(dir)).kb).ask("恒岳重工有多少员工？", NOW).citations[0]?.url).toBe(url);
-    const { engine } = await updateAndCompare((dir) => rmSync(article(dir, "hengyue-forging-2025.md")));
+    const { engine } = await updateAndCompare((copy) => rmSync(article(copy, "hengyue-forging-2025.md")));
     for (const q of QUESTIONS) expect(engine.ask(q, NOW).citations.map((c) => c.url)).not.toContain(url);
   });
 

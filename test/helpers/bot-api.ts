@@ -83,7 +83,7 @@ export class FakeBotApi {
   async stop(): Promise<void> {
     this.delivering.abort();
     for (const t of this.pollTimers) clearTimeout(t);
-    this.waiters.splice(0).forEach((w) => w());
+    for (const w of this.waiters.splice(0)) w();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
   }
@@ -96,7 +96,7 @@ export class FakeBotApi {
       return update_id;
     }
     this.updates.push({ update_id, ...update });
-    this.waiters.splice(0).forEach((w) => w());
+    for (const w of this.waiters.splice(0)) w();
     return update_id;
   }
 

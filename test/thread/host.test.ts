@@ -228,7 +228,10 @@ describe("the engine in a worker thread", () => {
         article({ ...GOOD, region: "定襄县" }, "定襄县今年新增物流企业4家。"),
       );
       let reloaded = false;
-      const reload = live.reload().then((r) => ((reloaded = true), r));
+      const reload = live.reload().then((r) => {
+        reloaded = true;
+        return r;
+      });
       // Asked after the reload began: answered by the old engine before the new one is ready.
       const during = await live.ask(QUESTIONS[0]!, NOW);
       expect(reloaded).toBe(false);
