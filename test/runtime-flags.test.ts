@@ -18,7 +18,7 @@ describe("the bot's node flags", () => {
   });
 
   it("are the ones the README says the Docker image runs", () => {
-    const docker = readFileSync("README.md", "utf8").split("### Docker")[1]!.split("\n## ")[0]!;
+    const docker = readFileSync("README.md", "utf8").split("\n## Docker")[1]!.split("\n## ")[0]!;
     expect(docker.replace(/\s+/g, " ")).toContain(`\`node ${BOT_FLAGS.join(" ")} dist/main.js\``);
   });
 
