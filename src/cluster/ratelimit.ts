@@ -21,7 +21,8 @@ export function sharedLimiterStore(link: RedisLink, windowMs: number): LimiterSt
     let entry = local.get(key);
     if (!entry || entry.resetAt <= now) {
       if (local.size > 10_000) for (const [k, e] of local) if (e.resetAt <= now) local.delete(k);
-      local.set(key, (entry = { hits: 0, resetAt: now + windowMs }));
+      entry = { hits: 0, resetAt: now + windowMs };
+      local.set(key, entry);
     }
     return ++entry.hits;
   };
