@@ -12,7 +12,8 @@ export interface LimiterStore {
   pexpire(key: string, milliseconds: number): Promise<number>;
 }
 
-const INCR_WITH_EXPIRY = `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n`;
+const INCR_WITH_EXPIRY =
+  "local n = redis.call('INCR', KEYS[1]) " + "if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
 
 export function sharedLimiterStore(link: RedisLink, windowMs: number): LimiterStore {
   const local = new Map<string, { hits: number; resetAt: number }>();

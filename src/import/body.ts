@@ -256,7 +256,8 @@ function checkTail(
     .reduce((n, t) => n + t.length, 0);
   if (after >= Math.max(300, body / 4)) {
     unsure.push(
-      `the text goes on for ${after} characters after "${marker}", where the article was taken to end; check that none of it is the article's`,
+      `the text goes on for ${after} characters after "${marker}", where the article was taken to end; ` +
+        "check that none of it is the article's",
     );
   }
 }

@@ -15,7 +15,10 @@ export interface ThreadOptions {
   readonly dataDir: string;
   /** Where the users are (IANA): questions that say 今年 mean the year there. */
   readonly timeZone: string;
-  /** Where the worker's notes go (a snapshot not used or not written, a question timed out, a worker lost, replaced or stopped). */
+  /**
+   * Where the worker's notes go (a snapshot not used or not written, a question timed out, a worker lost,
+   * replaced or stopped).
+   */
   readonly note: (level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>) => void;
   /** How long one question may take before it fails, alone. Default 10 s. */
   readonly askTimeoutMs?: number;
