@@ -127,13 +127,13 @@ async function kbImport(args: string[]): Promise<void> {
   if (redis) {
     // Beside running replicas: written under their lock, and announced so that each one reloads.
     const { writeSharedFolder } = await import("./cluster/tools.js");
-    const shared = await writeSharedFolder(
+    const shared = await writeSharedFolder({
       redis,
-      knowledge,
-      `kb:import@${hostname()}`,
-      () => saveImport(knowledge, article),
-      (s) => s.ok,
-    );
+      knowledgeDir: knowledge,
+      owner: `kb:import@${hostname()}`,
+      write: () => saveImport(knowledge, article),
+      changed: (s) => s.ok,
+    });
     if (!shared.ok) {
       process.stderr.write(`${shared.why}\n`);
       process.exit(1);

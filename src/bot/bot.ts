@@ -85,7 +85,8 @@ export function createBot(token: string, given: BotDeps, options: BotOptions = {
       storageClient: deps.limiterStore ? deps.limiterStore(timeFrame) : "MEMORY_STORE",
       keyGenerator: (ctx) => ctx.from?.id.toString(),
       onLimitExceeded: async (ctx) => {
-        if (ctx.chat?.type === "private") await ctx.reply("你问得太快了，请稍等一分钟再问。").catch(() => {});
+        if (ctx.chat?.type !== "private") return;
+        await ctx.reply("你问得太快了，请稍等一分钟再问。").catch(() => {});
       },
     }),
   );

@@ -68,14 +68,7 @@ export async function runBot(input: {
     ...(cluster ? { records: cluster.records } : {}),
   });
 
-  try {
-    await bot.init();
-  } catch (e) {
-    if (e instanceof GrammyError && e.error_code === 401) {
-      logger.fatal("Telegram rejected BOT_TOKEN (401 Unauthorized): check the token from @BotFather");
-    } else logger.fatal({ err: e }, `cannot reach the Bot API at ${config.telegramApiRoot}`);
-    process.exit(1);
-  }
+  await initBot(bot, config, logger);
   if (cluster && !config.webhook) {
     const lease = await cluster.claimPolling((why) => void refuse(why));
     if (!lease.ok) await refuse(lease.why);
@@ -92,36 +85,51 @@ export async function runBot(input: {
     "bot started",
   );
 
-  let runner: RunnerHandle | undefined;
-  let server: Server | undefined;
-  if (config.webhook) {
-    const health = () => ({
-      ok: true,
-      replica: config.replicaId,
-      version: live.summary.version,
-      ...(cluster ? cluster.link.health() : {}),
-    });
-    server = await startWebhook(bot, config.webhook, logger, health);
-  } else {
-    await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { silent: true, maxRetryTime: 24 * 60 * 60 * 1000 } });
-    runner.task()?.catch((e: unknown) => {
-      if (e instanceof GrammyError && e.error_code === 409) {
-        logger.fatal(
-          "409 Conflict: another instance is polling with this BOT_TOKEN (or a webhook is set); stop it and start again",
-        );
-      } else logger.fatal({ err: e }, "polling stopped");
-      process.exit(1);
-    });
-  }
+  const health = () => ({
+    ok: true,
+    replica: config.replicaId,
+    version: live.summary.version,
+    ...(cluster ? cluster.link.health() : {}),
+  });
+  const server = config.webhook ? await startWebhook(bot, config.webhook, logger, health) : undefined;
+  const runner = config.webhook ? undefined : await startPolling(bot, logger);
 
   return async () => {
-    // Stop fetching, then let the updates already taken be answered (the runner's stop does not wait for them).
+    // Stop fetching, then let the updates already taken be answered (the runner's stop does not wait for
+    // them).
     await Promise.allSettled([runner?.isRunning() ? runner.stop() : undefined, closeServer(server)]);
     while (runner && runner.size() > 0) await new Promise((r) => setTimeout(r, 20));
     await Promise.allSettled([stats.flush(), live.close()]);
     await cluster?.close();
   };
+}
+
+/** Checks the token before anything else: a process with a wrong one stops at once, saying so. */
+async function initBot(bot: ReturnType<typeof createBot>, config: Config, logger: Logger): Promise<void> {
+  try {
+    await bot.init();
+  } catch (e) {
+    if (e instanceof GrammyError && e.error_code === 401) {
+      logger.fatal("Telegram rejected BOT_TOKEN (401 Unauthorized): check the token from @BotFather");
+    } else logger.fatal({ err: e }, `cannot reach the Bot API at ${config.telegramApiRoot}`);
+    process.exit(1);
+  }
+}
+
+/** Long polling; a second poller of the same bot (409 Conflict) stops this process. */
+async function startPolling(bot: ReturnType<typeof createBot>, logger: Logger): Promise<RunnerHandle> {
+  await bot.api.deleteWebhook();
+  const runner = run(bot, { runner: { silent: true, maxRetryTime: 24 * 60 * 60 * 1000 } });
+  runner.task()?.catch((e: unknown) => {
+    if (e instanceof GrammyError && e.error_code === 409) {
+      logger.fatal(
+        "409 Conflict: another instance is polling with this BOT_TOKEN (or a webhook is set); " +
+          "stop it and start again",
+      );
+    } else logger.fatal({ err: e }, "polling stopped");
+    process.exit(1);
+  });
+  return runner;
 }
 
 async function setCommands(api: ReturnType<typeof createBot>["api"], config: Config, logger: Logger): Promise<void> {

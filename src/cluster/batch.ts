@@ -47,10 +47,13 @@ export async function applyOnce(link: RedisLink, guard: string, writes: readonly
   // The keys go in KEYS (as Redis wants every key a script touches declared); each write names its key by index.
   const keys = [guard];
   const index = new Map<string, number>();
-  const encoded = writes.map(([command, key, ...args]) => {
+  const encoded = writes.map(([command, key, ...rest]) => {
     let i = index.get(key);
-    if (i === undefined) index.set(key, (i = keys.push(key)));
-    return [command, i, ...args];
+    if (i === undefined) {
+      i = keys.push(key);
+      index.set(key, i);
+    }
+    return [command, i, ...rest];
   });
   const args = [keys.length, ...keys, String(GUARD_SECONDS), JSON.stringify(encoded)] as const;
   let reply: unknown;

@@ -40,14 +40,18 @@ export async function claimPolling(
     if (webhooks.length) {
       return {
         ok: false,
-        why: `long polling refused: replicas ${webhooks.map((r) => r.id).join(", ")} serve a webhook for this bot, and polling would delete it; set WEBHOOK_URL on this replica too`,
+        why:
+          `long polling refused: replicas ${webhooks.map((r) => r.id).join(", ")} serve a webhook for this bot, ` +
+          "and polling would delete it; set WEBHOOK_URL on this replica too",
       };
     }
     const holder = await hold().catch(() => "");
     if (holder)
       return {
         ok: false,
-        why: `long polling refused: replica ${holder} already polls for this bot, and Telegram gives updates to one poller only (409 Conflict); ${WEBHOOK_HINT}`,
+        why:
+          `long polling refused: replica ${holder} already polls for this bot, ` +
+          `and Telegram gives updates to one poller only (409 Conflict); ${WEBHOOK_HINT}`,
       };
   }
   // While Redis is down the lease is taken when it is back; Telegram's 409 stays the last word.

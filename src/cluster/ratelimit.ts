@@ -12,7 +12,8 @@ export interface LimiterStore {
   pexpire(key: string, milliseconds: number): Promise<number>;
 }
 
-const INCR_WITH_EXPIRY = `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n`;
+const INCR_WITH_EXPIRY =
+  "local n = redis.call('INCR', KEYS[1]) " + "if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
 
 export function sharedLimiterStore(link: RedisLink, windowMs: number): LimiterStore {
   const local = new Map<string, { hits: number; resetAt: number }>();
@@ -21,7 +22,8 @@ export function sharedLimiterStore(link: RedisLink, windowMs: number): LimiterSt
     let entry = local.get(key);
     if (!entry || entry.resetAt <= now) {
       if (local.size > 10_000) for (const [k, e] of local) if (e.resetAt <= now) local.delete(k);
-      local.set(key, (entry = { hits: 0, resetAt: now + windowMs }));
+      entry = { hits: 0, resetAt: now + windowMs };
+      local.set(key, entry);
     }
     return ++entry.hits;
   };

@@ -180,7 +180,8 @@ class Link implements RedisLink {
     if (this.warned) return;
     this.warned = true;
     const what =
-      "redis unavailable: answering goes on; stats are buffered, rate limits and duplicate checks are per replica until it is back";
+      "redis unavailable: answering goes on; stats are buffered, " +
+      "rate limits and duplicate checks are per replica until it is back";
     this.options.logger.warn({ error: why }, what);
   }
 

@@ -204,7 +204,8 @@ class StatsBuffer {
   private async writeAll(): Promise<boolean> {
     const { link, logger } = this;
     while (this.waiting && link.up) {
-      const held = (this.held ??= { id: randomUUID(), items: this.pending.splice(0, BATCH) });
+      this.held ??= { id: randomUUID(), items: this.pending.splice(0, BATCH) };
+      const held = this.held;
       const writes = writesOf(held.items, this.layout);
       try {
         const result = await applyOnce(link, this.layout.keys.batch(held.id), writes);
@@ -243,7 +244,10 @@ function writesOf(batch: readonly Item[], layout: StatsLayout): Write[] {
   const countIn = (at: Date) => {
     const day = dayOf(at);
     let counts = days.get(day);
-    if (!counts) days.set(day, (counts = { answered: 0, unanswered: 0, helpful: 0, unhelpful: 0 }));
+    if (!counts) {
+      counts = { answered: 0, unanswered: 0, helpful: 0, unhelpful: 0 };
+      days.set(day, counts);
+    }
     return counts;
   };
   const add = (key: string, ...fields: (string | undefined)[]) =>
@@ -263,7 +267,10 @@ function writesOf(batch: readonly Item[], layout: StatsLayout): Write[] {
     if (item.answered || !item.question) continue;
     const day = dayOf(item.at);
     let perDay = asked.get(day);
-    if (!perDay) asked.set(day, (perDay = new Map()));
+    if (!perDay) {
+      perDay = new Map();
+      asked.set(day, perDay);
+    }
     perDay.set(item.question, (perDay.get(item.question) ?? 0) + 1);
     add(k.unanswered, "t", item.at.toISOString(), "q", item.question, "u", item.user, "r", replicaId);
   }

@@ -12,14 +12,23 @@ import { connectRedis } from "./redis.js";
 
 export type SharedWrite<T> = { ok: true; value: T; announced?: string } | { ok: false; why: string };
 
-export async function writeSharedFolder<T>(
-  redis: { url: string; prefix: string },
-  knowledgeDir: string,
-  owner: string,
-  write: () => Promise<T>,
+export interface SharedFolderWrite<T> {
+  readonly redis: { url: string; prefix: string };
+  readonly knowledgeDir: string;
+  /** Who holds the lock while writing, as the replicas show it. */
+  readonly owner: string;
+  readonly write: () => Promise<T>;
   /** Whether `value` changed the folder (only then is a version announced). */
-  changed: (value: T) => boolean,
-): Promise<SharedWrite<T>> {
+  readonly changed: (value: T) => boolean;
+}
+
+export async function writeSharedFolder<T>({
+  redis,
+  knowledgeDir,
+  owner,
+  write,
+  changed,
+}: SharedFolderWrite<T>): Promise<SharedWrite<T>> {
   const link = connectRedis({ ...redis, name: `xinzhou-tool:${owner}`, logger: pino({ level: "silent" }) });
   try {
     if (!(await link.ready(5000)))

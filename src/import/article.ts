@@ -37,7 +37,8 @@ export function unwritable(paragraphs: readonly BodyParagraph[]): string[] {
   return paragraphs.flatMap((p, i) =>
     !p.heading && /^#{1,6}\s/.test(p.text)
       ? [
-          `paragraph ${i + 1} starts with "${p.text.slice(0, 8)}", which an article file reads as a heading; import it with --dry-run and edit it by hand`,
+          `paragraph ${i + 1} starts with "${p.text.slice(0, 8)}", which an article file reads as a heading; ` +
+            "import it with --dry-run and edit it by hand",
         ]
       : [],
   );

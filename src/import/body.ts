@@ -67,9 +67,13 @@ const wholeLine = (words: string) =>
 /** Where the article is over: what follows these is lists, comments and footers. */
 const END = [
   wholeLine(
-    "猜[您你]喜欢|往期精选|往期推荐|往期回顾|往期阅读|精彩推荐|精彩回顾|相关阅读|相关新闻|相关文章|相关链接|相关推荐|延伸阅读|推荐阅读|热门推荐|热门文章|热点推荐|更多精彩|更多阅读|" +
-      "版权声明|免责声明|留言与评论|发表评论|网友评论|我要评论|全部评论|热门评论|评论|写留言|留言|" +
-      "上一篇|下一篇|返回顶部|返回首页|END|完|the end|related articles|related stories|read more|more stories|comments",
+    "猜[您你]喜欢|往期精选|往期推荐|往期回顾|往期阅读|精彩推荐|精彩回顾|" +
+      "相关阅读|相关新闻|相关文章|相关链接|相关推荐|延伸阅读|推荐阅读|" +
+      "热门推荐|热门文章|热点推荐|更多精彩|更多阅读|" +
+      "版权声明|免责声明|留言与评论|发表评论|网友评论|我要评论|" +
+      "全部评论|热门评论|评论|写留言|留言|" +
+      "上一篇|下一篇|返回顶部|返回首页|END|完|the end|related articles|" +
+      "related stories|read more|more stories|comments",
   ),
   /^[（(【[]\s*完\s*[）)】\]]$/u,
   /^(?:留言与评论|网友评论|发表评论|全部评论)\s*[（(].*[）)]$/u,
@@ -79,7 +83,12 @@ const END = [
 
 /** Reprint and copyright notices, wherever they stand. */
 const NOTICE = [
-  /转载.{0,30}(?:授权|许可|注明|须|请|严禁|禁止|不得|联系)|(?:授权|许可|注明|须|请|严禁|禁止|不得).{0,30}转载/u,
+  new RegExp(
+    String.raw`转载.{0,30}(?:授权|许可|注明|须|请|严禁|` +
+      String.raw`禁止|不得|联系)|(?:授权|许可|注明|须|请|` +
+      String.raw`严禁|禁止|不得).{0,30}转载`,
+    "u",
+  ),
   /^(?:版权所有|版权声明|免责声明|Copyright\b|©|\(c\)\s*\d{4}|All rights reserved)/iu,
   /未经.{0,15}(?:许可|授权|同意)/u,
   /仅代表作者.{0,6}观点|不代表本.{0,3}(?:观点|立场)/u,
@@ -92,30 +101,70 @@ const NOTICE_MAX = 300;
 
 /** Buttons, share bars, counters and menus. */
 const BUTTON = [
-  /^(?:点?分享|点?点赞|点?在看|点?收藏|点?赞|在看|收藏|转发|打印|关闭|关闭窗口|打印本页|【打印】|【关闭】|【收藏】|阅读原文|复制链接|微博|微信|QQ空间|QQ好友|大|中|小|大中小|字号|A\+|A-|默认)$/iu,
+  new RegExp(
+    String.raw`^(?:点?分享|点?点赞|点?在看|点?收藏|点?赞|` +
+      String.raw`在看|收藏|转发|打印|关闭|关闭窗口|打印本页|` +
+      String.raw`【打印】|【关闭】|【收藏】|阅读原文|复制链接|微博|` +
+      String.raw`微信|QQ空间|QQ好友|大|中|小|大中小|字号|` +
+      String.raw`A\+|A-|默认)$`,
+    "iu",
+  ),
   /^(?:分享到|分享至|字号|字体|阅读量|浏览量|浏览次数|点击数|点击量|阅读|浏览)\s*[:：]/u,
-  /^(?:微信)?扫(?:一扫|码|描二维码)|长按.{0,8}(?:识别|关注|二维码)|点击.{0,6}(?:蓝字|关注|上方|下方)|关注我们|设为星标/u,
+  new RegExp(
+    String.raw`^(?:微信)?扫(?:一扫|码|描二维码)|` +
+      String.raw`长按.{0,8}(?:识别|关注|二维码)|` +
+      String.raw`点击.{0,6}(?:蓝字|关注|上方|下方)|` +
+      String.raw`关注我们|设为星标`,
+    "u",
+  ),
   /^(?:首页|当前位置|您的位置|你的位置|您现在的位置|当前位置)\s*[:：>»]/u,
   /^\d+\s*(?:人)?(?:阅读|浏览|点赞|在看|评论|收藏|分享)$/u,
 ];
 const BUTTON_MAX = 40;
 
-const EDITOR =
-  /^[（(【[]?\s*(?:责任编辑|责编|编辑|编审|校对|审核|审校|审签|终审|二审|三审|一审|初审|复审|监制|统筹|策划|出品|制作|主编|值班编辑|网络编辑|新媒体编辑|美编|排版|设计|编排|来源编辑)\s*[:：|｜丨]/u;
+const EDITOR = new RegExp(
+  String.raw`^[（(【[]?\s*(?:责任编辑|责编|编辑|编审|` +
+    String.raw`校对|审核|审校|审签|终审|二审|三审|一审|初审|` +
+    String.raw`复审|监制|统筹|策划|出品|制作|主编|值班编辑|` +
+    String.raw`网络编辑|新媒体编辑|美编|排版|设计|编排|` +
+    String.raw`来源编辑)\s*[:：|｜丨]`,
+  "u",
+);
 
-const SOURCE = /^[（(【[]?\s*(?:来源|稿源|文章来源|信息来源|出处|转自|来自)\s*[:：|｜丨]\s*([^\s（）()【】[\]]{2,30})/u;
+const SOURCE = new RegExp(
+  String.raw`^[（(【[]?\s*(?:来源|稿源|文章来源|` +
+    String.raw`信息来源|出处|转自|来自)\s*[:：|` +
+    String.raw`｜丨]\s*([^\s（）()【】[\]]{2,30})`,
+  "u",
+);
 
 /** `作者：张三`, `文/张三`, `记者 张三 李四` */
-const BYLINE =
-  /^[（(]?\s*(?:作者|撰文|文字|文|记者|本报记者|通讯员|图文)\s*(?:[:：/／|丨]\s*|\s+)([^\s:：]{2,8}(?:[\s、，,]+[^\s:：]{2,8})*)\s*[）)]?$/u;
+const BYLINE = new RegExp(
+  String.raw`^[（(]?\s*(?:作者|撰文|文字|文|记者|` +
+    String.raw`本报记者|通讯员|图文)\s*(?:[:：/／|` +
+    String.raw`丨]\s*|` +
+    String.raw`\s+)([^\s:：]{2,8}(?:[\s、，,]+[^\s:：]{2,8})*)\s*[）)]?$`,
+  "u",
+);
 /** `山西经济日报全媒体记者 畅雪`: a newspaper's reporter. */
-const PAPER_BYLINE =
-  /^(\S{2,20}?)(?:全媒体|融媒体|首席|特约|实习|驻\S{1,4})*记者(?:\s+|\s*[:：]\s*|(?=\p{Script=Han}{2,3}$))([^\s:：]{2,8}(?:[\s、，,]+[^\s:：]{2,8})*)$/u;
+const PAPER_BYLINE = new RegExp(
+  String.raw`^(\S{2,20}?)(?:全媒体|融媒体|首席|` +
+    String.raw`特约|实习|驻\S{1,4})*记者(?:\s+|` +
+    String.raw`\s*[:：]\s*|` +
+    String.raw`(?=\p{Script=Han}{2,3}$))([^\s:：]{2,8}(?:[\s、，,]+[^\s:：]{2,8})*)$`,
+  "u",
+);
 const SELF = /^(?:本报|本台|本网|本刊|本站|新华社|央视)$/u;
 
 const CAPTION = [
-  /^(?:图为|图片为|上图|下图|左图|右图|图\s*[:：]|图片\s*[:：]|摄影\s*[:：/／]|▲|△|↑|【图】|\[图\])/u,
-  // 冯晓磊 摄, 冯晓磊/摄, 记者 张三 李四 摄, （张三 摄）: a photographer's name, set apart from 摄.
+  new RegExp(
+    String.raw`^(?:图为|图片为|上图|下图|左图|右图|` +
+      String.raw`图\s*[:：]|图片\s*[:：]|` +
+      String.raw`摄影\s*[:：/／]|▲|△|↑|【图】|\[图\])`,
+    "u",
+  ),
+  // 冯晓磊 摄, 冯晓磊/摄, 记者 张三 李四 摄, （张三 摄）: a photographer's name, set apart
+  // from 摄.
   /[\p{Script=Han}·]{2,6}(?:\s+|\s*[/／]\s*)摄(?:影)?\s*[）)]?$/u,
   /(?:记者|通讯员)\s*[\p{Script=Han}·]{2,6}(?:[\s、]+[\p{Script=Han}·]{2,6})*\s*摄(?:影)?\s*[）)]?$/u,
   /[（(]\s*[\p{Script=Han}·]{2,6}\s*摄\s*[）)]$/u,
@@ -256,7 +305,8 @@ function checkTail(
     .reduce((n, t) => n + t.length, 0);
   if (after >= Math.max(300, body / 4)) {
     unsure.push(
-      `the text goes on for ${after} characters after "${marker}", where the article was taken to end; check that none of it is the article's`,
+      `the text goes on for ${after} characters after "${marker}", where the article was taken to end; ` +
+        "check that none of it is the article's",
     );
   }
 }

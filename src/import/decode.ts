@@ -131,6 +131,7 @@ export function decodePage(bytes: Uint8Array, options: { contentType?: string; h
     }
     // Long non-ASCII text that happens to be valid UTF-8 is UTF-8: pages are re-saved without
     // their declaration being changed often enough for this to matter.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: any byte outside ASCII, \x00 included in the range
     if (utf8 !== undefined && /[^\x00-\x7f]/.test(utf8)) {
       return {
         ok: true,

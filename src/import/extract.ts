@@ -120,7 +120,9 @@ export function extractArticle(input: ExtractInput): ExtractResult {
     const left = body.dropped.length ? ` (only ${body.dropped.length} lines of menus, links, notices and headers)` : "";
     return {
       ok: false,
-      reason: `no article body found: the ${format === "html" ? "page" : "file"} has ${textChars ? `only ${textChars} characters of` : "no"} article text${left}`,
+      reason:
+        `no article body found: the ${format === "html" ? "page" : "file"} has ` +
+        `${textChars ? `only ${textChars} characters of` : "no"} article text${left}`,
     };
   }
   unsure.push(...reading.unsure);

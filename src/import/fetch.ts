@@ -119,7 +119,10 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
   const hops: string[] = [url.href];
   try {
     for (;;) {
-      const to = await checkedAddresses(url, { link: address, redirected: hops.length > 1 }, options, network, signal);
+      const to = await checkedAddresses(url, { link: address, redirected: hops.length > 1 }, options, {
+        network,
+        signal,
+      });
       const response = await requestAny(network, url, to, signal);
       const location = response.header("location");
       if (response.status >= 300 && response.status < 400 && location) {
@@ -156,8 +159,7 @@ async function checkedAddresses(
   url: URL,
   hop: { readonly link: string; readonly redirected: boolean },
   policy: AddressPolicy,
-  network: Network,
-  signal: AbortSignal,
+  { network, signal }: { network: Network; signal: AbortSignal },
 ): Promise<readonly ResolvedAddress[]> {
   const host = url.hostname;
   const literal = literalAddress(host);

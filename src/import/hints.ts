@@ -9,8 +9,12 @@ export interface PageHints {
   readonly publisher: Found[];
 }
 
-const ADDRESS =
-  /(?:本文地址|本文链接|原文地址|原文链接|文章地址|文章链接|本页地址|网址|链接|URL)\s*[:：]\s*(https?:\/\/[^\s"'<>，。]+)/iu;
+const ADDRESS = new RegExp(
+  String.raw`(?:本文地址|本文链接|原文地址|原文链接|文章地址|` +
+    String.raw`文章链接|本页地址|网址|链接|` +
+    String.raw`URL)\s*[:：]\s*(https?:\/\/[^\s"'<>，。]+)`,
+  "iu",
+);
 const REPRINT = /转载([^\s，,。:：、]{2,15}?)(?:的)?稿件/u;
 const ACCOUNT = /^(\S{2,20}?)(?:官方)?(?:微信)?公众号$/u;
 const COPYRIGHT = [

@@ -190,8 +190,16 @@ function metaTags(doc: DomDocument): Map<string, string> {
   return tags;
 }
 
-const ARTICLE_TYPES =
-  /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|ScholarlyArticle)$/;
+const ARTICLE_TYPES = new RegExp(
+  String.raw`^(?:NewsArticle|Article|` +
+    String.raw`ReportageNewsArticle|` +
+    String.raw`AnalysisNewsArticle|` +
+    String.raw`OpinionNewsArticle|` +
+    String.raw`BackgroundNewsArticle|` +
+    String.raw`BlogPosting|Report|` +
+    String.raw`ScholarlyArticle)$`,
+  "",
+);
 
 /** The article objects of the page's JSON-LD (`@graph`s and lists opened). */
 function jsonLdArticles(doc: DomDocument): Record<string, unknown>[] {

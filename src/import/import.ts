@@ -135,7 +135,10 @@ async function readSource(source: InHand, options: ImportOptions): Promise<Sourc
   const ext = path.extname(source).toLowerCase();
   const contentType = CONTENT_TYPES[ext];
   if (!contentType)
-    return `${source}: cannot import a ${ext || "file without an extension"}; give an .html, .htm, .txt (a page capture) or .md file, or an http(s) link`;
+    return (
+      `${source}: cannot import a ${ext || "file without an extension"}; ` +
+      "give an .html, .htm, .txt (a page capture) or .md file, or an http(s) link"
+    );
   try {
     const info = await stat(source);
     if (!info.isFile()) return `${source} is not a file`;
@@ -197,7 +200,8 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
     if (region) {
       fields.region = { value: region, from: "a guess: the place of the glossary the title names" };
       unsure.push(
-        `region: "${region}" is a guess; 该市 and 全市 in the text will be read as ${region} (--region to change it)`,
+        `region: "${region}" is a guess; 该市 and 全市 in the text will be read as ${region} ` +
+          "(--region to change it)",
       );
     } else {
       unsure.push("region: none found; if 该市 or 全市 in the text mean one place, give it with --region");

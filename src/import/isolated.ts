@@ -76,9 +76,15 @@ function run(job: PrepareJob, options: IsolatedOptions): Promise<PrepareOutcome>
         // Kept for the next job; it does not keep the process alive.
         worker.unref();
         idle = worker;
-        forget = () => idle === worker && (idle = undefined);
+        forget = () => {
+          if (idle === worker) idle = undefined;
+        };
         worker.once("exit", forget);
-        retire = setTimeout(() => idle === worker && ((idle = undefined), void worker.terminate()), IDLE_MS).unref();
+        retire = setTimeout(() => {
+          if (idle !== worker) return;
+          idle = undefined;
+          void worker.terminate();
+        }, IDLE_MS).unref();
       } else {
         // An error while it stops has nothing more to say.
         worker.on("error", () => {});

@@ -19,39 +19,48 @@ function plain(line: string): string {
     .trim();
 }
 
+/**
+ * The fields of a YAML front matter between two `---` lines, added to `candidates`; `from` is the first
+ * line after it (0 when there is none).
+ */
+function readFrontMatter(
+  lines: readonly string[],
+  candidates: Reading["candidates"],
+  unsure: string[],
+): { from: number; lang?: "zh" | "en" } {
+  if (lines[0]?.trim() !== "---") return { from: 0 };
+  const close = lines.findIndex((l, i) => i > 0 && l.trim() === "---");
+  if (close <= 0) return { from: 0 };
+  const from = close + 1;
+  try {
+    const fields = parse(lines.slice(1, close).join("\n")) as Record<string, unknown> | null;
+    for (const field of FIELDS) {
+      const raw = fields?.[field];
+      const value =
+        raw instanceof Date
+          ? raw.toISOString().slice(0, 10)
+          : typeof raw === "string" || typeof raw === "number"
+            ? String(raw).trim()
+            : undefined;
+      if (!value) continue;
+      candidates[field].push({
+        value: field === "date" ? (dateInMeta(value) ?? value) : value,
+        from: "the front matter",
+      });
+    }
+    if (fields?.lang === "en" || fields?.lang === "zh") return { from, lang: fields.lang };
+  } catch (e) {
+    const why = (e as Error).message.split("\n")[0];
+    unsure.push(`the front matter is not YAML (${why}); its fields were not read`);
+  }
+  return { from };
+}
+
 export function readMarkdown(text: string): Reading {
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   const candidates = noCandidates();
   const unsure: string[] = [];
-  let lang: "zh" | "en" | undefined;
-  let from = 0;
-
-  if (lines[0]?.trim() === "---") {
-    const close = lines.findIndex((l, i) => i > 0 && l.trim() === "---");
-    if (close > 0) {
-      from = close + 1;
-      try {
-        const fields = parse(lines.slice(1, close).join("\n")) as Record<string, unknown> | null;
-        for (const field of FIELDS) {
-          const raw = fields?.[field];
-          const value =
-            raw instanceof Date
-              ? raw.toISOString().slice(0, 10)
-              : typeof raw === "string" || typeof raw === "number"
-                ? String(raw).trim()
-                : undefined;
-          if (!value) continue;
-          candidates[field].push({
-            value: field === "date" ? (dateInMeta(value) ?? value) : value,
-            from: "the front matter",
-          });
-        }
-        if (fields?.lang === "en" || fields?.lang === "zh") lang = fields.lang;
-      } catch (e) {
-        unsure.push(`the front matter is not YAML (${(e as Error).message.split("\n")[0]}); its fields were not read`);
-      }
-    }
-  }
+  const { from, lang } = readFrontMatter(lines, candidates, unsure);
 
   const language = lang ?? languageOf(lines.slice(from).join("\n"));
   const blocks: RawBlock[] = [];

@@ -2,7 +2,10 @@
 import type { PreparedImport } from "./import.js";
 import { FIELDS } from "./types.js";
 
-const cut = (text: string, width = 60) => ([...text].length > width ? `${[...text].slice(0, width).join("")}…` : text);
+const cut = (text: string, width = 60) => {
+  const chars = [...text];
+  return chars.length > width ? `${chars.slice(0, width).join("")}…` : text;
+};
 
 export function reportImport(source: string, prepared: PreparedImport): string[] {
   const { extracted, fields, article, missing } = prepared;
@@ -18,7 +21,8 @@ export function reportImport(source: string, prepared: PreparedImport): string[]
   const p = article?.preview;
   const text = extracted.paragraphs.filter((x) => !x.heading);
   lines.push(
-    `  ${"text".padEnd(10)} ${text.length} paragraphs, ${extracted.paragraphs.length - text.length} headings, ${extracted.figures} figures, ` +
+    `  ${"text".padEnd(10)} ${text.length} paragraphs, ${extracted.paragraphs.length - text.length} headings, ` +
+      `${extracted.figures} figures, ` +
       `${p?.characters ?? text.reduce((n, x) => n + [...x.text].length, 0)} characters (${extracted.lang})`,
   );
   for (const first of text.slice(0, 2)) lines.push(`  ${"".padEnd(10)} ${cut(first.text)}`);

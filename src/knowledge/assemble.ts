@@ -49,9 +49,8 @@ export function assembleKnowledge(input: {
     }
     const quote = draft.quote.trim();
     if (!article.paragraphs.some((p) => !p.heading && p.text.includes(quote))) {
-      at(
-        `quote is not in article "${article.id}" word for word: "${quote.slice(0, 40)}${quote.length > 40 ? "…" : ""}"`,
-      );
+      const shown = `${quote.slice(0, 40)}${quote.length > 40 ? "…" : ""}`;
+      at(`quote is not in article "${article.id}" word for word: "${shown}"`);
       continue;
     }
     const values = Array.isArray(draft.value) ? draft.value : [draft.value];

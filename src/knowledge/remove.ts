@@ -29,8 +29,10 @@ export async function planRemoval(dir: string, id: string): Promise<RemovalPlan>
       break;
     }
   }
-  if (!article) return { ok: false, reason: `没有 ID 为 “${id}” 的文章（/articles 列出所有文章的 ID）。` };
-  if (names.length <= 1) return { ok: false, reason: "这是知识库里唯一的文章，不能删除（知识库至少要有一篇文章）。" };
+  const listed = "（/articles 列出所有文章的 ID）";
+  if (!article) return { ok: false, reason: `没有 ID 为 “${id}” 的文章${listed}。` };
+  const onlyOne = "这是知识库里唯一的文章，不能删除（知识库至少要有一篇文章）。";
+  if (names.length <= 1) return { ok: false, reason: onlyOne };
 
   const facts: string[] = [];
   const factNames = (await readdir(path.join(dir, "facts")).catch(() => [] as string[])).filter(
@@ -45,7 +47,10 @@ export async function planRemoval(dir: string, id: string): Promise<RemovalPlan>
     if (mine < parsed.facts.length) {
       return {
         ok: false,
-        reason: `${rel} 中有 ${mine} 条数据引用这篇文章，还有 ${parsed.facts.length - mine} 条属于其他文章；请先把这 ${mine} 条从该文件中删去（或移到单独的文件），再删除文章。`,
+        reason:
+          `${rel} 中有 ${mine} 条数据引用这篇文章，` +
+          `还有 ${parsed.facts.length - mine} 条属于其他文章；` +
+          `请先把这 ${mine} 条从该文件中删去（或移到单独的文件），再删除文章。`,
       };
     }
     facts.push(rel);
@@ -72,9 +77,7 @@ export type MoveFile = (from: string, to: string) => Promise<void>;
 export async function moveToRemoved(
   dir: string,
   files: readonly string[],
-  removedDir: string,
-  at: Date,
-  move: MoveFile = moveFile,
+  { removedDir, at, move = moveFile }: { removedDir: string; at: Date; move?: MoveFile },
 ): Promise<Move[]> {
   await mkdir(removedDir, { recursive: true });
   const stamp = at.toISOString().replace(/[:.]/g, "-");

@@ -4,7 +4,7 @@
  * line cut short (power loss, a full disk) is closed before the next record, so that record is not
  * glued to it; reading skips a line that is not a record, and says so, instead of losing the file.
  */
-import { appendFile, mkdir, open, readFile, rename } from "node:fs/promises";
+import { appendFile, type FileHandle, mkdir, open, readFile, rename } from "node:fs/promises";
 import path from "node:path";
 
 export interface RotatingLog {
@@ -95,7 +95,7 @@ export function rotatingLog(dir: string, file: string, older: string, options: R
 /** The size of `file` and whether its last line is unfinished, without reading it whole. */
 async function tailOf(dir: string, file: string): Promise<{ bytes: number; open: boolean }> {
   await mkdir(dir, { recursive: true });
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, "r");
   } catch (e) {

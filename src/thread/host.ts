@@ -15,7 +15,10 @@ export interface ThreadOptions {
   readonly dataDir: string;
   /** Where the users are (IANA): questions that say 今年 mean the year there. */
   readonly timeZone: string;
-  /** Where the worker's notes go (a snapshot not used or not written, a question timed out, a worker lost, replaced or stopped). */
+  /**
+   * Where the worker's notes go (a snapshot not used or not written, a question timed out, a worker lost,
+   * replaced or stopped).
+   */
   readonly note: (level: "info" | "warn" | "error", message: string, details?: Record<string, unknown>) => void;
   /** How long one question may take before it fails, alone. Default 10 s. */
   readonly askTimeoutMs?: number;
@@ -268,7 +271,8 @@ class ThreadEngine implements AnsweringEngine {
   }
 
   close(): Promise<void> {
-    return (this.#closed ??= this.#drainAndStop());
+    this.#closed ??= this.#drainAndStop();
+    return this.#closed;
   }
 
   /** The worker reads its folder again; a question asked meanwhile is answered by the engine as it was. */
@@ -360,9 +364,18 @@ class ThreadEngine implements AnsweringEngine {
   }
 
   #onMessage(m: FromWorker): void {
-    if (m.type === "note") return this.#options.note("warn", m.message, m.details);
-    if (m.type === "updating") return clearTimeout(this.#updating.get(m.id)?.timer);
-    if (m.type === "updated") return this.#onUpdated(m);
+    if (m.type === "note") {
+      this.#options.note("warn", m.message, m.details);
+      return;
+    }
+    if (m.type === "updating") {
+      clearTimeout(this.#updating.get(m.id)?.timer);
+      return;
+    }
+    if (m.type === "updated") {
+      this.#onUpdated(m);
+      return;
+    }
     if (m.type !== "answers" && m.type !== "failed") return;
     const w = this.#settle(m.id);
     if (!w) return; // timed out earlier: the answer came too late

@@ -38,7 +38,7 @@ describe("removing an article", () => {
   it("moves its facts first and the article last, and is written down until it is kept", async () => {
     const { dir, removed, files } = await folder();
     expect(files).toEqual([`facts/${ID}.yaml`, `articles/${ID}.md`]);
-    const moves = await moveToRemoved(dir, files, removed, AT);
+    const moves = await moveToRemoved(dir, files, { removedDir: removed, at: AT });
     expect(existsSync(path.join(dir, JOURNAL))).toBe(true);
     expect((await loaded(dir)).articles).toEqual(["xinzhou-sixin-2024"]);
     await endRemoval(dir);
@@ -54,7 +54,7 @@ describe("removing an article", () => {
       if (++calls === 2) throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
       await rename(from, to);
     };
-    await expect(moveToRemoved(dir, files, removed, AT, failing)).rejects.toThrow("EACCES");
+    await expect(moveToRemoved(dir, files, { removedDir: removed, at: AT, move: failing })).rejects.toThrow("EACCES");
     expect(calls).toBe(2);
     expect(await loaded(dir)).toEqual(before);
     expect(readdirSync(removed)).toEqual([]);
@@ -74,7 +74,7 @@ describe("removing an article", () => {
         await rename(from, to);
       };
       const [dir, files, removed] = ${JSON.stringify([dir, files, removed])};
-      await moveToRemoved(dir, files, removed, new Date(), move);
+      await moveToRemoved(dir, files, { removedDir: removed, at: new Date(), move });
     `;
     const args = ["--import", "tsx", "--input-type=module", "-e", script];
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
@@ -102,7 +102,7 @@ describe("removing an article", () => {
       if (++calls === 2) await new Promise<void>((resolve) => (release = resolve));
       await rename(from, to);
     };
-    const removing = moveToRemoved(dir, files, removed, AT, paused);
+    const removing = moveToRemoved(dir, files, { removedDir: removed, at: AT, move: paused });
     while (calls < 2) await new Promise((resolve) => setTimeout(resolve, 10));
     await loaded(dir);
     expect(existsSync(path.join(dir, "facts", `${ID}.yaml`))).toBe(false);

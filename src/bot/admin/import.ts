@@ -12,7 +12,7 @@
  */
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { Composer } from "grammy";
+import { type CallbackQueryContext, Composer, type Filter } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { DEFAULT_TIME_ZONE } from "../../config.js";
 import { findFigures } from "../../engine/read/figures.js";
@@ -28,7 +28,7 @@ import { clip } from "../../render/clip.js";
 import { clipButton, escapeHtml } from "../../render/telegram.js";
 import type { BotContext, BotDeps } from "../context.js";
 import { download } from "../download.js";
-import { openMemoryRecords } from "../records.js";
+import { openMemoryRecords, type RecordStore } from "../records.js";
 import { busyReport, reloadReport, replyChunks } from "./report.js";
 
 export interface ImportOptions {
@@ -85,202 +85,244 @@ export const isLink = (text: string) => /^https?:\/\/\S+$/i.test(text.trim());
 /** Long text with several sentences that does not end as a question: an article pasted in. */
 export function isPastedArticle(text: string): boolean {
   const t = text.trim();
-  return [...t].length >= MIN_PASTE_CHARS && (t.match(/[。！；]/gu) ?? []).length >= 2 && !/[？?吗呢]\s*$/u.test(t);
+  const sentences = (t.match(/[。！；]/gu) ?? []).length;
+  return [...t].length >= MIN_PASTE_CHARS && sentences >= 2 && !/[？?吗呢]\s*$/u.test(t);
+}
+
+/** What every handler of this feature shares: the bot's parts, the options and the imports waiting for Save. */
+interface Imports {
+  readonly deps: BotDeps;
+  readonly options: ImportOptions;
+  readonly pendingMs: number;
+  readonly pending: RecordStore<Pending>;
+  /** Each admin's imports by token, oldest first; a token whose import expired is skipped. */
+  readonly byAdmin: RecordStore<string[]>;
 }
 
 export function importFeature(deps: BotDeps, options: ImportOptions = {}): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const { config } = deps;
   const open = deps.records ?? openMemoryRecords;
-  const capacity = Math.max(10, config.adminIds.length * MAX_PENDING_PER_ADMIN);
-  const pendingMs = options.pendingMs ?? 30 * 60 * 1000;
-  const pending = open<Pending>("import", capacity);
-  /** Each admin's imports by token, oldest first; a token whose import expired is skipped. */
-  const byAdmin = open<string[]>("imports", capacity);
-  const mine = async (admin: number): Promise<Pending[]> => {
-    const tokens = (await byAdmin.get(String(admin))) ?? [];
-    const found = await Promise.all(tokens.map((t) => pending.get(t)));
-    return found.filter((p): p is Pending => p !== undefined && p.admin === admin);
+  const capacity = Math.max(10, deps.config.adminIds.length * MAX_PENDING_PER_ADMIN);
+  const imports: Imports = {
+    deps,
+    options,
+    pendingMs: options.pendingMs ?? 30 * 60 * 1000,
+    pending: open<Pending>("import", capacity),
+    byAdmin: open<string[]>("imports", capacity),
   };
-  const keep = async (p: Pending) => {
-    const others = (await mine(p.admin)).filter((o) => o.token !== p.token);
-    const dropped = others.slice(0, Math.max(0, others.length - MAX_PENDING_PER_ADMIN + 1));
-    const kept = others.slice(dropped.length);
-    // The admin is answering one question at a time: a new import stops waiting for the old one's field.
-    for (const o of kept.filter((o) => o.asking)) {
-      delete o.asking;
-      await pending.set(o.token, o, pendingMs);
-    }
-    for (const o of dropped) await pending.delete(o.token);
-    await pending.set(p.token, p, pendingMs);
-    await byAdmin.set(String(p.admin), [...kept.map((o) => o.token), p.token], pendingMs);
-  };
-  const cancelButton = (p: Pending): InlineKeyboardButton => ({ text: "取消", callback_data: `imp:c:${p.token}` });
-
-  /** Reads the source as it is now given, then asks for a field, shows the preview, or says why not. */
-  const advance = async (ctx: BotContext, p: Pending) => {
-    await ctx.replyWithChatAction("typing").catch(() => {});
-    // Off this thread: a large or deeply nested page takes seconds to read, and the other chats go on. A link
-    // was fetched here already, with its addresses checked: the thread is given bytes, never an address.
-    const outcome = await prepareIsolated(
-      {
-        source: p.source,
-        options: { knowledgeDir: config.knowledgeDir, given: p.given, now: deps.now(), timeZone: config.timeZone },
-      },
-      options.prepareTimeoutMs ? { timeoutMs: options.prepareTimeoutMs } : {},
-    );
-    if (!outcome.ok) {
-      pending.delete(p.token);
-      ctx.log.warn({ reason: outcome.reason }, "import not prepared");
-      ctx.log.debug({ message: outcome.message }, "import not prepared");
-      const why = outcome.reason === "timeout" ? "读取这个网页用时太长，已经停止" : "读取这个网页时出错";
-      await ctx.reply(`${why}，没有保存任何内容。`);
-      return;
-    }
-    const { prepared } = outcome;
-    // The article is extracted once: a field the admin gives next is checked against it, the page not read again.
-    if (prepared.extracted) p.source = { extracted: prepared.extracted, name: p.source.name };
-    const asking = prepared.missing[0];
-    if (asking) {
-      p.asking = asking;
-      await keep(p);
-      const found = prepared.extracted;
-      const title = prepared.fields.title?.value;
-      const lines = [
-        found
-          ? `已读取${title ? `《${escapeHtml(title)}》` : "文章"}：${found.paragraphs.filter((x) => !x.heading).length} 段。`
-          : "",
-        prepared.futureDate ? `页面上的日期 ${prepared.futureDate} 晚于明天，不会是发布日期。` : "",
-        `缺少：${prepared.missing.map((f) => FIELD_NAMES[f]).join("、")}。`,
-        FIELD_HINTS[asking] ?? `请回复${FIELD_NAMES[asking]}：`,
-      ];
-      await ctx.reply(lines.filter(Boolean).join("\n"), { reply_markup: { inline_keyboard: [[cancelButton(p)]] } });
-      return;
-    }
-    if (prepared.problems.length || !prepared.article) {
-      await pending.delete(p.token);
-      ctx.log.info({ problems: prepared.problems.length }, "import refused");
-      await replyChunks(ctx, refusal(prepared));
-      return;
-    }
-    delete p.asking;
-    p.article = prepared.article;
-    p.questions = sampleQuestions(prepared.extracted?.paragraphs ?? []);
-    await keep(p);
-    ctx.log.info({ id: p.article.id, paragraphs: p.article.preview.paragraphs }, "import previewed");
-    await ctx.reply(previewHtml(prepared, p.questions), {
-      link_preview_options: { is_disabled: true },
-      reply_markup: { inline_keyboard: [[{ text: "保存", callback_data: `imp:s:${p.token}` }, cancelButton(p)]] },
-    });
-  };
-
-  const start = (ctx: BotContext, source: Source) =>
-    advance(ctx, { token: randomBytes(6).toString("base64url"), admin: ctx.from!.id, source, given: {} });
-
   const privateChat = feature.chatType("private");
-
-  privateChat.on("message:document", async (ctx) => {
-    const doc = ctx.message.document;
-    const name = path.basename(doc.file_name ?? "");
-    if (!FILE_TYPES.test(name)) {
-      await ctx.reply("请发送 .html、.htm、.txt（网页另存的文字）或 .md 文件，或者直接发送文章链接。");
-      return;
-    }
-    const tooLarge = () => ctx.reply(`文件太大（上限 ${MAX_ARTICLE_BYTES / 1024 / 1024} MB），没有保存。`);
-    if ((doc.file_size ?? 0) > MAX_ARTICLE_BYTES) return void (await tooLarge());
-    const file = await ctx.getFile();
-    if (!file.file_path) throw new Error("getFile returned no file_path");
-    if ((file.file_size ?? 0) > MAX_ARTICLE_BYTES) return void (await tooLarge());
-    const timeoutMs = options.downloadTimeoutMs ?? 30_000;
-    const bytes = await download(
-      `${config.telegramApiRoot}/file/bot${ctx.api.token}/${file.file_path}`,
-      MAX_ARTICLE_BYTES,
-      timeoutMs,
-    );
-    if (bytes === "too large") return void (await tooLarge());
-    if (bytes === "timed out") {
-      ctx.log.warn({ timeout_ms: timeoutMs }, "upload download timed out");
-      await ctx.reply(`下载文件超时（${timeoutMs / 1000} 秒），没有保存，请重新发送。`);
-      return;
-    }
-    await start(ctx, { bytes, name });
-  });
-
-  privateChat.on("message:text", async (ctx, next) => {
-    const text = ctx.message.text;
-    if (text.startsWith("/")) return next();
-    const waiting = (await mine(ctx.from.id)).find((p) => p.asking);
-    if (waiting?.asking) {
-      const checked = checkField(waiting.asking, text, deps.now(), config.timeZone);
-      if (!checked.ok) {
-        await ctx.reply(`${checked.reason}\n${FIELD_HINTS[waiting.asking] ?? ""}`, {
-          reply_markup: { inline_keyboard: [[cancelButton(waiting)]] },
-        });
-        return;
-      }
-      waiting.given[waiting.asking] = checked.value;
-      await advance(ctx, waiting);
-      return;
-    }
-    if (isLink(text)) {
-      const address = text.trim();
-      await ctx.replyWithChatAction("typing").catch(() => {});
-      try {
-        const page = await fetchPage(address, {
-          ...options.fetchLimits,
-          allow: config.fetchAllow,
-          ...(options.fetchNetwork ? { network: options.fetchNetwork } : {}),
-        });
-        await start(ctx, {
-          bytes: page.bytes,
-          name: address,
-          url: page.url,
-          ...(page.contentType ? { contentType: page.contentType } : {}),
-        });
-      } catch (e) {
-        if (e instanceof InternalAddressError) {
-          ctx.log.warn({ address: e.address, redirected: e.redirected }, "import link refused: internal address");
-          await ctx.reply(internalRefusal(e), { link_preview_options: { is_disabled: true } });
-          return;
-        }
-        if (!(e instanceof FetchError)) throw e;
-        ctx.log.info("import link not read");
-        ctx.log.debug({ reason: e.message }, "import link not read");
-        await ctx.reply(`无法读取这个链接，没有保存任何内容：\n<code>${escapeHtml(e.message)}</code>`, {
-          link_preview_options: { is_disabled: true },
-        });
-      }
-      return;
-    }
-    if (isPastedArticle(text)) {
-      await start(ctx, {
-        bytes: Buffer.from(text, "utf8"),
-        name: "粘贴的文字.txt",
-        contentType: "text/plain; charset=utf-8",
-      });
-      return;
-    }
-    return next();
-  });
-
-  feature.callbackQuery(/^imp:([sc]):([\w-]+)$/, async (ctx) => {
-    const p = await pending.get(ctx.match[2]!);
-    // Deleted first: of two presses (on two replicas), one goes on.
-    if (!p || p.admin !== ctx.from.id || !(await pending.delete(p.token))) {
-      await ctx.answerCallbackQuery({ text: "这个预览已过期或已处理，请重新发送链接或文件。" });
-      return;
-    }
-    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => {});
-    if (ctx.match[1] === "c" || !p.article) {
-      await ctx.answerCallbackQuery({ text: "已取消" });
-      await ctx.reply("已取消，没有保存任何文件。");
-      return;
-    }
-    await ctx.answerCallbackQuery({ text: "正在保存…" });
-    await save(ctx, deps, p.article, p.questions ?? []);
-  });
-
+  privateChat.on("message:document", (ctx) => onDocument(imports, ctx));
+  privateChat.on("message:text", (ctx, next) => onText(imports, ctx, next));
+  feature.callbackQuery(/^imp:([sc]):([\w-]+)$/, (ctx) => onPress(imports, ctx));
   return feature;
+}
+
+async function mine(imports: Imports, admin: number): Promise<Pending[]> {
+  const tokens = (await imports.byAdmin.get(String(admin))) ?? [];
+  const found = await Promise.all(tokens.map((t) => imports.pending.get(t)));
+  return found.filter((p): p is Pending => p !== undefined && p.admin === admin);
+}
+
+async function keep(imports: Imports, p: Pending): Promise<void> {
+  const { pending, byAdmin, pendingMs } = imports;
+  const others = (await mine(imports, p.admin)).filter((o) => o.token !== p.token);
+  const dropped = others.slice(0, Math.max(0, others.length - MAX_PENDING_PER_ADMIN + 1));
+  const kept = others.slice(dropped.length);
+  // The admin is answering one question at a time: a new import stops waiting for the old one's field.
+  for (const o of kept.filter((k) => k.asking)) {
+    delete o.asking;
+    await pending.set(o.token, o, pendingMs);
+  }
+  for (const o of dropped) await pending.delete(o.token);
+  await pending.set(p.token, p, pendingMs);
+  await byAdmin.set(String(p.admin), [...kept.map((o) => o.token), p.token], pendingMs);
+}
+
+const cancelButton = (p: Pending): InlineKeyboardButton => ({ text: "取消", callback_data: `imp:c:${p.token}` });
+
+const start = (imports: Imports, ctx: BotContext, source: Source) =>
+  advance(imports, ctx, { token: randomBytes(6).toString("base64url"), admin: ctx.from!.id, source, given: {} });
+
+/** Reads the source as it is now given, then asks for a field, shows the preview, or says why not. */
+async function advance(imports: Imports, ctx: BotContext, p: Pending): Promise<void> {
+  const { deps, options, pending } = imports;
+  const { config } = deps;
+  await ctx.replyWithChatAction("typing").catch(() => {});
+  // Off this thread: a large or deeply nested page takes seconds to read, and the other chats go on. A link
+  // was fetched here already, with its addresses checked: the thread is given bytes, never an address.
+  const outcome = await prepareIsolated(
+    {
+      source: p.source,
+      options: { knowledgeDir: config.knowledgeDir, given: p.given, now: deps.now(), timeZone: config.timeZone },
+    },
+    options.prepareTimeoutMs ? { timeoutMs: options.prepareTimeoutMs } : {},
+  );
+  if (!outcome.ok) {
+    pending.delete(p.token);
+    ctx.log.warn({ reason: outcome.reason }, "import not prepared");
+    ctx.log.debug({ message: outcome.message }, "import not prepared");
+    const timedOut = "读取这个网页用时太长，已经停止";
+    const why = outcome.reason === "timeout" ? timedOut : "读取这个网页时出错";
+    await ctx.reply(`${why}，没有保存任何内容。`);
+    return;
+  }
+  const { prepared } = outcome;
+  // The article is extracted once: a field the admin gives next is checked against it, the page not read
+  // again.
+  if (prepared.extracted) p.source = { extracted: prepared.extracted, name: p.source.name };
+  const asking = prepared.missing[0];
+  if (asking) {
+    p.asking = asking;
+    await keep(imports, p);
+    await ctx.reply(missingText(prepared, asking), { reply_markup: { inline_keyboard: [[cancelButton(p)]] } });
+    return;
+  }
+  if (prepared.problems.length || !prepared.article) {
+    await pending.delete(p.token);
+    ctx.log.info({ problems: prepared.problems.length }, "import refused");
+    await replyChunks(ctx, refusal(prepared));
+    return;
+  }
+  delete p.asking;
+  p.article = prepared.article;
+  p.questions = sampleQuestions(prepared.extracted?.paragraphs ?? []);
+  await keep(imports, p);
+  ctx.log.info({ id: p.article.id, paragraphs: p.article.preview.paragraphs }, "import previewed");
+  await ctx.reply(previewHtml(prepared, p.questions), {
+    link_preview_options: { is_disabled: true },
+    reply_markup: { inline_keyboard: [[{ text: "保存", callback_data: `imp:s:${p.token}` }, cancelButton(p)]] },
+  });
+}
+
+/** What was read so far, and the field the admin is asked for next. */
+function missingText(prepared: PreparedImport, asking: Field): string {
+  const found = prepared.extracted;
+  const title = prepared.fields.title?.value;
+  const named = title ? `《${escapeHtml(title)}》` : "文章";
+  const lines = [
+    found ? `已读取${named}：${found.paragraphs.filter((x) => !x.heading).length} 段。` : "",
+    prepared.futureDate ? `页面上的日期 ${prepared.futureDate} 晚于明天，不会是发布日期。` : "",
+    `缺少：${prepared.missing.map((f) => FIELD_NAMES[f]).join("、")}。`,
+    FIELD_HINTS[asking] ?? `请回复${FIELD_NAMES[asking]}：`,
+  ];
+  return lines.filter(Boolean).join("\n");
+}
+
+/** An uploaded file: downloaded within the size and time limits, then read. */
+async function onDocument(imports: Imports, ctx: Filter<BotContext, "message:document">): Promise<void> {
+  const { config } = imports.deps;
+  const doc = ctx.message.document;
+  const name = path.basename(doc.file_name ?? "");
+  if (!FILE_TYPES.test(name)) {
+    const types = ".html、.htm、.txt（网页另存的文字）或 .md 文件";
+    await ctx.reply(`请发送 ${types}，或者直接发送文章链接。`);
+    return;
+  }
+  const tooLarge = () => ctx.reply(`文件太大（上限 ${MAX_ARTICLE_BYTES / 1024 / 1024} MB），没有保存。`);
+  if ((doc.file_size ?? 0) > MAX_ARTICLE_BYTES) return void (await tooLarge());
+  const file = await ctx.getFile();
+  if (!file.file_path) throw new Error("getFile returned no file_path");
+  if ((file.file_size ?? 0) > MAX_ARTICLE_BYTES) return void (await tooLarge());
+  const timeoutMs = imports.options.downloadTimeoutMs ?? 30_000;
+  const bytes = await download(
+    `${config.telegramApiRoot}/file/bot${ctx.api.token}/${file.file_path}`,
+    MAX_ARTICLE_BYTES,
+    timeoutMs,
+  );
+  if (bytes === "too large") return void (await tooLarge());
+  if (bytes === "timed out") {
+    ctx.log.warn({ timeout_ms: timeoutMs }, "upload download timed out");
+    await ctx.reply(`下载文件超时（${timeoutMs / 1000} 秒），没有保存，请重新发送。`);
+    return;
+  }
+  await start(imports, ctx, { bytes, name });
+}
+
+/** A text message: the field an import waits for, a link, or a pasted article; anything else goes on. */
+async function onText(
+  imports: Imports,
+  ctx: Filter<BotContext, "message:text">,
+  next: () => Promise<void>,
+): Promise<void> {
+  const text = ctx.message.text;
+  if (text.startsWith("/")) return next();
+  const waiting = (await mine(imports, ctx.from.id)).find((p) => p.asking);
+  if (waiting?.asking) return giveField(imports, ctx, waiting, text);
+  if (isLink(text)) return importLink(imports, ctx, text.trim());
+  if (isPastedArticle(text)) {
+    await start(imports, ctx, {
+      bytes: Buffer.from(text, "utf8"),
+      name: "粘贴的文字.txt",
+      contentType: "text/plain; charset=utf-8",
+    });
+    return;
+  }
+  return next();
+}
+
+/** The admin's reply with the field asked for: checked, then the import goes on, or asked again. */
+async function giveField(imports: Imports, ctx: BotContext, waiting: Pending, text: string): Promise<void> {
+  const { deps } = imports;
+  const asking = waiting.asking!;
+  const checked = checkField(asking, text, deps.now(), deps.config.timeZone);
+  if (!checked.ok) {
+    await ctx.reply(`${checked.reason}\n${FIELD_HINTS[asking] ?? ""}`, {
+      reply_markup: { inline_keyboard: [[cancelButton(waiting)]] },
+    });
+    return;
+  }
+  waiting.given[asking] = checked.value;
+  await advance(imports, ctx, waiting);
+}
+
+/** A link: fetched here, with its addresses checked, then read; or the reason it was not fetched. */
+async function importLink(imports: Imports, ctx: BotContext, address: string): Promise<void> {
+  const { deps, options } = imports;
+  await ctx.replyWithChatAction("typing").catch(() => {});
+  try {
+    const page = await fetchPage(address, {
+      ...options.fetchLimits,
+      allow: deps.config.fetchAllow,
+      ...(options.fetchNetwork ? { network: options.fetchNetwork } : {}),
+    });
+    await start(imports, ctx, {
+      bytes: page.bytes,
+      name: address,
+      url: page.url,
+      ...(page.contentType ? { contentType: page.contentType } : {}),
+    });
+  } catch (e) {
+    if (e instanceof InternalAddressError) {
+      ctx.log.warn({ address: e.address, redirected: e.redirected }, "import link refused: internal address");
+      await ctx.reply(internalRefusal(e), { link_preview_options: { is_disabled: true } });
+      return;
+    }
+    if (!(e instanceof FetchError)) throw e;
+    ctx.log.info("import link not read");
+    ctx.log.debug({ reason: e.message }, "import link not read");
+    await ctx.reply(`无法读取这个链接，没有保存任何内容：\n<code>${escapeHtml(e.message)}</code>`, {
+      link_preview_options: { is_disabled: true },
+    });
+  }
+}
+
+/** Save or Cancel pressed under a preview. */
+async function onPress(imports: Imports, ctx: CallbackQueryContext<BotContext>): Promise<void> {
+  const { pending, deps } = imports;
+  const p = await pending.get(ctx.match[2]!);
+  // Deleted first: of two presses (on two replicas), one goes on.
+  if (!p || p.admin !== ctx.from.id || !(await pending.delete(p.token))) {
+    await ctx.answerCallbackQuery({ text: "这个预览已过期或已处理，请重新发送链接或文件。" });
+    return;
+  }
+  await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: [] } }).catch(() => {});
+  if (ctx.match[1] === "c" || !p.article) {
+    await ctx.answerCallbackQuery({ text: "已取消" });
+    await ctx.reply("已取消，没有保存任何文件。");
+    return;
+  }
+  await ctx.answerCallbackQuery({ text: "正在保存…" });
+  await save(ctx, deps, p.article, p.questions ?? []);
 }
 
 class SaveRefused extends Error {
@@ -296,9 +338,10 @@ async function save(
   questions: readonly string[],
 ): Promise<void> {
   const dir = deps.config.knowledgeDir;
-  let outcome;
+  let outcome: Awaited<ReturnType<BotDeps["live"]["add"]>>;
   try {
-    // Checked with the folder as every earlier change left it, written, then reloaded: one change at a time.
+    // Checked with the folder as every earlier change left it, written, then reloaded: one change at a
+    // time.
     outcome = await deps.live.add({ [article.file]: article.text }, async () => {
       const saved = await saveImport(dir, article);
       if (!saved.ok) throw new SaveRefused(saved.problems);
@@ -331,7 +374,8 @@ async function save(
     }
   }
   await ctx.reply(
-    `已保存 <code>${escapeHtml(article.file)}</code>（《${escapeHtml(article.fields.title)}》）。\n\n${reloadReport(reloaded, "重新加载")}${keyboard.length ? "\n\n现在可以问：" : ""}`,
+    `已保存 <code>${escapeHtml(article.file)}</code>（《${escapeHtml(article.fields.title)}》）。\n\n` +
+      `${reloadReport(reloaded, "重新加载")}${keyboard.length ? "\n\n现在可以问：" : ""}`,
     {
       link_preview_options: { is_disabled: true },
       ...(keyboard.length ? { reply_markup: { inline_keyboard: keyboard } } : {}),
@@ -351,8 +395,9 @@ function internalRefusal(e: InternalAddressError): string {
 /** Why an import cannot be saved, for the admin: the library's messages, file:line where there is one. */
 function refusal(prepared: PreparedImport): string {
   const { depth, elements } = prepared.tooComplex ?? {};
-  if (depth) return `这个网页的结构嵌套了 ${depth} 层，不像一篇文章的网页，无法读取，没有保存任何内容。`;
-  if (elements) return `这个网页有 ${elements} 个元素，太大了，不像一篇文章的网页，无法读取，没有保存任何内容。`;
+  const notRead = "不像一篇文章的网页，无法读取，没有保存任何内容。";
+  if (depth) return `这个网页的结构嵌套了 ${depth} 层，${notRead}`;
+  if (elements) return `这个网页有 ${elements} 个元素，太大了，${notRead}`;
   const lines = prepared.problems.map((p) => `• <code>${escapeHtml(p)}</code>`);
   return `没有保存，知识库保持不变：\n${lines.join("\n")}`;
 }
@@ -369,7 +414,8 @@ function previewHtml(prepared: PreparedImport, questions: readonly string[]): st
       `标题：${escapeHtml(p.title)}`,
       `发布：${escapeHtml(p.publisher)} · ${escapeHtml(p.date)}`,
       `链接：<a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a>`,
-      `正文 ${p.paragraphs} 段${p.headings ? `（${p.headings} 个小标题）` : ""}，${p.characters} 字，数字 ${numbers} 个，图片 ${p.figures} 张`,
+      `正文 ${p.paragraphs} 段${p.headings ? `（${p.headings} 个小标题）` : ""}，` +
+        `${p.characters} 字，数字 ${numbers} 个，图片 ${p.figures} 张`,
       `文件：<code>${escapeHtml(a.file)}</code>`,
     ].join("\n"),
     `<blockquote>${p.firstLines.map(escapeHtml).join("\n")}</blockquote>`,

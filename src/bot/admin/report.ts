@@ -6,11 +6,11 @@ import type { BotContext } from "../context.js";
 
 export function reloadReport(result: ReloadResult, what: string): string {
   const spread = result.ok && result.spread ? `\n\n${spreadReport(result.spread, result.version)}` : "";
-  if (result.ok && result.unchanged) {
-    return `知识库没有变化（${result.articles} 篇文章，${result.facts} 条数据，版本 <code>${result.version}</code>），无需重建。${spread}`;
-  }
   if (result.ok) {
-    return `${what}成功：${result.articles} 篇文章，${result.facts} 条数据，用时 ${result.ms} ms，版本 <code>${result.version}</code>。${spread}`;
+    const counts = `${result.articles} 篇文章，${result.facts} 条数据`;
+    const version = `版本 <code>${result.version}</code>`;
+    if (result.unchanged) return `知识库没有变化（${counts}，${version}），无需重建。${spread}`;
+    return `${what}成功：${counts}，用时 ${result.ms} ms，${version}。${spread}`;
   }
   const lines = result.problems.map((p) => `<code>${escapeHtml(formatProblem(p))}</code>`);
   return `${what}失败，知识库保持不变。${result.problems.length} 个问题：\n${lines.join("\n")}`;
@@ -22,7 +22,8 @@ export async function replyChunks(ctx: BotContext, html: string): Promise<void> 
 
 /** How far a change reached the other replicas. */
 function spreadReport(spread: Spread, version: string): string {
-  if (!spread.ok) return "其他副本暂时没有收到通知（共享存储 Redis 连接中断），Redis 恢复后它们会自动读取新的知识库。";
+  const notified = "其他副本暂时没有收到通知（共享存储 Redis 连接中断），";
+  if (!spread.ok) return `${notified}Redis 恢复后它们会自动读取新的知识库。`;
   const behind = spread.replicas.filter((r) => r.version !== version);
   const total = spread.replicas.length;
   if (!behind.length) return `副本：${total} 个都已使用此版本。`;
@@ -34,7 +35,8 @@ function spreadReport(spread: Spread, version: string): string {
 
 /** What an admin is told when the folder is being changed elsewhere, or the lock cannot be checked. */
 export function busyReport(e: { reason: string; holder?: string | undefined }): string {
+  const later = "没有保存，请稍后再试。";
   return e.reason === "busy"
-    ? `另一位管理员正在修改知识库（副本 <code>${escapeHtml(e.holder ?? "?")}</code>），没有保存，请稍后再试。`
-    : "共享存储（Redis）暂时不可用，无法确认没有别人同时在修改知识库，没有保存，请稍后再试。";
+    ? `另一位管理员正在修改知识库（副本 <code>${escapeHtml(e.holder ?? "?")}</code>），${later}`
+    : `共享存储（Redis）暂时不可用，无法确认没有别人同时在修改知识库，${later}`;
 }

@@ -32,12 +32,10 @@ export function unansweredFeature(deps: BotDeps): Composer<BotContext> {
     }
     const section = (days: number, groups: QuestionGroup[]) => {
       const total = groups.reduce((n, g) => n + g.count, 0);
+      const mark = (g: QuestionGroup) => (answeredNow.get(g.key) ? " ✅ 现在能回答" : "");
       const lines = groups
         .slice(0, SHOWN)
-        .map(
-          (g, i) =>
-            `${i + 1}. ${escapeHtml(g.example)}（${g.count} 次）${answeredNow.get(g.key) ? " ✅ 现在能回答" : ""}`,
-        );
+        .map((g, i) => `${i + 1}. ${escapeHtml(g.example)}（${g.count} 次）${mark(g)}`);
       return `<b>最近 ${days} 天</b>：${total} 次，${groups.length} 类\n${lines.join("\n") || "（无）"}`;
     };
     await replyChunks(
@@ -50,8 +48,9 @@ export function unansweredFeature(deps: BotDeps): Composer<BotContext> {
     );
     const csv = unansweredCsv(records, (q) => answeredNow.get(questionKey(q)));
     const day = now.toISOString().slice(0, 10);
+    const columns = "time, question, user_hash, answered = 现在能否回答";
     await ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), `unanswered-${day}.csv`), {
-      caption: `全部 ${records.length} 条未回答的问题（time, question, user_hash, answered = 现在能否回答）`,
+      caption: `全部 ${records.length} 条未回答的问题（${columns}）`,
     });
   });
 

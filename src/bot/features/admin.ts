@@ -57,7 +57,10 @@ export function adminFeature(deps: BotDeps, feedback: FeedbackStore, options: Ad
   return feature;
 }
 
-/** /stats: the knowledge, the counts (of this process, or of every replica), the replicas, the questions not answered. */
+/**
+ * /stats: the knowledge, the counts (of this process, or of every replica), the replicas, the questions
+ * not answered.
+ */
 async function statsReport(deps: BotDeps, feedback: FeedbackStore): Promise<string> {
   const now = deps.now();
   const kb = deps.live.summary;
@@ -68,19 +71,22 @@ async function statsReport(deps: BotDeps, feedback: FeedbackStore): Promise<stri
   ]);
   const lines = [
     "<b>统计</b>",
-    `知识库：${kb.articles.length} 篇文章，${kb.facts.length} 条数据，版本 <code>${kb.version}</code>（${deps.live.loadedAt.toISOString()} 加载）`,
+    `知识库：${kb.articles.length} 篇文章，${kb.facts.length} 条数据，` +
+      `版本 <code>${kb.version}</code>（${deps.live.loadedAt.toISOString()} 加载）`,
   ];
   if (snapshot) {
     const s = snapshot;
     lines.push(
       s.scope === "process"
         ? `启动以来：已回答 ${s.answered}，未回答 ${s.unanswered}`
-        : `累计（所有副本，自 ${s.since.toISOString().slice(0, 10)} 起）：已回答 ${s.answered}，未回答 ${s.unanswered}`,
+        : `累计（所有副本，自 ${s.since.toISOString().slice(0, 10)} 起）：` +
+            `已回答 ${s.answered}，未回答 ${s.unanswered}`,
       `今天：已回答 ${s.answeredToday}，未回答 ${s.unansweredToday}`,
     );
     if (s.helpful || s.unhelpful) lines.push(`反馈：👍 ${s.helpful}，👎 ${s.unhelpful}`);
   } else {
-    const pending = deps.stats.pending ? `，本副本有 ${deps.stats.pending} 条记录在缓冲中，恢复后写入` : "";
+    const buffered = `，本副本有 ${deps.stats.pending} 条记录在缓冲中，恢复后写入`;
+    const pending = deps.stats.pending ? buffered : "";
     lines.push(`统计暂不可用：共享存储（Redis）连接中断${pending}。`);
   }
   if (!deps.replicas) {
@@ -89,19 +95,22 @@ async function statsReport(deps: BotDeps, feedback: FeedbackStore): Promise<stri
     const self = deps.replicas.self;
     const rows = replicas.map(
       (r) =>
-        `• <code>${escapeHtml(r.id)}</code>${r.id === self ? "（本副本）" : ""}：版本 <code>${escapeHtml(r.version)}</code>，运行 ${since(r.startedAt)}`,
+        `• <code>${escapeHtml(r.id)}</code>${r.id === self ? "（本副本）" : ""}：` +
+        `版本 <code>${escapeHtml(r.version)}</code>，运行 ${since(r.startedAt)}`,
     );
     lines.push(`<b>副本</b>（${replicas.length} 个在线）\n${rows.join("\n")}`);
   } else {
     lines.push(
-      `副本列表暂不可用：共享存储（Redis）连接中断。本副本 <code>${escapeHtml(deps.replicas.self)}</code>：运行 ${since(deps.startedAt)}`,
+      "副本列表暂不可用：共享存储（Redis）连接中断。" +
+        `本副本 <code>${escapeHtml(deps.replicas.self)}</code>：运行 ${since(deps.startedAt)}`,
     );
   }
   if (snapshot) {
     const top = snapshot.topUnanswered.length
       ? snapshot.topUnanswered.map((u, i) => `${i + 1}. ${escapeHtml(u.question)}（${u.count} 次）`).join("\n")
       : "（暂无）";
-    lines.push(`<b>最常见的未回答问题</b>${snapshot.scope === "replicas" ? "（最近 7 天）" : ""}\n${top}`);
+    const week = snapshot.scope === "replicas" ? "（最近 7 天）" : "";
+    lines.push(`<b>最常见的未回答问题</b>${week}\n${top}`);
   }
   const kept = await feedback.list().catch(() => undefined);
   if (!kept) {

@@ -34,7 +34,8 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     if (text.startsWith("/")) return next();
     const question = text.replace(new RegExp(`@${me}\\b`, "gi"), " ").trim();
     if (!question) {
-      await ctx.reply("请在提到我时附上问题，例如：@" + ctx.me.username + " 忻州接待游客多少人次？", {
+      const example = `@${ctx.me.username} 忻州接待游客多少人次？`;
+      await ctx.reply(`请在提到我时附上问题，例如：${example}`, {
         reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
       });
       return;

@@ -19,9 +19,10 @@ export const ADMIN_COMMANDS = [
   { command: "unanswered", description: "未回答的问题和 CSV（管理员）" },
 ];
 
+const ASK_PRIVATELY = "私聊：直接发送问题，例如“忻州新能源装机有多少？”。";
 const HELP = [
   "<b>怎么提问</b>",
-  "私聊：直接发送问题，例如“忻州新能源装机有多少？”。简体、繁体、英文都可以，关键词也行。",
+  `${ASK_PRIVATELY}简体、繁体、英文都可以，关键词也行。`,
   "群里：提到我（@{bot} 问题）、回复我的消息，或者发送 /ask 问题。",
   "任何聊天：输入 @{bot} 加问题，选择一条答案发送。",
   "每个答案都附有原文句子和文章链接；知识库里没有的，我会直说不知道。",
@@ -36,7 +37,8 @@ export function commandsFeature(deps: BotDeps): Composer<BotContext> {
     await ctx.reply(
       [
         "<b>你好！我回答关于忻州市和太忻一体化经济区经济的问题。</b>",
-        `我的知识库有 ${kb.articles.length} 篇新闻文章、${kb.facts.length} 条数据。每个答案都给出数字、时间、原文和文章链接。`,
+        `我的知识库有 ${kb.articles.length} 篇新闻文章、${kb.facts.length} 条数据。` +
+          "每个答案都给出数字、时间、原文和文章链接。",
         "试试下面的问题，或直接发送你的问题：",
       ].join("\n\n"),
       {

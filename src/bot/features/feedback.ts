@@ -21,7 +21,8 @@ export function feedbackFeature(deps: BotDeps, feedback: FeedbackStore, answers:
       return;
     }
     if (!mayVote(sent, ctx.from.id, ctx.callbackQuery.message?.chat.id)) {
-      await ctx.answerCallbackQuery({ text: "只有提问的人和这个回答所在聊天里的人可以评价它。" });
+      const who = "只有提问的人和这个回答所在聊天里的人";
+      await ctx.answerCallbackQuery({ text: `${who}可以评价它。` });
       return;
     }
     const user = deps.hashUser(ctx.from.id);
