@@ -30,68 +30,76 @@ export type UpdateResult =
 
 export function updateIndexes(ix: Indexes, next: KnowledgeBase): UpdateResult {
   const before = ix.kb;
-  if (JSON.stringify(before.glossary) !== JSON.stringify(next.glossary))
+  if (JSON.stringify(before.glossary) !== JSON.stringify(next.glossary)) {
     return { ok: false, reason: "the glossary changed" };
+  }
   const nextList = sentencesOf(next);
-  const oldList = ix.sentenceList;
   const large = ix.options.index.largeCorpus;
-  if (oldList.length >= large !== nextList.length >= large)
+  if (ix.sentenceList.length >= large !== nextList.length >= large) {
     return { ok: false, reason: `the corpus crosses ${large} sentences` };
-
+  }
   const nextArticles = new Map(next.articles.map((a) => [a.id, a]));
   const changed = new Set<string>();
   for (const a of before.articles) if (!sameArticle(a, nextArticles.get(a.id))) changed.add(a.id);
   for (const a of next.articles) if (!ix.articles.has(a.id)) changed.add(a.id);
 
-  const { sentences, cache } = ix.core;
   const counts = editable(ix.core.documentFrequency);
-  const oldFacts = ix.core.facts.counts;
-  // Sentence counts: the facts' share of a token is not part of what decides if a sentence indexes it.
-  const sentenceCount = (t: string) => (counts.get(t) ?? 0) - (oldFacts.get(t) ?? 0);
+  const removed = takeOut(ix, changed, counts);
+  moveUnchanged(ix, changed, nextList);
+  const added = putIn(ix, changed, nextList, counts);
 
-  // Out: the sentences of changed and removed articles.
+  const facts = indexFacts(next, ix.options);
+  for (const [t, n] of ix.core.facts.counts) counts.add([t], -n);
+  for (const [t, n] of facts.counts) counts.add([t], n);
+  const { sentences, cache, settings } = ix.core;
+  const core = { sentences, sentenceList: nextList, documentFrequency: counts.counts, facts, cache, settings };
+  return { ok: true, indexes: assembleIndexes(next, core), removed, added };
+}
+
+type Editable = ReturnType<typeof editable>;
+
+/** Out: the sentences of changed and removed articles, with their tokens and passages. */
+function takeOut(ix: Indexes, changed: ReadonlySet<string>, counts: Editable): number {
+  const { sentences, cache } = ix.core;
   let removed = 0;
-  oldList.forEach((s, id) => {
-    if (!changed.has(s.articleId)) return;
+  for (const [id, s] of ix.sentenceList.entries()) {
+    if (!changed.has(s.articleId)) continue;
     const tokens = sentenceTokens(s);
     counts.add(tokens, -1);
     sentences.remove({ id, text: tokens.join(" ") });
     cache.delete(id);
     removed++;
-  });
+  }
+  return removed;
+}
 
-  // The rest move to their places in the new order, an article at a time.
-  const oldStart = starts(oldList);
+/** The rest move to their places in the new order, an article at a time, with their passages. */
+function moveUnchanged(ix: Indexes, changed: ReadonlySet<string>, nextList: readonly Sentence[]): void {
+  const { sentences, cache } = ix.core;
+  const oldStart = starts(ix.sentenceList);
   const newStart = starts(nextList);
   const moved = new Map<number, number>();
-  oldList.forEach((s, id) => {
+  for (const [id, s] of ix.sentenceList.entries()) {
     if (!changed.has(s.articleId)) moved.set(id, id - oldStart.get(s.articleId)! + newStart.get(s.articleId)!);
-  });
+  }
   renumber(sentences, moved);
   const passages = [...cache].filter(([id]) => moved.has(id));
   cache.clear();
   for (const [id, p] of passages) cache.set(moved.get(id)!, p);
+}
 
-  // In: the sentences of changed and added articles, counted first, as a build counts every sentence first.
+/** In: the sentences of changed and added articles, counted first, as a build counts every sentence first. */
+function putIn(ix: Indexes, changed: ReadonlySet<string>, nextList: readonly Sentence[], counts: Editable): number {
+  const { sentences } = ix.core;
+  const oldFacts = ix.core.facts.counts;
+  // Sentence counts: the facts' share of a token is not part of what decides if a sentence indexes it.
+  const sentenceCount = (t: string) => (counts.get(t) ?? 0) - (oldFacts.get(t) ?? 0);
   const added = nextList.flatMap((s, id) => (changed.has(s.articleId) ? [{ id, tokens: sentenceTokens(s) }] : []));
   for (const a of added) counts.add(a.tokens, 1);
   const keep = indexedTokens(nextList.length, sentenceCount, ix.options);
   for (const a of added) sentences.add({ id: a.id, text: keep(a.tokens).join(" ") });
   averageAgain(sentences, nextList.length);
-
-  const facts = indexFacts(next, ix.options);
-  for (const [t, n] of oldFacts) counts.add([t], -n);
-  for (const [t, n] of facts.counts) counts.add([t], n);
-
-  const indexes = assembleIndexes(next, {
-    sentences,
-    sentenceList: nextList,
-    documentFrequency: counts.counts,
-    facts,
-    cache,
-    settings: ix.core.settings,
-  });
-  return { ok: true, indexes, removed, added: added.length };
+  return added.length;
 }
 
 /** The same article: the loader hands back the same object for an unchanged file; otherwise compared whole. */
