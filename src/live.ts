@@ -113,94 +113,111 @@ export interface LiveKnowledge extends AnsweringEngine {
 }
 
 export function createLiveKnowledge(initial: AnsweringEngine, open: OpenKnowledge): LiveKnowledge {
-  let engine = initial;
-  let loadedAt = new Date();
-  /** The changes to the folder, one after another. */
-  let turns: Promise<unknown> = Promise.resolve();
-  const inTurn = <T>(change: () => Promise<T>): Promise<T> => {
-    const done = turns.then(change);
-    turns = done.catch(() => {});
-    return done;
-  };
-  /** The version a reload need not open again; none while the engine is broken, which any reload replaces. */
-  const current = () => (engine.broken === undefined ? engine.summary.version : undefined);
-  /** A reload asked for that has not started yet. */
-  let nextReload: Promise<ReloadResult> | undefined;
+  return new Live(initial, open);
+}
 
-  const attempt = async (request: OpenRequest): Promise<ReloadResult> => {
+class Live implements LiveKnowledge {
+  loadedAt = new Date();
+  /** The changes to the folder, one after another. */
+  private turns: Promise<unknown> = Promise.resolve();
+  /** A reload asked for that has not started yet. */
+  private nextReload: Promise<ReloadResult> | undefined;
+
+  constructor(
+    private engine: AnsweringEngine,
+    private readonly open: OpenKnowledge,
+  ) {}
+
+  get summary() {
+    return this.engine.summary;
+  }
+
+  get examples() {
+    return this.engine.examples;
+  }
+
+  get broken() {
+    return this.engine.broken;
+  }
+
+  ask(question: string, now: Date) {
+    return this.engine.ask(question, now);
+  }
+
+  askMany(question: string, now: Date, limit: number) {
+    return this.engine.askMany(question, now, limit);
+  }
+
+  reload(): Promise<ReloadResult> {
+    this.nextReload ??= this.inTurn(() => {
+      this.nextReload = undefined;
+      return this.attempt({ build: true, unlessVersion: this.current() });
+    });
+    return this.nextReload;
+  }
+
+  add(files: NonNullable<LoadOptions["extra"]>, write: () => Promise<void>) {
+    return this.inTurn(async (): Promise<{ checked: ReloadResult; reloaded?: ReloadResult }> => {
+      const checked = await this.attempt({ extra: files, build: false });
+      if (!checked.ok) return { checked };
+      await write();
+      return { checked, reloaded: await this.attempt({ build: true, unlessVersion: this.current() }) };
+    });
+  }
+
+  change(write: () => Promise<void>, undo: () => Promise<void>): Promise<ReloadResult> {
+    return this.inTurn(async () => {
+      await write();
+      const reloaded = await this.attempt({ build: true, unlessVersion: this.current() });
+      if (!reloaded.ok) await undo();
+      return reloaded;
+    });
+  }
+
+  close() {
+    return this.engine.close();
+  }
+
+  private inTurn<T>(change: () => Promise<T>): Promise<T> {
+    const done = this.turns.then(change);
+    this.turns = done.catch(() => {});
+    return done;
+  }
+
+  /** The version a reload need not open again; none while the engine is broken, which any reload replaces. */
+  private current(): string | undefined {
+    return this.engine.broken === undefined ? this.engine.summary.version : undefined;
+  }
+
+  private async attempt(request: OpenRequest): Promise<ReloadResult> {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     // A reload first asks the engine to take a small change in place; it opens a new one only if not.
-    const inPlace = request.build && !request.extra ? await engine.update?.() : undefined;
+    const inPlace = request.build && !request.extra ? await this.engine.update?.() : undefined;
     if (inPlace && inPlace.kind !== "rebuild") {
-      if (inPlace.kind === "updated") loadedAt = new Date();
-      const { summary } = engine;
+      if (inPlace.kind === "updated") this.loadedAt = new Date();
       const change = inPlace.kind === "updated" ? { inPlace: inPlace.changed } : { unchanged: true };
-      return {
-        ok: true,
-        articles: summary.articles.length,
-        facts: summary.facts.length,
-        version: summary.version,
-        ms: ms(),
-        ...change,
-      };
+      return { ...counted(this.engine.summary), ms: ms(), ...change };
     }
-    const opened = await open(request);
+    const opened = await this.open(request);
     if (!opened.ok) return { ok: false, problems: opened.problems, ms: ms() };
-    const unchanged = opened.summary.version === engine.summary.version && !engine.broken;
+    const unchanged = opened.summary.version === this.engine.summary.version && !this.engine.broken;
     if (opened.engine) {
-      const old = engine;
-      engine = opened.engine;
-      loadedAt = new Date();
+      const old = this.engine;
+      this.engine = opened.engine;
+      this.loadedAt = new Date();
       void old.close();
     }
-    const { summary } = opened;
-    return {
-      ok: true,
-      articles: summary.articles.length,
-      facts: summary.facts.length,
-      version: summary.version,
-      ms: ms(),
-      ...(unchanged ? { unchanged } : {}),
-    };
-  };
+    return { ...counted(opened.summary), ms: ms(), ...(unchanged ? { unchanged } : {}) };
+  }
+}
 
+/** What a reload reports of the knowledge it reached. */
+function counted(summary: AnsweringEngine["summary"]) {
   return {
-    get summary() {
-      return engine.summary;
-    },
-    get examples() {
-      return engine.examples;
-    },
-    get loadedAt() {
-      return loadedAt;
-    },
-    get broken() {
-      return engine.broken;
-    },
-    ask: (question, now) => engine.ask(question, now),
-    askMany: (question, now, limit) => engine.askMany(question, now, limit),
-    reload() {
-      nextReload ??= inTurn(() => {
-        nextReload = undefined;
-        return attempt({ build: true, unlessVersion: current() });
-      });
-      return nextReload;
-    },
-    add: (files, write) =>
-      inTurn(async () => {
-        const checked = await attempt({ extra: files, build: false });
-        if (!checked.ok) return { checked };
-        await write();
-        return { checked, reloaded: await attempt({ build: true, unlessVersion: current() }) };
-      }),
-    change: (write, undo) =>
-      inTurn(async () => {
-        await write();
-        const reloaded = await attempt({ build: true, unlessVersion: current() });
-        if (!reloaded.ok) await undo();
-        return reloaded;
-      }),
-    close: () => engine.close(),
+    ok: true as const,
+    articles: summary.articles.length,
+    facts: summary.facts.length,
+    version: summary.version,
   };
 }
