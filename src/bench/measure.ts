@@ -151,43 +151,15 @@ async function reload(): Promise<object> {
 
     const stalls: number[] = [];
     const times: number[] = [];
-    let answered = 0;
-    let slowest = 0;
-    let peakRss = 0;
+    const tally = { answered: 0, slowest: 0, peakRss: 0 };
     let ok = true;
     for (let k = 1; k <= RELOADS; k++) {
-      const added = 100 + k;
-      // The glossary too: a reload that rebuilds is measured here (one changed article is taken in place; see add).
-      appendFileSync(path.join(knowledgeDir, "glossary.yaml"), `\n# reload ${k}\n`);
-      writeFileSync(
-        path.join(knowledgeDir, "articles", "zz-reload.md"),
-        "---\ntitle: 重新加载\npublisher: 基准\ndate: 2024-05-01\nurl: https://example.org/reload\n---\n\n" +
-          `忻州市今年新增企业${added}家。\n`,
-      );
-      const delay = monitorEventLoopDelay({ resolution: 5 });
-      let asking = true;
-      const ask = async () => {
-        while (asking) {
-          const t0 = performance.now();
-          await live.ask(questions[answered % questions.length]!, now);
-          slowest = Math.max(slowest, performance.now() - t0);
-          answered++;
-          peakRss = Math.max(peakRss, currentRssMb());
-          await sleep(20);
-        }
-      };
-      delay.enable();
-      const t = performance.now();
-      const questionsDone = ask();
-      const result = await live.reload();
-      times.push(round(performance.now() - t));
-      asking = false;
-      await questionsDone;
-      delay.disable();
-      stalls.push(round(delay.max / 1e6));
-      const question = "忻州市今年新增企业多少家？";
-      ok &&= result.ok && (await live.ask(question, now)).answer.includes(String(added));
+      const one = await reloadOnce(live, { knowledgeDir, k, questions, tally });
+      times.push(one.ms);
+      stalls.push(one.stall);
+      ok &&= one.ok;
     }
+    const { answered, slowest, peakRss } = tally;
     // The old engine's worker is terminated once its questions are answered; give it a moment to go.
     await sleep(500);
     await askAll();
@@ -213,6 +185,50 @@ async function reload(): Promise<object> {
     rmSync(knowledgeDir, { recursive: true, force: true });
     rmSync(data, { recursive: true, force: true });
   }
+}
+
+/** One reload of a changed folder while questions are asked: its time, the longest stall, and whether it took. */
+async function reloadOnce(
+  live: Awaited<ReturnType<typeof openAsTheBot>>,
+  at: {
+    knowledgeDir: string;
+    k: number;
+    questions: readonly string[];
+    tally: Record<"answered" | "slowest" | "peakRss", number>;
+  },
+): Promise<{ ms: number; stall: number; ok: boolean }> {
+  const { knowledgeDir, k, questions, tally } = at;
+  const added = 100 + k;
+  // The glossary too: a reload that rebuilds is measured here (one changed article is taken in place; see add).
+  appendFileSync(path.join(knowledgeDir, "glossary.yaml"), `\n# reload ${k}\n`);
+  writeFileSync(
+    path.join(knowledgeDir, "articles", "zz-reload.md"),
+    "---\ntitle: 重新加载\npublisher: 基准\ndate: 2024-05-01\nurl: https://example.org/reload\n---\n\n" +
+      `忻州市今年新增企业${added}家。\n`,
+  );
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  let asking = true;
+  const ask = async () => {
+    while (asking) {
+      const t0 = performance.now();
+      await live.ask(questions[tally.answered % questions.length]!, now);
+      tally.slowest = Math.max(tally.slowest, performance.now() - t0);
+      tally.answered++;
+      tally.peakRss = Math.max(tally.peakRss, currentRssMb());
+      await sleep(20);
+    }
+  };
+  delay.enable();
+  const t = performance.now();
+  const questionsDone = ask();
+  const result = await live.reload();
+  const ms = round(performance.now() - t);
+  asking = false;
+  await questionsDone;
+  delay.disable();
+  const question = "忻州市今年新增企业多少家？";
+  const ok = result.ok && (await live.ask(question, now)).answer.includes(String(added));
+  return { ms, stall: round(delay.max / 1e6), ok };
 }
 
 /**

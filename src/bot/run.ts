@@ -63,9 +63,7 @@ export async function runBot(input: {
     callbacks: createCallbackRegistry(cluster?.records),
     now: () => new Date(),
     startedAt,
-    ...(cluster ? { ledger: cluster.ledger, limiterStore: cluster.limiterStore } : {}),
-    ...(cluster ? { replicas: cluster.replicas, feedback: cluster.feedback } : {}),
-    ...(cluster ? { records: cluster.records } : {}),
+    ...sharedParts(cluster),
   });
 
   await initBot(bot, config, logger);
@@ -74,16 +72,9 @@ export async function runBot(input: {
     if (!lease.ok) await refuse(lease.why);
   }
   await setCommands(bot.api, config, logger);
-  logger.info(
-    {
-      bot: bot.botInfo.username,
-      mode,
-      replica: config.replicaId,
-      articles: live.summary.articles.length,
-      facts: live.summary.facts.length,
-    },
-    "bot started",
-  );
+  const { articles, facts } = live.summary;
+  const started = { bot: bot.botInfo.username, mode, replica: config.replicaId };
+  logger.info({ ...started, articles: articles.length, facts: facts.length }, "bot started");
 
   const health = () => ({
     ok: true,
@@ -102,6 +93,13 @@ export async function runBot(input: {
     await Promise.allSettled([stats.flush(), live.close()]);
     await cluster?.close();
   };
+}
+
+/** What replicas share through Redis, for the bot's features; nothing without a cluster. */
+function sharedParts(cluster: Cluster | undefined) {
+  if (!cluster) return {};
+  const { ledger, limiterStore, replicas, feedback, records } = cluster;
+  return { ledger, limiterStore, replicas, feedback, records };
 }
 
 /** Checks the token before anything else: a process with a wrong one stops at once, saying so. */

@@ -164,6 +164,18 @@ const sameLink = (a: string, b: string) => {
  * Reads `source`, finds its article and checks it, as it would be written, with the whole folder.
  * Writes nothing. `problems` is empty when `saveImport` may write `article`.
  */
+/** The region guessed from the title, said to be a guess; or a note that there is none. */
+function guessRegionInto(fields: Partial<Record<Field, Found>>, unsure: string[], region: string | undefined): void {
+  if (!region) {
+    unsure.push("region: none found; if 该市 or 全市 in the text mean one place, give it with --region");
+    return;
+  }
+  fields.region = { value: region, from: "a guess: the place of the glossary the title names" };
+  unsure.push(
+    `region: "${region}" is a guess; 该市 and 全市 in the text will be read as ${region} ` + "(--region to change it)",
+  );
+}
+
 export async function prepareImport(source: ImportSource, options: ImportOptions): Promise<PreparedImport> {
   const got =
     typeof source !== "string" && "extracted" in source
@@ -192,20 +204,8 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
   const title = fields.title!.value;
   const url = fields.url!.value;
   if (!fields.region) {
-    const region = guessRegion(
-      title,
-      extracted.paragraphs,
-      (kb?.glossary ?? (await glossaryOf(options.knowledgeDir))).places,
-    );
-    if (region) {
-      fields.region = { value: region, from: "a guess: the place of the glossary the title names" };
-      unsure.push(
-        `region: "${region}" is a guess; 该市 and 全市 in the text will be read as ${region} ` +
-          "(--region to change it)",
-      );
-    } else {
-      unsure.push("region: none found; if 该市 or 全市 in the text mean one place, give it with --region");
-    }
+    const places = (kb?.glossary ?? (await glossaryOf(options.knowledgeDir))).places;
+    guessRegionInto(fields, unsure, guessRegion(title, extracted.paragraphs, places));
   }
   const names = await articleNames(options.knowledgeDir);
   const taken = new Set([...names, ...(kb?.articles.map((a) => a.id) ?? [])]);
