@@ -96,14 +96,14 @@ const RATE_ASKED = `(?<!${alt(RATE.notAfter).slice(3, -1)})${RATE.word}`;
 const PEOPLE_AT_WORK = `\\b${alt(PEOPLE_PREFIXES)}`;
 const MEASURES: readonly (readonly [RegExp, Measure])[] = ASKED_MEASURES.map(([m, cue]) => {
   const extra = m === "percent" ? RATE_ASKED : m === "people" ? PEOPLE_AT_WORK : "";
-  return [cueRegExp(cue, extra), m];
+  return [cueRegExp(cue, extra, "g"), m];
 });
 
 /** Where the last match of `pattern` in `text` ends, or -1. */
 function lastIndexOf(pattern: RegExp, text: string): number {
   let at = -1;
-  for (const m of text.matchAll(new RegExp(pattern.source, `${pattern.flags.replace("g", "")}g`)))
-    at = m.index + m[0].length;
+  // matchAll copies the pattern: its lastIndex is never shared between questions.
+  for (const m of text.matchAll(pattern)) at = m.index + m[0].length;
   return at;
 }
 
