@@ -42,7 +42,9 @@ const PINYIN_AFTER_HAN = /(\p{Script=Han})\((?:[a-zāáǎàēéěèīíǐìōó�
  * punctuation, symbols or white space to one space, except what belongs to a number.
  */
 export function normalize(text: string): string {
-  const s = simplify(text.normalize("NFKC")).toLowerCase().replace(PINYIN_AFTER_HAN, "$1");
+  const lower = simplify(text.normalize("NFKC")).toLowerCase();
+  // Most texts have no parentheses: the reading pattern is not run over them.
+  const s = lower.includes("(") ? lower.replace(PINYIN_AFTER_HAN, "$1") : lower;
   return s
     .replace(/[\p{C}]/gu, " ")
     .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
