@@ -3,12 +3,14 @@
  * blocks go through the same rules as captures. Metadata comes from the page's `og:` and article
  * meta tags, JSON-LD, `<time>`, the canonical link and the line under the headline.
  */
+
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { cleanBody, lineHints } from "./body.js";
 import { dateInMeta } from "./dates.js";
 import { pageHints } from "./hints.js";
 import type { Reading } from "./reading.js";
+import { BLOCK_ELEMENTS } from "./tags.js";
 import { type Found, noCandidates, type RawBlock } from "./types.js";
 
 /** The little of the DOM this module uses; linkedom's objects have it (the project has no DOM types). */
@@ -52,49 +54,7 @@ const SKIP = new Set([
   "map",
 ]);
 const MEDIA = new Set(["img", "picture", "video", "audio"]);
-const BLOCK = new Set([
-  "p",
-  "div",
-  "section",
-  "article",
-  "main",
-  "header",
-  "footer",
-  "aside",
-  "nav",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "ul",
-  "ol",
-  "li",
-  "dl",
-  "dt",
-  "dd",
-  "blockquote",
-  "pre",
-  "table",
-  "thead",
-  "tbody",
-  "tfoot",
-  "tr",
-  "td",
-  "th",
-  "figure",
-  "figcaption",
-  "hr",
-  "center",
-  "address",
-  "details",
-  "summary",
-  "fieldset",
-  "legend",
-  "form",
-  "body",
-]);
+const BLOCK = new Set([...BLOCK_ELEMENTS, "hr", "legend", "body"]);
 
 /** Han characters and CJK punctuation: a line break in the source between two of them is no space. */
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014]/u;

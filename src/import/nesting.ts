@@ -4,6 +4,7 @@
  * that recurses overflows the stack at about 20,000. A page nested too deeply has its middle wrapper
  * levels taken out before it is read: the outer layout and the article's own markup stay.
  */
+import { BLOCK_ELEMENTS } from "./tags.js";
 
 /** Deeper than this, a page is no article page: it is refused before it is parsed. */
 export const MAX_NESTING = 2000;
@@ -109,46 +110,7 @@ const P_WITHIN = ["td", "th", "table", "button", "caption", "object", "marquee",
 const IMPLIED_SEARCH = 64;
 
 /** Block elements: where one is taken out, a line break keeps its text apart from the text around it. */
-const BLOCK = new Set([
-  "div",
-  "p",
-  "section",
-  "article",
-  "main",
-  "header",
-  "footer",
-  "aside",
-  "nav",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "ul",
-  "ol",
-  "li",
-  "dl",
-  "dt",
-  "dd",
-  "blockquote",
-  "pre",
-  "table",
-  "thead",
-  "tbody",
-  "tfoot",
-  "tr",
-  "td",
-  "th",
-  "figure",
-  "figcaption",
-  "center",
-  "address",
-  "details",
-  "summary",
-  "fieldset",
-  "form",
-]);
+const BLOCK = new Set(BLOCK_ELEMENTS);
 
 /** A tag, a comment, a doctype or a processing instruction; attributes may hold `>` inside quotes. */
 const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][^\s/>]*)((?:"[^"]*"|'[^']*'|[^'">])*)>|<![^>]*>|<\?[^>]*>/g;
