@@ -6,9 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "../helpers/bot.js";
 import { updates } from "../helpers/bot-api.js";
-import { article, knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
+import { knowledgeWithOneLongSentence, removeKnowledgeDirs } from "../helpers/knowledge.js";
 
-const FILLER = "本县持续推进产业结构调整和生态环境保护工作并且不断加强基层治理能力建设";
 const ASKER = 11;
 const OTHER = 12;
 /** The bar for the long question: well above the ~0.1 s it takes, far below the 11 s quadratic reading took. */
@@ -17,15 +16,7 @@ const LONG_QUESTION_MS = 3000;
 let bot: TestBot;
 
 beforeAll(async () => {
-  const body = `${FILLER.repeat(900).slice(0, 30_000)}全县粮食总产量达到42.5万吨${FILLER.repeat(900).slice(0, 30_000)}`;
-  const fields = {
-    title: "长文测试县情",
-    publisher: "测试",
-    date: "2024-05-01",
-    url: "https://example.org/long",
-    region: "宁武县",
-  };
-  const dir = knowledgeDir({ "articles/long.md": article(fields, body) }, SHIPPED);
+  const dir = knowledgeWithOneLongSentence();
   bot = await startTestBot({ env: { KNOWLEDGE_DIR: dir }, bot: { rateLimit: 1000 } });
 });
 

@@ -36,3 +36,20 @@ export const GOOD = {
   date: "2024-05-01",
   url: "https://example.org/a",
 };
+
+/**
+ * The shipped knowledge with one article that is a single 60 KB sentence with no punctuation (a pasted
+ * page) and, inside it, 全县粮食总产量达到42.5万吨; its region is 宁武县.
+ */
+export function knowledgeWithOneLongSentence(): string {
+  const filler = "本县持续推进产业结构调整和生态环境保护工作并且不断加强基层治理能力建设".repeat(900).slice(0, 30_000);
+  const body = `${filler}全县粮食总产量达到42.5万吨${filler}`;
+  const fields = {
+    title: "长文测试县情",
+    publisher: "测试",
+    date: "2024-05-01",
+    url: "https://example.org/long",
+    region: "宁武县",
+  };
+  return knowledgeDir({ "articles/long.md": article(fields, body) }, SHIPPED);
+}

@@ -3,11 +3,9 @@ import { createEngine } from "../../src/engine/index.js";
 import { loadKnowledge } from "../../src/knowledge/load.js";
 import { MAX_SENTENCE, splitSentences } from "../../src/knowledge/sentences.js";
 import { NOW } from "../helpers/engine.js";
-import { article, knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
+import { knowledgeWithOneLongSentence, removeKnowledgeDirs } from "../helpers/knowledge.js";
 
 afterAll(removeKnowledgeDirs);
-
-const FILLER = "本县持续推进产业结构调整和生态环境保护工作并且不断加强基层治理能力建设";
 
 describe("sentences of bounded length", () => {
   it("leaves a sentence under the bound whole", () => {
@@ -37,15 +35,7 @@ describe("sentences of bounded length", () => {
 
 describe("a question over a 60 KB sentence with no punctuation", () => {
   it("is answered with the figure the text states, quickly enough for a chat", async () => {
-    const body = `${FILLER.repeat(900).slice(0, 30_000)}全县粮食总产量达到42.5万吨${FILLER.repeat(900).slice(0, 30_000)}`;
-    const fields = {
-      title: "长文测试县情",
-      publisher: "测试",
-      date: "2024-05-01",
-      url: "https://example.org/long",
-      region: "宁武县",
-    };
-    const dir = knowledgeDir({ "articles/long.md": article(fields, body) }, SHIPPED);
+    const dir = knowledgeWithOneLongSentence();
     const loaded = await loadKnowledge(dir);
     if (!loaded.ok) throw new Error("the knowledge did not load");
     const engine = createEngine(loaded.kb);
