@@ -2,35 +2,16 @@
 
 import type { Answer } from "../engine/index.js";
 import { clip } from "./clip.js";
-import { directAnswer } from "./words.js";
+import { directAnswer, LABELS } from "./words.js";
 
 export const MAX_PLAIN = 1500;
-
-const LABELS = {
-  zh: {
-    source: "出处",
-    others: "其他时期",
-    didYouMean: "你是不是想问",
-    related: "你还可以问",
-    examples: "你可以这样问",
-    unanswered: "知识库里没有这部分的答案",
-  },
-  en: {
-    source: "Source",
-    others: "Also",
-    didYouMean: "Did you mean",
-    related: "You could also ask",
-    examples: "Try asking",
-    unanswered: "Not in the knowledge base",
-  },
-} as const;
 
 export function toPlainText(answer: Answer): string {
   const l = LABELS[answer.lang];
   const lines: string[] = [directAnswer(answer)];
   if (answer.unansweredParts?.length) lines.push(`${l.unanswered}：${answer.unansweredParts.join("；")}`);
   for (const c of answer.citations) {
-    lines.push(`${l.source}：“${c.quote}”`, `${c.publisher}《${c.title}》${c.date}`, c.url);
+    lines.push(`${l.quoted}：“${c.quote}”`, `${c.publisher}《${c.title}》${c.date}`, c.url);
   }
   for (const o of answer.others) {
     lines.push(`${l.others}：${o.answer}（${o.citation.publisher} ${o.citation.date} ${o.citation.url}）`);

@@ -7,7 +7,7 @@ import type { InlineKeyboardButton, InlineQueryResultArticle } from "grammy/type
 import type { Answer, Citation } from "../engine/index.js";
 import type { KnowledgeSummary } from "../model/knowledge.js";
 import { clip } from "./clip.js";
-import { directAnswer } from "./words.js";
+import { directAnswer, LABELS } from "./words.js";
 
 export const MAX_MESSAGE = 4096;
 export const MAX_CALLBACK_BYTES = 64;
@@ -15,27 +15,6 @@ export const MAX_CALLBACK_BYTES = 64;
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
-
-const LABELS = {
-  zh: {
-    source: "来源",
-    read: "阅读原文",
-    others: "其他时期",
-    didYouMean: "你是不是想问",
-    related: "你还可以问",
-    examples: "你可以这样问",
-    unanswered: "知识库里没有这部分的答案",
-  },
-  en: {
-    source: "Source",
-    read: "Read the article",
-    others: "Also",
-    didYouMean: "Did you mean",
-    related: "You could also ask",
-    examples: "Try asking",
-    unanswered: "Not in the knowledge base",
-  },
-} as const;
 
 export interface RenderedMessage {
   /** One or more HTML messages, each within Telegram's limit. */

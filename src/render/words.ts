@@ -91,3 +91,27 @@ const NEAR_EN: Record<Conflict, string> = {
   measure: " (they give another measure)",
   place: " (they give a county's figure, not the city's)",
 };
+
+/** The labels of a reply, per language. `quoted` heads the quote in plain text, `source` the link in Telegram. */
+export const LABELS = {
+  zh: {
+    source: "来源",
+    quoted: "出处",
+    read: "阅读原文",
+    others: "其他时期",
+    didYouMean: "你是不是想问",
+    related: "你还可以问",
+    examples: "你可以这样问",
+    unanswered: "知识库里没有这部分的答案",
+  },
+  en: {
+    source: "Source",
+    quoted: "Source",
+    read: "Read the article",
+    others: "Also",
+    didYouMean: "Did you mean",
+    related: "You could also ask",
+    examples: "Try asking",
+    unanswered: "Not in the knowledge base",
+  },
+} as const;
