@@ -42,6 +42,19 @@ export const CONTINUING = [
   "下降",
 ];
 
+/**
+ * An aside between a measure and its figures (…生产总值1316.8亿元，按不变价格计算，比上年增长4.6%): a clause ending so
+ * says how the figure after it was reckoned, and the figure still goes on from the clause before the aside.
+ */
+export const ASIDE_ENDINGS = [
+  "价格计算",
+  "價格計算",
+  "可比口径",
+  "可比口徑",
+  "扣除价格因素",
+  "扣除價格因素",
+];
+
 /** Connectives a statement does not start with (到…再到…, 此外, 随后). */
 export const CONNECTIVES = [
   "再到",

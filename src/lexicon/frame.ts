@@ -51,7 +51,17 @@ export const PER_PERSON_ASKED = ["人均", "per capita", "per person"];
 export const WHOLE_YEAR = ["全年", "全年度", "年底", "年末", "whole year", "full year", "end of the year", "year-end"];
 
 /** Qualifiers that, before a measure, make it another measure than the measure alone. */
-export const QUALIFIERS = ["城镇", "农村", "乡村", "城市", "城乡", "农民", "城镇居民", "农村居民", "规上", "规模以上", "全体居民"];
+export const QUALIFIERS = ["城镇", "农村", "乡村", "城市", "城乡", "农民", "城镇居民", "农村居民", "规上", "规模以上", "全体居民", "人均"];
+
+/** Qualifiers that say the same (农民 and 农村居民 incomes are one measure). */
+export const SAME_QUALIFIERS: readonly (readonly string[])[] = [
+  ["农村", "农村居民", "农民", "乡村"],
+  ["城镇", "城镇居民"],
+  ["规上", "规模以上"],
+];
+
+/** Measures reported per person by nature: 城镇居民可支配收入 asks the 人均 figure even when it leaves 人均 out. */
+export const PER_HEAD_BY_NATURE = ["可支配收入", "纯收入", "消费支出", "住房面积", "disposable income"];
 
 /** Measures that are not each other: a figure of one never answers the other (收入 and 支出, 产值 and 投资). */
 export const OPPOSITES: readonly (readonly [string, string])[] = [

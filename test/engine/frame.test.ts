@@ -70,6 +70,20 @@ const FILES = {
     },
     "2023年，全县地区生产总值完成68.7亿元，同比增长4.9%。",
   ),
+  "articles/bulletin.md": article(
+    {
+      title: "忻州市2024年经济运行综述",
+      publisher: "测试统计局",
+      date: "2025-03-21",
+      url: "https://example.org/review",
+      region: "忻州市",
+    },
+    [
+      "初步核算，全年全市地区生产总值1402.6亿元，按不变价格计算，比上年增长4.4%。",
+      "按常住人口计算，全年人均地区生产总值53120元，比上年增长4.9%。",
+      "全年全市农村居民人均可支配收入15630元，比上年增长6.6%。",
+    ].join("\n\n"),
+  ),
 };
 
 let engine: Engine;
@@ -118,6 +132,11 @@ describe("evidence of the frame asked still answers", () => {
     ["忻州2024年一般公共预算收入是多少？", "172.4亿元"],
     ["静乐县2023年地区生产总值是多少？", "68.7亿元"],
     ["忻州2024年城镇常住居民人均可支配收入是多少？", "10234元"],
+    // The growth after an aside (按不变价格计算) is still the growth of the measure before it.
+    ["忻州2024年地区生产总值增长多少？", "4.4%"],
+    ["忻州2024年人均地区生产总值增长多少？", "4.9%"],
+    // 农民 and 农村居民 qualify the income alike.
+    ["忻州2024年农民人均可支配收入增长多少？", "6.6%"],
   ])("%s → %s", (q, figure) => {
     const a = ask(q);
     expect(a.answered).toBe(true);

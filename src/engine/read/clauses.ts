@@ -2,7 +2,7 @@
  * Clauses: a sentence split at commas, semicolons and colons outside quotation marks and brackets, and
  * the groups a clause belongs to (同比增长6.7% goes on from the clause before it).
  */
-import { CONTINUING } from "../../lexicon/clauses.js";
+import { ASIDE_ENDINGS, CONTINUING } from "../../lexicon/clauses.js";
 import { alt } from "../../lexicon/match.js";
 import { FROM_OR_TO, OTHER_TIMES, PARTS_OF_YEAR, RELATIVE_YEARS, REPORTING } from "../../lexicon/time.js";
 import type { Fact } from "../../model/knowledge.js";
@@ -53,10 +53,15 @@ export const TIME_CLAUSE = new RegExp(
 );
 /** A clause that goes on from the one before it and makes no sense alone. */
 const CONTINUES = new RegExp(`^${alt(CONTINUING)}`);
+/** A clause that says how the figure after it was reckoned (按不变价格计算): the group goes on across it. */
+const ASIDE = new RegExp(`${alt(ASIDE_ENDINGS)}$`);
 /** The first clause of the group that clause `i` belongs to: 同比增长6.7% goes on from the clause before. */
 export function groupStart(clauses: readonly Clause[], i: number): number {
   let lo = i;
-  while (lo > 0 && CONTINUES.test(clauses[lo]!.text) && !TIME_CLAUSE.test(clauses[lo - 1]!.text)) lo--;
+  while (lo > 0 && CONTINUES.test(clauses[lo]!.text) && !TIME_CLAUSE.test(clauses[lo - 1]!.text)) {
+    lo--;
+    if (lo > 0 && ASIDE.test(clauses[lo]!.text)) lo--;
+  }
   return lo;
 }
 

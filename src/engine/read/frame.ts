@@ -3,7 +3,14 @@
  * holiday, a result when a result is asked, the measure itself and not a qualified or opposite one, and
  * the city when the city is asked. Evidence of another frame never answers; it may be said as a near fact.
  */
-import { PLANNED_MEASURES, QUALIFIERS, TARGET_WORDS, WHOLE_CITY } from "../../lexicon/frame.js";
+import {
+  PER_HEAD_BY_NATURE,
+  PLANNED_MEASURES,
+  QUALIFIERS,
+  SAME_QUALIFIERS,
+  TARGET_WORDS,
+  WHOLE_CITY,
+} from "../../lexicon/frame.js";
 import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
 import { anyWordLatinWhole } from "../../lexicon/match.js";
 import { XINZHOU_COUNTIES } from "../../lexicon/places.js";
@@ -55,14 +62,54 @@ function otherMeasure(q: Question, own: string): boolean {
   if (q.frame.perHead && !PER_HEAD.test(own)) return true;
   for (const { asked, opposite } of q.frame.measures) if (own.includes(opposite) && !own.includes(asked)) return true;
   for (const c of q.concepts) {
-    if (c.grams.length < 1 || [...c.text].length < 2) continue;
-    for (let at = own.indexOf(c.text); at >= 0; at = own.indexOf(c.text, at + 1)) {
-      const before = own.slice(Math.max(0, at - 4), at);
-      const qualifier = QUALIFIERS.find((w) => before.endsWith(w));
-      if (qualifier && !q.frame.qualifiers.includes(qualifier) && !c.text.startsWith(qualifier)) return true;
-    }
+    // A glossary concept (GDP) is met by its forms (地区生产总值); a word of the question by itself.
+    const words = c.grams.length ? [measureIn(own, c.text)] : c.forms.filter((f) => /^\p{Script=Han}{2,}$/u.test(f));
+    for (const word of words) if ([...word].length >= 2 && qualifiedOtherwise(q, own, word, words)) return true;
   }
   return false;
+}
+
+/**
+ * The longest start of a question's word that the evidence writes (地区生产总值 of 地区生产总值增长): where a
+ * qualifier would stand before it. At least four characters, or the whole word.
+ */
+function measureIn(own: string, word: string): string {
+  const chars = [...word];
+  for (let n = chars.length; n >= 4; n--) {
+    const start = chars.slice(0, n).join("");
+    if (own.includes(start)) return start;
+  }
+  return word;
+}
+
+/**
+ * Whether `word` stands in `own` after a qualifier the question does not say (城镇 before 常住人口), and not as
+ * part of a longer form of the same concept (农村居民人均可支配收入, a form of 农民人均可支配收入).
+ */
+function qualifiedOtherwise(q: Question, own: string, word: string, forms: readonly string[]): boolean {
+  for (let at = own.indexOf(word); at >= 0; at = own.indexOf(word, at + 1)) {
+    const before = own.slice(Math.max(0, at - 4), at);
+    const qualifier = QUALIFIERS.find((w) => before.endsWith(w));
+    if (!qualifier || asksQualifier(q, qualifier) || word.startsWith(qualifier)) continue;
+    // 人均 before 可支配收入 is how the measure is always reported, not another measure.
+    if (qualifier === "人均" && (q.frame.perHead || PER_HEAD_BY_NATURE.some((m) => word.includes(m)))) continue;
+    if (
+      forms.some(
+        (f) =>
+          f.length > word.length && f.endsWith(word) && own.slice(at + word.length - f.length, at + word.length) === f,
+      )
+    )
+      continue;
+    return true;
+  }
+  return false;
+}
+
+/** Whether the question says this qualifier, or one that says the same. */
+function asksQualifier(q: Question, qualifier: string): boolean {
+  if (q.frame.qualifiers.includes(qualifier)) return true;
+  const same = SAME_QUALIFIERS.find((g) => g.includes(qualifier));
+  return Boolean(same?.some((w) => q.frame.qualifiers.includes(w)));
 }
 
 /** A county's figure for a question about the city: a county's article, whose clause does not speak of the city. */
