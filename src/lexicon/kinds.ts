@@ -22,7 +22,10 @@ export const KIND_CUES: readonly (readonly [FactKind | "time", Cue])[] = [
   [
     "growth",
     {
-      anywhere: ["增长", "增速", "增幅", "同比", "提高多少", "提高了多少", "上涨", "相比", "对比", "how fast"],
+      anywhere: [
+        "增长", "增速", "增幅", "同比", "提高多少", "提高了多少", "上涨", "相比", "对比", "how fast",
+        "增产", "增收", "涨了", "涨幅", "下降", "降幅", "降低了", "减少了",
+      ],
       words: ["growth", "grow", "grew", "grown", "increase", "increased", "rise", "rose", "compare", "compared"],
     },
   ],
@@ -64,7 +67,7 @@ export const PER_HEAD_WORDS = ["人均", "平均", "per capita", "average"];
 
 /** Words beside a percentage that make it a growth rather than a share. */
 export const GROWTH_CONTEXT: Cue = {
-  anywhere: ["增长", "增速", "同比", "环比", "提高", "下降", "上涨", "增加", "减少", "改善", "回落", "增幅"],
+  anywhere: ["增长", "增速", "同比", "环比", "提高", "下降", "上涨", "增加", "减少", "改善", "回落", "增幅", "增产", "增收", "涨幅", "降幅"],
   words: ["up", "down", "rose", "fell", "grew", "increase", "increased", "decrease", "decreased", "growth"],
 };
 

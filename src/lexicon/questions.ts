@@ -256,6 +256,34 @@ export const LEADING_WORDS = [
   "其",
 ];
 
+/** Words of reports that start with a leading word and keep it (有机旱作, 在建项目, 共享, 完成率). */
+export const KEPT_LEADING = [
+  "有机",
+  "有色",
+  "有限",
+  "有效",
+  "有序",
+  "在建",
+  "在线",
+  "在岗",
+  "在校",
+  "共享",
+  "共建",
+  "共同",
+  "为民",
+  "对外",
+  "对口",
+  "从业",
+  "达标",
+  "实现率",
+  "完成率",
+  "完成值",
+  "自然",
+  "自主",
+  "由来",
+  "其他",
+];
+
 /** Words at the end of a question's word that belong to the sentence (达到, 占, 的). */
 export const TRAILING_WORDS = ["是", "有", "在", "为", "了", "达到", "达", "占", "的", "于", "自", "由", "被", "等", "时", "向", "对", "从"];
 

@@ -10,6 +10,7 @@ import { ENGLISH_PLACES } from "../../lexicon/places.js";
 import {
   ASKED_MEASURE_WORDS,
   ASKING_VERBS,
+  KEPT_LEADING,
   ERAS,
   FILLERS,
   FUNCTION_CHARS,
@@ -130,7 +131,7 @@ const TIME_AND_KIND = new RegExp(
   "g",
 );
 const FUNCTION_CHAR = charSet(FUNCTION_CHARS);
-const EDGE_WORDS = new RegExp(`^${alt(LEADING_WORDS)}+|${alt(TRAILING_WORDS)}+$`, "g");
+const EDGE_WORDS = new RegExp(`^(?!${alt(KEPT_LEADING)})${alt(LEADING_WORDS)}+|${alt(TRAILING_WORDS)}+$`, "g");
 const TIME_WORD = onlyWords(TIME_WORDS);
 const GREETING = new RegExp(`^${alt(GREETINGS)}[\\s!！。.,，~]*$`, "i");
 const SEVERAL_FIGURES = new RegExp(`${alt([...SEVERAL.han, ...SEVERAL.anywhere])}|\\b${alt(SEVERAL.latin)}\\b`);
