@@ -45,7 +45,7 @@ export const RESULT_ASKED = ["实际", "实际上", "真正", "完成", "actuall
 export const PLANNED_MEASURES = ["总投资", "计划投资", "规划投资", "total investment", "planned investment"];
 
 /** Words with which a question asks a figure per person (人均): a total does not answer it. */
-export const PER_PERSON_ASKED = ["人均", "per capita", "per person"];
+export const PER_PERSON_ASKED = ["人均", "per capita", "per person", "on average"];
 
 /** Words that make the year asked a whole one: a part of the year does not answer (截至2024年底 is the year's end). */
 export const WHOLE_YEAR = ["全年", "全年度", "年底", "年末", "whole year", "full year", "end of the year", "year-end"];
