@@ -55,12 +55,20 @@ function otherMeasure(q: Question, own: string): boolean {
   if (q.frame.perHead && !PER_HEAD.test(own)) return true;
   for (const { asked, opposite } of q.frame.measures) if (own.includes(opposite) && !own.includes(asked)) return true;
   for (const c of q.concepts) {
-    if (c.grams.length < 1 || [...c.text].length < 2) continue;
-    for (let at = own.indexOf(c.text); at >= 0; at = own.indexOf(c.text, at + 1)) {
-      const before = own.slice(Math.max(0, at - 4), at);
-      const qualifier = QUALIFIERS.find((w) => before.endsWith(w));
-      if (qualifier && !q.frame.qualifiers.includes(qualifier) && !c.text.startsWith(qualifier)) return true;
-    }
+    // A glossary group asked in English (permanent population) is held to its Chinese forms (常住人口).
+    const words = c.grams.length ? [c.text] : c.englishAsked ? c.forms.filter((f) => HAN.test(f)) : [];
+    for (const word of words) if ([...word].length >= 2 && qualifiedOtherwise(q, own, word, c.text)) return true;
+  }
+  return false;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function qualifiedOtherwise(q: Question, own: string, word: string, asked: string): boolean {
+  for (let at = own.indexOf(word); at >= 0; at = own.indexOf(word, at + 1)) {
+    const before = own.slice(Math.max(0, at - 4), at);
+    const qualifier = QUALIFIERS.find((w) => before.endsWith(w));
+    if (qualifier && !q.frame.qualifiers.includes(qualifier) && !asked.startsWith(qualifier)) return true;
   }
   return false;
 }

@@ -4,6 +4,7 @@
  */
 
 import { ENGLISH_STOP, REPORT_TERMS } from "../../lexicon/english.js";
+import { QUALIFIERS } from "../../lexicon/frame.js";
 import { KIND_CUES, KIND_WORDS, SHARE_SPAN } from "../../lexicon/kinds.js";
 import { alt, anyWord, charSet, cueRegExp, onlyWords } from "../../lexicon/match.js";
 import { ENGLISH_PLACES } from "../../lexicon/places.js";
@@ -64,6 +65,8 @@ export interface Concept {
   readonly grams: readonly string[];
   /** An English word no glossary entry translates: Chinese evidence is not held to it. */
   readonly englishOnly?: boolean;
+  /** A glossary group the question names in English: its Chinese forms are what Chinese evidence says. */
+  readonly englishAsked?: boolean;
   /** Event verbs in the word (正式成立: 成立) and where they stand: evidence may say another verb of the event. */
   readonly verbs?: ReturnType<typeof eventVerbsIn>;
 }
@@ -234,8 +237,15 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     searchText,
     greeting,
     several: SEVERAL_FIGURES.test(text),
-    frame: frameOf(text),
+    frame: askedInEnglish(frameOf(text), kept),
   };
+}
+
+/** The qualifiers an English question says through its concepts (farmers: 农民), as a Chinese one says them. */
+function askedInEnglish(frame: QuestionFrame, concepts: readonly Concept[]): QuestionFrame {
+  const han = concepts.filter((c) => c.englishAsked).flatMap((c) => c.forms.filter((f) => /\p{Script=Han}/u.test(f)));
+  const more = QUALIFIERS.filter((w) => !frame.qualifiers.includes(w) && han.some((f) => f.includes(w)));
+  return more.length ? { ...frame, qualifiers: [...frame.qualifiers, ...more] } : frame;
 }
 
 /** What is left of a question's text as places and glossary terms are taken out of it. */
@@ -285,7 +295,13 @@ function glossaryConcepts(left: Remainder, ix: Indexes): Concept[] {
     left.take(term);
     const han = group.norms.filter((n) => /\p{Script=Han}/u.test(n));
     const weight = Math.max(1, ...han.map((n) => Math.min(bigrams(n).length, 3)));
-    concepts.push({ text: group.terms[0]!, forms: group.norms, weight, grams: [] });
+    concepts.push({
+      text: group.terms[0]!,
+      forms: group.norms,
+      weight,
+      grams: [],
+      ...(isLatin(term) ? { englishAsked: true } : {}),
+    });
   }
   return concepts;
 }
