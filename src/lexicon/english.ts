@@ -1,5 +1,50 @@
 /** English words of questions, one entry a line. */
 
+/**
+ * The vocabulary of economic reports in English with the Chinese the same figure goes by, one group a line:
+ * the Chinese forms first (what Chinese bulletins write), then how English pages and askers say it. A question's
+ * English phrase becomes a concept that any form of its group satisfies, in a Chinese or an English article.
+ * The knowledge folder's glossary may add groups; where both hold a phrase, the longer phrase wins.
+ */
+export const REPORT_TERMS: readonly (readonly string[])[] = [
+  ["常住人口", "permanent population", "permanent resident population", "permanent residents", "resident population"],
+  ["户籍人口", "registered population", "household registered population", "hukou population"],
+  ["城镇常住人口", "urban population", "urban residents"],
+  ["城镇化率", "urbanization rate", "urbanisation rate", "urbanization level", "urbanization"],
+  ["耕地", "耕地面积", "farmland", "cultivated land", "arable land", "farm land"],
+  ["农民", "农村居民", "farmer", "farmers", "rural residents", "peasants", "villagers"],
+  ["人均", "per capita", "per person", "on average", "average"],
+  ["可支配收入", "disposable income"],
+  ["房地产开发投资", "房地产", "real estate investment", "real estate", "property investment", "property development"],
+  ["固定资产投资", "fixed-asset investment", "fixed asset investment", "fixed assets investment"],
+  ["社会消费品零售总额", "社零", "retail sales of consumer goods", "total retail sales", "retail sales"],
+  ["接待游客", "游客", "游客量", "visitor numbers", "number of visitors", "visitors", "visitor", "tourists", "tourist"],
+  ["旅游收入", "旅游总收入", "tourism revenue", "tourism income", "tourist revenue"],
+  ["装机容量", "装机", "installed capacity", "power capacity", "generating capacity"],
+  // Capacity alone is a plant's as often as a grid's: 产能 (12GWh of cells a year) or 装机.
+  ["产能", "装机", "capacity"],
+  ["总产能", "total capacity", "total production capacity", "production capacity", "output capacity"],
+  ["一期", "first phase", "phase one", "phase i"],
+  ["二期", "second phase", "phase two", "phase ii"],
+  ["三期", "third phase", "phase three", "phase iii"],
+  ["新能源", "new energy", "renewable energy", "renewables", "clean energy"],
+  ["风电", "风力发电", "wind power", "wind energy", "wind farms", "wind"],
+  ["光伏", "太阳能", "solar power", "solar energy", "photovoltaic", "solar", "pv"],
+  ["产值", "output value", "value of output", "gross output"],
+  ["增加值", "value added", "added value"],
+  ["规模以上工业", "规上工业", "industrial enterprises above designated size", "above designated size", "above-scale"],
+  ["出口", "exports", "export"],
+  ["进口", "imports", "import"],
+  ["乡镇", "towns and townships", "townships and towns", "townships"],
+  ["行政村", "administrative villages", "villages"],
+  ["面积", "总面积", "国土面积", "total area", "land area", "area"],
+  ["地区生产总值", "生产总值", "gdp", "gross domestic product", "economic output"],
+  ["一般公共预算收入", "财政收入", "general public budget revenue", "fiscal revenue", "budget revenue"],
+  ["税收", "税收收入", "tax revenue", "taxes"],
+  ["粮食产量", "grain output", "grain production", "grain yield"],
+  ["增长", "同比增长", "增速", "growth", "grow", "grew", "grown", "increase", "rise", "rose"],
+];
+
 /** English words that ask or join but name nothing evidence must say. */
 export const ENGLISH_STOP = [
   "during",
@@ -29,6 +74,14 @@ export const ENGLISH_STOP = [
   "how",
   "many",
   "much",
+  // how big, how fast, how large: they ask for the figure, the measure is the question's other words.
+  "big",
+  "large",
+  "fast",
+  "quickly",
+  "each",
+  // under its jurisdiction: how a place's parts are asked, not what they are.
+  "jurisdiction",
   "was",
   "were",
   "are",

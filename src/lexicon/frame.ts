@@ -6,13 +6,13 @@
 
 /** Holidays a figure may be of, each with the names it goes by. 中秋国庆 names both. */
 export const HOLIDAYS: Readonly<Record<string, readonly string[]>> = {
-  春节: ["春节", "春节假期", "新春", "过年"],
+  春节: ["春节", "春节假期", "新春", "过年", "spring festival", "chinese new year", "lunar new year"],
   国庆: ["国庆", "国庆节", "十一", "十一黄金周", "国庆假期", "national day"],
-  五一: ["五一", "五一假期", "劳动节", "五一劳动节", "may day"],
-  中秋: ["中秋", "中秋节", "中秋假期"],
-  端午: ["端午", "端午节", "端午假期"],
-  清明: ["清明", "清明节", "清明假期"],
-  元旦: ["元旦", "元旦假期"],
+  五一: ["五一", "五一假期", "劳动节", "五一劳动节", "may day", "labor day", "labour day"],
+  中秋: ["中秋", "中秋节", "中秋假期", "mid-autumn festival", "mid autumn festival"],
+  端午: ["端午", "端午节", "端午假期", "dragon boat festival"],
+  清明: ["清明", "清明节", "清明假期", "qingming festival", "tomb-sweeping day"],
+  元旦: ["元旦", "元旦假期", "new year's day"],
   暑期: ["暑期", "暑假"],
 };
 
@@ -45,7 +45,7 @@ export const RESULT_ASKED = ["实际", "实际上", "真正", "完成", "actuall
 export const PLANNED_MEASURES = ["总投资", "计划投资", "规划投资", "total investment", "planned investment"];
 
 /** Words with which a question asks a figure per person (人均): a total does not answer it. */
-export const PER_PERSON_ASKED = ["人均", "per capita", "per person"];
+export const PER_PERSON_ASKED = ["人均", "per capita", "per person", "on average"];
 
 /** Words that make the year asked a whole one: a part of the year does not answer (截至2024年底 is the year's end). */
 export const WHOLE_YEAR = ["全年", "全年度", "年底", "年末", "whole year", "full year", "end of the year", "year-end"];

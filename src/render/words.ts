@@ -18,6 +18,8 @@ interface Words {
   readonly period: (years: string) => string;
   /** An English reply names the figure and its period before the article's own words. */
   readonly figure?: (figure: string, period: string) => string;
+  /** How a reply in this language brings in a source written in another: its words quoted as they stand. */
+  readonly foreign?: (quote: string) => string;
 }
 
 /** What the knowledge covers, as a refusal of another place names it. */
@@ -48,10 +50,11 @@ const WORDS: Record<Language, Words> = {
       unsure: "I am not sure enough of any figure to answer that.",
     },
     place: (place) => `I only know about Xinzhou and the Taiyuan–Xinzhou zone, not ${place}.`,
-    near: (conflict, statement) => `My sources do not give that figure${NEAR_EN[conflict]}. A near one: ${statement}`,
+    near: (conflict, statement) => `My sources do not give that figure${NEAR_EN[conflict]}. The nearest: ${statement}`,
     period: (years) => `I have no figures for ${years} on this.`,
     // The period stays written 2024年1月至9月: a bare number that no quote holds would read as a figure.
     figure: (figure, period) => `The figure: ${figure}${period ? ` (${displayPeriod(period)})` : ""}.`,
+    foreign: (quote) => `The source says: «${quote}»`,
   },
 };
 
@@ -64,12 +67,27 @@ export function directAnswer(a: Answer): string {
   if (!a.answered) {
     if (a.reason === "place") return w.place(a.foreignPlace ?? "");
     if (a.reason === "period") return w.period((a.missingYears ?? []).join("、"));
-    if (a.reason === "near" && a.near) return clipped(w.near(a.near.conflict, a.near.answer));
+    if (a.reason === "near" && a.near) {
+      return clipped(w.near(a.near.conflict, inOwnWords(w, a.near.answer, [a.near.citation])));
+    }
     return w.refusal[a.reason === "near" || !a.reason ? "topic" : a.reason];
   }
-  if (!w.figure || !a.figure) return a.answer;
-  return clipped(`${w.figure(a.figure, a.period ?? "")} ${a.answer}`);
+  const said = inOwnWords(w, a.answer, a.citations);
+  if (!w.figure || !a.figure) return said === a.answer ? said : clipped(said);
+  return clipped(`${w.figure(a.figure, a.period ?? "")} ${said}`);
 }
+
+/**
+ * A statement made from a source in another script (a Chinese bulletin for an English question) is given as
+ * the source's own words, quoted verbatim: the reply does not read as if written in the asker's language.
+ */
+function inOwnWords(w: Words, statement: string, citations: readonly { readonly quote: string }[]): string {
+  if (!w.foreign || !HAN.test(statement)) return statement;
+  const quote = citations.length === 1 ? citations[0]!.quote : "";
+  return w.foreign(quote || statement);
+}
+
+const HAN = /\p{Script=Han}/u;
 
 function clipped(text: string): string {
   return text.length <= MAX_DIRECT ? text : `${text.slice(0, MAX_DIRECT - 1)}…`;

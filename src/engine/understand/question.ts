@@ -3,7 +3,8 @@
  * concepts, the words evidence has to cover before the bot dares to answer.
  */
 
-import { ENGLISH_STOP } from "../../lexicon/english.js";
+import { ENGLISH_STOP, REPORT_TERMS } from "../../lexicon/english.js";
+import { QUALIFIERS } from "../../lexicon/frame.js";
 import { KIND_CUES, KIND_WORDS, SHARE_SPAN } from "../../lexicon/kinds.js";
 import { alt, anyWord, charSet, cueRegExp, onlyWords } from "../../lexicon/match.js";
 import { ENGLISH_PLACES } from "../../lexicon/places.js";
@@ -65,6 +66,8 @@ export interface Concept {
   readonly grams: readonly string[];
   /** An English word no glossary entry translates: Chinese evidence is not held to it. */
   readonly englishOnly?: boolean;
+  /** A glossary group the question names in English: its Chinese forms are what Chinese evidence says. */
+  readonly englishAsked?: boolean;
   /** Event verbs in the word (正式成立: 成立) and where they stand: evidence may say another verb of the event. */
   readonly verbs?: ReturnType<typeof eventVerbsIn>;
 }
@@ -163,6 +166,35 @@ function placeNamesOf(ix: Indexes): readonly string[] {
   return names;
 }
 
+type Term = { readonly term: string; readonly group: TermGroup };
+const REPORT_GROUPS: readonly TermGroup[] = REPORT_TERMS.map((terms) => ({
+  terms,
+  norms: terms.map(normalize).filter(Boolean),
+  section: "terms",
+}));
+/**
+ * The English words the reports' vocabulary translates on their own: a word of a longer phrase (number, total)
+ * left alone in a question translates nothing, so Chinese evidence is not held to it.
+ */
+const REPORT_STEMS: ReadonlySet<string> = new Set(
+  REPORT_GROUPS.flatMap((g) => g.norms.filter((n) => /^[a-z][a-z'-]{2,}$/.test(n))).map(stemEnglish),
+);
+const termLists = new WeakMap<Indexes, readonly Term[]>();
+/**
+ * The glossary's terms and the English of the reports' vocabulary (lexicon/english.ts), longest first across both, so that
+ * "permanent population" is one concept before "population" is another; the glossary's own group wins a tie.
+ */
+function termsOf(ix: Indexes): readonly Term[] {
+  let terms = termLists.get(ix);
+  if (!terms) {
+    // Only their English phrases: a Chinese question reads its own words as it always has.
+    const report = REPORT_GROUPS.flatMap((group) => group.norms.filter(isLatin).map((term) => ({ term, group })));
+    terms = [...ix.glossaryTerms, ...report].sort((a, b) => b.term.length - a.term.length);
+    termLists.set(ix, terms);
+  }
+  return terms;
+}
+
 /** `kindsFrom`: the text whose cue words say what kind of answer is wanted (a part of the question). */
 export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = raw): Question {
   const norm0 = normalize(raw);
@@ -206,8 +238,15 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     searchText,
     greeting,
     several: SEVERAL_FIGURES.test(text),
-    frame: frameOf(text),
+    frame: askedInEnglish(frameOf(text), kept),
   };
+}
+
+/** The qualifiers an English question says through its concepts (farmers: 农民), as a Chinese one says them. */
+function askedInEnglish(frame: QuestionFrame, concepts: readonly Concept[]): QuestionFrame {
+  const han = concepts.filter((c) => c.englishAsked).flatMap((c) => c.forms.filter((f) => /\p{Script=Han}/u.test(f)));
+  const more = QUALIFIERS.filter((w) => !frame.qualifiers.includes(w) && han.some((f) => f.includes(w)));
+  return more.length ? { ...frame, qualifiers: [...frame.qualifiers, ...more] } : frame;
 }
 
 /** What is left of a question's text as places and glossary terms are taken out of it. */
@@ -251,13 +290,19 @@ function placesIn(left: Remainder, ix: Indexes): { places: string[][]; foreignPl
 function glossaryConcepts(left: Remainder, ix: Indexes): Concept[] {
   const concepts: Concept[] = [];
   const used = new Set<TermGroup>();
-  for (const { term, group } of ix.glossaryTerms) {
+  for (const { term, group } of termsOf(ix)) {
     if (used.has(group) || !left.has(term)) continue;
     used.add(group);
     left.take(term);
     const han = group.norms.filter((n) => /\p{Script=Han}/u.test(n));
     const weight = Math.max(1, ...han.map((n) => Math.min(bigrams(n).length, 3)));
-    concepts.push({ text: group.terms[0]!, forms: group.norms, weight, grams: [] });
+    concepts.push({
+      text: group.terms[0]!,
+      forms: group.norms,
+      weight,
+      grams: [],
+      ...(isLatin(term) ? { englishAsked: true } : {}),
+    });
   }
   return concepts;
 }
@@ -293,7 +338,7 @@ function englishConcepts(rest: string, ix: Indexes): { concepts: Concept[]; toke
     const inText = [word, stem].filter((w) => ix.documentFrequency.has(w));
     tokens.push(...inText);
     // Only English evidence can be held to a word the glossary does not translate.
-    const translated = ix.englishStems.has(stem);
+    const translated = ix.englishStems.has(stem) || REPORT_STEMS.has(stem);
     const weight = inText.length || translated ? 1 : 2;
     concepts.push({ text: word, forms: [stem], weight, grams: [], ...(translated ? {} : { englishOnly: true }) });
   }
