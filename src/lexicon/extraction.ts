@@ -27,10 +27,10 @@ export const SUBJECT_ENDINGS = [
 ];
 
 /** Words in a name ending in 项目 that make it a kind of project, not one project (重大项目, 产业类项目). */
-export const GENERIC_PROJECT_WORDS = ["大项目", "规划", "重大", "重点", "一批", "首批", "以上", "类", "新上", "新建", "扩建", "招商", "各类", "此次"];
+export const GENERIC_PROJECT_WORDS = ["开工", "签约", "大项目", "规划", "重大", "重点", "一批", "首批", "以上", "类", "新上", "新建", "扩建", "招商", "各类", "此次"];
 
 /** Characters a name does not reach across: it starts after the last of them. */
-export const NAME_STOPS = "的在与和是由了将对为把从等及、，,。;；:：“”\"《》（）()年月日共已并向到至使让被经其该本全有这此各个名";
+export const NAME_STOPS = "的在与和是由了将对为把从等及、，,。;；:：“”\"《》（）()年月日共已并向到至使让被经其该本全这此各个名";
 
 /** Words that refer to the subject of the whole article, by the kind of place it is. */
 export const WHOLE_PLACE_WORDS: Readonly<Record<string, readonly string[]>> = {
@@ -126,6 +126,8 @@ export const MEASURE_VERBS = [
 /** Words a measure does not start with: time, scope and connectives already read elsewhere. */
 export const MEASURE_OPENERS = [
   "全年",
+  "年末",
+  "年底",
   "其中",
   "此外",
   "另外",
@@ -147,6 +149,12 @@ export const MEASURE_OPENERS = [
   "来",
   "的",
   "全",
+  "实现",
+  "预计",
+  "力争",
+  "计划",
+  "争取",
+  "确保",
   "这个",
   "这里",
   "这",
@@ -195,6 +203,19 @@ export const MEASURE_NAMES: readonly (readonly string[])[] = [
   ["装机容量", "总装机容量", "装机", "installed capacity"],
   ["旅客吞吐量", "吞吐量", "passenger throughput"],
 ];
+
+/** The cities of Shanxi, as articles name them: a comparison of cities names each. */
+export const SHANXI_CITIES = ["太原市", "大同市", "朔州市", "忻州市", "阳泉市", "吕梁市", "晋中市", "长治市", "晋城市", "临汾市", "运城市"];
+
+/** English parts of a year, with the Chinese a period is written in. */
+export const ENGLISH_PARTS = [
+  ["first half of", "上半年"],
+  ["first half", "上半年"],
+  ["first three quarters of", "前三季度"],
+  ["first three quarters", "前三季度"],
+  ["first quarter of", "一季度"],
+  ["first quarter", "一季度"],
+] as const;
 
 /** Words that make a figure a forecast rather than a target: what is expected, not what is aimed at. */
 export const FORECAST_WORDS = ["预计", "预期", "有望", "预测", "估计", "expected", "forecast", "projected", "estimated"];

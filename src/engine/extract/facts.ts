@@ -35,7 +35,9 @@ export interface ExtractedFact {
 interface Place {
   readonly index: number;
   readonly heading: string;
-  readonly lead: string;
+  /** Subjects named by the paragraph's lead and by the heading, read once per paragraph. */
+  readonly leadNamed: readonly Named[];
+  readonly headingNamed: readonly Named[];
 }
 
 export function extractFacts(article: Article): ExtractedFact[] {
@@ -43,14 +45,18 @@ export function extractFacts(article: Article): ExtractedFact[] {
   const memory: Memory = {};
   const out: ExtractedFact[] = [];
   let heading = "";
+  let headingNamed: readonly Named[] = [];
   let index = 0;
   for (const p of article.paragraphs) {
     if (p.heading) {
       heading = simplifyAligned(p.text);
+      headingNamed = namedIn(heading);
       continue;
     }
-    const lead = simplifyAligned(p.sentences[0]?.text ?? "");
-    for (const s of p.sentences) out.push(...sentenceFacts(s.text, { index: index++, heading, lead }, ctx, memory));
+    const leadNamed = namedIn(simplifyAligned(p.sentences[0]?.text ?? ""));
+    for (const s of p.sentences) {
+      out.push(...sentenceFacts(s.text, { index: index++, heading, leadNamed, headingNamed }, ctx, memory));
+    }
   }
   return out;
 }
@@ -200,8 +206,8 @@ function subjectOf(
     pick(inClause[inClause.length - 1]) ??
     pick(after) ??
     pick(earlier[earlier.length - 1]) ??
-    pick(namedIn(at.lead)[0]) ??
-    pick(namedIn(at.heading)[0]) ??
+    pick(at.leadNamed[0]) ??
+    pick(at.headingNamed[0]) ??
     at.ctx.fallback
   );
 }

@@ -5,6 +5,7 @@
  */
 import {
   AMBIGUOUS_HOLIDAY_WORDS,
+  ENGLISH_PARTS,
   FIVE_YEAR_PLANS,
   HOLIDAY_EVE_WORDS,
   PAST_YEAR_WORDS,
@@ -27,6 +28,7 @@ const PAST_YEAR = anyWordLatinWhole(PAST_YEAR_WORDS, "i");
 const SPAN_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
   MONTH_SPANS.filter(({ words }) => /[季半个]/.test(words[0]!)).map(({ span, words }) => [span, words[0]!]),
 );
+const ENGLISH_PART = ENGLISH_PARTS.map(([en, zh]) => [new RegExp(`\\b${en}\\b`, "gi"), zh] as const);
 const UNTIL = /截[至止](?:(\d{4})年)?(\d{1,2})月(\d{1,2}[日号]|底|末)?/g;
 const YEAR_END = /截[至止](\d{4})年(底|末)/g;
 
@@ -50,8 +52,9 @@ function untilOf(text: string, ctx: ArticleContext): string {
   return e ? `截至${e[1]}年${e[2]}` : "";
 }
 
-function yearOf(text: string, ctx: ArticleContext, which: "first" | "last"): string {
-  if (ctx.workReport && PAST_YEAR.test(text)) return `${ctx.year - 1}年`;
+function yearOf(written: string, ctx: ArticleContext, which: "first" | "last"): string {
+  if (ctx.workReport && PAST_YEAR.test(written)) return `${ctx.year - 1}年`;
+  const text = ENGLISH_PART.reduce((t, [re, zh]) => t.replace(re, zh), written);
   const found = periodOf(text, ctx.date, which);
   if (!found) return "";
   const m = found.match(/^(\d{4}年)(\d{1,2}-\d{1,2}月)$/);
@@ -75,7 +78,8 @@ export interface PeriodSources {
 
 export function periodOfFigure(src: PeriodSources, status: Status, ctx: ArticleContext): string {
   const own = namedPeriod(src.before, ctx) || namedPeriod(src.sentence, ctx, "first") || namedPeriod(src.heading, ctx);
-  if (own) return withTitleHoliday(own, ctx);
+  // 该县力争全年… speaks of the whole year, not of the holiday its article is about.
+  if (own) return /全年|今年/.test(src.sentence) ? own : withTitleHoliday(own, ctx);
   // A work report reviews the year before it is given and sets targets for the year it is given in.
   if (ctx.workReport) return `${status === "result" ? ctx.year - 1 : ctx.year}年`;
   return namedPeriod(ctx.title, ctx) || (ctx.titleYear ? `${ctx.titleYear}年` : "");

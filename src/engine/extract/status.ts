@@ -40,7 +40,10 @@ export function kindOf(figure: Figure, before: string, after: string): FactKind 
  * A figure's status from its own clause group, then the clauses of its sentence before it that hold no figure
  * of their own (力争到2025年，…), then its sentence's lead and its heading (主要预期目标是：…).
  */
-export function statusOf(own: string, leads: string, heading: string): Status {
+export function statusOf(ownText: string, leadText: string, heading: string): Status {
+  // 主要预期目标 is a target: the words of a goal, not of a forecast.
+  const own = ownText.replace(/预期目标/g, "目标");
+  const leads = leadText.replace(/预期目标/g, "目标");
   if (FORECAST.test(own)) return "forecast";
   if (TARGET.test(own)) return FORECAST.test(leads) ? "forecast" : "target";
   if (FORECAST.test(leads)) return "forecast";

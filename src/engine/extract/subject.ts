@@ -8,6 +8,7 @@ import {
   NAME_STOPS,
   NOT_SUBJECT_BEFORE,
   REFERRING_OTHERS,
+  SHANXI_CITIES,
   SUBJECT_ENDINGS,
   WHOLE_PLACE_WORDS,
 } from "../../lexicon/extraction.js";
@@ -31,7 +32,11 @@ export interface Memory {
 
 const SHORT_COUNTIES = XINZHOU_COUNTIES.map((c) => [c.length > 2 ? c.replace(/(区|市|县)$/, "") : c, c] as const);
 const CITY_NAMES = ["忻州市", "忻州"];
-const PLACE = new RegExp(alt([...XINZHOU_COUNTIES, ...SHORT_COUNTIES.map(([s]) => s), ...CITY_NAMES]), "g");
+const OTHER_CITIES = SHANXI_CITIES.flatMap((c) => [c, c.replace(/市$/, "")]);
+const PLACE = new RegExp(
+  alt([...XINZHOU_COUNTIES, ...SHORT_COUNTIES.map(([s]) => s), ...CITY_NAMES, ...OTHER_CITIES]),
+  "g",
+);
 const ENDED = new RegExp(`[^${NAME_STOPS}\\d\\s]{1,12}?${alt(SUBJECT_ENDINGS)}`, "gu");
 const REFERRING: readonly (readonly [RegExp, Named["refers"]])[] = [
   ...Object.entries(WHOLE_PLACE_WORDS),
@@ -48,6 +53,7 @@ export function canonicalPlace(name: string): string {
   const lower = name.toLowerCase().replace(/\s+(county|city|district)$/, "");
   const zh = ENGLISH_PLACES[lower] ?? name;
   if (CITY_NAMES.includes(zh)) return "忻州市";
+  if (SHANXI_CITIES.includes(`${zh}市`)) return `${zh}市`;
   return SHORT_COUNTIES.find(([short, full]) => zh === short || zh === full)?.[1] ?? zh;
 }
 
@@ -64,7 +70,7 @@ export function namedIn(text: string): Named[] {
     const name = m[0];
     if (/(项目|工程)$/.test(name) && (name.length < 5 || GENERIC_PROJECT.test(name))) continue;
     // 多家境内外上市公司, 5大风电集团, A级旅游景区: a kind of thing counted, not a name.
-    if (/^(?:[多各几数两大家个座项位名户]|一家|[A-Za-z])/.test(name)) continue;
+    if (/^(?:[多各几数两大家个座项位名户]|一家)|[A-Za-z]/.test(name)) continue;
     push({ name, at: m.index, end: m.index + name.length });
   }
   for (const [re, refers] of REFERRING) {
