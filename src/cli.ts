@@ -3,6 +3,7 @@
  * a knowledge folder), `kb:import` (an article from a page, a capture or a link) and `eval` (score
  * question sets). Each loads the knowledge base once.
  */
+import { existsSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -161,9 +162,11 @@ async function evaluate(args: string[]): Promise<void> {
       show: { type: "string", default: "wrong" },
       calibrate: { type: "boolean", default: false },
       set: { type: "string" },
+      extraction: { type: "boolean", default: false },
     },
   });
   if (values.calibrate) return calibrate(values.knowledge);
+  if (values.extraction) return evaluateExtraction(values.show);
   const { knowledge, split, show, json } = values;
   if (values.set) return evaluateSet(values.set, { knowledge, split, show, json });
   if (values.external) return evaluateExternal(values.external, { knowledge, split, show, json });
@@ -182,6 +185,51 @@ async function evaluate(args: string[]): Promise<void> {
   const { found, answerable } = report.retrieval;
   process.stdout.write(`score: ${report.passed}/${report.total} (${pct(report.passed, report.total)})`);
   process.stdout.write(` · gold sentence retrieved ${found}/${answerable} (${pct(found, answerable)})\n`);
+  if (!positionals.length) await evaluateExtraction("none");
+}
+
+/** Where the extraction samples are (src/eval/extraction.ts); real-dev's pages are read where they lie. */
+const EXTRACTION_SAMPLE = "test/fixtures/extraction";
+const SHARED_EVAL = path.join("..", "shared", "eval");
+
+/** Extraction precision, recall and field accuracy on the invented sample (tuning and held-out) and real-dev. */
+async function evaluateExtraction(show: string): Promise<void> {
+  const { formatScore, readArticles, readExpected, scoreExtraction, timeExtraction } = await import(
+    "./eval/extraction.js"
+  );
+  const expected = readExpected(path.join(EXTRACTION_SAMPLE, "expected.jsonl"));
+  const heldout = (f: string) => f.endsWith("-heldout.md");
+  const runs: [string, () => ReturnType<typeof scoreExtraction> | undefined][] = [
+    [
+      "extraction, invented",
+      () =>
+        scoreExtraction(
+          readArticles(EXTRACTION_SAMPLE, (f) => !heldout(f)),
+          expected,
+          true,
+        ),
+    ],
+    ["extraction, invented held-out", () => scoreExtraction(readArticles(EXTRACTION_SAMPLE, heldout), expected, true)],
+    [
+      "extraction, real-dev",
+      () => {
+        const dir = path.join(SHARED_EVAL, "real-dev", "articles");
+        if (!existsSync(dir)) return undefined;
+        return scoreExtraction(readArticles(dir), readExpected(path.join(EXTRACTION_SAMPLE, "real-dev.jsonl")), false);
+      },
+    ],
+  ];
+  for (const [name, run] of runs) {
+    const score = run();
+    if (!score) {
+      process.stdout.write(`${name}: skipped, ${SHARED_EVAL} is not there\n`);
+      continue;
+    }
+    if (show !== "none") for (const m of score.misses) process.stdout.write(`  ${m}\n`);
+    process.stdout.write(`${formatScore(name, score)}\n`);
+  }
+  const dirs = ["real-dev", "grown2"].map((d) => path.join(SHARED_EVAL, d, "articles"));
+  process.stdout.write(`${timeExtraction(dirs)}\n`);
 }
 
 /** The knowledge folder with the articles of public sets added, as an admin would add them. */

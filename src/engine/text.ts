@@ -37,6 +37,11 @@ const HAN = /\p{Script=Han}/u;
 /** A reading in parentheses after a character, left by some mirrors of Chinese pages: 實(shí)現(xiàn). */
 const PINYIN_AFTER_HAN = /(\p{Script=Han})\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)/gu;
 
+/** A text without the readings some mirrors put after characters: 實(shí)現(xiàn) → 實現. */
+export function withoutReadings(text: string): string {
+  return text.includes("(") ? text.replace(PINYIN_AFTER_HAN, "$1") : text;
+}
+
 /**
  * NFKC (full-width → half-width), traditional → simplified, lower case, and every run of
  * punctuation, symbols or white space to one space, except what belongs to a number.
