@@ -37,15 +37,18 @@ const HAN = /\p{Script=Han}/u;
 /** A reading in parentheses after a character, left by some mirrors of Chinese pages: 實(shí)現(xiàn). */
 const PINYIN_AFTER_HAN = /(\p{Script=Han})\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)/gu;
 
+/** The text without the readings a mirror left after its characters: 實(shí)現(xiàn) → 實現. */
+export function dropReadings(text: string): string {
+  // Most texts have no parentheses: the reading pattern is not run over them.
+  return text.includes("(") ? text.replace(PINYIN_AFTER_HAN, "$1") : text;
+}
+
 /**
  * NFKC (full-width → half-width), traditional → simplified, lower case, and every run of
  * punctuation, symbols or white space to one space, except what belongs to a number.
  */
 export function normalize(text: string): string {
-  const lower = simplify(text.normalize("NFKC")).toLowerCase();
-  // Most texts have no parentheses: the reading pattern is not run over them.
-  const s = lower.includes("(") ? lower.replace(PINYIN_AFTER_HAN, "$1") : lower;
-  return s
+  return dropReadings(simplify(text.normalize("NFKC")).toLowerCase())
     .replace(/[\p{C}]/gu, " ")
     .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
     .replace(/(?<!\d)[.%/](?!\d)|[^\p{L}\p{N}.%/]+/gu, " ")

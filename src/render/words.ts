@@ -17,7 +17,7 @@ interface Words {
   readonly place: (place: string) => string;
   readonly period: (years: string) => string;
   /** An English reply names the figure and its period before the article's own words. */
-  readonly figure?: (figure: string, period: string) => string;
+  readonly figure?: (figure: string, period: string, chinese: boolean) => string;
 }
 
 /** What the knowledge covers, as a refusal of another place names it. */
@@ -51,7 +51,8 @@ const WORDS: Record<Language, Words> = {
     near: (conflict, statement) => `My sources do not give that figure${NEAR_EN[conflict]}. A near one: ${statement}`,
     period: (years) => `I have no figures for ${years} on this.`,
     // The period stays written 2024年1月至9月: a bare number that no quote holds would read as a figure.
-    figure: (figure, period) => `The figure: ${figure}${period ? ` (${displayPeriod(period)})` : ""}.`,
+    figure: (figure, period, chinese) =>
+      `The figure: ${figure}${period ? ` (${displayPeriod(period)})` : ""}.${chinese ? " The source, in Chinese:" : ""}`,
   },
 };
 
@@ -68,7 +69,8 @@ export function directAnswer(a: Answer): string {
     return w.refusal[a.reason === "near" || !a.reason ? "topic" : a.reason];
   }
   if (!w.figure || !a.figure) return a.answer;
-  return clipped(`${w.figure(a.figure, a.period ?? "")} ${a.answer}`);
+  const chinese = /\p{Script=Han}/u.test(a.answer.replace(/\d{4}年|\d{1,2}[月日]/g, ""));
+  return clipped(`${w.figure(a.figure, a.period ?? "", chinese)} ${a.answer}`);
 }
 
 function clipped(text: string): string {
