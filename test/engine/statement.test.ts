@@ -60,7 +60,10 @@ describe("the period is said once, with its year", () => {
   });
 
   it("reads 今年前三季度 as the article's year", () => {
-    const s = stated("今年前三季度，全市新增市场主体1.6万户。", "1.6万户", { period: "2024年1-9月", date: "2024-10-25" });
+    const s = stated("今年前三季度，全市新增市场主体1.6万户。", "1.6万户", {
+      period: "2024年1-9月",
+      date: "2024-10-25",
+    });
     expect(s).toBe("2024年前三季度，青川市新增市场主体1.6万户。");
   });
 
@@ -88,9 +91,13 @@ describe("the qualifiers that limit a figure stay", () => {
 
 describe("the statement is a whole sentence", () => {
   it("does not start in the middle of a sentence at 增速居全省第三，其中…", () => {
-    const s = stated("青川市地区生产总值618.5亿元，增长3.6%，增速居全省第三，其中规模以上工业增加值增长7.9%。", "7.9%", {
-      period: "2024年1-6月",
-    });
+    const s = stated(
+      "青川市地区生产总值618.5亿元，增长3.6%，增速居全省第三，其中规模以上工业增加值增长7.9%。",
+      "7.9%",
+      {
+        period: "2024年1-6月",
+      },
+    );
     expect(s).toMatch(/^2024年1月至6月，青川市地区生产总值618.5亿元/);
     expect(s).toContain("其中规模以上工业增加值增长7.9%");
   });

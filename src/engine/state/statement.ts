@@ -156,7 +156,10 @@ export function statement(input: StatementInput): string {
   const cut = figureClauses(quote, clauses, input.spans);
   const english = /^[^\p{Script=Han}]*$/u.test(quote);
   if (english) return englishStatement(quote, clauses, cut);
-  const lo = subjectStart(quote, clauses, cut.lo, names);
+  // When the answer is itself a date, an earlier date of the quote (1913年1月，…于1916年…结婚) is another time:
+  // the statement does not reach back over it.
+  const answersWhen = input.spans.some((s) => /\d年|\d月\d{1,2}[日号]/.test(quote.slice(s.index, s.index + s.length)));
+  const lo = answersWhen ? cut.lo : subjectStart(quote, clauses, cut.lo, names);
   const reach = quote.slice(clauses[lo]!.start, clauses[cut.hi]!.end).length <= MAX_REACH ? lo : cut.lo;
   const raw = trimQuotes(quote.slice(clauses[reach]!.start, clauses[cut.hi]!.end).replace(DATELINE, ""));
   const lone = OUTSIDE.test(raw) && reach === 0;
@@ -168,8 +171,6 @@ export function statement(input: StatementInput): string {
   body = namePlace(body, own, names, quote.slice(0, clauses[reach]!.start));
 
   const year = yearOf(input.period) || yearOf(resolveRelativeYears("今年", articleDate));
-  // When the answer is itself a date, an earlier date of the quote (1913年1月，…于1916年…结婚) is another time.
-  const answersWhen = input.spans.some((s) => /\d年|\d月\d{1,2}[日号]/.test(quote.slice(s.index, s.index + s.length)));
   const said = sayYear(body, yearOf(input.period));
   const saidTime = said !== undefined;
   let lead = "";
