@@ -163,12 +163,15 @@ async function evaluate(args: string[]): Promise<void> {
       calibrate: { type: "boolean", default: false },
       set: { type: "string" },
       extraction: { type: "boolean", default: false },
+      review: { type: "string" },
+      limit: { type: "string", default: "100" },
     },
   });
   if (values.calibrate) return calibrate(values.knowledge);
   if (values.extraction) return evaluateExtraction(values.show);
   const { knowledge, split, show, json } = values;
   if (values.set) return evaluateSet(values.set, { knowledge, split, show, json });
+  if (values.review) return reviewSet(values.review, { knowledge, split, limit: Number(values.limit) });
   if (values.external) return evaluateExternal(values.external, { knowledge, split, show, json });
   const engine = createEngine(await loadOrExit(values.knowledge));
   const report = runEval(engine, readCases(positionals), new Date(), timeZone());
@@ -323,6 +326,23 @@ async function evaluateSet(dir: string, { knowledge, split, show, json }: EvalOp
   const { found, answerable } = report.retrieval;
   const recall = `${found}/${answerable} (${((100 * found) / Math.max(1, answerable)).toFixed(1)}%)`;
   process.stdout.write(`${dir} ${split}: ${formatTally(report)} · gold sentence retrieved ${recall}\n`);
+}
+
+/** The direct answers of a set beside their questions and quotes, for a reader to judge (src/eval/review.ts). */
+async function reviewSet(dir: string, options: { knowledge: string; split: string; limit: number }): Promise<void> {
+  const { inSplit, readSet } = await import("./eval/sets.js");
+  const { formatReview, reviewBlocks } = await import("./eval/review.js");
+  if (!["dev", "heldout", "all"].includes(options.split) || !(options.limit > 0)) {
+    process.stderr.write("usage: npm run eval -- --review DIR [--split dev|heldout|all] [--limit N]\n");
+    process.exit(2);
+  }
+  const set = readSet(dir);
+  const now = new Date();
+  const blocks = await withFiles(options.knowledge, set.files, (kb) => {
+    const cases = set.cases.filter((c) => inSplit(set, c, options.split as "dev" | "heldout" | "all", kb));
+    return reviewBlocks(createEngine(kb), cases, now, options.limit);
+  });
+  process.stdout.write(`${formatReview(blocks)}\n${blocks.length} answered questions of ${dir} (${options.split})\n`);
 }
 
 /** Fits the judge's weights and threshold on the dev splits and the project's own sets (src/eval/calibrate.ts). */

@@ -37,8 +37,9 @@ const HAN = /\p{Script=Han}/u;
 /** A reading in parentheses after a character, left by some mirrors of Chinese pages: 實(shí)現(xiàn). */
 const PINYIN_AFTER_HAN = /(\p{Script=Han})\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6})\)/gu;
 
-/** A text without the readings some mirrors put after characters: 實(shí)現(xiàn) → 實現. */
-export function withoutReadings(text: string): string {
+/** The text without the readings a mirror left after its characters: 實(shí)現(xiàn) → 實現. */
+export function dropReadings(text: string): string {
+  // Most texts have no parentheses: the reading pattern is not run over them.
   return text.includes("(") ? text.replace(PINYIN_AFTER_HAN, "$1") : text;
 }
 
@@ -47,10 +48,7 @@ export function withoutReadings(text: string): string {
  * punctuation, symbols or white space to one space, except what belongs to a number.
  */
 export function normalize(text: string): string {
-  const lower = simplify(text.normalize("NFKC")).toLowerCase();
-  // Most texts have no parentheses: the reading pattern is not run over them.
-  const s = lower.includes("(") ? lower.replace(PINYIN_AFTER_HAN, "$1") : lower;
-  return s
+  return dropReadings(simplify(text.normalize("NFKC")).toLowerCase())
     .replace(/[\p{C}]/gu, " ")
     .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
     .replace(/(?<!\d)[.%/](?!\d)|[^\p{L}\p{N}.%/]+/gu, " ")

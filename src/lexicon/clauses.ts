@@ -66,7 +66,6 @@ export const CONNECTIVES = [
   "同时",
   "此外",
   "另外",
-  "其中",
   "以及",
   "然后",
   "然後",
@@ -74,6 +73,11 @@ export const CONNECTIVES = [
   "隨後",
   "接着",
   "接著",
+  "一是",
+  "二是",
+  "三是",
+  "四是",
+  "五是",
 ];
 
 /** 该 and 該: the character that refers back (该市, 该公司). */
@@ -84,3 +88,51 @@ export const REFERRED_PLACES = ["市", "区", "區", "县", "縣", "省", "地",
 
 /** Subjects that are not places (该公司, 本项目): they keep their own subject. 本 refers here too. */
 export const REFERRED_OTHERS = ["公司", "企业", "企業", "集团", "集團", "厂", "廠", "项目", "項目", "园区", "園區", "医院", "醫院", "学校", "學校"];
+
+/** The article's own place as a clause says it (全市财政收入…): the statement names the place here instead. */
+export const WHOLE_PLACES = ["全市", "全县", "全縣", "全区", "全區", "本市", "本县", "本縣"];
+
+/**
+ * Openings of a clause whose subject is not the article's place, so that the place is not put before it: a
+ * preposition or an attribute (与…合作的项目, 总投资…的工程), a demonstrative (这个, 此次), 其中 or 其余.
+ */
+export const NOT_PLACE_OPENINGS = [
+  "与",
+  "與",
+  "同",
+  "在",
+  "为",
+  "為",
+  "有着",
+  "有著",
+  "随着",
+  "隨著",
+  "作为",
+  "作為",
+  "围绕",
+  "圍繞",
+  "按",
+  "对",
+  "對",
+  "由",
+  "通过",
+  "通過",
+  "特别是",
+  "特別是",
+  "总投资",
+  "總投資",
+  "这",
+  "這",
+  "此",
+  "其中",
+  "其余",
+  "其餘",
+  "主会场",
+  "主會場",
+];
+
+/** Openings that refer to something outside the sentence: a statement cut from one is not whole. */
+export const REFERRING_OUT = ["其中", "其余", "其餘", "这", "這", "此外"];
+
+/** How a clause that only says who reported ends or starts (记者从…获悉, 负责人介绍, 初步核算). */
+export const REPORTING_CLAUSES = ["获悉", "獲悉", "了解到", "介绍", "介紹", "表示", "透露", "指出", "据悉", "據悉", "据了解", "據了解", "初步核算", "据统计", "據統計", "数据显示", "數據顯示"];

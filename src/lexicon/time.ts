@@ -119,7 +119,7 @@ export const REPORTING = ["数据显示", "据统计"];
 export const FROM_OR_TO = ["截至", "截止", "到", "从"];
 
 /** Other words a clause may say its time with (年底, 目前, 近年来). */
-export const OTHER_TIMES = ["年底", "底", "目前", "近年来", "近年", "当前", "如今"];
+export const OTHER_TIMES = ["年底", "年末", "年初", "底", "目前", "近年来", "近年", "当前", "如今"];
 
 /**
  * How a sentence names a year as the base of a comparison (较去年同期, 与2023年全年相比, 比上年): that year is

@@ -6,7 +6,7 @@
 import type { Article, FactKind } from "../../model/knowledge.js";
 import { type Clause, groupStart, splitClauses } from "../read/clauses.js";
 import { type Figure, findFigures } from "../read/figures.js";
-import { simplifyAligned, withoutReadings } from "../text.js";
+import { dropReadings, simplifyAligned } from "../text.js";
 import { type ArticleContext, contextOf } from "./context.js";
 import { canonicalMeasure, isRelative, writtenEnglishMeasure, writtenMeasure } from "./measure.js";
 import { periodOfFigure, type Status } from "./period.js";
@@ -63,7 +63,7 @@ export function extractFacts(article: Article): ExtractedFact[] {
 
 function sentenceFacts(written: string, place: Place, ctx: ArticleContext, memory: Memory): ExtractedFact[] {
   // A mirror's readings (實(shí)現(xiàn)) are not the author's words: figures are read, and quoted, without them.
-  const text = withoutReadings(written);
+  const text = dropReadings(written);
   const s = simplifyAligned(text);
   const figures = findFigures(text)
     .map((f) => asRank(f, text))

@@ -187,7 +187,10 @@ function answerFrom(ix: Indexes, question: string, lang: Language, c: Candidate)
 /** One answer from the answers to each part of a question. */
 export function combine(parts: readonly Answer[], missing: readonly string[], o: Indexes["options"]): Answer {
   const first = parts[0]!;
-  const statements = [...new Set(parts.map((a) => a.answer))];
+  // A part's statement that another part's already says (the count, then the count with its investment) goes.
+  const unique = [...new Set(parts.map((a) => a.answer))];
+  const said = (x: string, y: string) => x !== y && y.includes(x.replace(/。$/, ""));
+  const statements = unique.filter((x) => !unique.some((y) => said(x, y)));
   // The parts left unanswered are named in the reply's text (render), not in the direct answer: they are
   // the user's words, and the direct answer holds only what the articles say.
   const joined = statements.join("");

@@ -1,20 +1,50 @@
 /**
- * The direct answer, cut from the quote itself: the clauses that hold the figure, with 今年 read as
- * its year, 该市 as the place meant, and the period in front. Every figure in it is the quote's own.
+ * The direct answer, cut from the quote itself as one sentence a person can read alone: the clauses that
+ * hold the figure, reaching back to the clause that says whose figure it is; 今年 read as its year, 该市 and
+ * 全市 as the place meant, the period said once. Every figure in it is the quote's own. A statement that
+ * cannot be made whole (其中… with its whole in another sentence) is the quote itself.
  */
-import { CONNECTIVES, REFERRED_OTHERS, REFERRED_PLACES, REFERRING } from "../../lexicon/clauses.js";
+import {
+  CONNECTIVES,
+  NOT_PLACE_OPENINGS,
+  REFERRED_OTHERS,
+  REFERRED_PLACES,
+  REFERRING,
+  REFERRING_OUT,
+  REPORTING_CLAUSES,
+  WHOLE_PLACES,
+} from "../../lexicon/clauses.js";
 import { alt } from "../../lexicon/match.js";
-import { REPORTING } from "../../lexicon/time.js";
-import { groupStart, type Span, splitClauses, TIME_CLAUSE } from "../read/clauses.js";
+import { KNOWN_PLACES } from "../../lexicon/places.js";
+import { FROM_OR_TO, OTHER_TIMES, PARTS_OF_YEAR, RELATIVE_YEARS, REPORTING } from "../../lexicon/time.js";
+import { type Clause, groupStart, type Span, splitClauses, TIME_CLAUSE } from "../read/clauses.js";
 import { resolveRelativeYears } from "../read/periods.js";
+import { dropReadings } from "../text.js";
 
 /** 该市, 该县 …: the place the article is about. */
 const PLACE_REFERENCE = new RegExp(`${alt(REFERRING)}${alt(REFERRED_PLACES)}`, "g");
 /** A subject that is not a place: 该公司, 该企业, 其. */
 const OTHER_SUBJECT = `${alt([...REFERRING, "本"])}${alt(REFERRED_OTHERS)}`;
-const OTHER_REFERENCE = new RegExp(`${OTHER_SUBJECT}|^其`);
+const OTHER_REFERENCE = new RegExp(`${OTHER_SUBJECT}|^其(?![中余餘])`);
 const CONNECTIVE = new RegExp(`^${alt(CONNECTIVES)}`);
 const REPORTED = new RegExp(`^${alt(REPORTING)}`);
+const REPORTING_CLAUSE = new RegExp(`^${alt(REPORTING_CLAUSES)}|${alt(REPORTING_CLAUSES)}$`);
+/** A time at the start of a clause: 今年前三季度, 截至4月29日, 年末, 一季度; never 从 or 到 alone. */
+const MONTHS = String.raw`\d{1,2}月?(?:至|到|-)\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(?:底|末)?`;
+const TIME_PART = `(?:${alt(PARTS_OF_YEAR)}|${MONTHS}|${alt(OTHER_TIMES)})`;
+const TIME_START = new RegExp(
+  `^${alt(FROM_OR_TO)}?(?:(?:${alt(Object.keys(RELATIVE_YEARS))}|\\d{4}年)${TIME_PART}?|${TIME_PART})`,
+);
+const WHOLE_PLACE = new RegExp(`^${alt(WHOLE_PLACES)}`);
+const PLACE_OPENING = new RegExp(`^(?:${alt(KNOWN_PLACES)}|${alt(WHOLE_PLACES)}|${PLACE_REFERENCE.source})`);
+const NOT_PLACE = new RegExp(`^${alt(NOT_PLACE_OPENINGS)}`);
+const OUTSIDE = new RegExp(`^${alt(REFERRING_OUT)}`);
+/** A dateline or a heading before the text: 某某网5月22日电 (记者 某某), 某某网忻州讯, 【人口】. */
+const DATELINE =
+  /^(?:[^，,。；;\s]{2,16}?\d{1,2}月\d{1,2}日电|[^，,。；;\s]{2,16}?[讯訊](?=\s|记者|記者)|【[^】]{1,12}】)\s*(?:[（(](?:记者|記者|通讯员|通訊員)[^）)]*[）)])?\s*/;
+/** Where a statement reaching back for its subject stops growing: past it, the figure is lost in the sentence. */
+const MAX_REACH = 120;
+
 /** Strips quotation marks at either end that close or open nothing inside the text. */
 function trimQuotes(text: string): string {
   let t = text.trim();
@@ -30,19 +60,67 @@ function trimQuotes(text: string): string {
   }
 }
 
-export function statement(input: {
-  quote: string;
-  spans: readonly Span[];
-  subject: string;
-  /** Other names of the subject that count as naming it (忻州 for 忻州市). */
-  subjectNames: readonly string[];
-  period: string;
-  articleDate: string;
-  /** The one year the article's title names: 上年 in a bulletin on 2024 is 2023. */
-  reportYear?: number;
-}): string {
-  const { quote, spans, subject, articleDate } = input;
-  const clauses = splitClauses(quote);
+/** A clause as a statement reads its opening: without a dateline, a connective or a time. */
+function opening(text: string): string {
+  const t = trimQuotes(text.replace(DATELINE, "")).replace(CONNECTIVE, "");
+  return t.replace(TIME_START, "");
+}
+
+/** A clause that only says when or who reported: what follows it starts afresh. */
+function isPreamble(text: string): boolean {
+  const t = trimQuotes(text.replace(DATELINE, ""));
+  return !t || TIME_CLAUSE.test(t) || REPORTING_CLAUSE.test(t);
+}
+
+/** Whether a clause says whose figure it is: a place, 该公司, 全市. */
+function saysWhose(text: string, names: readonly string[]): boolean {
+  return placeLed(text, names) || OTHER_REFERENCE.test(opening(text));
+}
+
+/** Whether a clause opens with a place: its own name, 全县, 该市 or a place of the lexicon. */
+function placeLed(text: string, names: readonly string[]): boolean {
+  const t = opening(text);
+  return PLACE_OPENING.test(t) || names.some((n) => n && t.startsWith(n));
+}
+
+/**
+ * The first clause of the statement: the figure's own when it says whose figure it is, else the nearest
+ * clause before it that does (全县洗选企业达到30户，产能…) or, with none, the start of its part of the sentence.
+ * Parts after a semicolon that none before names (…；农村居民人均可支配收入…) share the sentence's subject.
+ */
+function subjectStart(quote: string, clauses: readonly Clause[], lo: number, names: readonly string[]): number {
+  if (saysWhose(clauses[lo]!.text, names) || isPreamble(clauses[lo]!.text)) return lo;
+  let partStart = -1;
+  for (let i = lo - 1; i >= 0; i--) {
+    const c = clauses[i]!;
+    if (partStart < 0 && /[;；]/.test(quote[clauses[i + 1]!.start - 1] ?? "")) partStart = i + 1;
+    if (isPreamble(c.text)) return partStart >= 0 ? partStart : i + 1;
+    if (saysWhose(c.text, names)) return i;
+  }
+  return Math.max(partStart, 0);
+}
+
+/** The year that `period` is of, for a time the quote says without one. */
+function yearOf(period: string): string {
+  return period.match(/(\d{4})年/)?.[1] ?? "";
+}
+
+/** A time said without its year, with it: 一季度 → 2019年一季度, 全年 → 2023年, 截至4月29日 → 截至2019年4月29日. */
+function withYear(text: string, year: string): string {
+  if (!year || /^(?:\D{0,3})\d{4}年/.test(text)) return text;
+  const m = text.match(new RegExp(`^(${alt(FROM_OR_TO)}?)(全年|年末|年底|年初|${alt(PARTS_OF_YEAR)}|\\d{1,2}月)`));
+  if (!m) return text;
+  const said = m[2] === "全年" ? "" : m[2]!.replace(/^年/, "");
+  return `${m[1]}${year}年${said}${text.slice(m[0].length)}`;
+}
+
+interface Cut {
+  lo: number;
+  hi: number;
+}
+
+/** The clauses that hold the figure: from the first span's clause group to the last span's clause. */
+function figureClauses(quote: string, clauses: readonly Clause[], spans: readonly Span[]): Cut {
   const first = spans.length ? Math.min(...spans.map((s) => s.index)) : 0;
   const last = spans.length ? Math.max(...spans.map((s) => s.index + s.length)) : quote.length;
   let lo = clauses.findIndex((c) => c.end > first);
@@ -51,43 +129,127 @@ export function statement(input: {
   if (hi < lo) hi = clauses.length - 1;
   lo = groupStart(clauses, lo);
   // A clause that is only the figure (1835年11月29日，慈禧太后出生) says what it is in the next one.
-  const figureOnly = (i: number) =>
-    clauses[i]!.text.replace(/[^\p{Script=Han}]/gu, "").length -
-      spans.reduce(
-        (n, s) => n + quote.slice(s.index, s.index + s.length).replace(/[^\p{Script=Han}]/gu, "").length,
-        0,
-      ) <
-    2;
-  if (hi === lo && hi + 1 < clauses.length && figureOnly(hi)) hi++;
+  const han = (s: string) => s.replace(/[^\p{Script=Han}]/gu, "").length;
+  const spanned = spans.reduce((n, s) => n + han(quote.slice(s.index, s.index + s.length)), 0);
+  if (hi === lo && hi + 1 < clauses.length && han(clauses[hi]!.text) - spanned < 2) hi++;
+  return { lo, hi };
+}
 
-  let body = quote.slice(clauses[lo]!.start, clauses[hi]!.end).replace(CONNECTIVE, "");
-  body = trimQuotes(body);
-  let time = "";
-  for (let i = lo - 1; i >= 0; i--) {
-    const text = trimQuotes(clauses[i]!.text);
-    if (TIME_CLAUSE.test(text)) {
-      time = text.replace(REPORTED, "");
-      break;
-    }
-  }
+export interface StatementInput {
+  quote: string;
+  spans: readonly Span[];
+  /** The place the article is about (忻州市; 忻州市(忻州古城) names 忻州市). */
+  subject: string;
+  /** Other names of the subject that count as naming it (忻州 for 忻州市). */
+  subjectNames: readonly string[];
+  period: string;
+  articleDate: string;
+  /** The one year the article's title names: 上年 in a bulletin on 2024 is 2023. */
+  reportYear?: number;
+}
 
-  body = resolveRelativeYears(body, articleDate, input.reportYear);
-  // Only a place reference becomes the place; 该公司 or 其 has a subject of its own, and keeps it.
-  if (subject) body = body.replace(PLACE_REFERENCE, subject);
-  // An English sentence is quoted as it stands: its subject and time are its own words.
-  if (/^[^\p{Script=Han}]*$/u.test(body)) return `${body.replace(/[,;:.!?]+$/, "")}.`;
-  const named = [subject, ...input.subjectNames].some((n) => n && body.includes(n));
-  // A subject that is not a place, named earlier in the quote (该公司现有员工…，去年研发投入…), is the subject.
-  const earlier = quote.slice(0, clauses[lo]!.start).match(new RegExp(OTHER_SUBJECT, "g"));
-  if (!OTHER_REFERENCE.test(body) && earlier) body = earlier[earlier.length - 1]! + body;
-  else if (subject && !named && !OTHER_REFERENCE.test(body)) body = subject + body;
+export function statement(input: StatementInput): string {
+  const { quote, articleDate } = input;
+  const place = input.subject.replace(/[（(][^）)]*[）)]/g, "").trim();
+  const names = [place, ...input.subjectNames].filter(Boolean);
+  const clauses = splitClauses(quote);
+  const cut = figureClauses(quote, clauses, input.spans);
+  const english = /^[^\p{Script=Han}]*$/u.test(quote);
+  if (english) return englishStatement(quote, clauses, cut);
+  // When the answer is itself a date, an earlier date of the quote (1913年1月，…于1916年…结婚) is another time:
+  // the statement does not reach back over it.
+  const answersWhen = input.spans.some((s) => /\d年|\d月\d{1,2}[日号]/.test(quote.slice(s.index, s.index + s.length)));
+  const lo = answersWhen ? cut.lo : subjectStart(quote, clauses, cut.lo, names);
+  const reach = quote.slice(clauses[lo]!.start, clauses[cut.hi]!.end).length <= MAX_REACH ? lo : cut.lo;
+  const raw = trimQuotes(quote.slice(clauses[reach]!.start, clauses[cut.hi]!.end).replace(DATELINE, ""));
+  const lone = OUTSIDE.test(raw) && reach === 0;
+  if (lone || (reach === cut.lo && reach !== lo && !saysWhose(raw, names))) return verbatim(quote, clauses, cut.hi);
+  let body = dropReadings(resolveRelativeYears(raw.replace(CONNECTIVE, ""), articleDate, input.reportYear));
+  if (place) body = body.replace(PLACE_REFERENCE, place);
+  // A clause reached back to for its subject (云岭机场…，旅客吞吐量…) has its own; the place goes before no other.
+  const own = reach < cut.lo && !placeLed(clauses[reach]!.text, names) ? "" : place;
+  body = namePlace(body, own, names, quote.slice(0, clauses[reach]!.start));
 
-  // When the answer is itself a date, an earlier date of the quote (1913年1月，…于1916年…结婚) is another time, not its own.
-  const answersWhen = spans.some((s) => /\d年|\d月\d{1,2}[日号]/.test(quote.slice(s.index, s.index + s.length)));
-  let lead = time && !answersWhen ? resolveRelativeYears(time, articleDate, input.reportYear) : "";
-  if (!/\d{4}年/.test(lead + body)) lead = displayPeriod(input.period);
+  const year = yearOf(input.period) || yearOf(resolveRelativeYears("今年", articleDate));
+  const said = sayYear(body, yearOf(input.period));
+  const saidTime = said !== undefined;
+  let lead = "";
+  if (said !== undefined) body = said;
+  else if (!answersWhen) lead = leadTime(clauses, reach, input);
+  if (lead) lead = withYear(lead, yearOf(input.period) || year);
+  if (!saidTime && !/\d{4}年/.test(lead + body)) lead = displayPeriod(input.period);
   const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");
   return `${sentence}。`;
+}
+
+/**
+ * The body with the year made explicit in the time it says itself at the start of a clause (…，上半年地区
+ * 生产总值… → …，2024年上半年…), or undefined when it says none: the period is then put in front.
+ */
+function sayYear(body: string, year: string): string | undefined {
+  for (const c of splitClauses(body)) {
+    const t = trimQuotes(c.text);
+    if (TIME_START.exec(t)?.[0]) {
+      const at = c.start + c.text.indexOf(t);
+      return body.slice(0, at) + withYear(body.slice(at), year);
+    }
+  }
+  return undefined;
+}
+
+/** The time clause before the statement (今年前三季度，…), its relative years read. */
+function leadTime(clauses: readonly Clause[], lo: number, input: StatementInput): string {
+  for (let i = lo - 1; i >= 0; i--) {
+    const text = trimQuotes(clauses[i]!.text.replace(DATELINE, ""));
+    if (TIME_CLAUSE.test(text) && text.replace(REPORTED, "")) {
+      return resolveRelativeYears(text.replace(REPORTED, ""), input.articleDate, input.reportYear);
+    }
+  }
+  return "";
+}
+
+/**
+ * The place as the subject: 全市 said as the place; the place before a clause that names none and opens
+ * with what could be the place's (财政收入…), never before one whose subject is another (与…合作的项目, 其中…).
+ */
+function namePlace(body: string, place: string, names: readonly string[], before: string): string {
+  const time = TIME_START.exec(body)?.[0] ?? "";
+  const rest = body.slice(time.length);
+  if (place && WHOLE_PLACE.test(rest)) return time + rest.replace(WHOLE_PLACE, place);
+  if (!place || names.some((n) => body.includes(n))) return body;
+  // A subject that is not a place, named earlier in the quote (该公司现有员工…，去年研发投入…), is the subject.
+  const earlier = before.match(new RegExp(OTHER_SUBJECT, "g"));
+  if (!OTHER_REFERENCE.test(rest) && earlier) return time + earlier[earlier.length - 1]! + rest;
+  if (OTHER_REFERENCE.test(rest) || NOT_PLACE.test(rest) || PLACE_OPENING.test(rest) || /^[“「『"]/.test(rest)) {
+    return body;
+  }
+  return time + place + rest;
+}
+
+/** The quote as it stands, or its sentence up to the figure's clause when the whole is too long to read first. */
+const VERBATIM_WHOLE = 100;
+
+function verbatim(quote: string, clauses: readonly Clause[], hi: number): string {
+  const text = dropReadings(quote.trim());
+  if (text.length <= VERBATIM_WHOLE) return /[。！？!?…]$/.test(text) ? text : `${text}。`;
+  return `${dropReadings(quote.slice(0, clauses[hi]!.end)).replace(/[,，;；:：]+$/, "")}……`;
+}
+
+/**
+ * An English sentence is quoted as it stands, from the start of the part that holds the figure (after a
+ * semicolon), so that it has its own subject; a leading "and" or a trailing ", of which" goes.
+ */
+function englishStatement(quote: string, clauses: readonly Clause[], cut: Cut): string {
+  let lo = cut.lo;
+  while (lo > 0 && quote[clauses[lo]!.start - 1] === ",") lo--;
+  if (quote.slice(clauses[lo]!.start, clauses[cut.hi]!.end).length > MAX_REACH + 60) lo = cut.lo;
+  const body = quote
+    .slice(clauses[lo]!.start, clauses[cut.hi]!.end)
+    .trim()
+    .replace(/^(?:and|or|whereas|while|but)\s+/i, "")
+    .replace(/,?\s*(?:of which|including)$/i, "")
+    .replace(/[,;:.!?]+$/, "");
+  return `${body.charAt(0).toUpperCase()}${body.slice(1)}.`;
 }
 
 /** 2024年1-9月 → 2024年1月至9月, so that no bare number stands in a period. */
