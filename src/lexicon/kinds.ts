@@ -22,7 +22,7 @@ export const KIND_CUES: readonly (readonly [FactKind | "time", Cue])[] = [
   [
     "growth",
     {
-      anywhere: ["增长", "增速", "增幅", "同比", "提高多少", "提高了多少", "上涨", "相比", "对比", "how fast"],
+      anywhere: ["增长", "增速", "增幅", "同比", "提高多少", "提高了多少", "上涨", "涨了多少", "涨多少", "涨幅", "相比", "对比", "how fast"],
       words: ["growth", "grow", "grew", "grown", "increase", "increased", "rise", "rose", "compare", "compared"],
     },
   ],

@@ -7,7 +7,7 @@ import type { Article, Sentence } from "../../model/knowledge.js";
 import { normalize } from "../text.js";
 import { type Clause, groupStart, splitClauses } from "./clauses.js";
 import { type Figure, findFigures } from "./figures.js";
-import { periodOf, titleYear } from "./periods.js";
+import { articleYears, periodOf } from "./periods.js";
 
 /** A sentence ready to be evidence: its figures, clauses and periods, worked out when first needed. */
 export interface Passage {
@@ -38,13 +38,14 @@ export interface ClauseView extends Clause {
 export function makePassage(sentence: Sentence, article: Article, regionNorm: string): Passage {
   const clauses = splitClauses(sentence.text);
   const norms = clauses.map((c) => normalize(c.text));
+  const years = articleYears(article);
   return {
     sentence,
     article,
     figures: findFigures(sentence.text),
     clauses: clauses.map((c, i) => ({
       ...c,
-      period: periodOf(sentence.text.slice(0, c.end), article.date, "last", titleYear(article.title)),
+      period: periodOf(sentence.text.slice(0, c.end), article.date, "last", years),
       own: norms.slice(groupStart(clauses, i), i + 1).join(" "),
       // The sentence's first clause, where its subject stands, is part of every clause's window.
       window: [...(i > 1 ? [norms[0]!] : []), ...norms.slice(Math.max(0, i - 1), i + 2)].join(" "),

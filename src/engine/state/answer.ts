@@ -9,7 +9,7 @@ import type { Signals } from "../judge/confidence.js";
 import type { Judgment } from "../judge/judge.js";
 import type { Candidate } from "../read/candidates.js";
 import type { Conflict } from "../read/frame.js";
-import { titleYear } from "../read/periods.js";
+import { articleYears } from "../read/periods.js";
 import type { Indexes } from "../retrieve/indexes.js";
 import type { Question } from "../understand/question.js";
 import { type AnswerFact, type Citation, citationOf, factOf, figureOf } from "./facts.js";
@@ -221,7 +221,7 @@ function toStatement(ix: Indexes, c: Candidate): string {
     subjectNames: subjectNamesOf(ix, c.subject),
     period: c.period,
     articleDate: c.article.date,
-    reportYear: titleYear(c.article.title),
+    years: articleYears(c.article),
   });
   if (made.length <= max) return made;
   if (c.fact && c.fact.fact.values.every((v) => typeof v === "string")) {

@@ -6,7 +6,7 @@ import { CONNECTIVES, REFERRED_OTHERS, REFERRED_PLACES, REFERRING } from "../../
 import { alt } from "../../lexicon/match.js";
 import { REPORTING } from "../../lexicon/time.js";
 import { groupStart, type Span, splitClauses, TIME_CLAUSE } from "../read/clauses.js";
-import { resolveRelativeYears } from "../read/periods.js";
+import { type ArticleYears, resolveRelativeYears } from "../read/periods.js";
 
 /** 该市, 该县 …: the place the article is about. */
 const PLACE_REFERENCE = new RegExp(`${alt(REFERRING)}${alt(REFERRED_PLACES)}`, "g");
@@ -38,8 +38,8 @@ export function statement(input: {
   subjectNames: readonly string[];
   period: string;
   articleDate: string;
-  /** The one year the article's title names: 上年 in a bulletin on 2024 is 2023. */
-  reportYear?: number;
+  /** The years its article speaks of: 上年 in a bulletin on 2024 is 2023, 过去一年 in a work report of 2025 is 2024. */
+  years?: ArticleYears;
 }): string {
   const { quote, spans, subject, articleDate } = input;
   const clauses = splitClauses(quote);
@@ -71,7 +71,7 @@ export function statement(input: {
     }
   }
 
-  body = resolveRelativeYears(body, articleDate, input.reportYear);
+  body = resolveRelativeYears(body, articleDate, input.years);
   // Only a place reference becomes the place; 该公司 or 其 has a subject of its own, and keeps it.
   if (subject) body = body.replace(PLACE_REFERENCE, subject);
   // An English sentence is quoted as it stands: its subject and time are its own words.
@@ -84,7 +84,7 @@ export function statement(input: {
 
   // When the answer is itself a date, an earlier date of the quote (1913年1月，…于1916年…结婚) is another time, not its own.
   const answersWhen = spans.some((s) => /\d年|\d月\d{1,2}[日号]/.test(quote.slice(s.index, s.index + s.length)));
-  let lead = time && !answersWhen ? resolveRelativeYears(time, articleDate, input.reportYear) : "";
+  let lead = time && !answersWhen ? resolveRelativeYears(time, articleDate, input.years) : "";
   if (!/\d{4}年/.test(lead + body)) lead = displayPeriod(input.period);
   const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");
   return `${sentence}。`;
