@@ -66,6 +66,8 @@ export interface ArticleYears {
   readonly target?: number;
   /** The year the article reviews, for 过去一年 (a work report's year before). */
   readonly reviewed?: number;
+  /** The part of the year its title names (上半年各市经济: 1-6月), which its sentences speak of too. */
+  readonly span?: string;
 }
 
 const REVIEW_TITLE = anyWord(YEAR_IN_REVIEW_TITLES);
@@ -77,6 +79,12 @@ export function articleYears(article: { readonly title: string; readonly date: s
     // The year a work report is given in is its title's (2025年政府工作报告), or its date's.
     const given = named ?? Number(article.date.slice(0, 4));
     return { result: given - 1, target: given, reviewed: given - 1 };
+  }
+  // An article titled 上半年… speaks of that half of its year (or of the year its title names).
+  const span = monthSpan(article.title);
+  if (span) {
+    const year = named ?? Number(article.date.slice(0, 4));
+    return { result: year, target: year, span };
   }
   return named === undefined ? {} : { result: named, target: named };
 }
@@ -137,7 +145,7 @@ export function periodOf(
   // A bulletin titled 2024年… speaks of 2024 wherever a sentence names no time; a work report's targets are
   // of the year it is given in, its results of the year before.
   const undated = TARGET.test(resolved) ? (years.target ?? years.result) : years.result;
-  return undated === undefined ? "" : `${undated}年`;
+  return undated === undefined ? "" : `${undated}年${years.span ?? ""}`;
 }
 
 /** The one year an article's title names (忻州市2024年国民经济和社会发展统计公报), if it names exactly one. */
