@@ -71,3 +71,12 @@ export const REFERRED_PLACES = ["市", "区", "區", "县", "縣", "省", "地",
 
 /** Subjects that are not places (该公司, 本项目): they keep their own subject. 本 refers here too. */
 export const REFERRED_OTHERS = ["公司", "企业", "企業", "集团", "集團", "厂", "廠", "项目", "項目", "园区", "園區", "医院", "醫院", "学校", "學校"];
+
+/** How a company's full name ends (山西某某科技有限公司): the name a company article's 公司 and 该企业 refer to. */
+export const COMPANY_ENDINGS = ["股份有限公司", "有限责任公司", "有限公司", "有限責任公司", "集团有限公司", "集團有限公司"];
+
+/** Words with which a sentence speaks of the company its article is about (公司实现产值…, 该企业…). */
+export const COMPANY_REFERENCES = ["公司", "企业", "企業"];
+
+/** Characters that end the words before a company's name (走进位于开发区的山西某某有限公司 → 山西某某有限公司). */
+export const BEFORE_A_NAME = ["的", "是", "在", "于", "於", "与", "與", "和", "、", "进", "進", "到"];
