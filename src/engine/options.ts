@@ -127,9 +127,10 @@ export const DEFAULT_OPTIONS = {
   },
   /**
    * With no year asked, evidence this close to the best (score, coverage) competes on being the latest.
-   * `wholeScore`: a full year's figure competes from further below, since it is what such a question asks
-   * first, and a part of a year's figure often names the place in its own clause where a bulletin's sentence
-   * leaves it to the title (全年全市地区生产总值… against 上半年忻州市地区生产总值…: 0.57 apart).
+   * `wholeScore`: when the best is a part of a year's figure, a full year's competes from this far below, since
+   * it is what such a question asks first, and a part of a year's figure often names the place in its own
+   * clause where a bulletin's sentence leaves it to the title (全年全市地区生产总值… against 上半年忻州市地区生产总值…:
+   * 0.57 apart).
    */
   latest: { score: 0.3, wholeScore: 0.8, coverage: 0.05 },
   /** Another period's figure shown beside the answer covers at least the answer's coverage less this. */

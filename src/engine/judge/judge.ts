@@ -95,7 +95,9 @@ function latestOf(
   const part = (c: Candidate) => Boolean(monthSpan(c.period));
   // A full year: 2023年, or as of its end (截至2024年12月底).
   const fullYear = (c: Candidate) => /^\d{4}年$|^截至\d{4}年12月/.test(c.period);
-  const whole = ranked.filter((c) => near(c, o.latest.wholeScore) && when(c) > 0 && fullYear(c));
+  // When the best is a part of a year's figure, a full year's competes from further below (options.ts).
+  const reach = part(top) ? o.latest.wholeScore : o.latest.score;
+  const whole = ranked.filter((c) => near(c, reach) && when(c) > 0 && fullYear(c));
   if (!whole.length) return { best: latest(close) };
   const best = latest(whole);
   const later = close.filter((c) => part(c) && when(c) > when(best) && c.quote !== best.quote);
