@@ -125,8 +125,14 @@ export const DEFAULT_OPTIONS = {
     /** A time asked: a text. */
     textForTime: 0.5,
   },
-  /** With no year asked, evidence this close to the best (score, coverage) competes on being the latest. */
-  latest: { score: 0.3, coverage: 0.05 },
+  /**
+   * With no year asked, evidence this close to the best (score, coverage) competes on being the latest.
+   * `wholeScore`: when the best is a part of a year's figure, a full year's competes from this far below, since
+   * it is what such a question asks first, and a part of a year's figure often names the place in its own
+   * clause where a bulletin's sentence leaves it to the title (全年全市地区生产总值… against 上半年忻州市地区生产总值…:
+   * 0.57 apart).
+   */
+  latest: { score: 0.3, wholeScore: 0.8, coverage: 0.05 },
   /** Another period's figure shown beside the answer covers at least the answer's coverage less this. */
   othersCoverage: 0.05,
   /** A several-figure answer takes the figures ranked within this of the best. */

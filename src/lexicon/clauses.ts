@@ -136,3 +136,12 @@ export const REFERRING_OUT = ["其中", "其余", "其餘", "这", "這", "此�
 
 /** How a clause that only says who reported ends or starts (记者从…获悉, 负责人介绍, 初步核算). */
 export const REPORTING_CLAUSES = ["获悉", "獲悉", "了解到", "介绍", "介紹", "表示", "透露", "指出", "据悉", "據悉", "据了解", "據了解", "初步核算", "据统计", "據統計", "数据显示", "數據顯示"];
+
+/** How a company's full name ends (山西某某科技有限公司): the name a company article's 公司 and 该企业 refer to. */
+export const COMPANY_ENDINGS = ["股份有限公司", "有限责任公司", "有限公司", "有限責任公司", "集团有限公司", "集團有限公司"];
+
+/** Words with which a sentence speaks of the company its article is about (公司实现产值…, 该企业…). */
+export const COMPANY_REFERENCES = ["公司", "企业", "企業"];
+
+/** Characters that end the words before a company's name (走进位于开发区的山西某某有限公司 → 山西某某有限公司). */
+export const BEFORE_A_NAME = ["的", "是", "在", "于", "於", "与", "與", "和", "、", "进", "進", "到"];

@@ -7,14 +7,17 @@
 /** Holidays a figure may be of, each with the names it goes by. 中秋国庆 names both. */
 export const HOLIDAYS: Readonly<Record<string, readonly string[]>> = {
   春节: ["春节", "春节假期", "新春", "过年", "spring festival", "chinese new year", "lunar new year"],
-  国庆: ["国庆", "国庆节", "十一", "十一黄金周", "国庆假期", "national day"],
+  国庆: ["国庆", "国庆节", "十一", "十一黄金周", "国庆假期", "双节", "national day"],
   五一: ["五一", "五一假期", "劳动节", "五一劳动节", "may day", "labor day", "labour day"],
-  中秋: ["中秋", "中秋节", "中秋假期", "mid-autumn festival", "mid autumn festival"],
+  中秋: ["中秋", "中秋节", "中秋假期", "双节", "mid-autumn festival", "mid autumn festival"],
   端午: ["端午", "端午节", "端午假期", "dragon boat festival"],
   清明: ["清明", "清明节", "清明假期", "qingming festival", "tomb-sweeping day"],
   元旦: ["元旦", "元旦假期", "new year's day"],
   暑期: ["暑期", "暑假"],
 };
+
+/** Words that hold a holiday's name but are no holiday (十一五 is a five-year plan). */
+export const NOT_HOLIDAYS = ["十一五", "十一届", "十一月", "十一个", "十一次", "十一家", "十一项", "第十一", "十一点"];
 
 /** Words in a figure's own clause that make it a target, a plan or a forecast, not a result. */
 export const TARGET_WORDS = [
@@ -39,7 +42,16 @@ export const TARGET_WORDS = [
 ];
 
 /** Words with which a question asks for a result, not a target (实际完成, 完成投资). */
-export const RESULT_ASKED = ["实际", "实际上", "真正", "完成", "actually", "actual", "completed"];
+export const RESULT_ASKED = ["实际", "实际上", "真正", "完成", "达到了", "实现了", "actually", "actual", "completed"];
+
+/**
+ * Words with which a question asks for a target or a plan (目标是多少, 力争达到多少): a result does not answer it.
+ * 总投资 and the other planned measures ask one too.
+ */
+export const TARGET_ASKED = ["目标", "计划", "力争", "预期", "规划", "争取", "拟", "target", "planned", "plan"];
+
+/** Words in a figure's own clause that make it a result even after a target's words (年度计划投资812亿元，完成投资…). */
+export const RESULT_SAID = ["完成", "实现了", "达到了", "累计", "completed", "achieved"];
 
 /** Measures that are a plan by nature: a project's 总投资 is what it is to cost, not what was invested. */
 export const PLANNED_MEASURES = ["总投资", "计划投资", "规划投资", "total investment", "planned investment"];
@@ -58,6 +70,14 @@ export const SAME_QUALIFIERS: readonly (readonly string[])[] = [
   ["农村", "农村居民", "农民", "乡村"],
   ["城镇", "城镇居民"],
   ["规上", "规模以上"],
+];
+
+/** Qualifiers of one measure that rule each other out: a town dweller's income is not a villager's. */
+export const RIVAL_QUALIFIERS: readonly (readonly (readonly string[])[])[] = [
+  [
+    ["城镇", "城镇居民", "城市居民", "urban"],
+    ["农村", "农村居民", "农民", "乡村", "rural", "farmers"],
+  ],
 ];
 
 /** Measures reported per person by nature: 城镇居民可支配收入 asks the 人均 figure even when it leaves 人均 out. */

@@ -24,7 +24,7 @@ export const KIND_CUES: readonly (readonly [FactKind | "time", Cue])[] = [
     {
       anywhere: [
         "增长", "增速", "增幅", "同比", "提高多少", "提高了多少", "上涨", "相比", "对比", "how fast",
-        "增产", "增收", "涨了", "涨幅", "下降", "降幅", "降低了", "减少了",
+        "增产", "增收", "涨了", "涨多少", "涨幅", "下降", "降幅", "降低了", "减少了",
       ],
       words: ["growth", "grow", "grew", "grown", "increase", "increased", "rise", "rose", "compare", "compared"],
     },

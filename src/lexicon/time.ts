@@ -13,6 +13,15 @@ export const RELATIVE_YEARS: Readonly<Record<string, number>> = {
   明年: 1,
 };
 
+/**
+ * Titles of texts that review the year before the one they are given in: a work report given in 2025
+ * reports 2024's results and sets 2025's targets.
+ */
+export const YEAR_IN_REVIEW_TITLES = ["政府工作报告", "工作报告"];
+
+/** Words with which a review names the year it reviews (过去一年, in a work report given in 2025: 2024). */
+export const REVIEWED_YEAR = ["过去一年", "过去的一年", "刚刚过去的一年", "过去一年来"];
+
 /** Words that start a time up to a date (截至10月底). */
 export const UNTIL = ["截至", "截止"];
 

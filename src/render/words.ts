@@ -98,6 +98,7 @@ const NEAR_ZH: Record<Conflict, string> = {
   period: "（资料里的是另一个时期的数字）",
   holiday: "（资料里的是另一个假期或时期的数字）",
   target: "（资料里的是目标或计划，不是实际完成的数字）",
+  result: "（资料里的是实际完成的数字，不是目标或计划）",
   measure: "（资料里的是另一项指标）",
   place: "（资料里的是下辖县区的数字，不是全市的）",
 };
@@ -106,6 +107,7 @@ const NEAR_EN: Record<Conflict, string> = {
   period: " (they give one for another period)",
   holiday: " (they give one for another holiday or period)",
   target: " (they give a target or a plan, not what was achieved)",
+  result: " (they give what was achieved, not a target or a plan)",
   measure: " (they give another measure)",
   place: " (they give a county's figure, not the city's)",
 };

@@ -99,6 +99,7 @@ const ask = (q: string) => engine.ask(q, NOW);
 describe("evidence of another frame is a near fact, never the answer", () => {
   it.each([
     ["忻州市2024年全年社会消费品零售总额是多少？", "period", "88.6亿元"],
+    ["忻州2024年城镇常住居民人均可支配收入是多少？", "period", "10234元"],
     ["忻州2024年春节接待游客多少人次？", "holiday", "412.5万人次"],
     ["忻州市2024年风电装机实际达到多少？", "target", "980万千瓦"],
     ["忻州2024年常住人口是多少？", "measure", "150.2万人"],
@@ -131,7 +132,7 @@ describe("evidence of the frame asked still answers", () => {
     ["忻州2024年城镇常住人口是多少？", "150.2万人"],
     ["忻州2024年一般公共预算收入是多少？", "172.4亿元"],
     ["静乐县2023年地区生产总值是多少？", "68.7亿元"],
-    ["忻州2024年城镇常住居民人均可支配收入是多少？", "10234元"],
+    ["忻州2024年一季度城镇常住居民人均可支配收入是多少？", "10234元"],
     // The growth after an aside (按不变价格计算) is still the growth of the measure before it.
     ["忻州2024年地区生产总值增长多少？", "4.4%"],
     ["忻州2024年人均地区生产总值增长多少？", "4.9%"],

@@ -7,7 +7,7 @@
 import type { EngineOptions } from "../options.js";
 import type { Candidate } from "../read/candidates.js";
 import type { Conflict } from "../read/frame.js";
-import { yearOf } from "../read/periods.js";
+import { monthSpan, yearOf } from "../read/periods.js";
 import { kindFit } from "../read/score.js";
 import type { Question } from "../understand/question.js";
 import { confidenceOf, type Signals, signalsOf } from "./confidence.js";
@@ -17,6 +17,8 @@ export type Judgment =
   | {
       readonly verdict: "answer";
       readonly best: Candidate;
+      /** With no period asked and a full year's figure given: a later part of a year's figure, said beside it. */
+      readonly beside?: Candidate;
       readonly pool: readonly Candidate[];
       readonly candidates: readonly Candidate[];
       readonly signals: Signals;
@@ -59,30 +61,45 @@ export function judge(q: Question, candidates: readonly Candidate[], threshold: 
     if (covered.length) return { verdict: "period", near: covered };
     return { verdict: "topic", near: candidates.filter((c) => c.coverage > 0) };
   }
-  const best = latestOf(q, pool, o);
+  const { best, beside } = latestOf(q, pool, o);
   const signals = signalsOf(best, pool);
   if (!best.fact && JUDGED_KINDS.has(best.kind) && confidenceOf(signals, o.confidence) < threshold) {
     return { verdict: "unsure", pool, signals };
   }
-  return { verdict: "answer", best, pool, candidates, signals };
+  return { verdict: "answer", best, ...(beside ? { beside } : {}), pool, candidates, signals };
 }
 
 /**
  * With no year asked, of the evidence that answers about as well as the best (the same kind of figure, as
- * much of the question), the latest: 装机有多少 is asked of now, not of two years ago.
+ * much of the question), the latest full year's figure, and beside it a later part of a year's (2023年…；
+ * 2024年上半年…); where only parts of years answer, the latest of them. 装机有多少 is asked of now, not of
+ * two years ago.
  */
-function latestOf(q: Question, ranked: readonly Candidate[], o: EngineOptions): Candidate {
+function latestOf(
+  q: Question,
+  ranked: readonly Candidate[],
+  o: EngineOptions,
+): { best: Candidate; beside?: Candidate } {
   const top = ranked[0]!;
-  if (q.years.length || q.relativeYears.length) return top;
-  const close = ranked.filter(
-    (c) =>
-      c.kind === top.kind && c.score >= top.score - o.latest.score && c.coverage >= top.coverage - o.latest.coverage,
-  );
+  if (q.years.length || q.relativeYears.length) return { best: top };
+  const near = (c: Candidate, score: number) =>
+    c.kind === top.kind && c.score >= top.score - score && c.coverage >= top.coverage - o.latest.coverage;
+  const close = ranked.filter((c) => near(c, o.latest.score));
   // A target for a later year than its article's (20 GW by 2027) is a plan, not the latest figure.
   const when = (c: Candidate) => {
     const year = yearOf(c.period) ?? 0;
     if (!c.period || year > Number(c.article.date.slice(0, 4))) return 0;
     return year * 100 + Number(c.period.match(/(\d{1,2})月/)?.[1] ?? 12);
   };
-  return close.reduce((a, c) => (when(c) > when(a) ? c : a), top);
+  const latest = (cs: readonly Candidate[]) => cs.reduce((a, c) => (when(c) > when(a) ? c : a), cs[0]!);
+  const part = (c: Candidate) => Boolean(monthSpan(c.period));
+  // A full year: 2023年, or as of its end (截至2024年12月底).
+  const fullYear = (c: Candidate) => /^\d{4}年$|^截至\d{4}年12月/.test(c.period);
+  // When the best is a part of a year's figure, a full year's competes from further below (options.ts).
+  const reach = part(top) ? o.latest.wholeScore : o.latest.score;
+  const whole = ranked.filter((c) => near(c, reach) && when(c) > 0 && fullYear(c));
+  if (!whole.length) return { best: latest(close) };
+  const best = latest(whole);
+  const later = close.filter((c) => part(c) && when(c) > when(best) && c.quote !== best.quote);
+  return later.length ? { best, beside: latest(later) } : { best };
 }

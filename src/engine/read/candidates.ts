@@ -7,6 +7,7 @@ import type { Article } from "../../model/knowledge.js";
 import type { EngineOptions } from "../options.js";
 import type { IndexedFact, Indexes } from "../retrieve/indexes.js";
 import type { Hit, Hits } from "../retrieve/search.js";
+import { normalize } from "../text.js";
 import type { Question, WantedKind } from "../understand/question.js";
 import type { Span } from "./clauses.js";
 import { coverage, gradedCoverage, isEnglish } from "./coverage.js";
@@ -69,7 +70,8 @@ function readFact(q: Question, f: IndexedFact, hit: Hit, o: EngineOptions): Cand
     o.score.curated +
     placeBonus(q, f.focus, o) +
     comparisonBonus(q, f.fact.quote, o);
-  const conflict = conflictOf(q, { period: f.fact.period, own: f.focus, around: f.context, region: f.regionNorm });
+  const framed = { period: f.fact.period, own: f.focus, lead: f.focus, around: f.context, region: f.regionNorm };
+  const conflict = conflictOf(q, { ...framed, date: f.article.date });
   return {
     ...(conflict ? { conflict } : {}),
     fact: f,
@@ -119,8 +121,14 @@ function readSentence(
     pick.fit +
     placeBonus(q, pick.clauseNorm, o) +
     comparisonBonus(q, p.sentence.text, o);
-  const framed = { period: pick.period, own: pick.ownNorm, around: `${p.norm} ${p.context}`, region: p.regionNorm };
-  const conflict = conflictOf(q, framed);
+  const conflict = conflictOf(q, {
+    period: pick.period,
+    own: pick.ownNorm,
+    lead: leadOf(p, pick.spans),
+    around: `${p.norm} ${p.context}`,
+    region: p.regionNorm,
+    date: p.article.date,
+  });
   const candidate: Candidate = {
     ...(conflict ? { conflict } : {}),
     passage: p,
@@ -137,4 +145,11 @@ function readSentence(
     score,
   };
   return candidate;
+}
+
+/** The sentence up to the end of the clause the figure stands in, normalized. */
+function leadOf(p: Passage, spans: readonly Span[]): string {
+  const at = spans[0]?.index ?? 0;
+  const clause = p.clauses.find((c) => c.end > at) ?? p.clauses[p.clauses.length - 1];
+  return normalize(p.sentence.text.slice(0, clause?.end ?? p.sentence.text.length));
 }

@@ -4,9 +4,13 @@
  * the city when the city is asked. Evidence of another frame never answers; it may be said as a near fact.
  */
 import {
+  HOLIDAYS,
+  NOT_HOLIDAYS,
   PER_HEAD_BY_NATURE,
   PLANNED_MEASURES,
   QUALIFIERS,
+  RESULT_SAID,
+  RIVAL_QUALIFIERS,
   SAME_QUALIFIERS,
   TARGET_WORDS,
   WHOLE_CITY,
@@ -16,10 +20,10 @@ import { anyWordLatinWhole } from "../../lexicon/match.js";
 import { XINZHOU_COUNTIES } from "../../lexicon/places.js";
 import { namesHoliday } from "../understand/frame.js";
 import type { Question } from "../understand/question.js";
-import { monthSpan } from "./periods.js";
+import { monthSpan, yearOf } from "./periods.js";
 
 /** What makes evidence another figure than the one asked. */
-export type Conflict = "period" | "holiday" | "target" | "measure" | "place";
+export type Conflict = "period" | "holiday" | "target" | "result" | "measure" | "place";
 
 /** The evidence a frame is checked on, normalized. */
 export interface Framed {
@@ -27,6 +31,10 @@ export interface Framed {
   readonly period: string;
   /** The figure's own clause group. */
   readonly own: string;
+  /** The sentence up to the figure's own clause, where a target's words (力争…，新增…) or a holiday stand. */
+  readonly lead: string;
+  /** The article's date (YYYY-MM-DD): a figure for a later year than it is a plan. */
+  readonly date: string;
   /** The sentence, its article's title and the subjects before it. */
   readonly around: string;
   /** The article's region. */
@@ -36,6 +44,11 @@ export interface Framed {
 const TARGET = anyWordLatinWhole([...TARGET_WORDS, ...PLANNED_MEASURES]);
 const PER_HEAD = anyWordLatinWhole(PER_HEAD_WORDS, "i");
 const CITY = anyWordLatinWhole(WHOLE_CITY);
+const DONE = anyWordLatinWhole(RESULT_SAID, "i");
+const ANY_HOLIDAY = anyWordLatinWhole(Object.values(HOLIDAYS).flat(), "i");
+const NOT_A_HOLIDAY = anyWordLatinWhole(NOT_HOLIDAYS, "gi");
+// A sentence that says a time of its own (今年以来, 全年, 1-9月) is not of the holiday its article is about.
+const OWN_TIME = /\d{4}年(?!国庆|春节|五一|中秋|端午|清明|元旦|暑)|今年|去年|全年|以来|\d{1,2}月(?!\d)|季度|半年/;
 const COUNTIES = XINZHOU_COUNTIES.map((c) => [c, c.replace(/(区|市|县)$/, "")] as const);
 
 /** The first way the evidence falls outside the question's frame, if any. */
@@ -43,10 +56,32 @@ export function conflictOf(q: Question, e: Framed): Conflict | undefined {
   const f = q.frame;
   if (periodConflicts(f.fullYear, f.span, e.period)) return "period";
   if (f.holidays.some((h) => !namesHoliday(`${e.own} ${e.around}`, h))) return "holiday";
-  if (f.result && TARGET.test(e.own)) return "target";
+  // A holiday's figure (国庆 week) does not answer a year's question.
+  if (!f.holidays.length && (q.years.length || f.fullYear) && ofHoliday(e)) return "holiday";
+  // A year asked whole (2024年接待游客) is not answered by a part of it.
+  if (f.year && q.years.length && monthSpan(e.period)) return "period";
+  if (f.result && isTarget(e)) return "target";
+  if (f.target && !isTarget(e)) return "result";
   if (otherMeasure(q, e.own)) return "measure";
   if (countyForCity(q, e)) return "place";
   return undefined;
+}
+
+/** Evidence of a holiday: its clause names one, or its article does and the sentence names no time of its own. */
+function ofHoliday(e: Framed): boolean {
+  const names = (text: string) => ANY_HOLIDAY.test(text.replace(NOT_A_HOLIDAY, " "));
+  if (names(`${e.own} ${e.lead}`)) return true;
+  return names(e.around) && !OWN_TIME.test(e.lead);
+}
+
+/**
+ * A target, a plan or a forecast: its own clause says so, or the sentence before it does and the clause
+ * says no result of its own (力争实施2个项目，新增造地1000亩); or it is for a later year than its article.
+ */
+function isTarget(e: Framed): boolean {
+  if (TARGET.test(e.own)) return true;
+  if (TARGET.test(e.lead) && !DONE.test(e.own)) return true;
+  return (yearOf(e.period) ?? 0) > Number(e.date.slice(0, 4));
 }
 
 /** A part of a year for the whole year, or another span of months than the one asked. */
@@ -61,6 +96,7 @@ function periodConflicts(fullYear: boolean, span: string, period: string): boole
 function otherMeasure(q: Question, own: string): boolean {
   if (q.frame.perHead && !PER_HEAD.test(own)) return true;
   for (const { asked, opposite } of q.frame.measures) if (own.includes(opposite) && !own.includes(asked)) return true;
+  if (rivalQualified(q, own)) return true;
   for (const c of q.concepts) {
     // A glossary concept (GDP) is met by its forms (地区生产总值); a word of the question by itself.
     const words = c.grams.length ? [measureIn(own, c.text)] : c.forms.filter((f) => /^\p{Script=Han}{2,}$/u.test(f));
@@ -101,6 +137,18 @@ function qualifiedOtherwise(q: Question, own: string, word: string, forms: reado
     )
       continue;
     return true;
+  }
+  return false;
+}
+
+/** The evidence qualified by the rival of the question's qualifier (农村居民 for a question on 城镇居民), not by it. */
+function rivalQualified(q: Question, own: string): boolean {
+  const asked = q.frame.qualifiers;
+  if (!asked.length) return false;
+  for (const groups of RIVAL_QUALIFIERS) {
+    const mine = groups.find((g) => g.some((w) => asked.includes(w)));
+    if (!mine || mine.some((w) => own.includes(w))) continue;
+    if (groups.some((g) => g !== mine && g.some((w) => own.includes(w)))) return true;
   }
   return false;
 }

@@ -3,11 +3,13 @@
  * words, its neighbours and its period) and the context it stands in (title, region, the subjects
  * before it). Worked out once per sentence and kept with the index (retrieve/indexes.ts).
  */
+import { BEFORE_A_NAME, COMPANY_ENDINGS, COMPANY_REFERENCES } from "../../lexicon/clauses.js";
+import { alt, anyWord } from "../../lexicon/match.js";
 import type { Article, Sentence } from "../../model/knowledge.js";
 import { normalize } from "../text.js";
 import { type Clause, groupStart, splitClauses } from "./clauses.js";
 import { type Figure, findFigures } from "./figures.js";
-import { periodOf, titleYear } from "./periods.js";
+import { articleYears, periodOf } from "./periods.js";
 
 /** A sentence ready to be evidence: its figures, clauses and periods, worked out when first needed. */
 export interface Passage {
@@ -38,13 +40,14 @@ export interface ClauseView extends Clause {
 export function makePassage(sentence: Sentence, article: Article, regionNorm: string): Passage {
   const clauses = splitClauses(sentence.text);
   const norms = clauses.map((c) => normalize(c.text));
+  const years = articleYears(article);
   return {
     sentence,
     article,
     figures: findFigures(sentence.text),
     clauses: clauses.map((c, i) => ({
       ...c,
-      period: periodOf(sentence.text.slice(0, c.end), article.date, "last", titleYear(article.title)),
+      period: periodOf(sentence.text.slice(0, c.end), article.date, "last", years),
       own: norms.slice(groupStart(clauses, i), i + 1).join(" "),
       // The sentence's first clause, where its subject stands, is part of every clause's window.
       window: [...(i > 1 ? [norms[0]!] : []), ...norms.slice(Math.max(0, i - 1), i + 2)].join(" "),
@@ -56,7 +59,31 @@ export function makePassage(sentence: Sentence, article: Article, regionNorm: st
   };
 }
 
-/** The title, and the first clauses (where a subject stands) of the article, the paragraph and the sentence before. */
+const COMPANY_NAME = new RegExp(`[^\\s\\p{P}${BEFORE_A_NAME.join("")}]{2,16}${alt(COMPANY_ENDINGS)}`, "u");
+const COMPANY_REFERENCE = anyWord(COMPANY_REFERENCES);
+const companies = new WeakMap<Article, string>();
+
+/** The first company an article names in full (山西某某科技有限公司), or "". */
+function companyOf(article: Article): string {
+  let name = companies.get(article);
+  if (name === undefined) {
+    name = "";
+    for (const p of article.paragraphs) {
+      const found = p.sentences.map((s) => s.text.match(COMPANY_NAME)?.[0]).find(Boolean);
+      if (found) {
+        name = found;
+        break;
+      }
+    }
+    companies.set(article, name);
+  }
+  return name;
+}
+
+/**
+ * The title, and the first clauses (where a subject stands) of the article, the paragraph and the sentence
+ * before; for a sentence that speaks of a company (公司实现产值…), the company its article names first.
+ */
 function contextOf(sentence: Sentence, article: Article): string {
   const firstClause = (text: string | undefined) => (text ? (splitClauses(text)[0]?.text ?? "") : "");
   const paragraph = article.paragraphs[sentence.paragraph]?.sentences ?? [];
@@ -68,5 +95,6 @@ function contextOf(sentence: Sentence, article: Article): string {
     firstClause(opening),
     at > 0 ? firstClause(paragraph[0]!.text) : "",
     at > 0 ? firstClause(paragraph[at - 1]!.text) : "",
+    COMPANY_REFERENCE.test(sentence.text) ? companyOf(article) : "",
   ].join(" ");
 }

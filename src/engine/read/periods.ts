@@ -2,8 +2,19 @@
  * Time in sentences and questions. Articles say 今年 and 去年; they are read against the article's
  * date. Questions say 今年 too; they are read against `now`, which the caller passes in.
  */
-import { alt, anyWord } from "../../lexicon/match.js";
-import { AS_OF_NOW, COMPARISON_WORDS, MONTH_SPANS, MONTHS, RELATIVE_YEARS, UNTIL } from "../../lexicon/time.js";
+
+import { TARGET_WORDS } from "../../lexicon/frame.js";
+import { alt, anyWord, anyWordLatinWhole } from "../../lexicon/match.js";
+import {
+  AS_OF_NOW,
+  COMPARISON_WORDS,
+  MONTH_SPANS,
+  MONTHS,
+  RELATIVE_YEARS,
+  REVIEWED_YEAR,
+  UNTIL,
+  YEAR_IN_REVIEW_TITLES,
+} from "../../lexicon/time.js";
 
 const CN_DIGITS: Record<string, number> = {
   零: 0,
@@ -44,12 +55,53 @@ export function chineseNumber(text: string): number | undefined {
 const RELATIVE_YEAR = RELATIVE_YEARS;
 const RELATIVE_YEAR_WORD = anyWord(Object.keys(RELATIVE_YEARS), "g");
 
-/** Rewrites 今年/去年/前年 in `text` as years, read against `date` (YYYY-MM-DD). */
-export function resolveRelativeYears(text: string, date: string, reportYear?: number): string {
+/**
+ * The years an article speaks of where a sentence names none. A bulletin titled 2024年… is of 2024. A work
+ * report given in 2025 reviews 2024 (its results, 过去一年) and sets 2025's targets. Other articles: their date's.
+ */
+export interface ArticleYears {
+  /** The year of a result that names no time; undefined: the sentence has no period of its own. */
+  readonly result?: number;
+  /** The year of a target that names no time. */
+  readonly target?: number;
+  /** The year the article reviews, for 过去一年 (a work report's year before). */
+  readonly reviewed?: number;
+  /** The part of the year its title names (上半年各市经济: 1-6月), which its sentences speak of too. */
+  readonly span?: string;
+}
+
+const REVIEW_TITLE = anyWord(YEAR_IN_REVIEW_TITLES);
+
+/** The years an article's sentences speak of where they name none, from its title and date. */
+export function articleYears(article: { readonly title: string; readonly date: string }): ArticleYears {
+  const named = titleYear(article.title);
+  if (REVIEW_TITLE.test(article.title)) {
+    // The year a work report is given in is its title's (2025年政府工作报告), or its date's.
+    const given = named ?? Number(article.date.slice(0, 4));
+    return { result: given - 1, target: given, reviewed: given - 1 };
+  }
+  // An article titled 上半年… speaks of that half of its year (or of the year its title names).
+  const span = monthSpan(article.title);
+  if (span) {
+    const year = named ?? Number(article.date.slice(0, 4));
+    return { result: year, target: year, span };
+  }
+  return named === undefined ? {} : { result: named, target: named };
+}
+
+const REVIEWED = anyWord(REVIEWED_YEAR, "g");
+
+/**
+ * Rewrites 今年/去年/前年 in `text` as years, read against `date` (YYYY-MM-DD), and a review's 过去一年 as
+ * the year it reviews.
+ */
+export function resolveRelativeYears(text: string, date: string, years: ArticleYears = {}): string {
   const year = Number(date.slice(0, 4));
   // In a report on an earlier year (a bulletin on 2024, published in 2025), 上年 is the year before that one.
-  const before = reportYear !== undefined && reportYear < year ? reportYear - 1 : year - 1;
-  return text.replace(RELATIVE_YEAR_WORD, (w) => `${w === "上年" ? before : year + RELATIVE_YEAR[w]!}年`);
+  const report = years.result;
+  const before = report !== undefined && report < year ? report - 1 : year - 1;
+  const reviewed = years.reviewed === undefined ? text : text.replace(REVIEWED, `${years.reviewed}年`);
+  return reviewed.replace(RELATIVE_YEAR_WORD, (w) => `${w === "上年" ? before : year + RELATIVE_YEAR[w]!}年`);
 }
 
 const MONTH_SPAN: readonly (readonly [RegExp, string])[] = MONTH_SPANS.map(({ span, words }) => [anyWord(words), span]);
@@ -64,16 +116,17 @@ export function monthSpan(text: string): string {
 
 /**
  * The period a sentence speaks of, resolved against its article's date: 2024年1-9月, 截至2024年10月底,
- * 2023年; 目前 as of the article's month (截至2024年11月); "" for a sentence that names no time.
+ * 2023年; 目前 as of the article's month (截至2024年11月); where it names no time, the year its article
+ * speaks of (`years`), else "".
  */
 export function periodOf(
   sentence: string,
   date: string,
   which: "first" | "last" = "first",
-  articleYear?: number,
+  years: ArticleYears = {},
 ): string {
   // A year named only as the base of a comparison (是去年同期的2.3倍, 较2023年增长) is not the period.
-  const resolved = resolveRelativeYears(englishTimes(sentence, date).replace(COMPARISON, " "), date, articleYear);
+  const resolved = resolveRelativeYears(englishTimes(sentence, date).replace(COMPARISON, " "), date, years);
   const pick = (re: RegExp) => {
     const all = [...resolved.matchAll(new RegExp(re.source, "g"))];
     return which === "first" ? all[0] : all[all.length - 1];
@@ -82,15 +135,17 @@ export function periodOf(
   const year = pick(/(\d{4})年/);
   if (until && (!year || until.index! + 2 >= year.index!)) return `截至${until[1]}年${until[2]}月${until[3] ?? ""}`;
   if (year && Number(year[1]) >= 1900 && Number(year[1]) <= 2100) return `${year[1]}年${monthSpan(resolved)}`;
-  // 截至7月底 with no year of its own is as of that month of the article's year.
+  // 截至7月底, 前三季度 or 1-7月 with no year of its own is of the article's year.
   const untilMonth = year ? null : resolved.match(UNTIL_MONTH);
   if (untilMonth) return `截至${Number(date.slice(0, 4))}年${Number(untilMonth[1])}月${untilMonth[2] ?? ""}`;
   const span = monthSpan(resolved);
   if (span) return `${Number(date.slice(0, 4))}年${span}`;
   // 目前 is the article's day; a sentence that names no time has no period of its own.
   if (AS_OF.test(resolved)) return `截至${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月`;
-  // A statistical bulletin titled 2024年… speaks of 2024 wherever a sentence names no time.
-  return articleYear ? `${articleYear}年` : "";
+  // A bulletin titled 2024年… speaks of 2024 wherever a sentence names no time; a work report's targets are
+  // of the year it is given in, its results of the year before.
+  const undated = TARGET.test(resolved) ? (years.target ?? years.result) : years.result;
+  return undated === undefined ? "" : `${undated}年${years.span ?? ""}`;
 }
 
 /** The one year an article's title names (忻州市2024年国民经济和社会发展统计公报), if it names exactly one. */
@@ -119,6 +174,7 @@ function englishTimes(text: string, date: string): string {
 }
 
 const AS_OF = anyWord(AS_OF_NOW);
+const TARGET = anyWordLatinWhole(TARGET_WORDS, "i");
 const UNTIL_MONTH = new RegExp(`${alt(UNTIL)}(\\d{1,2})月(底|末)?`);
 
 const PAST_YEAR = `(?:${alt(Object.keys(RELATIVE_YEARS).filter((w) => RELATIVE_YEARS[w]! < 0))}|(?:19|20)\\d\\d年)`;

@@ -9,7 +9,7 @@ import type { Signals } from "../judge/confidence.js";
 import type { Judgment } from "../judge/judge.js";
 import type { Candidate } from "../read/candidates.js";
 import type { Conflict } from "../read/frame.js";
-import { titleYear } from "../read/periods.js";
+import { articleYears } from "../read/periods.js";
 import type { Indexes } from "../retrieve/indexes.js";
 import type { Question } from "../understand/question.js";
 import { type AnswerFact, type Citation, citationOf, factOf, figureOf } from "./facts.js";
@@ -135,13 +135,14 @@ function answers(
   didYouMean?: string,
 ): Answer[] {
   const { ix, raw, lang } = asked;
-  const { best, pool } = j;
+  const { best, pool, beside } = j;
   const o = ix.options;
   const others = pool
     .slice(1)
     .filter(
       (c) =>
         c.quote !== best.quote &&
+        c !== beside &&
         c.kind === best.kind &&
         c.coverage >= best.coverage - o.othersCoverage &&
         c.period !== best.period &&
@@ -150,7 +151,7 @@ function answers(
     .slice(0, 1)
     .map((c) => ({ answer: toStatement(ix, c), citation: citationOf(c) }));
   const first: Answer = {
-    ...answerFrom(ix, raw, lang, best),
+    ...withBeside(ix, answerFrom(ix, raw, lang, best), beside),
     signals: j.signals,
     others,
     related: nextQuestions(ix, best, j.candidates),
@@ -181,6 +182,25 @@ function answerFrom(ix: Indexes, question: string, lang: Language, c: Candidate)
     facts: [factOf(c)],
     others: [],
     related: [],
+  };
+}
+
+/**
+ * The full year's figure with a later part of a year's beside it, each with its period, when the two fit in
+ * one direct answer (2023年，…；2024年1月至6月，…。); the full year's alone when they do not.
+ */
+function withBeside(ix: Indexes, a: Answer, beside: Candidate | undefined): Answer {
+  if (!beside) return a;
+  const later = toStatement(ix, beside);
+  const joined = `${a.answer.replace(/。$/, "")}；${later}`;
+  if (joined.length > ix.options.limits.answerChars) return a;
+  const citation = citationOf(beside);
+  const cited = a.citations.some((c) => c.quote === citation.quote);
+  return {
+    ...a,
+    answer: joined,
+    citations: cited ? a.citations : [...a.citations, citation],
+    facts: [...a.facts, factOf(beside)],
   };
 }
 
@@ -224,7 +244,7 @@ function toStatement(ix: Indexes, c: Candidate): string {
     subjectNames: subjectNamesOf(ix, c.subject),
     period: c.period,
     articleDate: c.article.date,
-    reportYear: titleYear(c.article.title),
+    years: articleYears(c.article),
   });
   if (made.length <= max) return made;
   if (c.fact && c.fact.fact.values.every((v) => typeof v === "string")) {

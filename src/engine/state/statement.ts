@@ -18,7 +18,7 @@ import { alt } from "../../lexicon/match.js";
 import { KNOWN_PLACES } from "../../lexicon/places.js";
 import { FROM_OR_TO, OTHER_TIMES, PARTS_OF_YEAR, RELATIVE_YEARS, REPORTING } from "../../lexicon/time.js";
 import { type Clause, groupStart, type Span, splitClauses, TIME_CLAUSE } from "../read/clauses.js";
-import { resolveRelativeYears } from "../read/periods.js";
+import { type ArticleYears, resolveRelativeYears } from "../read/periods.js";
 import { dropReadings } from "../text.js";
 
 /** 该市, 该县 …: the place the article is about. */
@@ -144,8 +144,8 @@ export interface StatementInput {
   subjectNames: readonly string[];
   period: string;
   articleDate: string;
-  /** The one year the article's title names: 上年 in a bulletin on 2024 is 2023. */
-  reportYear?: number;
+  /** The years its article speaks of: 上年 in a bulletin on 2024 is 2023, 过去一年 in a work report of 2025 is 2024. */
+  years?: ArticleYears;
 }
 
 export function statement(input: StatementInput): string {
@@ -164,7 +164,7 @@ export function statement(input: StatementInput): string {
   const raw = trimQuotes(quote.slice(clauses[reach]!.start, clauses[cut.hi]!.end).replace(DATELINE, ""));
   const lone = OUTSIDE.test(raw) && reach === 0;
   if (lone || (reach === cut.lo && reach !== lo && !saysWhose(raw, names))) return verbatim(quote, clauses, cut.hi);
-  let body = dropReadings(resolveRelativeYears(raw.replace(CONNECTIVE, ""), articleDate, input.reportYear));
+  let body = dropReadings(resolveRelativeYears(raw.replace(CONNECTIVE, ""), articleDate, input.years));
   if (place) body = body.replace(PLACE_REFERENCE, place);
   // A clause reached back to for its subject (云岭机场…，旅客吞吐量…) has its own; the place goes before no other.
   const own = reach < cut.lo && !placeLed(clauses[reach]!.text, names) ? "" : place;
@@ -202,7 +202,7 @@ function leadTime(clauses: readonly Clause[], lo: number, input: StatementInput)
   for (let i = lo - 1; i >= 0; i--) {
     const text = trimQuotes(clauses[i]!.text.replace(DATELINE, ""));
     if (TIME_CLAUSE.test(text) && text.replace(REPORTED, "")) {
-      return resolveRelativeYears(text.replace(REPORTED, ""), input.articleDate, input.reportYear);
+      return resolveRelativeYears(text.replace(REPORTED, ""), input.articleDate, input.years);
     }
   }
   return "";

@@ -10,10 +10,12 @@ import {
   PLANNED_MEASURES,
   QUALIFIERS,
   RESULT_ASKED,
+  TARGET_ASKED,
   TARGET_WORDS,
   WHOLE_YEAR,
 } from "../../lexicon/frame.js";
 import { anyWordLatinWhole } from "../../lexicon/match.js";
+import { MONTHS } from "../../lexicon/time.js";
 import { monthSpan } from "../read/periods.js";
 
 export interface QuestionFrame {
@@ -25,6 +27,13 @@ export interface QuestionFrame {
   readonly holidays: readonly string[];
   /** It asks what was achieved (实际, 完成) and names no target or plan: a target does not answer it. */
   readonly result: boolean;
+  /** It asks for a target or a plan (目标, 力争, 计划投资): a result does not answer it. */
+  readonly target: boolean;
+  /**
+   * It names a year and no part of one, no holiday and no date (2024年接待游客): it asks the whole year, and
+   * a part of the year does not answer it.
+   */
+  readonly year: boolean;
   /** Qualifiers it says (城镇, 人均 …): a measure with another qualifier is another measure. */
   readonly qualifiers: readonly string[];
   /** For each pair of opposite measures, the one it names when it names only one. */
@@ -36,6 +45,15 @@ export interface QuestionFrame {
 const RESULT = anyWordLatinWhole(RESULT_ASKED, "i");
 const TARGET = anyWordLatinWhole([...TARGET_WORDS, ...PLANNED_MEASURES], "i");
 const FULL_YEAR = new RegExp(`${anyWordLatinWhole(WHOLE_YEAR, "i").source}|\\bend of \\d{4}\\b`, "i");
+// 总投资 asks no target of its own: a project's total investment is what evidence saying 总投资 gives.
+const TARGET_ASK = anyWordLatinWhole(TARGET_ASKED, "i");
+// A question that names a month, a quarter, a half or a date asks for less than a year.
+const PART_OF_YEAR = new RegExp(
+  `\\d{1,2}月|季度|半年|截至|截止|以来|前\\d+个?月|前[一二三四五六七八九十]+个月|` +
+    `\\b(?:q[1-4]|quarters?|half|months?|${MONTHS.map((m) => m.slice(0, 3)).join("|")})`,
+  "i",
+);
+const NAMED_YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)|今年|去年|前年|\b(?:this|last) year\b/;
 const PER_PERSON = anyWordLatinWhole(PER_PERSON_ASKED, "i");
 const HOLIDAY_NAMES = Object.entries(HOLIDAYS).map(([name, words]) => [name, anyWordLatinWhole(words, "i")] as const);
 
@@ -46,12 +64,16 @@ export function frameOf(text: string): QuestionFrame {
     if (hasA === hasB) return [];
     return [hasA ? { asked: a, opposite: b } : { asked: b, opposite: a }];
   });
+  const holidays = HOLIDAY_NAMES.filter(([, re]) => re.test(text)).map(([name]) => name);
+  const span = monthSpan(text);
   return {
     fullYear: FULL_YEAR.test(text),
-    span: monthSpan(text),
-    holidays: HOLIDAY_NAMES.filter(([, re]) => re.test(text)).map(([name]) => name),
+    span,
+    holidays,
     // 计划完成多少投资 asks the plan: a question that names a target or plan asks for one.
     result: RESULT.test(text) && !TARGET.test(text),
+    target: TARGET_ASK.test(text) && !RESULT.test(text),
+    year: NAMED_YEAR.test(text) && !span && !holidays.length && !PART_OF_YEAR.test(text),
     qualifiers: QUALIFIERS.filter((w) => text.includes(w)),
     measures,
     perHead: PER_PERSON.test(text),
