@@ -7,6 +7,7 @@ import { PLANNED_MEASURES, QUALIFIERS, TARGET_WORDS, WHOLE_CITY } from "../../le
 import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
 import { anyWordLatinWhole } from "../../lexicon/match.js";
 import { XINZHOU_COUNTIES } from "../../lexicon/places.js";
+import { isCounty, placeNamed, placesIn } from "../../model/places.js";
 import { namesHoliday } from "../understand/frame.js";
 import type { Question } from "../understand/question.js";
 import { monthSpan } from "./periods.js";
@@ -29,7 +30,8 @@ export interface Framed {
 const TARGET = anyWordLatinWhole([...TARGET_WORDS, ...PLANNED_MEASURES]);
 const PER_HEAD = anyWordLatinWhole(PER_HEAD_WORDS, "i");
 const CITY = anyWordLatinWhole(WHOLE_CITY);
-const COUNTIES = XINZHOU_COUNTIES.map((c) => [c, c.replace(/(区|市|县)$/, "")] as const);
+/** A clause speaking of a whole city: 全市, 该市, 市委. */
+const CITY_WIDE = /全市|该市|本市|市委|市政府/;
 
 /** The first way the evidence falls outside the question's frame, if any. */
 export function conflictOf(q: Question, e: Framed): Conflict | undefined {
@@ -65,13 +67,22 @@ function otherMeasure(q: Question, own: string): boolean {
   return false;
 }
 
-/** A county's figure for a question about the city: a county's article, whose clause does not speak of the city. */
+/**
+ * Another level's figure: a county's for a question about the city (a county's article, whose clause does not
+ * speak of the city), or the city's for a question about a county (全市 in a county's article, where 全市 is not
+ * the county itself as it is in 原平市's).
+ */
 function countyForCity(q: Question, e: Framed): boolean {
-  const asksCity = q.places.some((names) => names.some((n) => n === "忻州" || n === "忻州市" || n === "xinzhou"));
-  if (!asksCity) return false;
-  const asksCounty = q.places.some((names) => names.some((n) => COUNTIES.some(([, short]) => n.startsWith(short))));
-  if (asksCounty) return false;
-  const county = COUNTIES.some(([full, short]) => e.region === full || e.region.startsWith(short));
-  const namesCounty = COUNTIES.some(([, short]) => e.own.includes(short));
-  return county && (!CITY.test(e.own) || namesCounty);
+  const asked = q.places.map((names) => names.map(placeNamed).find(Boolean)).filter((n): n is string => Boolean(n));
+  const county = asked.find(isCounty);
+  if (county) return !county.endsWith("市") && CITY_WIDE.test(e.own) && !namesPlace(e.own, county);
+  if (!asked.includes("忻州市")) return false;
+  const region = placeNamed(e.region) ?? "";
+  const namesCounty = XINZHOU_COUNTIES.some((c) => namesPlace(e.own, c));
+  return isCounty(region) && (!CITY.test(e.own) || namesCounty);
+}
+
+/** Whether a text names a place by its full or short name. */
+function namesPlace(text: string, place: string): boolean {
+  return placesIn(text).includes(place);
 }

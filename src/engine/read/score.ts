@@ -5,10 +5,11 @@
 
 import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
 import { anyWord } from "../../lexicon/match.js";
-import { PROVINCES } from "../../lexicon/places.js";
+import { NOT_PLACES, PROVINCES } from "../../lexicon/places.js";
+import { liesIn } from "../../model/places.js";
 import type { EngineOptions } from "../options.js";
 import type { Indexes } from "../retrieve/indexes.js";
-import { bigrams, contains, hanRuns } from "../text.js";
+import { bigrams, contains, hanRuns, normalize } from "../text.js";
 import type { Question, WantedKind } from "../understand/question.js";
 import type { Figure } from "./figures.js";
 import { monthSpan, yearOf } from "./periods.js";
@@ -82,12 +83,44 @@ export function placeBonus(q: Question, own: string, o: EngineOptions): number {
   return (o.score.place * named) / q.places.length;
 }
 
-/** Whether a text names a place the question does not ask about. */
+/**
+ * Whether a text names a place the question does not ask about. A place the asked one lies in (山西, 全省 for 代县)
+ * is not another place, nor a name that only holds a place's (五台山 is not 五台县).
+ */
 export function namesOtherPlace(ix: Indexes, q: Question, text: string): boolean {
+  return placesNamed(ix, q, text).some((place) => isOtherPlace(ix, q, place));
+}
+
+/**
+ * Whether the figure is another place's: the last clause before it whose subject is a place (a sentence goes on
+ * without one: 岢岚县红芸豆种植面积13万亩，预计产量2.1万吨) names only places not asked.
+ */
+export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): boolean {
+  if (!q.places.length) return false;
+  const clauses = before.split(/[，,；;。：:]/u).reverse();
+  for (const clause of clauses) {
+    // A subject stands at the clause's start (其中定襄县…, 镇江市总面积…); 北靠宁武 names a neighbour, not a subject.
+    const text = normalize(clause).trim();
+    const named = placesNamed(ix, q, text);
+    if (named.some((place) => !isOtherPlace(ix, q, place))) return false;
+    if (named.some((place) => text.indexOf(place) <= 2)) return true;
+  }
+  return false;
+}
+
+function placesNamed(ix: Indexes, q: Question, text: string): string[] {
   const asked = q.places.flat();
-  return ix.allPlaces.some(
-    (place) => text.includes(place) && !asked.some((a) => a.includes(place) || place.includes(a)),
-  );
+  let rest = text;
+  for (const n of NOT_PLACES) if (!asked.includes(n)) rest = rest.split(n).join(" ");
+  return ix.allPlaces.filter((place) => rest.includes(place));
+}
+
+function isOtherPlace(ix: Indexes, q: Question, place: string): boolean {
+  const asked = q.places.flat();
+  if (asked.some((a) => a.includes(place) || place.includes(a))) return false;
+  // 全省 is 山西 by its glossary group.
+  const names = ix.groups.find((g) => g.section === "places" && g.norms.includes(place))?.norms ?? [place];
+  return !names.some((n) => asked.some((a) => liesIn(a, n)));
 }
 
 /** How well a figure's unit fits what the question asks it in; undefined when it cannot be the answer. */
