@@ -91,3 +91,13 @@ export const NOT_PLACES: readonly string[] = ["五台山", "wutai mountain", "mo
 
 /** The districts, county-level cities and counties of 忻州市, as articles name them. */
 export const XINZHOU_COUNTIES: readonly string[] = SHANXI_PLACES.filter((p) => p.parent === "忻州市").map((p) => p.name);
+
+/**
+ * Words that open a clause naming a place that is not its subject: a neighbour (北靠宁武, 毗邻河北), a distance (距太原),
+ * a comparison (比太原), a destination (赴扬州).
+ */
+export const NOT_SUBJECT_WORDS: readonly string[] = [
+  "东临", "南临", "西临", "北临", "东连", "南连", "西连", "北连", "东接", "南接", "西接", "北接", "东靠", "南靠", "西靠",
+  "北靠", "东邻", "南邻", "西邻", "北邻", "东依", "西依", "南依", "北依", "毗邻", "紧邻", "距", "离", "比", "较", "赴", "到",
+  "至", "同", "与",
+];

@@ -4,9 +4,9 @@
  */
 
 import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
-import { anyWord } from "../../lexicon/match.js";
-import { NOT_PLACES, PROVINCES } from "../../lexicon/places.js";
-import { liesIn } from "../../model/places.js";
+import { alt, anyWord } from "../../lexicon/match.js";
+import { KNOWN_PLACES, NOT_PLACES, NOT_SUBJECT_WORDS, PROVINCES } from "../../lexicon/places.js";
+import { liesIn, placeNamed } from "../../model/places.js";
 import type { EngineOptions } from "../options.js";
 import type { Indexes } from "../retrieve/indexes.js";
 import { bigrams, contains, hanRuns, normalize } from "../text.js";
@@ -103,10 +103,20 @@ export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): bo
     const text = normalize(clause).trim();
     const named = placesNamed(ix, q, text);
     if (named.some((place) => !isOtherPlace(ix, q, place))) return false;
-    if (named.some((place) => text.indexOf(place) <= 2)) return true;
+    // Only a place that has figures of its own (a city, a county, a country), not a railway or a mountain.
+    const administrative = (place: string) => placeNamed(place) !== undefined || KNOWN_PLACES.includes(place);
+    const subject = (place: string) => text.indexOf(place) <= 2 && !NOT_SUBJECT.test(text);
+    if (named.some((place) => administrative(place) && subject(place))) return true;
+    // A city or county the lists do not know, as the subject: 扬州市常住人口…
+    const unknown = UNLISTED_PLACE.exec(text)?.[1];
+    if (unknown && !q.places.flat().some((a) => a.startsWith(unknown))) return true;
   }
   return false;
 }
+
+/** Two characters and 市 or 县 opening a clause: a place's name, unless it is a word such as 城市 or 超市. */
+const NOT_SUBJECT = new RegExp(`^${alt(NOT_SUBJECT_WORDS)}`);
+const UNLISTED_PLACE = /^(?!大城|小城|新城|超市|股市|楼市|上市)(\p{Script=Han}{2})(?:市|县)(?!场|民|区|委|级|域|政府)/u;
 
 function placesNamed(ix: Indexes, q: Question, text: string): string[] {
   const asked = q.places.flat();

@@ -13,6 +13,7 @@ const PLACE_REFERENCE = new RegExp(`${alt(REFERRING)}${alt(REFERRED_PLACES)}`, "
 /** A subject that is not a place: 该公司, 该企业, 其. */
 const OTHER_SUBJECT = `${alt([...REFERRING, "本"])}${alt(REFERRED_OTHERS)}`;
 const OTHER_REFERENCE = new RegExp(`${OTHER_SUBJECT}|^其`);
+const OWN_PLACE = /^\p{Script=Han}{2}(?:市|县|省)(?!场|民|区|委|级|域|政府)/u;
 const CONNECTIVE = new RegExp(`^${alt(CONNECTIVES)}`);
 const REPORTED = new RegExp(`^${alt(REPORTING)}`);
 /** Strips quotation marks at either end that close or open nothing inside the text. */
@@ -80,7 +81,8 @@ export function statement(input: {
   // A subject that is not a place, named earlier in the quote (该公司现有员工…，去年研发投入…), is the subject.
   const earlier = quote.slice(0, clauses[lo]!.start).match(new RegExp(OTHER_SUBJECT, "g"));
   if (!OTHER_REFERENCE.test(body) && earlier) body = earlier[earlier.length - 1]! + body;
-  else if (subject && !named && !OTHER_REFERENCE.test(body)) body = subject + body;
+  // A body that opens on a place of its own (扬州市常住人口…) is that place's, whatever the article is about.
+  else if (subject && !named && !OTHER_REFERENCE.test(body) && !OWN_PLACE.test(body)) body = subject + body;
 
   // When the answer is itself a date, an earlier date of the quote (1913年1月，…于1916年…结婚) is another time, not its own.
   const answersWhen = spans.some((s) => /\d年|\d月\d{1,2}[日号]/.test(quote.slice(s.index, s.index + s.length)));
