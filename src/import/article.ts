@@ -4,6 +4,7 @@
  */
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
+import { guessRegion, type RegionGuess } from "../knowledge/region.js";
 import type { BodyParagraph } from "./body.js";
 
 /** The front matter of an imported article, in the order it is written. */
@@ -100,24 +101,13 @@ export function articleId(url: string, title: string, taken: ReadonlySet<string>
   return id;
 }
 
-/**
- * The place an article is about, for `region`: of the places the glossary knows, those the title
- * names, the one the text names most often. Undefined if the title names none.
- */
-export function guessRegion(
+/** The place an article is about, for `region`: the most specific place its title names, else its lead. */
+export function guessArticleRegion(
   title: string,
   paragraphs: readonly BodyParagraph[],
   places: readonly (readonly string[])[],
-): string | undefined {
-  const text = paragraphs.map((p) => p.text).join("\n");
-  let best: { place: string; count: number } | undefined;
-  for (const group of places) {
-    const named = group.filter((name) => name.length >= 2 && /\p{Script=Han}/u.test(name) && title.includes(name));
-    if (!named.length) continue;
-    const count = named.reduce((n, name) => n + text.split(name).length - 1, 0);
-    if (!best || count > best.count) best = { place: group[0]!, count };
-  }
-  return best?.place;
+): RegionGuess | undefined {
+  return guessRegion(title, paragraphs.find((p) => !p.heading)?.text ?? "", places);
 }
 
 /** What a person sees before saving: enough to tell the right article from a wrong one. */

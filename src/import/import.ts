@@ -11,12 +11,13 @@ import path from "node:path";
 import { DEFAULT_TIME_ZONE } from "../config.js";
 import { EMPTY_GLOSSARY, parseGlossary } from "../knowledge/glossary.js";
 import { type KnowledgeFiles, loadKnowledge, MAX_ARTICLE_BYTES } from "../knowledge/load.js";
+import type { RegionGuess } from "../knowledge/region.js";
 import { formatProblem, type Glossary, type KnowledgeBase } from "../model/knowledge.js";
 import {
   type ArticleFields,
   type ArticlePreview,
   articleId,
-  guessRegion,
+  guessArticleRegion,
   previewArticle,
   renderArticle,
   unwritable,
@@ -164,17 +165,24 @@ const sameLink = (a: string, b: string) => {
  * Reads `source`, finds its article and checks it, as it would be written, with the whole folder.
  * Writes nothing. `problems` is empty when `saveImport` may write `article`.
  */
-/** The region guessed from the title, said to be a guess; or a note that there is none. */
-function guessRegionInto(fields: Partial<Record<Field, Found>>, unsure: string[], region: string | undefined): void {
-  if (!region) {
+/** The region guessed from the title or the lead, said to be a guess; or a note that there is none. */
+function guessRegionInto(fields: Partial<Record<Field, Found>>, unsure: string[], guess: RegionGuess | undefined) {
+  if (!guess) {
     unsure.push("region: none found; if 该市 or 全市 in the text mean one place, give it with --region");
     return;
   }
-  fields.region = { value: region, from: "a guess: the place of the glossary the title names" };
+  const { region, from } = guess;
+  fields.region = { value: region, from: REGION_GUESSED[from] };
   unsure.push(
     `region: "${region}" is a guess; 该市 and 全市 in the text will be read as ${region} ` + "(--region to change it)",
   );
 }
+
+/** How a guessed region is said to be found, in `Found.from`; the admin bot's reply words each in Chinese. */
+export const REGION_GUESSED = {
+  title: "a guess from the place the title names",
+  lead: "a guess from the place the lead paragraph names",
+} as const;
 
 export async function prepareImport(source: ImportSource, options: ImportOptions): Promise<PreparedImport> {
   const got =
@@ -205,7 +213,7 @@ export async function prepareImport(source: ImportSource, options: ImportOptions
   const url = fields.url!.value;
   if (!fields.region) {
     const places = (kb?.glossary ?? (await glossaryOf(options.knowledgeDir))).places;
-    guessRegionInto(fields, unsure, guessRegion(title, extracted.paragraphs, places));
+    guessRegionInto(fields, unsure, guessArticleRegion(title, extracted.paragraphs, places));
   }
   const names = await articleNames(options.knowledgeDir);
   const taken = new Set([...names, ...(kb?.articles.map((a) => a.id) ?? [])]);

@@ -3,6 +3,7 @@
 import type { Article, Fact, Glossary, KnowledgeBase, Problem } from "../model/knowledge.js";
 import { standsIn } from "../model/numbers.js";
 import { type FactDraft, guessKind } from "./facts.js";
+import { guessRegion } from "./region.js";
 
 export interface ParsedArticle {
   readonly article: Article;
@@ -27,7 +28,7 @@ export function assembleKnowledge(input: {
         line: idLine,
         message: `duplicate article id "${article.id}" (also ${other.file})`,
       });
-    } else byId.set(article.id, article);
+    } else byId.set(article.id, withRegion(article, input.glossary));
   }
 
   const facts: Fact[] = [];
@@ -85,4 +86,12 @@ export function assembleKnowledge(input: {
     kb: Object.freeze({ articles: [...byId.values()], facts, glossary: input.glossary, version: input.version }),
     problems,
   };
+}
+
+/** An article whose file gives no `region` is about the place its title or lead names, as an import guesses it. */
+function withRegion(article: Article, glossary: Glossary): Article {
+  if (article.region) return article;
+  const lead = article.paragraphs.find((p) => !p.heading)?.text ?? "";
+  const guess = guessRegion(article.title, lead, glossary.places);
+  return guess ? { ...article, region: guess.region } : article;
 }

@@ -35,26 +35,69 @@ export const ENGLISH_PLACES: Readonly<Record<string, string>> = {
   changzhi: "长治", jincheng: "晋城", linfen: "临汾", yuncheng: "运城", baoding: "保定", xiongan: "雄安",
   xinfu: "忻府", yuanping: "原平", dingxiang: "定襄", wutai: "五台", daixian: "代县", "dai county": "代县", fanshi: "繁峙",
   ningwu: "宁武", jingle: "静乐", shenchi: "神池", wuzhai: "五寨", kelan: "岢岚", hequ: "河曲", baode: "保德", pianguan: "偏关",
+  "xinzhou city": "忻州", "xinfu district": "忻府", "yuanping city": "原平", "dingxiang county": "定襄",
+  "wutai county": "五台县", "fanshi county": "繁峙", "ningwu county": "宁武", "jingle county": "静乐", "shenchi county": "神池",
+  "wuzhai county": "五寨", "kelan county": "岢岚", "hequ county": "河曲", "baode county": "保德", "pianguan county": "偏关",
   paris: "巴黎", london: "伦敦", "new york": "纽约", tokyo: "东京", seoul: "首尔", berlin: "柏林", moscow: "莫斯科",
   america: "美国", usa: "美国", "united states": "美国", japan: "日本", korea: "韩国", france: "法国", germany: "德国",
   russia: "俄罗斯", india: "印度", europe: "欧洲", africa: "非洲", australia: "澳大利亚", canada: "加拿大",
   singapore: "新加坡", uk: "英国", britain: "英国", england: "英国",
 };
 
+/** A place of 山西 as articles name it, the other names people use for it, the place it lies in, its English names. */
+export interface PlaceEntry {
+  readonly name: string;
+  readonly short: readonly string[];
+  /** The place it lies in; "" for the province. */
+  readonly parent: string;
+  readonly english: readonly string[];
+}
+
+/** 山西省, its 11 cities, and the 14 districts, county-level cities and counties of 忻州市. */
+export const SHANXI_PLACES: readonly PlaceEntry[] = [
+  { name: "山西省", short: ["山西"], parent: "", english: ["Shanxi", "Shanxi Province"] },
+  { name: "太原市", short: ["太原"], parent: "山西省", english: ["Taiyuan"] },
+  { name: "大同市", short: ["大同"], parent: "山西省", english: ["Datong"] },
+  { name: "阳泉市", short: ["阳泉"], parent: "山西省", english: ["Yangquan"] },
+  { name: "长治市", short: ["长治"], parent: "山西省", english: ["Changzhi"] },
+  { name: "晋城市", short: ["晋城"], parent: "山西省", english: ["Jincheng"] },
+  { name: "朔州市", short: ["朔州"], parent: "山西省", english: ["Shuozhou"] },
+  { name: "晋中市", short: ["晋中"], parent: "山西省", english: ["Jinzhong"] },
+  { name: "运城市", short: ["运城"], parent: "山西省", english: ["Yuncheng"] },
+  { name: "忻州市", short: ["忻州"], parent: "山西省", english: ["Xinzhou", "Xinzhou City"] },
+  { name: "临汾市", short: ["临汾"], parent: "山西省", english: ["Linfen"] },
+  { name: "吕梁市", short: ["吕梁"], parent: "山西省", english: ["Lvliang", "Luliang", "Lüliang"] },
+  { name: "忻府区", short: ["忻府"], parent: "忻州市", english: ["Xinfu", "Xinfu District"] },
+  { name: "原平市", short: ["原平"], parent: "忻州市", english: ["Yuanping", "Yuanping City"] },
+  { name: "定襄县", short: ["定襄"], parent: "忻州市", english: ["Dingxiang", "Dingxiang County"] },
+  { name: "五台县", short: ["五台"], parent: "忻州市", english: ["Wutai County"] },
+  { name: "代县", short: ["代州"], parent: "忻州市", english: ["Dai County", "Daixian", "Daizhou"] },
+  { name: "繁峙县", short: ["繁峙"], parent: "忻州市", english: ["Fanshi", "Fanshi County"] },
+  { name: "宁武县", short: ["宁武"], parent: "忻州市", english: ["Ningwu", "Ningwu County"] },
+  { name: "静乐县", short: ["静乐"], parent: "忻州市", english: ["Jingle", "Jingle County"] },
+  { name: "神池县", short: ["神池"], parent: "忻州市", english: ["Shenchi", "Shenchi County"] },
+  { name: "五寨县", short: ["五寨"], parent: "忻州市", english: ["Wuzhai", "Wuzhai County"] },
+  { name: "岢岚县", short: ["岢岚"], parent: "忻州市", english: ["Kelan", "Kelan County"] },
+  { name: "河曲县", short: ["河曲"], parent: "忻州市", english: ["Hequ", "Hequ County"] },
+  { name: "保德县", short: ["保德"], parent: "忻州市", english: ["Baode", "Baode County"] },
+  { name: "偏关县", short: ["偏关"], parent: "忻州市", english: ["Pianguan", "Pianguan County"] },
+];
+
+/**
+ * Names that hold a place's short name but are not that place: 五台山 is a mountain and scenic area (in 五台县
+ * and 繁峙县), not the county; 五台山机场 is an airport.
+ */
+export const NOT_PLACES: readonly string[] = ["五台山", "wutai mountain", "mount wutai", "wutaishan"];
+
 /** The districts, county-level cities and counties of 忻州市, as articles name them. */
-export const XINZHOU_COUNTIES: readonly string[] = [
-  "忻府区",
-  "原平市",
-  "定襄县",
-  "五台县",
-  "代县",
-  "繁峙县",
-  "宁武县",
-  "静乐县",
-  "神池县",
-  "五寨县",
-  "岢岚县",
-  "河曲县",
-  "保德县",
-  "偏关县",
+export const XINZHOU_COUNTIES: readonly string[] = SHANXI_PLACES.filter((p) => p.parent === "忻州市").map((p) => p.name);
+
+/**
+ * Words that open a clause naming a place that is not its subject: a neighbour (北靠宁武, 毗邻河北), a distance (距太原),
+ * a comparison (比太原), a destination (赴扬州).
+ */
+export const NOT_SUBJECT_WORDS: readonly string[] = [
+  "东临", "南临", "西临", "北临", "东连", "南连", "西连", "北连", "东接", "南接", "西接", "北接", "东靠", "南靠", "西靠",
+  "北靠", "东邻", "南邻", "西邻", "北邻", "东依", "西依", "南依", "北依", "毗邻", "紧邻", "距", "离", "比", "较", "赴", "到",
+  "至", "同", "与",
 ];

@@ -178,6 +178,8 @@ describe("importing in chat", () => {
     const preview = await exchange(updates.privateText(ADMIN, "2024年10月8日"), ADMIN);
     expect(preview.text).toContain("定襄法兰产业订单饱满");
     expect(preview.text).toContain("2024-10-08");
+    // The place the title names is the article's region, said to be a guess so that a wrong one is corrected.
+    expect(preview.text).toContain("地区：定襄县（据标题推断）");
     const saved = await exchange(updates.callback(ADMIN, button(preview, "保存")), ADMIN);
     expect(saved.text).toContain("已保存");
     expect(readFileSync(path.join(kbDir, "articles", "127-0-0-1-no-date.md"), "utf8")).toContain("date: 2024-10-08");

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import {
   type ArticleFields,
   articleId,
-  guessRegion,
+  guessArticleRegion,
   previewArticle,
   renderArticle,
   unwritable,
@@ -99,21 +99,33 @@ describe("article ids", () => {
 });
 
 describe("the region", () => {
-  const places = [
-    ["忻州市", "忻州", "Xinzhou"],
-    ["山西", "山西省", "全省"],
-    ["太原", "太原市"],
-  ];
+  const places = [["太忻一体化经济区", "太忻经济区", "太忻"]];
   const body = (text: string): BodyParagraph[] => [{ text, heading: false }];
 
-  it("is the place of the glossary the title names that the text names most", () => {
-    expect(guessRegion("山西忻州:以务实作为促动“四新”成势", body("忻州市……忻州……山西……全省全省全省"), places)).toBe(
-      "忻州市",
-    );
+  it("is the most specific place the title names", () => {
+    expect(guessArticleRegion("山西忻州:以务实作为促动“四新”成势", body("全市上下……"), places)).toEqual({
+      region: "忻州市",
+      from: "title",
+    });
+    expect(guessArticleRegion("山西宁武：煤炭转型见成效", body("全省……"), places)?.region).toBe("宁武县");
   });
 
-  it("is none when the title names no place", () => {
-    expect(guessRegion("增强区域经济竞争力", body("忻州忻州忻州"), places)).toBeUndefined();
+  it("is the place two counties the title names lie in", () => {
+    expect(guessArticleRegion("河曲保德两县联手治理黄河滩", body("……"), places)?.region).toBe("忻州市");
+  });
+
+  it("is the lead sentence's place when the title names none", () => {
+    const lead = body("近日，繁峙县召开项目推进会。全市……");
+    expect(guessArticleRegion("小杂粮做成大产业", lead, places)).toEqual({ region: "繁峙县", from: "lead" });
+  });
+
+  it("is not 五台县 for 五台山, and a glossary place when no place of Shanxi is named", () => {
+    expect(guessArticleRegion("五台山景区游客创新高", body("景区……"), places)).toBeUndefined();
+    expect(guessArticleRegion("太忻经济区项目集中开工", body("太原……"), places)?.region).toBe("太忻一体化经济区");
+  });
+
+  it("is none when neither the title nor the lead names a place", () => {
+    expect(guessArticleRegion("增强区域经济竞争力", body("要坚持……"), places)).toBeUndefined();
   });
 });
 

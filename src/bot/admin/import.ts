@@ -18,7 +18,13 @@ import { DEFAULT_TIME_ZONE } from "../../config.js";
 import { findFigures } from "../../engine/read/figures.js";
 import { latestPublicationDate } from "../../import/dates.js";
 import { FetchError, type FetchLimits, fetchPage, InternalAddressError, type Network } from "../../import/fetch.js";
-import { type ImportSource, type PreparedArticle, type PreparedImport, saveImport } from "../../import/import.js";
+import {
+  type ImportSource,
+  type PreparedArticle,
+  type PreparedImport,
+  REGION_GUESSED,
+  saveImport,
+} from "../../import/import.js";
 import { prepareIsolated } from "../../import/isolated.js";
 import { sampleQuestions } from "../../import/questions.js";
 import type { Field } from "../../import/types.js";
@@ -416,6 +422,7 @@ function previewHtml(prepared: PreparedImport, questions: readonly string[]): st
       `链接：<a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a>`,
       `正文 ${p.paragraphs} 段${p.headings ? `（${p.headings} 个小标题）` : ""}，` +
         `${p.characters} 字，数字 ${numbers} 个，图片 ${p.figures} 张`,
+      ...regionLine(prepared),
       `文件：<code>${escapeHtml(a.file)}</code>`,
     ].join("\n"),
     `<blockquote>${p.firstLines.map(escapeHtml).join("\n")}</blockquote>`,
@@ -430,6 +437,19 @@ function previewHtml(prepared: PreparedImport, questions: readonly string[]): st
     );
   const html = parts.join("\n\n");
   return html.length <= 4000 ? html : `${parts.slice(0, 3).join("\n\n")}`;
+}
+
+/** Where the region came from, for an admin: a guess says from what, so a wrong one is corrected before saving. */
+const REGION_FROM: Record<string, string> = {
+  [REGION_GUESSED.title]: "据标题推断",
+  [REGION_GUESSED.lead]: "据导语推断",
+};
+
+function regionLine(prepared: PreparedImport): string[] {
+  const found = prepared.fields.region;
+  if (!found) return [];
+  const from = REGION_FROM[found.from];
+  return [`地区：${escapeHtml(found.value)}${from ? `（${from}）` : ""}`];
 }
 
 type Checked = { ok: true; value: string } | { ok: false; reason: string };

@@ -4,6 +4,7 @@
  * wanted. The best candidate first.
  */
 import type { Article } from "../../model/knowledge.js";
+import { liesIn, placeNamed } from "../../model/places.js";
 import type { EngineOptions } from "../options.js";
 import type { IndexedFact, Indexes } from "../retrieve/indexes.js";
 import type { Hit, Hits } from "../retrieve/search.js";
@@ -15,7 +16,15 @@ import { type Conflict, conflictOf } from "./frame.js";
 import type { Passage } from "./passage.js";
 import { yearOf } from "./periods.js";
 import { pickFigure } from "./pick.js";
-import { baseScore, comparisonBonus, factMeasureFits, namesOtherPlace, placeBonus, placeFits } from "./score.js";
+import {
+  baseScore,
+  comparisonBonus,
+  factMeasureFits,
+  figureOfOtherPlace,
+  namesOtherPlace,
+  placeBonus,
+  placeFits,
+} from "./score.js";
 
 export interface Candidate {
   readonly fact?: IndexedFact;
@@ -101,14 +110,15 @@ function readSentence(
   const pick = pickFigure(q, p, o);
   if (!pick) return undefined;
   // The place is named in the passage, or where it stands (its article, the sentence before).
-  // A sentence that names a place of its own (忻州市共接待游客…) is about that place, not its context's.
-  const about = `${p.regionNorm} ${pick.ownNorm} ${p.lead}`;
+  // A sentence that names a place of its own (镇江市人口318万 in an article on 忻州) is about that place, not its
+  // article's or its context's: then only its own words can name the place asked.
   const ownPlace = namesOtherPlace(ix, q, `${pick.clauseNorm} ${p.lead}`);
-  if (!placeFits(places.regional, about) && (ownPlace || !placeFits(places.regional, `${about} ${p.context}`))) {
-    return undefined;
-  }
+  const figureAt = pick.spans[0]?.index ?? p.sentence.text.length;
+  if (figureOfOtherPlace(ix, q, p.sentence.text.slice(0, figureAt))) return undefined;
+  const about = `${p.regionNorm} ${pick.ownNorm} ${p.lead} ${p.context}`;
+  if (!placeFits(places.regional, about)) return undefined;
   // A place the base is not about (美国 in 美国总统) is one more word of the question: the sentence or its context names it.
-  if (!placeFits(places.other, `${about} ${p.norm} ${p.context}`)) return undefined;
+  if (!placeFits(places.other, `${about} ${p.regionNorm} ${p.norm} ${p.context}`)) return undefined;
   const sources = [
     [`${pick.clauseNorm} ${p.regionNorm}`, 1],
     [p.norm, o.coverage.sentence],
@@ -134,7 +144,7 @@ function readSentence(
     passage: p,
     article: p.article,
     quote: p.sentence.text,
-    subject: p.article.region ?? "",
+    subject: subjectOf(q, p),
     period: pick.period,
     kind,
     spans: pick.spans,
@@ -152,4 +162,14 @@ function leadOf(p: Passage, spans: readonly Span[]): string {
   const at = spans[0]?.index ?? 0;
   const clause = p.clauses.find((c) => c.end > at) ?? p.clauses[p.clauses.length - 1];
   return normalize(p.sentence.text.slice(0, clause?.end ?? p.sentence.text.length));
+}
+
+/**
+ * Whose figure the passage gives, for the statement: the place asked where the article is about a wider one (大同
+ * in an article on 山西's cities, 静乐县 in one on 忻州), else the article's region.
+ */
+function subjectOf(q: Question, p: Passage): string {
+  const region = p.article.region ?? "";
+  const narrower = q.places.map((names) => placeNamed(names[0]!)).find((n) => n && region && liesIn(n, region));
+  return narrower ?? region;
 }

@@ -18,6 +18,7 @@ import {
 import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
 import { anyWordLatinWhole } from "../../lexicon/match.js";
 import { XINZHOU_COUNTIES } from "../../lexicon/places.js";
+import { isCounty, placeNamed, placesIn } from "../../model/places.js";
 import { namesHoliday } from "../understand/frame.js";
 import type { Question } from "../understand/question.js";
 import { monthSpan, yearOf } from "./periods.js";
@@ -49,7 +50,8 @@ const ANY_HOLIDAY = anyWordLatinWhole(Object.values(HOLIDAYS).flat(), "i");
 const NOT_A_HOLIDAY = anyWordLatinWhole(NOT_HOLIDAYS, "gi");
 // A sentence that says a time of its own (今年以来, 全年, 1-9月) is not of the holiday its article is about.
 const OWN_TIME = /\d{4}年(?!国庆|春节|五一|中秋|端午|清明|元旦|暑)|今年|去年|全年|以来|\d{1,2}月(?!\d)|季度|半年/;
-const COUNTIES = XINZHOU_COUNTIES.map((c) => [c, c.replace(/(区|市|县)$/, "")] as const);
+/** A clause speaking of a whole city: 全市, 该市, 市委. */
+const CITY_WIDE = /全市|该市|本市|市委|市政府/;
 
 /** The first way the evidence falls outside the question's frame, if any. */
 export function conflictOf(q: Question, e: Framed): Conflict | undefined {
@@ -160,13 +162,22 @@ function asksQualifier(q: Question, qualifier: string): boolean {
   return Boolean(same?.some((w) => q.frame.qualifiers.includes(w)));
 }
 
-/** A county's figure for a question about the city: a county's article, whose clause does not speak of the city. */
+/**
+ * Another level's figure: a county's for a question about the city (a county's article, whose clause does not
+ * speak of the city), or the city's for a question about a county (全市 in a county's article, where 全市 is not
+ * the county itself as it is in 原平市's).
+ */
 function countyForCity(q: Question, e: Framed): boolean {
-  const asksCity = q.places.some((names) => names.some((n) => n === "忻州" || n === "忻州市" || n === "xinzhou"));
-  if (!asksCity) return false;
-  const asksCounty = q.places.some((names) => names.some((n) => COUNTIES.some(([, short]) => n.startsWith(short))));
-  if (asksCounty) return false;
-  const county = COUNTIES.some(([full, short]) => e.region === full || e.region.startsWith(short));
-  const namesCounty = COUNTIES.some(([, short]) => e.own.includes(short));
-  return county && (!CITY.test(e.own) || namesCounty);
+  const asked = q.places.map((names) => names.map(placeNamed).find(Boolean)).filter((n): n is string => Boolean(n));
+  const county = asked.find(isCounty);
+  if (county) return !county.endsWith("市") && CITY_WIDE.test(e.own) && !namesPlace(e.own, county);
+  if (!asked.includes("忻州市")) return false;
+  const region = placeNamed(e.region) ?? "";
+  const namesCounty = XINZHOU_COUNTIES.some((c) => namesPlace(e.own, c));
+  return isCounty(region) && (!CITY.test(e.own) || namesCounty);
+}
+
+/** Whether a text names a place by its full or short name. */
+function namesPlace(text: string, place: string): boolean {
+  return placesIn(text).includes(place);
 }

@@ -4,11 +4,12 @@
  */
 
 import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
-import { anyWord } from "../../lexicon/match.js";
-import { PROVINCES } from "../../lexicon/places.js";
+import { alt, anyWord } from "../../lexicon/match.js";
+import { KNOWN_PLACES, NOT_PLACES, NOT_SUBJECT_WORDS, PROVINCES } from "../../lexicon/places.js";
+import { liesIn, placeNamed } from "../../model/places.js";
 import type { EngineOptions } from "../options.js";
 import type { Indexes } from "../retrieve/indexes.js";
-import { bigrams, contains, hanRuns } from "../text.js";
+import { bigrams, contains, hanRuns, normalize } from "../text.js";
 import type { Question, WantedKind } from "../understand/question.js";
 import type { Figure } from "./figures.js";
 import { monthSpan, yearOf } from "./periods.js";
@@ -82,12 +83,54 @@ export function placeBonus(q: Question, own: string, o: EngineOptions): number {
   return (o.score.place * named) / q.places.length;
 }
 
-/** Whether a text names a place the question does not ask about. */
+/**
+ * Whether a text names a place the question does not ask about. A place the asked one lies in (山西, 全省 for 代县)
+ * is not another place, nor a name that only holds a place's (五台山 is not 五台县).
+ */
 export function namesOtherPlace(ix: Indexes, q: Question, text: string): boolean {
+  return placesNamed(ix, q, text).some((place) => isOtherPlace(ix, q, place));
+}
+
+/**
+ * Whether the figure is another place's: the last clause before it whose subject is a place (a sentence goes on
+ * without one: 岢岚县红芸豆种植面积13万亩，预计产量2.1万吨) names only places not asked.
+ */
+export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): boolean {
+  if (!q.places.length) return false;
+  const clauses = before.split(/[，,；;。：:]/u).reverse();
+  for (const clause of clauses) {
+    // A subject stands at the clause's start (其中定襄县…, 镇江市总面积…); 北靠宁武 names a neighbour, not a subject.
+    const text = normalize(clause).trim();
+    const named = placesNamed(ix, q, text);
+    if (named.some((place) => !isOtherPlace(ix, q, place))) return false;
+    // Only a place that has figures of its own (a city, a county, a country), not a railway or a mountain.
+    const administrative = (place: string) => placeNamed(place) !== undefined || KNOWN_PLACES.includes(place);
+    const subject = (place: string) => text.indexOf(place) <= 2 && !NOT_SUBJECT.test(text);
+    if (named.some((place) => administrative(place) && subject(place))) return true;
+    // A city or county the lists do not know, as the subject: 扬州市常住人口…
+    const unknown = UNLISTED_PLACE.exec(text)?.[1];
+    if (unknown && !q.places.flat().some((a) => a.startsWith(unknown))) return true;
+  }
+  return false;
+}
+
+/** Two characters and 市 or 县 opening a clause: a place's name, unless it is a word such as 城市 or 超市. */
+const NOT_SUBJECT = new RegExp(`^${alt(NOT_SUBJECT_WORDS)}`);
+const UNLISTED_PLACE = /^(?!大城|小城|新城|超市|股市|楼市|上市)(\p{Script=Han}{2})(?:市|县)(?!场|民|区|委|级|域|政府)/u;
+
+function placesNamed(ix: Indexes, q: Question, text: string): string[] {
   const asked = q.places.flat();
-  return ix.allPlaces.some(
-    (place) => text.includes(place) && !asked.some((a) => a.includes(place) || place.includes(a)),
-  );
+  let rest = text;
+  for (const n of NOT_PLACES) if (!asked.includes(n)) rest = rest.split(n).join(" ");
+  return ix.allPlaces.filter((place) => rest.includes(place));
+}
+
+function isOtherPlace(ix: Indexes, q: Question, place: string): boolean {
+  const asked = q.places.flat();
+  if (asked.some((a) => a.includes(place) || place.includes(a))) return false;
+  // 全省 is 山西 by its glossary group.
+  const names = ix.groups.find((g) => g.section === "places" && g.norms.includes(place))?.norms ?? [place];
+  return !names.some((n) => asked.some((a) => liesIn(a, n)));
 }
 
 /** How well a figure's unit fits what the question asks it in; undefined when it cannot be the answer. */

@@ -38,6 +38,8 @@ const TIME_START = new RegExp(
 const WHOLE_PLACE = new RegExp(`^${alt(WHOLE_PLACES)}`);
 const PLACE_OPENING = new RegExp(`^(?:${alt(KNOWN_PLACES)}|${alt(WHOLE_PLACES)}|${PLACE_REFERENCE.source})`);
 const NOT_PLACE = new RegExp(`^${alt(NOT_PLACE_OPENINGS)}`);
+/** A body opening on a place of its own, known or not (扬州市常住人口…): that place's, whatever the article is about. */
+const OWN_PLACE = /^\p{Script=Han}{2}(?:市|县|省)(?!场|民|区|委|级|域|政府)/u;
 const OUTSIDE = new RegExp(`^${alt(REFERRING_OUT)}`);
 /** A dateline or a heading before the text: 某某网5月22日电 (记者 某某), 某某网忻州讯, 【人口】. */
 const DATELINE =
@@ -220,7 +222,13 @@ function namePlace(body: string, place: string, names: readonly string[], before
   // A subject that is not a place, named earlier in the quote (该公司现有员工…，去年研发投入…), is the subject.
   const earlier = before.match(new RegExp(OTHER_SUBJECT, "g"));
   if (!OTHER_REFERENCE.test(rest) && earlier) return time + earlier[earlier.length - 1]! + rest;
-  if (OTHER_REFERENCE.test(rest) || NOT_PLACE.test(rest) || PLACE_OPENING.test(rest) || /^[“「『"]/.test(rest)) {
+  if (
+    OTHER_REFERENCE.test(rest) ||
+    NOT_PLACE.test(rest) ||
+    PLACE_OPENING.test(rest) ||
+    OWN_PLACE.test(rest) ||
+    /^[“「『"]/.test(rest)
+  ) {
     return body;
   }
   return time + place + rest;
