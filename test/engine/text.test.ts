@@ -57,4 +57,11 @@ describe("findFigures", () => {
       ["八连丰", "duration"],
     ]);
   });
+  it("counts years said about (1800多年, 600余年), and takes a reign's year beside its common-era year as a date", () => {
+    const f = findFigures("某城始建于东汉建安二十年(215年),已有1800多年的历史;某寺距今600余年");
+    expect(f.map((x) => [x.text, x.kind])).toEqual([
+      ["1800多年", "duration"],
+      ["600余年", "duration"],
+    ]);
+  });
 });

@@ -119,7 +119,14 @@ function numericFigure(
   const next = s.slice(end, end + 1);
   const before = s.slice(Math.max(0, index - 4), index);
   if (
-    isTime(num!, unit, { next, before, after: s.slice(end, end + 3), range: num2 !== undefined, bare: !tail && !tail2 })
+    isTime(num!, unit, {
+      next,
+      before,
+      after: s.slice(end, end + 3),
+      range: num2 !== undefined,
+      bare: !tail && !tail2,
+      about: /^(多|余)/.test(tail),
+    })
   ) {
     return undefined;
   }
@@ -136,8 +143,10 @@ function numericFigure(
 function isTime(
   num: string,
   unit: string,
-  at: { next: string; before: string; after: string; range: boolean; bare: boolean },
+  at: { next: string; before: string; after: string; range: boolean; bare: boolean; about: boolean },
 ): boolean {
+  // 1800多年, 600余年: an about-figure of years counts them; no year is named so.
+  if (unit === "年" && at.about) return false;
   // A range of two years or of dates is a time, not a figure.
   if (at.range && /^[年月日号]/.test(at.next) && at.bare) return true;
   // Dates are when, not what: 2024年, 10月底, 29日, and a year-month written 2024.11.
@@ -169,6 +178,8 @@ function chineseFigures(sentence: string, s: string, add: Add): void {
     const n = chineseNumber(num!);
     // 一个, 一大 are grammar, not figures.
     if (n === undefined || n === 0 || (n === 1 && !streak)) continue;
+    // 建安二十年(215年): a year of a reign, its common-era year beside it, is a date.
+    if (unit === "年" && /^[(（][0-9]{1,4}年/.test(s.slice(m.index! + m[0].length))) continue;
     const kind = streak || unit!.startsWith("连") ? "duration" : "count";
     add({ text: cut(m), value: n, unit: unit!, kind, index: m.index });
   }
