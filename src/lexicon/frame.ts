@@ -67,10 +67,13 @@ export const QUALIFIERS = ["城镇", "农村", "乡村", "城市", "城乡", "�
 
 /** Qualifiers that say the same (农民 and 农村居民 incomes are one measure). */
 export const SAME_QUALIFIERS: readonly (readonly string[])[] = [
-  ["农村", "农村居民", "农民", "乡村"],
-  ["城镇", "城镇居民"],
-  ["规上", "规模以上"],
+  ["农村", "农村居民", "农民", "乡村", "rural", "farmers"],
+  ["城镇", "城镇居民", "urban"],
+  ["规上", "规模以上", "above designated size", "above-scale"],
 ];
+
+/** Qualifiers that name a place as often as a measure (周边城市): a clause without them may still be the figure. */
+export const LOOSE_QUALIFIERS = ["城市"];
 
 /** Qualifiers of one measure that rule each other out: a town dweller's income is not a villager's. */
 export const RIVAL_QUALIFIERS: readonly (readonly (readonly string[])[])[] = [

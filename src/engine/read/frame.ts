@@ -5,6 +5,7 @@
  */
 import {
   HOLIDAYS,
+  LOOSE_QUALIFIERS,
   NOT_HOLIDAYS,
   PER_HEAD_BY_NATURE,
   PLANNED_MEASURES,
@@ -98,7 +99,7 @@ function periodConflicts(fullYear: boolean, span: string, period: string): boole
 function otherMeasure(q: Question, own: string): boolean {
   if (q.frame.perHead && !PER_HEAD.test(own)) return true;
   for (const { asked, opposite } of q.frame.measures) if (own.includes(opposite) && !own.includes(asked)) return true;
-  if (rivalQualified(q, own)) return true;
+  if (rivalQualified(q, own) || lacksQualifier(q, own)) return true;
   for (const c of q.concepts) {
     // A glossary concept (GDP) is met by its forms (地区生产总值); a word of the question by itself.
     const words = c.grams.length ? [measureIn(own, c.text)] : c.forms.filter((f) => /^\p{Script=Han}{2,}$/u.test(f));
@@ -153,6 +154,15 @@ function rivalQualified(q: Question, own: string): boolean {
     if (groups.some((g) => g !== mine && g.some((w) => own.includes(w)))) return true;
   }
   return false;
+}
+
+/** The question's measure qualified (规上企业, 城镇居民收入), the evidence's own clauses not: the figure is another one. */
+function lacksQualifier(q: Question, own: string): boolean {
+  return q.frame.qualifiers.some((w) => {
+    if (w === "人均" || LOOSE_QUALIFIERS.includes(w)) return false;
+    const same = SAME_QUALIFIERS.find((g) => g.includes(w)) ?? [w];
+    return !same.some((x) => own.includes(x));
+  });
 }
 
 /** Whether the question says this qualifier, or one that says the same. */
