@@ -123,6 +123,8 @@ function numericFigure(
   ) {
     return undefined;
   }
+  // 第4位, 第2名 is a rank, read with the ranks in words (chineseFigures).
+  if (before.endsWith("第")) return undefined;
   // A number glued to letters is a name: PM10, TOPCon4.0; so is a relay's 4×100米.
   if (/[A-Za-z]$/.test(before) || /[0-9][x×X]$/.test(before) || /^[x×X][0-9]/.test(s.slice(end))) return undefined;
   const value = numericValue(num!);

@@ -3,12 +3,12 @@
  * of its figure, its year, its place, its unit. Each term's weight is an option (options.ts `score`).
  */
 
-import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
-import { anyWord } from "../../lexicon/match.js";
+import { INCREASE_BEFORE, PER_HEAD_WORDS } from "../../lexicon/kinds.js";
+import { alt, anyWord } from "../../lexicon/match.js";
 import { PROVINCES } from "../../lexicon/places.js";
 import type { EngineOptions } from "../options.js";
 import type { Indexes } from "../retrieve/indexes.js";
-import { bigrams, contains, hanRuns } from "../text.js";
+import { bigrams, contains, hanRuns, simplifyAligned } from "../text.js";
 import type { Question, WantedKind } from "../understand/question.js";
 import type { Figure } from "./figures.js";
 import { monthSpan, yearOf } from "./periods.js";
@@ -57,6 +57,19 @@ export function kindFit(wanted: readonly WantedKind[], kind: WantedKind, o: Engi
   return 0;
 }
 
+const INCREASE = new RegExp(`(?:${alt(INCREASE_BEFORE)})了?(?:约|近|超过|达)?$`);
+
+/**
+ * Whether a figure of `kind` may answer a question of a strict kind: a rank question only a rank statement
+ * (位列全省第2), a growth question only a rate or an increase (增加2236万吨), never the metric's own level.
+ * `before`: the quote before the figure.
+ */
+export function answersStrictKind(q: Question, kind: WantedKind, before: string): boolean {
+  if (!q.strictKind || kind === q.strictKind) return true;
+  if (q.strictKind === "rank" || !["amount", "count"].includes(kind)) return false;
+  return INCREASE.test(simplifyAligned(before.slice(-6)));
+}
+
 /**
  * When the question names a place, the evidence must be about it: the place is the subject, or
  * stands in the figure's own clause or the sentence's first. A province is implied by 全省, 省外 ….
@@ -92,6 +105,8 @@ export function namesOtherPlace(ix: Indexes, q: Question, text: string): boolean
 
 /** How well a figure's unit fits what the question asks it in; undefined when it cannot be the answer. */
 export function measureFit(q: Question, figure: Pick<Figure, "unit" | "kind" | "measure">): number | undefined {
+  // A rank or a rate of the metric asked (增速排第几, 涨了多少) is not in the metric's own measure.
+  if (q.strictKind && figure.kind === q.strictKind && !q.strictMeasure) return 0;
   if (q.measure) {
     if (q.measure === "year" || q.measure === "date") {
       const dated = figure.kind === "time" && (q.measure === "date" || figure.measure === "year");

@@ -4,7 +4,7 @@
  */
 
 import { ENGLISH_STOP } from "../../lexicon/english.js";
-import { KIND_CUES, KIND_WORDS, SHARE_SPAN } from "../../lexicon/kinds.js";
+import { GROWTH_ASKED, KIND_CUES, KIND_WORDS, SHARE_SPAN } from "../../lexicon/kinds.js";
 import { alt, anyWord, charSet, cueRegExp, onlyWords } from "../../lexicon/match.js";
 import { ENGLISH_PLACES } from "../../lexicon/places.js";
 import {
@@ -84,6 +84,11 @@ export interface Question {
   /** Years named as the base of a comparison (跟2023年同期比): evidence comparing with them ranks higher. */
   readonly comparedYears: readonly number[];
   readonly kinds: readonly WantedKind[];
+  /**
+   * A kind no other figure answers: a rank (排第几) only a rank statement, a growth (增速, 涨了多少) only a rate
+   * or an increase, never the metric's level.
+   */
+  readonly strictKind?: "rank" | "growth";
   /** What the figure asked for measures (多少米: a length; 哪一年: a year), or the measure word it counts in (几首). */
   readonly measure?: Measure;
   readonly countWord?: string;
@@ -135,6 +140,7 @@ const TIME_WORD = onlyWords(TIME_WORDS);
 const GREETING = new RegExp(`^${alt(GREETINGS)}[\\s!！。.,，~]*$`, "i");
 const SEVERAL_FIGURES = new RegExp(`${alt([...SEVERAL.han, ...SEVERAL.anywhere])}|\\b${alt(SEVERAL.latin)}\\b`);
 const SHARE_ASKED = `占.{0,${SHARE_SPAN}}${HOW_MANY}`;
+const GROWTH_ASKING = cueRegExp(GROWTH_ASKED);
 const CUES = KIND_CUES.map(([kind, cue]) => [kind, cueRegExp(cue, kind === "share" ? SHARE_ASKED : "")] as const);
 const ENGLISH_STOPS: ReadonlySet<string> = new Set(ENGLISH_STOP);
 const RELATIVE_YEAR_TEXT = new RegExp(`${alt(RELATIVE_YEAR_WORDS)}|this year|last year`, "g");
@@ -178,6 +184,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   const cued = CUES.filter(([, cue]) => cue.test(cueText) || cue.test(kindsFrom.toLowerCase())).map(([k]) => k);
   // A question that asks for a year or a day wants a date, whatever else its words cue.
   const kinds: WantedKind[] = asked.measure === "year" || asked.measure === "date" ? ["time"] : cued;
+  const strictKind = strictKindOf(kinds, cueText);
   concepts.push(...wordConcepts(left.text, ix));
   const english = englishConcepts(left.text, ix);
   concepts.push(...english.concepts);
@@ -198,6 +205,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     ...(foreignPlace ? { foreignPlace } : {}),
     ...yearsAsked(text, asked.measure === "year", now),
     kinds,
+    ...(strictKind ? { strictKind } : {}),
     ...(asked.measure ? { measure: asked.measure } : {}),
     ...(asked.word ? { countWord: asked.word } : {}),
     strictMeasure: Boolean(asked.strict),
@@ -207,6 +215,11 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     several: SEVERAL_FIGURES.test(text),
     frame: frameOf(text),
   };
+}
+
+function strictKindOf(kinds: readonly WantedKind[], cueText: string): Question["strictKind"] {
+  if (kinds[0] === "rank") return "rank";
+  return kinds[0] === "growth" && GROWTH_ASKING.test(cueText) ? "growth" : undefined;
 }
 
 /** What is left of a question's text as places and glossary terms are taken out of it. */
