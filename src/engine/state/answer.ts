@@ -187,7 +187,9 @@ function answerFrom(ix: Indexes, question: string, lang: Language, c: Candidate)
 /** One answer from the answers to each part of a question. */
 export function combine(parts: readonly Answer[], missing: readonly string[], o: Indexes["options"]): Answer {
   const first = parts[0]!;
-  const statements = [...new Set(parts.map((a) => a.answer))];
+  // A part's statement that another's holds whole (…项目71个 in …项目71个,总投资422亿元) is said once.
+  const unique = [...new Set(parts.map((a) => a.answer))];
+  const statements = unique.filter((x) => !unique.some((y) => y !== x && y.includes(x.replace(/。$/, ""))));
   // The parts left unanswered are named in the reply's text (render), not in the direct answer: they are
   // the user's words, and the direct answer holds only what the articles say.
   const joined = statements.join("");
