@@ -73,5 +73,5 @@ function answerParsed(ask: Ask, q: Question, limit: number, part: boolean) {
   const o = ix.options;
   const candidates = q.concepts.length ? read(ix, q, retrieve(ix, q, o), o) : [];
   const judgment = judge(q, candidates, threshold, o);
-  return state({ ix, q, raw, lang, part }, judgment, limit);
+  return state({ ix, q, raw, lang, part, threshold }, judgment, limit);
 }

@@ -3,7 +3,7 @@
  * English answer, every refusal, the labels of a reply. The engine returns data and reasons
  * (engine/state/answer.ts); every renderer (plain text, Telegram, the JSON answer) words them here.
  */
-import type { Answer, Language, NoAnswerReason } from "../engine/index.js";
+import type { Answer, Language, NoAnswerReason, SeriesPoint } from "../engine/index.js";
 import type { Conflict } from "../engine/read/frame.js";
 import { displayPeriod } from "../engine/state/statement.js";
 
@@ -18,6 +18,8 @@ interface Words {
   readonly period: (years: string) => string;
   /** An English reply names the figure and its period before the article's own words. */
   readonly figure?: (figure: string, period: string) => string;
+  /** A figure over the years: each period with its figure, as the quotes write them. */
+  readonly series: (points: readonly SeriesPoint[]) => string;
 }
 
 /** What the knowledge covers, as a refusal of another place names it. */
@@ -38,6 +40,7 @@ const WORDS: Record<Language, Words> = {
       return `资料里没有${asked}。相近的是：${statement}`;
     },
     period: (years) => `知识库里没有${years}年的相关数据。`,
+    series: (points) => `${points.map((p) => `${displayPeriod(p.period)}：${p.figure}`).join("；")}。`,
   },
   en: {
     refusal: {
@@ -52,6 +55,7 @@ const WORDS: Record<Language, Words> = {
     period: (years) => `I have no figures for ${years} on this.`,
     // The period stays written 2024年1月至9月: a bare number that no quote holds would read as a figure.
     figure: (figure, period) => `The figure: ${figure}${period ? ` (${displayPeriod(period)})` : ""}.`,
+    series: (points) => `By period: ${points.map((p) => `${displayPeriod(p.period)}: ${p.figure}`).join("; ")}.`,
   },
 };
 
@@ -67,6 +71,7 @@ export function directAnswer(a: Answer): string {
     if (a.reason === "near" && a.near) return clipped(w.near(a.near.conflict, a.near.answer));
     return w.refusal[a.reason === "near" || !a.reason ? "topic" : a.reason];
   }
+  if (a.series?.length) return clipped(w.series(a.series));
   if (!w.figure || !a.figure) return a.answer;
   return clipped(`${w.figure(a.figure, a.period ?? "")} ${a.answer}`);
 }
@@ -103,6 +108,7 @@ export const LABELS = {
     related: "你还可以问",
     examples: "你可以这样问",
     unanswered: "知识库里没有这部分的答案",
+    series: "各时期",
   },
   en: {
     source: "Source",
@@ -113,5 +119,6 @@ export const LABELS = {
     related: "You could also ask",
     examples: "Try asking",
     unanswered: "Not in the knowledge base",
+    series: "By period",
   },
 } as const;

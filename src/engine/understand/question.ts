@@ -5,7 +5,7 @@
 
 import { ENGLISH_STOP } from "../../lexicon/english.js";
 import { GROWTH_ASKED, KIND_CUES, KIND_WORDS, SHARE_SPAN } from "../../lexicon/kinds.js";
-import { alt, anyWord, charSet, cueRegExp, onlyWords } from "../../lexicon/match.js";
+import { alt, anyWord, anyWordLatinWhole, charSet, cueRegExp, onlyWords } from "../../lexicon/match.js";
 import { ENGLISH_PLACES } from "../../lexicon/places.js";
 import {
   ASKED_MEASURE_WORDS,
@@ -17,6 +17,7 @@ import {
   JOINERS,
   LEADING_WORDS,
   QUESTION_PHRASES,
+  SERIES,
   SEVERAL,
   TRAILING_WORDS,
   WHEN_ASKING,
@@ -102,6 +103,8 @@ export interface Question {
   readonly greeting: boolean;
   /** The question asks for several figures at once (分别, 各, respectively). */
   readonly several: boolean;
+  /** The question asks for the figure over the years (这几年怎么变化, 历年, over the years). */
+  readonly series: boolean;
   /** The part of the year, holiday, status and measure it asks (frame.ts). */
   readonly frame: QuestionFrame;
 }
@@ -139,6 +142,8 @@ const EDGE_WORDS = new RegExp(`^${alt(LEADING_WORDS)}+|${alt(TRAILING_WORDS)}+$`
 const TIME_WORD = onlyWords(TIME_WORDS);
 const GREETING = new RegExp(`^${alt(GREETINGS)}[\\s!！。.,，~]*$`, "i");
 const SEVERAL_FIGURES = new RegExp(`${alt([...SEVERAL.han, ...SEVERAL.anywhere])}|\\b${alt(SEVERAL.latin)}\\b`);
+const SERIES_WORDS = anyWordLatinWhole([...SERIES.han, ...SERIES.latin]);
+const SERIES_WORDS_ALL = anyWordLatinWhole([...SERIES.han, ...SERIES.latin], "g");
 const SHARE_ASKED = `占.{0,${SHARE_SPAN}}${HOW_MANY}`;
 const GROWTH_ASKING = cueRegExp(GROWTH_ASKED);
 const CUES = KIND_CUES.map(([kind, cue]) => [kind, cueRegExp(cue, kind === "share" ? SHARE_ASKED : "")] as const);
@@ -172,14 +177,18 @@ function placeNamesOf(ix: Indexes): readonly string[] {
 export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = raw): Question {
   const norm0 = normalize(raw);
   const greeting = GREETING.test(raw.trim()) || GREETING.test(norm0);
-  const { text, changes } = correctTypos(norm0, ix, raw);
+  const mended = correctTypos(norm0, ix, raw);
+  const { changes } = mended;
+  // 这几年怎么变化 chooses the answer's form: neither a word to look for nor a time (几年) asked.
+  const series = SERIES_WORDS.test(mended.text);
+  const text = series ? mended.text.replace(SERIES_WORDS_ALL, " ").replace(/\s+/g, " ").trim() : mended.text;
   const left = new Remainder(text);
   // Places first, longest names first, so that 太忻一体化经济区 is not read as 忻州.
   const { places, foreignPlace } = placesIn(left, ix);
   const concepts = glossaryConcepts(left, ix);
   let timeText = left.text;
   for (const [pattern, replacement] of ENGLISH_TIME) timeText = timeText.replace(pattern, replacement);
-  const cueText = kindsFrom === raw ? text : normalize(kindsFrom);
+  const cueText = kindsFrom === raw ? text : normalize(kindsFrom).replace(SERIES_WORDS_ALL, " ");
   const asked = measureAsked(cueText);
   const cued = CUES.filter(([, cue]) => cue.test(cueText) || cue.test(kindsFrom.toLowerCase())).map(([k]) => k);
   // A question that asks for a year or a day wants a date, whatever else its words cue.
@@ -213,6 +222,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     searchText,
     greeting,
     several: SEVERAL_FIGURES.test(text),
+    series,
     frame: frameOf(text),
   };
 }
