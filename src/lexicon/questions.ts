@@ -326,5 +326,6 @@ export const COMPARING_PLACES = {
   more: ["高", "多", "大", "快", "强"],
   less: ["低", "少", "小", "慢", "弱"],
   /** Which is larger, A or B / Which has more …, A or B. */
-  latin: ["larger", "higher", "bigger", "greater", "more", "smaller", "lower", "less", "fewer"],
+  latinMore: ["larger", "higher", "bigger", "greater", "more"],
+  latinLess: ["smaller", "lower", "less", "fewer"],
 };

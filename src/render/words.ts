@@ -5,6 +5,7 @@
  */
 import type { Answer, Language, NoAnswerReason, SeriesPoint } from "../engine/index.js";
 import type { Conflict } from "../engine/read/frame.js";
+import type { Compared } from "../engine/state/compare.js";
 import { displayPeriod } from "../engine/state/statement.js";
 
 /** The longest direct answer, as the engine cuts its own statements. */
@@ -18,6 +19,8 @@ interface Words {
   readonly period: (years: string) => string;
   /** An English reply names the figure and its period before the article's own words. */
   readonly figure?: (figure: string, period: string) => string;
+  /** After a comparison's figures: which side the question's word describes, or why none is named. */
+  readonly compared: (c: Compared) => string;
   /** A figure over the years: each period with its figure, as the quotes write them. */
   readonly series: (points: readonly SeriesPoint[]) => string;
 }
@@ -41,6 +44,11 @@ const WORDS: Record<Language, Words> = {
     },
     period: (years) => `知识库里没有${years}年的相关数据。`,
     series: (points) => `${points.map((p) => `${displayPeriod(p.period)}：${p.figure}`).join("；")}。`,
+    compared: (c) => {
+      if (c.winner) return `${c.winner}更${c.word}。`;
+      if (c.incomparable) return "两个数字不是同一时期或同一计量，不能直接比较。";
+      return `资料里没有${missingOf(c).join("、")}的这个数字。`;
+    },
   },
   en: {
     refusal: {
@@ -56,6 +64,11 @@ const WORDS: Record<Language, Words> = {
     // The period stays written 2024年1月至9月: a bare number that no quote holds would read as a figure.
     figure: (figure, period) => `The figure: ${figure}${period ? ` (${displayPeriod(period)})` : ""}.`,
     series: (points) => `By period: ${points.map((p) => `${displayPeriod(p.period)}: ${p.figure}`).join("; ")}.`,
+    compared: (c) => {
+      if (c.winner) return `${c.winner} is ${c.word}.`;
+      if (c.incomparable) return "The two figures are for different periods or measures, so they are not compared.";
+      return `My sources give no such figure for ${missingOf(c).join(" or ")}.`;
+    },
   },
 };
 
@@ -72,8 +85,13 @@ export function directAnswer(a: Answer): string {
     return w.refusal[a.reason === "near" || !a.reason ? "topic" : a.reason];
   }
   if (a.series?.length) return clipped(w.series(a.series));
+  if (a.comparison) return clipped(`${a.answer}${a.lang === "en" ? " " : ""}${w.compared(a.comparison)}`);
   if (!w.figure || !a.figure) return a.answer;
   return clipped(`${w.figure(a.figure, a.period ?? "")} ${a.answer}`);
+}
+
+function missingOf(c: Compared): string[] {
+  return c.sides.filter((s) => !s.answered).map((s) => s.name);
 }
 
 function clipped(text: string): string {

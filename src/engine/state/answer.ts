@@ -14,6 +14,7 @@ import type { Indexes } from "../retrieve/indexes.js";
 import type { Question } from "../understand/question.js";
 import { type AnswerFact, type Citation, citationOf, factOf, figureOf } from "./facts.js";
 import { nearestName, nextQuestions, relatedQuestion, suggestionsFor } from "./related.js";
+import type { Compared } from "./compare.js";
 import { type SeriesPoint, seriesOf } from "./series.js";
 import { displayPeriod, statement } from "./statement.js";
 
@@ -40,6 +41,8 @@ export interface Answer {
   readonly others: readonly { readonly answer: string; readonly citation: Citation }[];
   /** Questions to ask next, each answerable from the knowledge base. */
   readonly related: readonly string[];
+  /** For a comparison (忻州和太原哪个GDP高): each side's figure, and which side the question's word describes. */
+  readonly comparison?: Compared;
   /** For a question over the years (这几年怎么变化): every period's figure, oldest first, each with its source. */
   readonly series?: readonly SeriesPoint[];
   readonly reason?: NoAnswerReason;
