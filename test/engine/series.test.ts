@@ -26,7 +26,10 @@ const bulletin = (year: number, date: string, body: string[]) =>
   );
 
 const news = (slug: string, region: string, date: string, body: string) =>
-  article({ title: `${region}经济社会发展综述`, publisher: "测试县报", date, url: `https://example.org/${slug}`, region }, body);
+  article(
+    { title: `${region}经济社会发展综述`, publisher: "测试县报", date, url: `https://example.org/${slug}`, region },
+    body,
+  );
 
 const FILES = {
   "glossary.yaml": readFileSync(path.join(SHIPPED, "glossary.yaml")),
@@ -78,28 +81,27 @@ afterAll(removeKnowledgeDirs);
 const ask = (q: string) => engine.ask(q, NOW);
 
 describe("a figure over the years", () => {
-  it.each([
-    "忻州GDP这几年怎么变化？",
-    "忻州历年地区生产总值",
-    "How has Xinzhou's GDP changed over the years?",
-  ])("%s → every year's level, oldest first, each with its bulletin", (q) => {
-    const a = ask(q);
-    expect(a.answered).toBe(true);
-    expect(a.series?.map((p) => [p.period, p.figure])).toEqual([
-      ["2021年", "1102.3亿元"],
-      ["2022年", "1205.6亿元"],
-      ["2023年", "1316.9亿元"],
-    ]);
-    // A half year is another kind of period: not a point of the yearly series.
-    expect(a.series?.map((p) => p.figure)).not.toContain("642.5亿元");
-    for (const p of a.series ?? []) {
-      expect(p.quote).toContain(p.figure);
-      expect(p.citation.title).toContain(p.period);
-      expect(p.unit).toBe("亿元");
-    }
-    expect(directAnswer(a)).toContain("1102.3亿元");
-    expect(directAnswer(a)).toContain("1316.9亿元");
-  });
+  it.each(["忻州GDP这几年怎么变化？", "忻州历年地区生产总值", "How has Xinzhou's GDP changed over the years?"])(
+    "%s → every year's level, oldest first, each with its bulletin",
+    (q) => {
+      const a = ask(q);
+      expect(a.answered).toBe(true);
+      expect(a.series?.map((p) => [p.period, p.figure])).toEqual([
+        ["2021年", "1102.3亿元"],
+        ["2022年", "1205.6亿元"],
+        ["2023年", "1316.9亿元"],
+      ]);
+      // A half year is another kind of period: not a point of the yearly series.
+      expect(a.series?.map((p) => p.figure)).not.toContain("642.5亿元");
+      for (const p of a.series ?? []) {
+        expect(p.quote).toContain(p.figure);
+        expect(p.citation.title).toContain(p.period);
+        expect(p.unit).toBe("亿元");
+      }
+      expect(directAnswer(a)).toContain("1102.3亿元");
+      expect(directAnswer(a)).toContain("1316.9亿元");
+    },
+  );
 
   it("gives a growth rate's own series, not the levels", () => {
     const a = ask("忻州GDP增速历年");

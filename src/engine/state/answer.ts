@@ -12,9 +12,9 @@ import type { Conflict } from "../read/frame.js";
 import { titleYear } from "../read/periods.js";
 import type { Indexes } from "../retrieve/indexes.js";
 import type { Question } from "../understand/question.js";
+import type { Compared } from "./compare.js";
 import { type AnswerFact, type Citation, citationOf, factOf, figureOf } from "./facts.js";
 import { nearestName, nextQuestions, relatedQuestion, suggestionsFor } from "./related.js";
-import type { Compared } from "./compare.js";
 import { type SeriesPoint, seriesOf } from "./series.js";
 import { displayPeriod, statement } from "./statement.js";
 

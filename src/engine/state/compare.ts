@@ -39,7 +39,7 @@ export function comparedAnswer(c: Comparison, answers: readonly Answer[], o: Eng
   });
   const missing = c.sides.filter((_, i) => !taken[i]).map((s) => s.name);
   const both = taken.every(Boolean) ? orderOf(answers[0]!, answers[1]!) : undefined;
-  const winner = both === undefined || both === 0 ? undefined : (both > 0) !== c.less ? 0 : 1;
+  const winner = both === undefined || both === 0 ? undefined : both > 0 !== c.less ? 0 : 1;
   const comparison: Compared = {
     sides,
     word: c.word,
