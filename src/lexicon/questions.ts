@@ -321,7 +321,8 @@ export const SERIES = {
  * asked by `which` and compared by `more` (or `less`) at the end.
  */
 export const COMPARING_PLACES = {
-  joiners: ["和", "与", "跟", "同", "还是", "或"],
+  // Not 同, which stands inside names (大同).
+  joiners: ["和", "与", "跟", "还是", "或"],
   which: ["哪一个", "哪个", "哪里", "哪边", "谁"],
   more: ["高", "多", "大", "快", "强"],
   less: ["低", "少", "小", "慢", "弱"],

@@ -58,6 +58,8 @@ function orderOf(a: Answer, b: Answer): number | undefined {
   const x = scaled(a);
   const y = scaled(b);
   if (!x || !y || x.base !== y.base || (a.period ?? "") !== (b.period ?? "")) return undefined;
+  // Two figures that name no time are of one time only when one article states both.
+  if (!a.period && a.citations[0]?.url !== b.citations[0]?.url) return undefined;
   return Math.sign(x.value - y.value);
 }
 

@@ -37,9 +37,9 @@ export function seriesOf(ix: Indexes, best: Candidate, pool: readonly Candidate[
     const shape = shapeOf(c.period);
     const points = byShape.get(shape) ?? new Map<string, SeriesPoint>();
     if (points.has(c.period)) continue;
-    // A figure read from a sentence joins only as sure as it would be alone; a target for a later year is a plan.
+    // A figure read from a sentence joins only as sure as it would be alone.
     const sure = c.fact || confidenceOf(signalsOf(c, pool), o.confidence) >= threshold;
-    if (!sure || (yearOf(c.period) ?? 0) > Number(c.article.date.slice(0, 4))) continue;
+    if (!sure) continue;
     const point = pointOf(c);
     if (!point || measureOf(point.unit) !== measure) continue;
     points.set(c.period, point);
@@ -51,8 +51,18 @@ export function seriesOf(ix: Indexes, best: Candidate, pool: readonly Candidate[
   return points.length >= 2 ? points : [];
 }
 
+/**
+ * A point's period must be one its article can report: a year's result is published after the year (a
+ * figure for the year of its article is a plan or a slip of the period), and no period ends after its article.
+ */
+function reportable(c: Candidate): boolean {
+  const year = yearOf(c.period) ?? 0;
+  const published = Number(c.article.date.slice(0, 4));
+  return shapeOf(c.period) ? year <= published : year < published;
+}
+
 function pointOf(c: Candidate): SeriesPoint | undefined {
-  if (!c.period) return undefined;
+  if (!c.period || !reportable(c)) return undefined;
   const at = c.spans[0]?.index;
   const figure = c.fact ? undefined : c.passage?.figures.find((f) => f.index === at);
   const stated = c.fact ? c.fact.fact.values[0] : figure?.value;

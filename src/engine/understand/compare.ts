@@ -5,6 +5,7 @@
  */
 import { alt } from "../../lexicon/match.js";
 import { COMPARING_PLACES as C } from "../../lexicon/questions.js";
+import { PARTS_OF_YEAR, RELATIVE_YEARS } from "../../lexicon/time.js";
 
 export interface Comparison {
   /** Each side's name as the question writes it, and the question asked of it alone. */
@@ -21,7 +22,9 @@ const COMPARED = new RegExp(
 );
 const JOINER = new RegExp(`\\s*${alt(C.joiners)}\\s*`);
 /** A time said once for both sides (2023年忻州和太原…). */
-const SHARED_TIME = /^(?:(?:19|20)\d\d年|今年|去年|前年)?(?:一季度|上半年|前三季度|全年)?/;
+const TIME = `(?:(?:19|20)\\d\\d年|${alt(Object.keys(RELATIVE_YEARS))})?${alt(PARTS_OF_YEAR)}?`;
+const SHARED_TIME = new RegExp(`^${TIME}`);
+const TIME_AFTER = new RegExp(`${TIME}$`);
 const ENGLISH = new RegExp(
   `^which\\s+(?:is|has|had|was|were)\\s+(?:a\\s+|the\\s+)?(${alt([...C.latinMore, ...C.latinLess])})\\b` +
     "\\s*(.*?)\\s*[,:]\\s*(.+?)\\s+or\\s+(.+?)[?.!\\s]*$",
@@ -42,11 +45,11 @@ function chineseComparison(question: string): Comparison | undefined {
     .split(JOINER)
     .map((s) => s.trim());
   if (names.length !== 2 || names.some((n) => n.length < 2 || n.length > 16)) return undefined;
-  const time = SHARED_TIME.exec(names[0]!)![0];
-  const sides = names.map((name, i) => {
-    const own = i > 0 && !SHARED_TIME.exec(name)![0] ? `${time}${name}` : name;
-    return { name: i === 0 ? name.slice(time.length) : name, question: `${own}${metric}多少` };
-  });
+  // A time said once stands before the first side or after the last (2023年忻州和太原…, 忻州和大同上半年…).
+  const first = SHARED_TIME.exec(names[0]!)![0];
+  const last = first ? "" : (TIME_AFTER.exec(names[1]!)?.[0] ?? "");
+  const bare = [names[0]!.slice(first.length), names[1]!.slice(0, names[1]!.length - last.length)];
+  const sides = bare.map((name) => ({ name, question: `${first}${name}${last}${metric}多少` }));
   return { sides, word: word!, less: C.less.includes(word!) };
 }
 
