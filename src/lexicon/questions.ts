@@ -306,7 +306,6 @@ export const WHEN_ASKING = ["哪年", "哪一年", "何年", "何一年", "几�
 export const SERIES = {
   han: [
     "这几年", "这些年", "近几年", "近年来", "近些年", "过去几年", "多年来", "历年", "逐年", "每年", "各年",
-    "近两年", "近三年", "近四年", "近五年", "近2年", "近3年", "近4年", "近5年", "过去三年", "过去五年",
     "怎么变化", "如何变化", "怎样变化", "有何变化", "有什么变化", "变化情况", "变化趋势", "发展趋势", "走势", "趋势",
     "变化", "历史数据",
   ],
@@ -314,6 +313,14 @@ export const SERIES = {
     "over the years", "in recent years", "year by year", "each year", "every year", "over time", "the trend",
     "trend", "trends", "changed", "change",
   ],
+};
+
+/** Words that ask for the last few years of a series, and how many. */
+export const SERIES_SPANS: Readonly<Record<string, number>> = {
+  近两年: 2, 近2年: 2, 过去两年: 2,
+  近三年: 3, 近3年: 3, 过去三年: 3,
+  近四年: 4, 近4年: 4, 过去四年: 4,
+  近五年: 5, 近5年: 5, 过去五年: 5,
 };
 
 /**

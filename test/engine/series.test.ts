@@ -118,6 +118,10 @@ describe("a figure over the years", () => {
     expect(json.text).toContain("《忻州市2022年国民经济和社会发展统计公报》");
   });
 
+  it("gives the last two years to 近两年", () => {
+    expect(ask("忻州近两年地区生产总值").series?.map((p) => p.period)).toEqual(["2022年", "2023年"]);
+  });
+
   it("gives no series to a question that asks one figure", () => {
     expect(ask("忻州2023年地区生产总值是多少").series).toBeUndefined();
   });

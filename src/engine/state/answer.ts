@@ -158,7 +158,7 @@ function answers(
     )
     .slice(0, 1)
     .map((c) => ({ answer: toStatement(ix, c), citation: citationOf(c) }));
-  const series = asked.q.series ? seriesOf(ix, best, pool, asked.threshold) : [];
+  const series = asked.q.series ? seriesOf(ix, { best, pool, span: asked.q.seriesSpan }, asked.threshold) : [];
   const first: Answer = {
     ...answerFrom(ix, raw, lang, best),
     signals: j.signals,

@@ -26,7 +26,12 @@ export interface SeriesPoint {
  * period, each as sure as an answer must be. Of the kinds of period (years, half years) the one with the most
  * points is given, the answer's own on a tie; fewer than two points are no series.
  */
-export function seriesOf(ix: Indexes, best: Candidate, pool: readonly Candidate[], threshold: number): SeriesPoint[] {
+export function seriesOf(
+  ix: Indexes,
+  answered: { best: Candidate; pool: readonly Candidate[]; span?: number },
+  threshold: number,
+): SeriesPoint[] {
+  const { best, pool, span } = answered;
   const o = ix.options;
   const first = pointOf(best);
   if (!first) return [];
@@ -47,7 +52,9 @@ export function seriesOf(ix: Indexes, best: Candidate, pool: readonly Candidate[
   }
   // The answer's own kind of period comes first in the map, so it wins a tie.
   const longest = [...byShape.values()].reduce((a, b) => (b.size > a.size ? b : a));
-  const points = [...longest.values()].sort((a, b) => order(a.period) - order(b.period));
+  const all = [...longest.values()].sort((a, b) => order(a.period) - order(b.period));
+  // 近三年: the last three periods the sources give.
+  const points = span ? all.slice(-span) : all;
   return points.length >= 2 ? points : [];
 }
 

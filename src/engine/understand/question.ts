@@ -18,6 +18,7 @@ import {
   LEADING_WORDS,
   QUESTION_PHRASES,
   SERIES,
+  SERIES_SPANS,
   SEVERAL,
   TRAILING_WORDS,
   WHEN_ASKING,
@@ -105,6 +106,8 @@ export interface Question {
   readonly several: boolean;
   /** The question asks for the figure over the years (这几年怎么变化, 历年, over the years). */
   readonly series: boolean;
+  /** How many of the last periods it asks for (近三年: 3). */
+  readonly seriesSpan?: number;
   /** The part of the year, holiday, status and measure it asks (frame.ts). */
   readonly frame: QuestionFrame;
 }
@@ -142,8 +145,10 @@ const EDGE_WORDS = new RegExp(`^${alt(LEADING_WORDS)}+|${alt(TRAILING_WORDS)}+$`
 const TIME_WORD = onlyWords(TIME_WORDS);
 const GREETING = new RegExp(`^${alt(GREETINGS)}[\\s!！。.,，~]*$`, "i");
 const SEVERAL_FIGURES = new RegExp(`${alt([...SEVERAL.han, ...SEVERAL.anywhere])}|\\b${alt(SEVERAL.latin)}\\b`);
-const SERIES_WORDS = anyWordLatinWhole([...SERIES.han, ...SERIES.latin]);
-const SERIES_WORDS_ALL = anyWordLatinWhole([...SERIES.han, ...SERIES.latin], "g");
+const SERIES_ALL = [...SERIES.han, ...Object.keys(SERIES_SPANS), ...SERIES.latin];
+const SERIES_WORDS = anyWordLatinWhole(SERIES_ALL);
+const SERIES_WORDS_ALL = anyWordLatinWhole(SERIES_ALL, "g");
+const SERIES_SPAN = anyWord(Object.keys(SERIES_SPANS));
 const SHARE_ASKED = `占.{0,${SHARE_SPAN}}${HOW_MANY}`;
 const GROWTH_ASKING = cueRegExp(GROWTH_ASKED);
 const CUES = KIND_CUES.map(([kind, cue]) => [kind, cueRegExp(cue, kind === "share" ? SHARE_ASKED : "")] as const);
@@ -223,8 +228,14 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     greeting,
     several: SEVERAL_FIGURES.test(text),
     series,
+    ...seriesSpanOf(mended.text),
     frame: frameOf(text),
   };
+}
+
+function seriesSpanOf(text: string): { seriesSpan?: number } {
+  const span = SERIES_SPAN.exec(text)?.[0];
+  return span ? { seriesSpan: SERIES_SPANS[span]! } : {};
 }
 
 function strictKindOf(kinds: readonly WantedKind[], cueText: string): Question["strictKind"] {
