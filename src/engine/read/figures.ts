@@ -48,7 +48,8 @@ const ENGLISH_FIGURE = new RegExp(
     `(?:\\s(${ENGLISH_MAGNITUDES.join("|")}))?(?:\\s(${ENGLISH_UNIT_WORDS_SOURCE}))?(?![A-Za-z])`,
   "gi",
 );
-const RANK = /(?:全国|全省|全市|全区|全县|全球|世界|全国同类|全省同类)?(?:第[一二三四五六七八九十\d]+(?:位|名)?|首位)/gu;
+const RANK =
+  /(?:全国|全省|全市|全区|全县|全球|世界|全国同类|全省同类)?(?:第[一二三四五六七八九十\d]+(?:位|名)?|首位)/gu;
 const CN_FRACTION = /([一二两三四五六七八九十百\d]+)分之([一二两三四五六七八九十\d]+)/gu;
 const CN_COUNT = new RegExp(`(连续)?(${CN_NUM})(大|个|项|条|家|处|座|所|年|连丰|连增)`, "gu");
 
