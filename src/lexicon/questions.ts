@@ -302,16 +302,16 @@ export const WHEN_ASKING = ["哪年", "哪一年", "何年", "何一年", "几�
 /**
  * Words that ask for a figure over the years (这几年怎么变化, 历年, over the years): every period's figure,
  * oldest first. They choose the answer's form, not its subject or period, so they are no words to look for.
+ * Not 每年 (每年接待游客多少 asks a yearly figure) nor a bare "change" (climate change is a subject).
  */
 export const SERIES = {
   han: [
-    "这几年", "这些年", "近几年", "近年来", "近些年", "过去几年", "多年来", "历年", "逐年", "每年", "各年",
+    "这几年", "这些年", "近几年", "近年来", "近些年", "过去几年", "多年来", "历年", "逐年", "各年度",
     "怎么变化", "如何变化", "怎样变化", "有何变化", "有什么变化", "变化情况", "变化趋势", "发展趋势", "走势", "趋势",
     "变化", "历史数据",
   ],
   latin: [
-    "over the years", "in recent years", "year by year", "each year", "every year", "over time", "the trend",
-    "trend", "trends", "changed", "change",
+    "over the years", "in recent years", "year by year", "over time", "trend", "trends", "changed",
   ],
 };
 

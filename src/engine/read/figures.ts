@@ -189,6 +189,8 @@ function countsYears(num: string, before: string, after: string): boolean {
 function numericKind(num: string, unit: string, justBefore: string, context: string): FactKind {
   if (/[/／]/.test(num)) return "fraction";
   if (!unit && /排名|位居|居/.test(justBefore)) return "rank";
+  // 居俄联邦的63位, 排名全国前列的第5名: a place in an order, not a count of people.
+  if (/^[位名]$/.test(unit) && /居|排名|位列|名列/.test(context)) return "rank";
   return kindOfUnit(unit, context);
 }
 
