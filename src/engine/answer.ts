@@ -8,7 +8,9 @@ import { read } from "./read/candidates.js";
 import type { Indexes } from "./retrieve/indexes.js";
 import { retrieve } from "./retrieve/search.js";
 import { type Answer, combine, type Language, refusal, state } from "./state/answer.js";
+import { comparedAnswer } from "./state/compare.js";
 import { normalize } from "./text.js";
+import { type Comparison, comparisonOf } from "./understand/compare.js";
 import { languageOf } from "./understand/language.js";
 import { refersBack, splitQuestion } from "./understand/parts.js";
 import { parseQuestion, type Question } from "./understand/question.js";
@@ -41,8 +43,12 @@ export function answerMany(ix: Indexes, raw: string, now: Date, asking: Asking):
   if (!normalize(question)) return [refusal(asked, "empty")];
   const q = parseQuestion(question, ix, now);
   if (q.greeting) return [refusal(asked, "greeting")];
-  if (q.foreignPlace) return [refusal(asked, "place", { foreignPlace: q.foreignPlace })];
   const ask: Ask = { ix, raw, lang, now, threshold: asking.threshold ?? o.confidence.threshold };
+  // A comparison is answered side by side, before a place the base lacks refuses it: the other side may be known.
+  const comparison = comparisonOf(question);
+  const compared = comparison && answerComparison(ask, comparison);
+  if (compared) return [compared];
+  if (q.foreignPlace) return [refusal(asked, "place", { foreignPlace: q.foreignPlace })];
   const parts = splitQuestion(question).slice(0, o.limits.parts);
   if (parts.length > 1) {
     const each = parts.map((_, i) => answerPart(ask, parts, i));
@@ -67,11 +73,25 @@ function answerPart(ask: Ask, parts: string[], i: number) {
   return answerParsed(ask, q, 1, true)[0]!;
 }
 
+/** Each side of a comparison asked alone; a side of a place the base lacks is not answered. */
+function answerComparison(ask: Ask, comparison: Comparison): Answer | undefined {
+  const each = comparison.sides.map((side) => {
+    const q = parseQuestion(side.question, ask.ix, ask.now);
+    return q.foreignPlace ? undefined : answerParsed(ask, q, 1, true)[0];
+  });
+  const unanswered = refusal(ask, "topic");
+  return comparedAnswer(
+    comparison,
+    each.map((a) => a ?? unanswered),
+    ask.ix.options,
+  );
+}
+
 /** The stages after understanding, for a whole question or one part of it. */
 function answerParsed(ask: Ask, q: Question, limit: number, part: boolean) {
   const { ix, raw, lang, threshold } = ask;
   const o = ix.options;
   const candidates = q.concepts.length ? read(ix, q, retrieve(ix, q, o), o) : [];
   const judgment = judge(q, candidates, threshold, o);
-  return state({ ix, q, raw, lang, part }, judgment, limit);
+  return state({ ix, q, raw, lang, part, threshold }, judgment, limit);
 }

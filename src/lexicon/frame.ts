@@ -72,8 +72,16 @@ export const SAME_QUALIFIERS: readonly (readonly string[])[] = [
   ["规上", "规模以上", "above designated size", "above-scale"],
 ];
 
-/** Qualifiers that name a place as often as a measure (周边城市): a clause without them may still be the figure. */
-export const LOOSE_QUALIFIERS = ["城市"];
+/** Qualifiers that ask for the figures of others together: 城乡居民收入 is the town's and the village's. */
+export const COVERING_QUALIFIERS: Readonly<Record<string, readonly string[]>> = {
+  城乡: ["城镇", "城镇居民", "农村", "农村居民", "农民", "乡村"],
+};
+
+/**
+ * Qualifiers a clause without them may still answer: 城市 names a place as often as a measure (周边城市), and
+ * 城乡 asks the town's and the village's figures, which a clause says apart (城镇居民…，农村居民…).
+ */
+export const LOOSE_QUALIFIERS = ["城市", "城乡"];
 
 /** Qualifiers of one measure that rule each other out: a town dweller's income is not a villager's. */
 export const RIVAL_QUALIFIERS: readonly (readonly (readonly string[])[])[] = [

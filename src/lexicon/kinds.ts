@@ -10,8 +10,19 @@ export interface Cue {
   readonly words?: readonly string[];
 }
 
-/** Kinds in the order they are tried: a question that cues a share and an amount (比例是多少) wants the share. */
+/**
+ * Kinds in the order they are tried: a question that cues a share and an amount (比例是多少) wants the share;
+ * one that cues a rank of a growth or a share (增速排第几) wants the rank.
+ */
 export const KIND_CUES: readonly (readonly [FactKind | "time", Cue])[] = [
+  [
+    "rank",
+    {
+      // Words that ask a rank, not those that state one (排第一, 位居全省第一): a question may name a rank it knows.
+      anywhere: ["排名", "第几", "排在", "名次", "位次"],
+      words: ["rank", "ranked", "ranking", "what place"],
+    },
+  ],
   [
     "share",
     {
@@ -29,7 +40,6 @@ export const KIND_CUES: readonly (readonly [FactKind | "time", Cue])[] = [
       words: ["growth", "grow", "grew", "grown", "increase", "increased", "rise", "rose", "compare", "compared"],
     },
   ],
-  ["rank", { anywhere: ["排名", "第几", "排第", "位居", "排在", "名次"], words: ["rank", "ranked", "ranking", "what place"] }],
   ["person", { anywhere: ["谁", "哪位", "什么人", "姓名", "名字"], words: ["who", "mayor", "secretary", "director"] }],
   ["list", { anywhere: ["哪些", "哪几", "什么", "有何", "都有", "包括", "包含", "列举"], words: ["which", "what are", "list"] }],
   [
@@ -55,7 +65,10 @@ export const KIND_CUES: readonly (readonly [FactKind | "time", Cue])[] = [
  * (装机: power) is then not the answer's.
  */
 export const RELATIVE_CUES: Cue = {
-  anywhere: ["比重", "比例", "占比", "百分之", "分之", "份额", "增长", "增速", "增幅", "同比", "排名", "第几", "名次", "位居", "几成", "fraction"],
+  anywhere: [
+    "比重", "比例", "占比", "百分之", "分之", "份额", "增长", "增速", "增幅", "同比", "排名", "第几", "名次", "位居",
+    "几成", "涨了", "涨幅", "涨多少", "上涨", "位次", "fraction",
+  ],
   words: ["share", "percent", "percentage", "proportion", "grow", "grew", "growth", "rank", "ranked"],
 };
 
@@ -73,3 +86,15 @@ export const GROWTH_CONTEXT: Cue = {
 
 /** Words of a question that choose the kind of figure, not its subject (比例, 排名): not words to look for. */
 export const KIND_WORDS = ["同期", "比例", "比重", "占比", "百分比", "份额", "排名", "名次"];
+
+/**
+ * Words that ask for a growth itself (增速, 涨了多少): a level of the metric (完成3.86亿元) never answers them,
+ * only a rate or an increase (同比增长47.28%, 增加2236万吨).
+ */
+export const GROWTH_ASKED: Cue = {
+  anywhere: ["增速", "增幅", "涨幅", "增长率", "增长多少", "增长了多少", "增长了百分之几", "增长百分之几", "涨了多少", "涨多少", "上涨多少", "上涨了多少", "提高多少", "提高了多少", "how fast"],
+  words: ["growth", "grow", "grew"],
+};
+
+/** Words just before an amount that make it an increase (增加2236万吨, 多出100美元): a growth, not a level. */
+export const INCREASE_BEFORE = ["增加", "增长", "提高", "上涨", "增", "多", "多出", "高出", "减少", "下降", "回落"];

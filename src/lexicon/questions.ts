@@ -326,3 +326,42 @@ export const SEVERAL = {
 
 /** Phrases that ask when (何年成立, 什么时候开业): what follows or precedes them is the event asked about. */
 export const WHEN_ASKING = ["哪年", "哪一年", "何年", "何一年", "几年", "几几年", "哪天", "哪一天", "几月几日", "几月几号", "何时", "什么时候", "哪个时候"];
+
+/**
+ * Words that ask for a figure over the years (这几年怎么变化, 历年, over the years): every period's figure,
+ * oldest first. They choose the answer's form, not its subject or period, so they are no words to look for.
+ * Not 每年 (每年接待游客多少 asks a yearly figure) nor a bare "change" (climate change is a subject).
+ */
+export const SERIES = {
+  han: [
+    "这几年", "这些年", "近几年", "近年来", "近些年", "过去几年", "多年来", "历年", "逐年", "各年度",
+    "怎么变化", "如何变化", "怎样变化", "有何变化", "有什么变化", "变化情况", "变化趋势", "发展趋势", "走势", "趋势",
+    "变化", "历史数据",
+  ],
+  latin: [
+    "over the years", "in recent years", "year by year", "over time", "trend", "trends", "changed",
+  ],
+};
+
+/** Words that ask for the last few years of a series, and how many. */
+export const SERIES_SPANS: Readonly<Record<string, number>> = {
+  近两年: 2, 近2年: 2, 过去两年: 2,
+  近三年: 3, 近3年: 3, 过去三年: 3,
+  近四年: 4, 近4年: 4, 过去四年: 4,
+  近五年: 5, 近5年: 5, 过去五年: 5,
+};
+
+/**
+ * A comparison of two places (忻州和太原哪个GDP高, 五台和代县谁的人口多): the places are joined by `joiners`,
+ * asked by `which` and compared by `more` (or `less`) at the end.
+ */
+export const COMPARING_PLACES = {
+  // Not 同, which stands inside names (大同).
+  joiners: ["和", "与", "跟", "还是", "或"],
+  which: ["哪一个", "哪个", "哪里", "哪边", "谁"],
+  more: ["高", "多", "大", "快", "强"],
+  less: ["低", "少", "小", "慢", "弱"],
+  /** Which is larger, A or B / Which has more …, A or B. */
+  latinMore: ["larger", "higher", "bigger", "greater", "more"],
+  latinLess: ["smaller", "lower", "less", "fewer"],
+};

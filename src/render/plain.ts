@@ -1,6 +1,7 @@
 /** Answer → plain text, as a person reads it in a terminal or in the JSON answer's `text`. */
 
 import type { Answer } from "../engine/index.js";
+import { displayPeriod } from "../engine/state/statement.js";
 import { clip } from "./clip.js";
 import { directAnswer, LABELS } from "./words.js";
 
@@ -10,6 +11,13 @@ export function toPlainText(answer: Answer): string {
   const l = LABELS[answer.lang];
   const lines: string[] = [directAnswer(answer)];
   if (answer.unansweredParts?.length) lines.push(`${l.unanswered}：${answer.unansweredParts.join("；")}`);
+  if (answer.series?.length) {
+    lines.push(`${l.series}：`);
+    for (const p of answer.series) {
+      const c = p.citation;
+      lines.push(`· ${displayPeriod(p.period)}：${p.figure}（${c.publisher}《${c.title}》${c.date}）`);
+    }
+  }
   for (const c of answer.citations) {
     lines.push(`${l.quoted}：“${c.quote}”`, `${c.publisher}《${c.title}》${c.date}`, c.url);
   }

@@ -3,8 +3,9 @@
  * English answer, every refusal, the labels of a reply. The engine returns data and reasons
  * (engine/state/answer.ts); every renderer (plain text, Telegram, the JSON answer) words them here.
  */
-import type { Answer, Language, NoAnswerReason } from "../engine/index.js";
+import type { Answer, Language, NoAnswerReason, SeriesPoint } from "../engine/index.js";
 import type { Conflict } from "../engine/read/frame.js";
+import type { Compared } from "../engine/state/compare.js";
 import { displayPeriod } from "../engine/state/statement.js";
 
 /** The longest direct answer, as the engine cuts its own statements. */
@@ -20,6 +21,10 @@ interface Words {
   readonly figure?: (figure: string, period: string) => string;
   /** How a reply in this language brings in a source written in another: its words quoted as they stand. */
   readonly foreign?: (quote: string) => string;
+  /** After a comparison's figures: which side the question's word describes, or why none is named. */
+  readonly compared: (c: Compared) => string;
+  /** A figure over the years: each period with its figure, as the quotes write them. */
+  readonly series: (points: readonly SeriesPoint[]) => string;
 }
 
 /** What the knowledge covers, as a refusal of another place names it. */
@@ -40,6 +45,12 @@ const WORDS: Record<Language, Words> = {
       return `资料里没有${asked}。相近的是：${statement}`;
     },
     period: (years) => `知识库里没有${years}年的相关数据。`,
+    series: (points) => `${points.map((p) => `${displayPeriod(p.period)}：${p.figure}`).join("；")}。`,
+    compared: (c) => {
+      if (c.winner) return `${c.winner}更${c.word}。`;
+      if (c.incomparable) return "两个数字不是同一时期或同一计量，不能直接比较。";
+      return `资料里没有${missingOf(c).join("、")}的这个数字。`;
+    },
   },
   en: {
     refusal: {
@@ -55,6 +66,12 @@ const WORDS: Record<Language, Words> = {
     // The period stays written 2024年1月至9月: a bare number that no quote holds would read as a figure.
     figure: (figure, period) => `The figure: ${figure}${period ? ` (${displayPeriod(period)})` : ""}.`,
     foreign: (quote) => `The source says: «${quote}»`,
+    series: (points) => `By period: ${points.map((p) => `${displayPeriod(p.period)}: ${p.figure}`).join("; ")}.`,
+    compared: (c) => {
+      if (c.winner) return `${c.winner} is ${c.word}.`;
+      if (c.incomparable) return "The two figures are for different periods or measures, so they are not compared.";
+      return `My sources give no such figure for ${missingOf(c).join(" or ")}.`;
+    },
   },
 };
 
@@ -72,6 +89,8 @@ export function directAnswer(a: Answer): string {
     }
     return w.refusal[a.reason === "near" || !a.reason ? "topic" : a.reason];
   }
+  if (a.series?.length) return clipped(w.series(a.series));
+  if (a.comparison) return clipped(`${a.answer}${a.lang === "en" ? " " : ""}${w.compared(a.comparison)}`);
   const said = inOwnWords(w, a.answer, a.citations);
   if (!w.figure || !a.figure) return said === a.answer ? said : clipped(said);
   return clipped(`${w.figure(a.figure, a.period ?? "")} ${said}`);
@@ -88,6 +107,10 @@ function inOwnWords(w: Words, statement: string, citations: readonly { readonly 
 }
 
 const HAN = /\p{Script=Han}/u;
+
+function missingOf(c: Compared): string[] {
+  return c.sides.filter((s) => !s.answered).map((s) => s.name);
+}
 
 function clipped(text: string): string {
   return text.length <= MAX_DIRECT ? text : `${text.slice(0, MAX_DIRECT - 1)}…`;
@@ -123,6 +146,7 @@ export const LABELS = {
     related: "你还可以问",
     examples: "你可以这样问",
     unanswered: "知识库里没有这部分的答案",
+    series: "各时期",
   },
   en: {
     source: "Source",
@@ -133,5 +157,6 @@ export const LABELS = {
     related: "You could also ask",
     examples: "Try asking",
     unanswered: "Not in the knowledge base",
+    series: "By period",
   },
 } as const;

@@ -140,7 +140,7 @@ describe("state", () => {
   const stated = (text: string) => {
     const q = understand(text);
     const j = judge(q, readAll(q), ix.options.confidence.threshold, ix.options);
-    return state({ ix, q, raw: text, lang: "zh", part: false }, j, 3);
+    return state({ ix, q, raw: text, lang: "zh", part: false, threshold: ix.options.confidence.threshold }, j, 3);
   };
 
   it("turns an answer into an Answer whose figure stands in its citation's quote", () => {

@@ -8,7 +8,7 @@ import type { EngineOptions } from "../options.js";
 import type { Candidate } from "../read/candidates.js";
 import type { Conflict } from "../read/frame.js";
 import { monthSpan, yearOf } from "../read/periods.js";
-import { kindFit } from "../read/score.js";
+import { answersStrictKind, kindFit } from "../read/score.js";
 import type { Question } from "../understand/question.js";
 import { confidenceOf, type Signals, signalsOf } from "./confidence.js";
 
@@ -49,7 +49,7 @@ const JUDGED_KINDS: ReadonlySet<string> = new Set([
 export function judge(q: Question, candidates: readonly Candidate[], threshold: number, o: EngineOptions): Judgment {
   if (!q.concepts.length) return { verdict: "vague" };
   // Evidence of a kind the question does not want (a rank for 多少游客) does not answer it.
-  const wanted = (c: Candidate) => !q.kinds.length || kindFit(q.kinds, c.kind, o) > 0;
+  const wanted = (c: Candidate) => (!q.kinds.length || kindFit(q.kinds, c.kind, o) > 0) && strictFits(q, c);
   const covered = candidates.filter((c) => c.coverage >= o.minCoverage && wanted(c));
   // Evidence that names no time of its own speaks of its article's year.
   const yearOfCandidate = (c: Candidate) => yearOf(c.period) ?? yearOf(`${c.article.date.slice(0, 4)}年`)!;
@@ -67,6 +67,13 @@ export function judge(q: Question, candidates: readonly Candidate[], threshold: 
     return { verdict: "unsure", pool, signals };
   }
   return { verdict: "answer", best, ...(beside ? { beside } : {}), pool, candidates, signals };
+}
+
+/** A curated fact answers a rank or growth question only when it is of that kind. */
+function strictFits(q: Question, c: Candidate): boolean {
+  if (!q.strictKind || c.kind === q.strictKind) return true;
+  const at = c.spans[0]?.index ?? 0;
+  return !c.fact && answersStrictKind(q, c.kind, c.quote.slice(0, at));
 }
 
 /**

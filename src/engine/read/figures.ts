@@ -48,7 +48,8 @@ const ENGLISH_FIGURE = new RegExp(
     `(?:\\s(${ENGLISH_MAGNITUDES.join("|")}))?(?:\\s(${ENGLISH_UNIT_WORDS_SOURCE}))?(?![A-Za-z])`,
   "gi",
 );
-const RANK = /(?:全国|全省|全市|全区|全县|全球|世界|全国同类|全省同类)?第[一二三四五六七八九十\d]+(?:位|名)?/gu;
+const RANK =
+  /(?:全国|全省|全市|全区|全县|全球|世界|全国同类|全省同类)?(?:第[一二三四五六七八九十\d]+(?:位|名)?|首位)/gu;
 const CN_FRACTION = /([一二两三四五六七八九十百\d]+)分之([一二两三四五六七八九十\d]+)/gu;
 const CN_COUNT = new RegExp(`(连续)?(${CN_NUM})(大|个|项|条|家|处|座|所|年|连丰|连增)`, "gu");
 
@@ -130,6 +131,8 @@ function numericFigure(
   ) {
     return undefined;
   }
+  // 第4位, 第2名 is a rank, read with the ranks in words (chineseFigures).
+  if (before.endsWith("第")) return undefined;
   // A number glued to letters is a name: PM10, TOPCon4.0; so is a relay's 4×100米.
   if (/[A-Za-z]$/.test(before) || /[0-9][x×X]$/.test(before) || /^[x×X][0-9]/.test(s.slice(end))) return undefined;
   const value = numericValue(num!);
@@ -165,7 +168,8 @@ function isTime(
 function chineseFigures(sentence: string, s: string, add: Add): void {
   const cut = (m: RegExpMatchArray) => sentence.slice(m.index!, m.index! + m[0].length);
   for (const m of s.matchAll(RANK)) {
-    const n = chineseNumber(m[0].replace(/^.*第|[位名]$/g, ""));
+    // 首位 is the first place.
+    const n = m[0].endsWith("首位") ? 1 : chineseNumber(m[0].replace(/^.*第|[位名]$/g, ""));
     if (n !== undefined) add({ text: cut(m), value: n, unit: "", kind: "rank", index: m.index });
   }
   for (const m of s.matchAll(CN_FRACTION)) {
@@ -196,6 +200,8 @@ function countsYears(num: string, before: string, after: string): boolean {
 function numericKind(num: string, unit: string, justBefore: string, context: string): FactKind {
   if (/[/／]/.test(num)) return "fraction";
   if (!unit && /排名|位居|居/.test(justBefore)) return "rank";
+  // 居俄联邦的63位, 排名全国前列的第5名: a place in an order, not a count of people.
+  if (/^[位名]$/.test(unit) && /居|排名|位列|名列/.test(context)) return "rank";
   return kindOfUnit(unit, context);
 }
 

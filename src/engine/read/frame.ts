@@ -4,6 +4,7 @@
  * the city when the city is asked. Evidence of another frame never answers; it may be said as a near fact.
  */
 import {
+  COVERING_QUALIFIERS,
   HOLIDAYS,
   LOOSE_QUALIFIERS,
   NOT_HOLIDAYS,
@@ -168,6 +169,7 @@ function lacksQualifier(q: Question, own: string): boolean {
 /** Whether the question says this qualifier, or one that says the same. */
 function asksQualifier(q: Question, qualifier: string): boolean {
   if (q.frame.qualifiers.includes(qualifier)) return true;
+  if (q.frame.qualifiers.some((w) => COVERING_QUALIFIERS[w]?.includes(qualifier))) return true;
   const same = SAME_QUALIFIERS.find((g) => g.includes(qualifier));
   return Boolean(same?.some((w) => q.frame.qualifiers.includes(w)));
 }

@@ -11,7 +11,7 @@ import type { Span } from "./clauses.js";
 import { coverage } from "./coverage.js";
 import { type Figure, findDates } from "./figures.js";
 import type { Passage } from "./passage.js";
-import { excess, kindFit, measureFit, NUMERIC_KINDS } from "./score.js";
+import { answersStrictKind, excess, kindFit, measureFit, NUMERIC_KINDS } from "./score.js";
 
 export interface Pick {
   readonly figure?: Figure;
@@ -50,6 +50,7 @@ export function pickFigure(q: Question, p: Passage, o: EngineOptions): Pick | un
     for (const figure of figures) {
       // A figure the question states (在50个缔约国中, 在2003年以及哪一年) is what it knows, not what it asks.
       if (wantsFigure && statedIn(q, figure)) continue;
+      if (!answersStrictKind(q, figure.kind, p.sentence.text.slice(0, figure.index))) continue;
       const measured = measureFit(q, figure);
       if (measured === undefined) continue;
       const ownNorm = figure.kind === "time" && dated ? `${c.own} ${dated}` : c.own;

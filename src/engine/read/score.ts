@@ -3,13 +3,13 @@
  * of its figure, its year, its place, its unit. Each term's weight is an option (options.ts `score`).
  */
 
-import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
+import { INCREASE_BEFORE, PER_HEAD_WORDS } from "../../lexicon/kinds.js";
 import { alt, anyWord } from "../../lexicon/match.js";
 import { KNOWN_PLACES, NOT_PLACES, NOT_SUBJECT_WORDS, PROVINCES } from "../../lexicon/places.js";
 import { liesIn, placeNamed } from "../../model/places.js";
 import type { EngineOptions } from "../options.js";
 import type { Indexes } from "../retrieve/indexes.js";
-import { bigrams, contains, hanRuns, normalize } from "../text.js";
+import { bigrams, contains, hanRuns, normalize, simplifyAligned } from "../text.js";
 import type { Question, WantedKind } from "../understand/question.js";
 import type { Figure } from "./figures.js";
 import { monthSpan, yearOf } from "./periods.js";
@@ -56,6 +56,19 @@ export function kindFit(wanted: readonly WantedKind[], kind: WantedKind, o: Engi
   if (wanted.includes("share") && kind === "fraction") return k.fractionForShare;
   if (wanted.includes("time") && kind === "text") return k.textForTime;
   return 0;
+}
+
+const INCREASE = new RegExp(`(?:${alt(INCREASE_BEFORE)})了?(?:约|近|超过|达)?$`);
+
+/**
+ * Whether a figure of `kind` may answer a question of a strict kind: a rank question only a rank statement
+ * (位列全省第2), a growth question only a rate or an increase (增加2236万吨), never the metric's own level.
+ * `before`: the quote before the figure.
+ */
+export function answersStrictKind(q: Question, kind: WantedKind, before: string): boolean {
+  if (!q.strictKind || kind === q.strictKind) return true;
+  if (q.strictKind === "rank" || !["amount", "count"].includes(kind)) return false;
+  return INCREASE.test(simplifyAligned(before.slice(-6)));
 }
 
 /**
@@ -135,6 +148,8 @@ function isOtherPlace(ix: Indexes, q: Question, place: string): boolean {
 
 /** How well a figure's unit fits what the question asks it in; undefined when it cannot be the answer. */
 export function measureFit(q: Question, figure: Pick<Figure, "unit" | "kind" | "measure">): number | undefined {
+  // A rank or a rate of the metric asked (增速排第几, 涨了多少) is not in the metric's own measure.
+  if (q.strictKind && figure.kind === q.strictKind && !q.strictMeasure) return 0;
   if (q.measure) {
     if (q.measure === "year" || q.measure === "date") {
       const dated = figure.kind === "time" && (q.measure === "date" || figure.measure === "year");

@@ -12,11 +12,14 @@ import type { Conflict } from "../read/frame.js";
 import { articleYears } from "../read/periods.js";
 import type { Indexes } from "../retrieve/indexes.js";
 import type { Question } from "../understand/question.js";
+import type { Compared } from "./compare.js";
 import { type AnswerFact, type Citation, citationOf, factOf, figureOf } from "./facts.js";
 import { nearestName, nextQuestions, relatedQuestion, suggestionsFor } from "./related.js";
+import { type SeriesPoint, seriesOf } from "./series.js";
 import { displayPeriod, statement } from "./statement.js";
 
 export type { AnswerFact, Citation } from "./facts.js";
+export type { SeriesPoint } from "./series.js";
 
 export type NoAnswerReason = "empty" | "greeting" | "place" | "period" | "topic" | "vague" | "unsure" | "near";
 
@@ -38,6 +41,10 @@ export interface Answer {
   readonly others: readonly { readonly answer: string; readonly citation: Citation }[];
   /** Questions to ask next, each answerable from the knowledge base. */
   readonly related: readonly string[];
+  /** For a comparison (忻州和太原哪个GDP高): each side's figure, and which side the question's word describes. */
+  readonly comparison?: Compared;
+  /** For a question over the years (这几年怎么变化): every period's figure, oldest first, each with its source. */
+  readonly series?: readonly SeriesPoint[];
   readonly reason?: NoAnswerReason;
   /** For a refusal of the period: the years asked that no evidence is of. */
   readonly missingYears?: readonly number[];
@@ -68,6 +75,8 @@ export interface Asked {
   readonly lang: Language;
   /** A part of a several-part question: an unanswered part is dropped, so it needs no suggestions. */
   readonly part: boolean;
+  /** The judge's threshold: a point of a series from a sentence is as sure as an answer. */
+  readonly threshold: number;
 }
 
 /** "I don't know", with why and what the bot can answer instead. */
@@ -150,12 +159,15 @@ function answers(
     )
     .slice(0, 1)
     .map((c) => ({ answer: toStatement(ix, c), citation: citationOf(c) }));
+  const series = asked.q.series ? seriesOf(ix, { best, pool, span: asked.q.seriesSpan }, asked.threshold) : [];
   const first: Answer = {
     ...withBeside(ix, answerFrom(ix, raw, lang, best), beside),
     signals: j.signals,
-    others,
+    others: series.length ? [] : others,
     related: nextQuestions(ix, best, j.candidates),
     ...(didYouMean ? { didYouMean } : {}),
+    // Every point's quote is cited: each figure the reply lists stands in one of them.
+    ...(series.length ? { series, citations: uniqueCitations(series.map((p) => p.citation)) } : {}),
   };
   // Further answers from other evidence, for inline results: each its own figure and citation.
   const out = [first];
@@ -215,9 +227,7 @@ export function combine(parts: readonly Answer[], missing: readonly string[], o:
   // the user's words, and the direct answer holds only what the articles say.
   const joined = statements.join("");
   const fits = joined.length <= o.limits.answerChars;
-  const citations = parts
-    .flatMap((a) => a.citations)
-    .filter((c, i, all) => all.findIndex((x) => x.quote === c.quote) === i);
+  const citations = uniqueCitations(parts.flatMap((a) => a.citations));
   return {
     ...first,
     answer: fits ? joined : first.answer,
@@ -229,6 +239,10 @@ export function combine(parts: readonly Answer[], missing: readonly string[], o:
     citations: fits ? citations : first.citations,
     facts: fits ? parts.flatMap((a) => a.facts) : first.facts,
   };
+}
+
+function uniqueCitations(all: readonly Citation[]): Citation[] {
+  return all.filter((c, i) => all.findIndex((x) => x.quote === c.quote) === i);
 }
 
 function toStatement(ix: Indexes, c: Candidate): string {

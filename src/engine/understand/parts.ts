@@ -6,17 +6,22 @@ import { QUESTION_CUES, REFERENCES } from "../../lexicon/questions.js";
 const QUESTION_CUE = anyWord(QUESTION_CUES, "i");
 const REFERS = new RegExp(`${anyWord(REFERENCES.han).source}|\\b${anyWord(REFERENCES.latin).source}\\b`, "i");
 
-/** Parts of a question that asks several things: split at ？ and ；, and at a comma between two questions. */
+/**
+ * Parts of a question that asks several things: split at ？ and ；, and at a comma or 、 between two
+ * questions (有几个、总投资多少).
+ */
 export function splitQuestion(question: string): string[] {
   const asks = (part: string) => QUESTION_CUE.test(part);
   const parts: string[] = [];
   for (const piece of question.split(/[？?；;]+/)) {
     let current = "";
-    for (const c of piece.split(/[，,]/)) {
+    const pieces = piece.split(/([，,、])/);
+    for (let i = 0; i < pieces.length; i += 2) {
+      const c = pieces[i]!;
       if (current && asks(current) && asks(c)) {
         parts.push(current);
         current = c;
-      } else current = current ? `${current}，${c}` : c;
+      } else current = current ? `${current}${pieces[i - 1]}${c}` : c;
     }
     parts.push(current);
   }

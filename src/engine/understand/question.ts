@@ -5,8 +5,8 @@
 
 import { ENGLISH_STOP, REPORT_TERMS } from "../../lexicon/english.js";
 import { QUALIFIERS } from "../../lexicon/frame.js";
-import { KIND_CUES, KIND_WORDS, SHARE_SPAN } from "../../lexicon/kinds.js";
-import { alt, anyWord, charSet, cueRegExp, onlyWords } from "../../lexicon/match.js";
+import { GROWTH_ASKED, KIND_CUES, KIND_WORDS, SHARE_SPAN } from "../../lexicon/kinds.js";
+import { alt, anyWord, anyWordLatinWhole, charSet, cueRegExp, onlyWords } from "../../lexicon/match.js";
 import { ENGLISH_PLACES } from "../../lexicon/places.js";
 import {
   ASKED_MEASURE_WORDS,
@@ -19,6 +19,8 @@ import {
   KEPT_LEADING,
   LEADING_WORDS,
   QUESTION_PHRASES,
+  SERIES,
+  SERIES_SPANS,
   SEVERAL,
   TRAILING_WORDS,
   WHEN_ASKING,
@@ -88,6 +90,11 @@ export interface Question {
   /** Years named as the base of a comparison (跟2023年同期比): evidence comparing with them ranks higher. */
   readonly comparedYears: readonly number[];
   readonly kinds: readonly WantedKind[];
+  /**
+   * A kind no other figure answers: a rank (排第几) only a rank statement, a growth (增速, 涨了多少) only a rate
+   * or an increase, never the metric's level.
+   */
+  readonly strictKind?: "rank" | "growth";
   /** What the figure asked for measures (多少米: a length; 哪一年: a year), or the measure word it counts in (几首). */
   readonly measure?: Measure;
   readonly countWord?: string;
@@ -101,6 +108,10 @@ export interface Question {
   readonly greeting: boolean;
   /** The question asks for several figures at once (分别, 各, respectively). */
   readonly several: boolean;
+  /** The question asks for the figure over the years (这几年怎么变化, 历年, over the years). */
+  readonly series: boolean;
+  /** How many of the last periods it asks for (近三年: 3). */
+  readonly seriesSpan?: number;
   /** The part of the year, holiday, status and measure it asks (frame.ts). */
   readonly frame: QuestionFrame;
 }
@@ -138,7 +149,12 @@ const EDGE_WORDS = new RegExp(`^(?!${alt(KEPT_LEADING)})${alt(LEADING_WORDS)}+|$
 const TIME_WORD = onlyWords(TIME_WORDS);
 const GREETING = new RegExp(`^${alt(GREETINGS)}[\\s!！。.,，~]*$`, "i");
 const SEVERAL_FIGURES = new RegExp(`${alt([...SEVERAL.han, ...SEVERAL.anywhere])}|\\b${alt(SEVERAL.latin)}\\b`);
+const SERIES_ALL = [...SERIES.han, ...Object.keys(SERIES_SPANS), ...SERIES.latin];
+const SERIES_WORDS = anyWordLatinWhole(SERIES_ALL);
+const SERIES_WORDS_ALL = anyWordLatinWhole(SERIES_ALL, "g");
+const SERIES_SPAN = anyWord(Object.keys(SERIES_SPANS));
 const SHARE_ASKED = `占.{0,${SHARE_SPAN}}${HOW_MANY}`;
+const GROWTH_ASKING = cueRegExp(GROWTH_ASKED);
 const CUES = KIND_CUES.map(([kind, cue]) => [kind, cueRegExp(cue, kind === "share" ? SHARE_ASKED : "")] as const);
 const ENGLISH_STOPS: ReadonlySet<string> = new Set(ENGLISH_STOP);
 const RELATIVE_YEAR_TEXT = new RegExp(`${alt(RELATIVE_YEAR_WORDS)}|this year|last year`, "g");
@@ -199,18 +215,23 @@ function termsOf(ix: Indexes): readonly Term[] {
 export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = raw): Question {
   const norm0 = normalize(raw);
   const greeting = GREETING.test(raw.trim()) || GREETING.test(norm0);
-  const { text, changes } = correctTypos(norm0, ix, raw);
+  const mended = correctTypos(norm0, ix, raw);
+  const { changes } = mended;
+  // 这几年怎么变化 chooses the answer's form: neither a word to look for nor a time (几年) asked.
+  const series = SERIES_WORDS.test(mended.text);
+  const text = series ? mended.text.replace(SERIES_WORDS_ALL, " ").replace(/\s+/g, " ").trim() : mended.text;
   const left = new Remainder(text);
   // Places first, longest names first, so that 太忻一体化经济区 is not read as 忻州.
   const { places, foreignPlace } = placesIn(left, ix);
   const concepts = glossaryConcepts(left, ix);
   let timeText = left.text;
   for (const [pattern, replacement] of ENGLISH_TIME) timeText = timeText.replace(pattern, replacement);
-  const cueText = kindsFrom === raw ? text : normalize(kindsFrom);
+  const cueText = kindsFrom === raw ? text : normalize(kindsFrom).replace(SERIES_WORDS_ALL, " ");
   const asked = measureAsked(cueText);
   const cued = CUES.filter(([, cue]) => cue.test(cueText) || cue.test(kindsFrom.toLowerCase())).map(([k]) => k);
   // A question that asks for a year or a day wants a date, whatever else its words cue.
   const kinds: WantedKind[] = asked.measure === "year" || asked.measure === "date" ? ["time"] : cued;
+  const strictKind = strictKindOf(kinds, cueText);
   concepts.push(...wordConcepts(left.text, ix));
   const english = englishConcepts(left.text, ix);
   concepts.push(...english.concepts);
@@ -231,6 +252,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     ...(foreignPlace ? { foreignPlace } : {}),
     ...yearsAsked(text, asked.measure === "year", now),
     kinds,
+    ...(strictKind ? { strictKind } : {}),
     ...(asked.measure ? { measure: asked.measure } : {}),
     ...(asked.word ? { countWord: asked.word } : {}),
     strictMeasure: Boolean(asked.strict),
@@ -238,6 +260,8 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     searchText,
     greeting,
     several: SEVERAL_FIGURES.test(text),
+    series,
+    ...seriesSpanOf(mended.text),
     frame: askedInEnglish(frameOf(text), kept),
   };
 }
@@ -247,6 +271,16 @@ function askedInEnglish(frame: QuestionFrame, concepts: readonly Concept[]): Que
   const han = concepts.filter((c) => c.englishAsked).flatMap((c) => c.forms.filter((f) => /\p{Script=Han}/u.test(f)));
   const more = QUALIFIERS.filter((w) => !frame.qualifiers.includes(w) && han.some((f) => f.includes(w)));
   return more.length ? { ...frame, qualifiers: [...frame.qualifiers, ...more] } : frame;
+}
+
+function seriesSpanOf(text: string): { seriesSpan?: number } {
+  const span = SERIES_SPAN.exec(text)?.[0];
+  return span ? { seriesSpan: SERIES_SPANS[span]! } : {};
+}
+
+function strictKindOf(kinds: readonly WantedKind[], cueText: string): Question["strictKind"] {
+  if (kinds[0] === "rank") return "rank";
+  return kinds[0] === "growth" && GROWTH_ASKING.test(cueText) ? "growth" : undefined;
 }
 
 /** What is left of a question's text as places and glossary terms are taken out of it. */
