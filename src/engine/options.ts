@@ -137,6 +137,12 @@ export const DEFAULT_OPTIONS = {
   othersCoverage: 0.05,
   /** A several-figure answer takes the figures ranked within this of the best. */
   peersRank: 0.25,
+  /**
+   * How far below a sentence's best figure another of its figures may rank and still be read instead, when the
+   * best is of another frame than the question's (the total beside the rural figure asked): the sentence's
+   * figure of the frame asked answers; a figure further down fits the question too little.
+   */
+  framedRank: 0.6,
   /** Suggested next questions: from evidence covering at least this much of the question (or the same article). */
   relatedCoverage: 0.3,
   /**

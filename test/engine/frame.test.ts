@@ -84,6 +84,17 @@ const FILES = {
       "全年全市农村居民人均可支配收入15630元，比上年增长6.6%。",
     ].join("\n\n"),
   ),
+  "articles/county-en.md": article(
+    {
+      title: "Jingle County at a glance",
+      publisher: "Test Daily",
+      date: "2024-03-01",
+      url: "https://example.org/jingle-en",
+      region: "静乐县",
+    },
+    "Jingle County has a per capita disposable income of 18,800 yuan, with urban residents averaging 29,650 yuan " +
+      "and rural residents averaging 12,020 yuan.",
+  ),
 };
 
 let engine: Engine;
@@ -136,6 +147,8 @@ describe("evidence of the frame asked still answers", () => {
     // The growth after an aside (按不变价格计算) is still the growth of the measure before it.
     ["忻州2024年地区生产总值增长多少？", "4.4%"],
     ["忻州2024年人均地区生产总值增长多少？", "4.9%"],
+    // Of a sentence's figures, the one of the frame asked: the rural residents', not the county's total.
+    ["What is the average disposable income of rural residents in Jingle County?", "12,020 yuan"],
     // 农民 and 农村居民 qualify the income alike.
     ["忻州2024年农民人均可支配收入增长多少？", "6.6%"],
   ])("%s → %s", (q, figure) => {

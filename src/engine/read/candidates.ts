@@ -15,7 +15,7 @@ import { coverage, gradedCoverage, isEnglish } from "./coverage.js";
 import { type Conflict, conflictOf } from "./frame.js";
 import type { Passage } from "./passage.js";
 import { yearOf } from "./periods.js";
-import { pickFigure } from "./pick.js";
+import { type Pick, pickFigure } from "./pick.js";
 import {
   baseScore,
   comparisonBonus,
@@ -107,7 +107,16 @@ function readSentence(
   places: AskedPlaces,
 ) {
   const { ix, q, o } = reader;
-  const pick = pickFigure(q, p, o);
+  const frameOfPick = (x: Pick) =>
+    conflictOf(q, {
+      period: x.period,
+      own: x.ownNorm,
+      lead: leadOf(p, x.spans),
+      around: `${p.norm} ${p.context}`,
+      region: p.regionNorm,
+      date: p.article.date,
+    });
+  const pick = pickFigure(q, p, o, (x) => !frameOfPick(x));
   if (!pick) return undefined;
   // The place is named in the passage, or where it stands (its article, the sentence before).
   // A sentence that names a place of its own (镇江市人口318万 in an article on 忻州) is about that place, not its
@@ -131,14 +140,7 @@ function readSentence(
     pick.fit +
     placeBonus(q, pick.clauseNorm, o) +
     comparisonBonus(q, p.sentence.text, o);
-  const conflict = conflictOf(q, {
-    period: pick.period,
-    own: pick.ownNorm,
-    lead: leadOf(p, pick.spans),
-    around: `${p.norm} ${p.context}`,
-    region: p.regionNorm,
-    date: p.article.date,
-  });
+  const conflict = frameOfPick(pick);
   const candidate: Candidate = {
     ...(conflict ? { conflict } : {}),
     passage: p,

@@ -28,8 +28,16 @@ export interface Pick {
 
 const FIGURE_KINDS = ["amount", "count", "share", "growth", "rank", "fraction", "duration", "time"];
 
-/** The figure of a sentence that fits the question best, and the clause around it. */
-export function pickFigure(q: Question, p: Passage, o: EngineOptions): Pick | undefined {
+/**
+ * The figure of a sentence that fits the question best, and the clause around it; of the figures about as good
+ * (`framedRank`), the best that `framed` accepts (of the question's frame), when the best is not.
+ */
+export function pickFigure(
+  q: Question,
+  p: Passage,
+  o: EngineOptions,
+  framed: (pick: Pick) => boolean = () => true,
+): Pick | undefined {
   const wantsFigure = Boolean(q.measure || q.countWord) || q.kinds.some((k) => FIGURE_KINDS.includes(k));
   const picks: Pick[] = [];
   const nearness = nearnessTo(anchorsIn(q, simplifyAligned(p.sentence.text).toLowerCase()), o);
@@ -68,7 +76,7 @@ export function pickFigure(q: Question, p: Passage, o: EngineOptions): Pick | un
       picks.push({ spans, clauseNorm: c.window, ownNorm: c.own, period: c.period, rank, fit: 0, event: 1 });
     }
   });
-  return bestOf(picks, wantsFigure, q.several, o);
+  return bestOf(inFrame(picks, framed, o), wantsFigure, q.several, o);
 }
 
 /** The figures (or, for a when-question, the figures and dates) that stand in a clause. */
@@ -89,6 +97,14 @@ function lowerBound(figures: readonly Figure[], index: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** The picks to choose from: all, or those of the frame asked when the best is not and one nearly as good is. */
+function inFrame(picks: Pick[], framed: (pick: Pick) => boolean, o: EngineOptions): Pick[] {
+  const best = picks.reduce<Pick | undefined>((a, b) => (!a || b.rank > a.rank ? b : a), undefined);
+  if (!best?.figure || framed(best)) return picks;
+  const near = picks.filter((x) => x.figure && x !== best && x.rank >= best.rank - o.framedRank && framed(x));
+  return near.length ? near : picks;
 }
 
 /** The best pick, with its peers for a several-figure question ("分别增长多少"). */
