@@ -36,6 +36,13 @@ const FILES = {
     { ...fields("忻州市前三季度工业运行", "https://example.org/city"), region: "忻州市" },
     ["前三季度，全市规模以上工业企业达到612户。", "全市工业用电量增长6.1%。"].join("\n\n"),
   ),
+  "articles/holiday.md": article(
+    { ...fields("国庆假期忻州文旅市场红火", "https://example.org/holiday"), date: "2024-10-08", region: "忻州市" },
+    [
+      "五台山风景区7天累计接待游客40.6万人次，同比增长11.2%。",
+      "国庆假期，全市共接待游客305.2万人次，实现旅游收入25.3亿元。",
+    ].join("\n\n"),
+  ),
   // An article on the city, about a fair held in another city, that describes the other city.
   "articles/fair.md": article(
     { ...fields("忻州赴扬州举办招商推介会", "https://example.org/fair"), region: "忻州市" },
@@ -108,5 +115,19 @@ describe("the city's question", () => {
     expect(a.answer ?? "").not.toContain("458万");
     // The other city's own question is still its figure's.
     expect(ask("扬州常住人口有多少？").answer ?? "").not.toContain("忻州市扬州");
+  });
+});
+
+describe("a question about a place within the city (a scenic area)", () => {
+  it("is answered by its own figure, not the whole city's, nor by the days it counts", () => {
+    const a = engine.ask("2024年国庆假期五台山接待了多少游客？", NOW);
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("40.6万人次");
+    expect(a.answer).not.toContain("305.2万人次");
+  });
+
+  it("with no figure of its own, is not answered by the whole city's", () => {
+    const a = engine.ask("2024年国庆假期五台山实现旅游收入多少？", NOW);
+    expect(a.answer ?? "").not.toContain("25.3亿元");
   });
 });

@@ -54,6 +54,8 @@ const NOT_A_HOLIDAY = anyWordLatinWhole(NOT_HOLIDAYS, "gi");
 const OWN_TIME = /\d{4}年(?!国庆|春节|五一|中秋|端午|清明|元旦|暑)|今年|去年|全年|以来|\d{1,2}月(?!\d)|季度|半年/;
 /** A clause speaking of a whole city: 全市, 该市, 市委. */
 const CITY_WIDE = /全市|该市|本市|市委|市政府/;
+/** A clause speaking of a whole city or county. */
+const WHOLE_AREA = /全市|该市|本市|全县|该县|本县|全区|全縣|該縣|該市/;
 
 /** The first way the evidence falls outside the question's frame, if any. */
 export function conflictOf(q: Question, e: Framed): Conflict | undefined {
@@ -181,6 +183,11 @@ function asksQualifier(q: Question, qualifier: string): boolean {
  */
 function countyForCity(q: Question, e: Framed): boolean {
   const asked = q.places.map((names) => names.map(placeNamed).find(Boolean)).filter((n): n is string => Boolean(n));
+  // A place within a county or city (五台山, a scenic area) is not answered by the whole area's figure (全市…).
+  const spots = q.places.filter((names) => !names.some((n) => placeNamed(n)));
+  if (spots.length && WHOLE_AREA.test(e.lead) && !spots.some((names) => names.some((n) => e.lead.includes(n)))) {
+    return true;
+  }
   const county = asked.find(isCounty);
   if (county) return !county.endsWith("市") && CITY_WIDE.test(e.own) && !namesPlace(e.own, county);
   if (!asked.includes("忻州市")) return false;

@@ -52,7 +52,7 @@ export function kindOfUnit(unit: string, context = ""): FactKind {
   if (measureOf(u) === "percent") {
     return GROWTH.test(context) ? "growth" : "share";
   }
-  if (u === "年") return "duration";
+  if (u === "年" || measureOf(u) === "duration") return "duration";
   if (u === "倍") return "growth";
   if (COUNTED.has(u.replace(/^万/, "")) || /^(万)?(人|户|名)$/.test(u)) return "count";
   if (/^([a-z]+ )?(people|workers|employees|residents|students|households)$/i.test(u)) return "count";

@@ -7,7 +7,7 @@ import { ENGLISH_STOP, REPORT_TERMS } from "../../lexicon/english.js";
 import { QUALIFIERS } from "../../lexicon/frame.js";
 import { GROWTH_ASKED, KIND_CUES, KIND_WORDS, SHARE_SPAN } from "../../lexicon/kinds.js";
 import { alt, anyWord, anyWordLatinWhole, charSet, cueRegExp, onlyWords } from "../../lexicon/match.js";
-import { ENGLISH_PLACES } from "../../lexicon/places.js";
+import { ENGLISH_PLACES, NOT_PLACES } from "../../lexicon/places.js";
 import {
   ASKED_MEASURE_WORDS,
   ASKING_VERBS,
@@ -175,6 +175,8 @@ function placeNamesOf(ix: Indexes): readonly string[] {
       ...ix.allPlaces,
       ...ix.groups.filter((g) => g.section === "places").flatMap((g) => g.norms),
       ...Object.keys(ENGLISH_PLACES),
+      // Places within a county that hold its short name (五台山): read whole, before the county's 五台.
+      ...NOT_PLACES,
     ];
     names = [...new Set(all)].sort((a, b) => b.length - a.length);
     placeNames.set(ix, names);
@@ -309,7 +311,12 @@ function placesIn(left: Remainder, ix: Indexes): { places: string[][]; foreignPl
     const group = ix.groups.find(
       (g) => g.section === "places" && (g.norms.includes(name) || g.norms.includes(canonical)),
     );
-    if (group || ix.coveredPlaces.has(canonical) || [...ix.coveredPlaces].some((c) => c.startsWith(canonical))) {
+    if (
+      group ||
+      NOT_PLACES.includes(canonical) ||
+      ix.coveredPlaces.has(canonical) ||
+      [...ix.coveredPlaces].some((c) => c.startsWith(canonical))
+    ) {
       places.push([...new Set([canonical, ...(group?.norms ?? [])])]);
     } else foreignPlace ??= name;
     left.take(name);
