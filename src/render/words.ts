@@ -64,9 +64,13 @@ const WORDS: Record<Language, Words> = {
     near: (conflict, statement) => `My sources do not give that figure${NEAR_EN[conflict]}. The nearest: ${statement}`,
     period: (years) => `I have no figures for ${years} on this.`,
     // The period stays written 2024年1月至9月: a bare number that no quote holds would read as a figure.
-    figure: (figure, period) => `The figure: ${figure}${period ? ` (${displayPeriod(period)})` : ""}.`,
+    figure: (figure, period) => {
+      const when = englishPeriod(period);
+      return `The figure: ${figure}${when ? ` (${when})` : ""}.`;
+    },
     foreign: (quote) => `The source says: «${quote}»`,
-    series: (points) => `By period: ${points.map((p) => `${displayPeriod(p.period)}: ${p.figure}`).join("; ")}.`,
+    series: (points) =>
+      `By period: ${points.map((p) => `${englishPeriod(p.period) || displayPeriod(p.period)}: ${p.figure}`).join("; ")}.`,
     compared: (c) => {
       if (c.winner) return `${c.winner} is ${c.word}.`;
       if (c.incomparable) return "The two figures are for different periods or measures, so they are not compared.";
@@ -160,3 +164,35 @@ export const LABELS = {
     series: "By period",
   },
 } as const;
+
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const HOLIDAYS_EN: Record<string, string> = {
+  国庆中秋: "National Day and Mid-Autumn holiday",
+  中秋国庆: "Mid-Autumn and National Day holiday",
+  国庆: "National Day holiday",
+  春节: "Spring Festival holiday",
+  五一: "May Day holiday",
+  中秋: "Mid-Autumn holiday",
+  端午: "Dragon Boat holiday",
+  清明: "Qingming holiday",
+  元旦: "New Year holiday",
+};
+
+/**
+ * A period in English words (2018, Jan–Sep 2024, as of end-Oct 2024, 2024 National Day holiday), or "" when it
+ * has no English form: an English reply says no Chinese period rather than a mixed one.
+ */
+export function englishPeriod(period: string): string {
+  const p = period.trim();
+  let m = p.match(/^(\d{4})年$/);
+  if (m) return m[1]!;
+  m = p.match(/^(\d{4})年(\d{1,2})\s*[-—~～至到]\s*(\d{1,2})月$/);
+  if (m) return `${MONTHS_EN[Number(m[2]) - 1]}–${MONTHS_EN[Number(m[3]) - 1]} ${m[1]}`;
+  m = p.match(/^截至(\d{4})年(\d{1,2})月(?:底|末)?$/);
+  if (m) return `as of end-${MONTHS_EN[Number(m[2]) - 1]} ${m[1]}`;
+  m = p.match(/^(\d{4})年(\d{1,2})月$/);
+  if (m) return `${MONTHS_EN[Number(m[2]) - 1]} ${m[1]}`;
+  m = p.match(/^(\d{4})年(.+)$/);
+  if (m && HOLIDAYS_EN[m[2]!.replace(/假期$/, "")]) return `${m[1]} ${HOLIDAYS_EN[m[2]!.replace(/假期$/, "")]}`;
+  return "";
+}

@@ -137,6 +137,6 @@ describe("what the page left around its words goes", () => {
       others: [],
       related: [],
     } satisfies Answer;
-    expect(directAnswer(answer)).toMatch(/^The figure: 35\.2亿元 \(2019年1月至3月\)\. The source says: «2019年/);
+    expect(directAnswer(answer)).toMatch(/^The figure: 35\.2亿元 \(Jan–Mar 2019\)\. The source says: «2019年/);
   });
 });
