@@ -60,9 +60,13 @@ export function judge(c: EvalCase, answer: Answer & { text: string }, kb: Knowle
 /** Figures in a text that are not dates (2024年, 10月底, 12月29日, 1月至9月). */
 export function figuresIn(text: string): string[] {
   const squashed = text.normalize("NFKC");
-  return numbersIn(squashed)
-    .filter((n) => !/^[年月日号]/.test(squashed.slice(n.index + n.text.length)))
-    .map((n) => n.text);
+  return (
+    numbersIn(squashed)
+      .filter((n) => !/^[年月日号]/.test(squashed.slice(n.index + n.text.length)))
+      // A bare year in English words (Jan–Sep 2024, as of end-Oct 2024) is a date too.
+      .filter((n) => !(/^(19|20)\d\d$/.test(n.text) && /^(?:[)）.,;]|\s|$)/.test(squashed.slice(n.index + 4))))
+      .map((n) => n.text)
+  );
 }
 
 /** What breaks citation integrity in an answer; empty when nothing does. */

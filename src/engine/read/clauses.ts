@@ -3,6 +3,7 @@
  * the groups a clause belongs to (同比增长6.7% goes on from the clause before it).
  */
 import { ASIDE_ENDINGS, CONTINUING } from "../../lexicon/clauses.js";
+import { HOLIDAYS } from "../../lexicon/frame.js";
 import { alt } from "../../lexicon/match.js";
 import { FROM_OR_TO, OTHER_TIMES, PARTS_OF_YEAR, RELATIVE_YEARS, REPORTING } from "../../lexicon/time.js";
 import type { Fact } from "../../model/knowledge.js";
@@ -46,10 +47,15 @@ export function splitClauses(sentence: string): Clause[] {
   return out;
 }
 
+const HOLIDAY_WORDS = Object.values(HOLIDAYS)
+  .flat()
+  .filter((w) => /\p{Script=Han}/u.test(w));
 /** A clause that only says when: 今年前三季度, 截至今年10月底, 2023年, 目前. */
 export const TIME_CLAUSE = new RegExp(
   `^${alt(REPORTING)}?${alt(FROM_OR_TO)}?(?:${alt(Object.keys(RELATIVE_YEARS))}|\\d{4}年)?` +
-    `(?:${alt(PARTS_OF_YEAR)}|\\d{1,2}月(?:至|到|-)\\d{1,2}月|\\d{1,2}月(?:底|末)?|\\d{1,2}月\\d{1,2}日|${alt(OTHER_TIMES)})?$`,
+    `(?:${alt(PARTS_OF_YEAR)}|\\d{1,2}月(?:至|到|-)\\d{1,2}月|\\d{1,2}月(?:底|末)?|\\d{1,2}月\\d{1,2}日|${alt(OTHER_TIMES)})?` +
+    // A holiday is a time too: 今年国庆中秋假期, 春节期间.
+    `(?:${alt(HOLIDAY_WORDS)}){0,2}(?:假期|期间|黄金周|长假)?$`,
 );
 /** A clause that goes on from the one before it and makes no sense alone. */
 const CONTINUES = new RegExp(`^${alt(CONTINUING)}`);
