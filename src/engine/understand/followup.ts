@@ -7,7 +7,7 @@
  */
 import { FOLLOW_UP_FILLERS, FOLLOW_UP_KINDS, FOLLOW_UP_OPENERS, QUESTION_ENDINGS } from "../../lexicon/followup.js";
 import { alt } from "../../lexicon/match.js";
-import { ENGLISH_PLACES, KNOWN_PLACES, NOT_PLACES, SHANXI_PLACES } from "../../lexicon/places.js";
+import { ENGLISH_PLACES, KNOWN_PLACES, NOT_PLACES, PROVINCES, SHANXI_PLACES } from "../../lexicon/places.js";
 import { PARTS_OF_YEAR, RELATIVE_YEARS } from "../../lexicon/time.js";
 import type { Language } from "../state/answer.js";
 import { languageOf } from "./language.js";
@@ -47,7 +47,11 @@ const FILLER = new RegExp(
   "gi",
 );
 const END_KIND_WORDS = FOLLOW_UP_KINDS.filter((k) => k.place === "end").flatMap((k) => k.words);
-const CLOSING = new RegExp(`(?:${alt([...QUESTION_ENDINGS, ...END_KIND_WORDS, "了"])}|[\\s?？。.!！])+$`);
+// 多少家, 有几户: the count's own measure word goes with the question phrase it closes.
+const CLOSING = new RegExp(
+  `(?:${alt([...QUESTION_ENDINGS, ...END_KIND_WORDS, "了"])}|(?:有|是|为)?(?:多少|几)\\p{Script=Han}?|[\\s?？。.!！])+$`,
+  "u",
+);
 
 /** The closing words of a question that ask only for its figure, dropped when the reply says how it took it. */
 const ASKING_END = /(?:是多少|有多少|为多少|是什么)?[\s?？。.!！]*$/;
@@ -79,7 +83,7 @@ export function completeFollowUp(previous: Previous, message: string): string | 
   const lang = languageOf(previous.question);
   let q = previous.question.trim();
   const place = asked.places[0];
-  if (place) q = replacePart(q, [previous.frame.places[0], placeIn(place, lang)], lang, "start");
+  if (place) q = replacePart(q, [subjectPlace(previous.frame.places), placeIn(place, lang)], lang, "start");
   const year = asked.years[0];
   if (year) q = replacePart(q, [previous.frame.years[0], yearIn(year, lang)], lang, "afterPlace");
   const part = asked.parts[0];
@@ -101,6 +105,12 @@ function isFollowUp(message: string, asked: FollowUpFrame): boolean {
   let rest = message.normalize("NFKC").trim().replace(OPENER, " ").replace(NOT_PLACE, "?");
   for (const re of [PLACE, YEAR, PART, ...KINDS.map((k) => k.re), FILLER]) rest = rest.replace(re, " ");
   return rest.replace(/[\s?？。.!！,，、'’s]/g, "") === "";
+}
+
+/** The place a question is about: of several, not the province it compares with (占全省, Shanxi's total). */
+function subjectPlace(places: readonly string[]): string | undefined {
+  const province = (p: string) => PROVINCES.has(englishToChinese(p) ?? p) || p === "山西省";
+  return places.find((p) => !province(p)) ?? places[0];
 }
 
 type Where = "start" | "afterPlace" | "afterYear";
