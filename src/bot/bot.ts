@@ -17,7 +17,9 @@ import { askFeature } from "./features/ask.js";
 import { commandsFeature } from "./features/commands.js";
 import { feedbackFeature } from "./features/feedback.js";
 import { inlineFeature } from "./features/inline.js";
+import { openFrames } from "./frames.js";
 import { memoryLedger, onceOnly } from "./once.js";
+import { openMemoryRecords } from "./records.js";
 
 export interface BotOptions {
   /** Known bot info skips getMe (tests). */
@@ -40,7 +42,8 @@ export function createBot(token: string, given: BotDeps, options: BotOptions = {
   const onProblem = (e: Error) => given.logger.warn({ err: e }, "feedback file");
   const feedback = given.feedback ?? fileFeedback(given.config.dataDir, { onProblem });
   const answers = given.answers ?? createAnswerRegistry(given.records);
-  const deps: BotDeps = { ...given, feedback, answers };
+  const frames = given.frames ?? openFrames(given.records ?? openMemoryRecords, given.now);
+  const deps: BotDeps = { ...given, feedback, answers, frames };
   const config: BotConfig<BotContext> = {
     client: { apiRoot: deps.config.telegramApiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),

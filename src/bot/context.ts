@@ -10,6 +10,7 @@ import type { Stats } from "../stats.js";
 import type { HashUser } from "../users.js";
 import type { AnswerRegistry } from "./answers.js";
 import type { CallbackRegistry } from "./callbacks.js";
+import type { FrameStore } from "./frames.js";
 import type { UpdateLedger } from "./once.js";
 import type { OpenRecords } from "./records.js";
 
@@ -40,6 +41,8 @@ export interface BotDeps {
   readonly records?: OpenRecords;
   /** Answers sent recently, for their 👍/👎 buttons; createBot makes one when none is given. */
   readonly answers?: AnswerRegistry;
+  /** Each conversation's last answered question, for follow-ups; createBot makes one on `records` when none is given. */
+  readonly frames?: FrameStore;
 }
 
 export type BotContext = Context & {

@@ -1,18 +1,36 @@
-/** Answering a question in a chat: ask the engine that is live now, record it, send the rendered reply. */
+/**
+ * Answering a question in a chat: complete a follow-up against the conversation's last answered question, ask
+ * the engine that is live now, record it, send the rendered reply.
+ */
 
+import { previousOf, turnOf } from "../engine/understand/followup.js";
 import { renderAnswer } from "../render/telegram.js";
 import { directAnswer } from "../render/words.js";
+import type { HashUser } from "../users.js";
 import { feedbackRow } from "./answers.js";
 import type { BotContext, BotDeps } from "./context.js";
 
-export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, question: string): Promise<void> {
+/**
+ * Whose conversation a message belongs to: a private chat, or one member of a group (members ask apart);
+ * ids hashed as logs show them. None without a chat and a sender.
+ */
+export function conversationKey(ctx: BotContext, hashUser: HashUser): string | undefined {
+  if (!ctx.chat || !ctx.from) return undefined;
+  return `${hashUser(ctx.chat.id)}:${hashUser(ctx.from.id)}`;
+}
+
+export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, message: string): Promise<void> {
+  const key = conversationKey(ctx, deps.hashUser);
+  const previous = key ? await deps.frames?.get(key) : undefined;
+  const { question, understood } = turnOf(previous, message);
   const now = deps.now();
   const answer = await deps.live.ask(question, now);
+  if (key && answer.answered) await deps.frames?.set(key, previousOf(question));
   deps.stats.record(question, answer.answered, ctx.from?.id, now);
   ctx.outcome = { answered: answer.answered };
   ctx.log.debug({ question, answered: answer.answered }, "question");
 
-  const rendered = renderAnswer(answer, deps.callbacks.encode);
+  const rendered = renderAnswer(answer, deps.callbacks.encode, understood);
   const { chunks } = rendered;
   const url = answer.citations[0]?.url;
   // Awaited before the reply goes out, so that a press on another replica finds it (and the question

@@ -22,6 +22,8 @@ export interface EvalCase {
   readonly unanswerable?: boolean;
   readonly lang?: string;
   readonly variant?: string;
+  /** Questions asked before `q` in the same conversation, oldest first: `q` is asked as their follow-up. */
+  readonly context?: string | readonly string[];
 }
 
 export interface Verdict {

@@ -1,9 +1,9 @@
 /** Running question sets through the engine: the scores `npm run eval` prints and the tests hold. */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { answerJson } from "../console.js";
 import type { Engine } from "../engine/index.js";
 import { sentencesOf } from "../model/knowledge.js";
+import { askCase } from "./conversation.js";
 import { type EvalCase, judge, kindOf } from "./judge.js";
 import { retrieved } from "./sets.js";
 
@@ -47,7 +47,7 @@ export function runEval(
         report.retrieval.answerable++;
         if (retrieved(engine, c, sentences, now)) report.retrieval.found++;
       }
-      const verdict = judge(c, answerJson(engine.ask(c.q, now, timeZone)), engine.kb);
+      const verdict = judge(c, askCase(engine, c, now, timeZone), engine.kb);
       const kind = kindOf(c);
       report.byKind[kind] ??= { total: 0, passed: 0 };
       const k = report.byKind[kind]!;

@@ -10,10 +10,11 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { answerJson } from "../console.js";
+import type { answerJson } from "../console.js";
 import type { Engine } from "../engine/index.js";
 import type { KnowledgeBase, Sentence } from "../model/knowledge.js";
 import { sentencesOf } from "../model/knowledge.js";
+import { askCase } from "./conversation.js";
 import { type EvalCase, integrityProblems } from "./judge.js";
 
 export type SetSplit = "dev" | "heldout" | "all";
@@ -93,7 +94,7 @@ export function runSet(engine: Engine, cases: readonly SetCase[], now: Date): Se
   const outcomes: { c: SetCase; outcome: Outcome | "refused"; answer: string }[] = [];
   const integrity: string[] = [];
   for (const c of cases) {
-    const answer = answerJson(engine.ask(c.q, now));
+    const answer = askCase(engine, c, now);
     const outcome = outcomeOf(c, answer);
     outcomes.push({ c, outcome, answer: answer.answer });
     integrity.push(...integrityProblems(answer, engine.kb).map((p) => `${c.id}: ${p}`));

@@ -3,13 +3,15 @@
 import type { Answer } from "../engine/index.js";
 import { displayPeriod } from "../engine/state/statement.js";
 import { clip } from "./clip.js";
-import { directAnswer, LABELS } from "./words.js";
+import { directAnswer, LABELS, understoodLine } from "./words.js";
 
 export const MAX_PLAIN = 1500;
 
-export function toPlainText(answer: Answer): string {
+/** `understood`: the whole question a follow-up was taken as, said first. */
+export function toPlainText(answer: Answer, understood?: string): string {
   const l = LABELS[answer.lang];
   const lines: string[] = [directAnswer(answer)];
+  if (understood) lines.unshift(understoodLine(answer.lang, understood));
   if (answer.unansweredParts?.length) lines.push(`${l.unanswered}：${answer.unansweredParts.join("；")}`);
   if (answer.series?.length) {
     lines.push(`${l.series}：`);

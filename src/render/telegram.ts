@@ -7,7 +7,7 @@ import type { InlineKeyboardButton, InlineQueryResultArticle } from "grammy/type
 import type { Answer, Citation } from "../engine/index.js";
 import type { KnowledgeSummary } from "../model/knowledge.js";
 import { clip } from "./clip.js";
-import { directAnswer, LABELS } from "./words.js";
+import { directAnswer, LABELS, understoodLine } from "./words.js";
 
 export const MAX_MESSAGE = 4096;
 export const MAX_CALLBACK_BYTES = 64;
@@ -51,7 +51,11 @@ export function answerHtml(answer: Answer): string {
  * The message for a chat: the answer, a button to the article, and the related questions as
  * buttons whose callback data `encode` makes (at most 64 bytes).
  */
-export function renderAnswer(answer: Answer, encode: (question: string) => string): RenderedMessage {
+export function renderAnswer(
+  answer: Answer,
+  encode: (question: string) => string,
+  understood?: string,
+): RenderedMessage {
   const l = LABELS[answer.lang];
   const keyboard: InlineKeyboardButton[][] = [];
   const url = answer.citations[0]?.url;
@@ -59,7 +63,9 @@ export function renderAnswer(answer: Answer, encode: (question: string) => strin
   // Each related question is a button; a button needs a label.
   for (const q of answer.related.filter((x) => x.trim()).slice(0, 3))
     keyboard.push([{ text: clipButton(q.trim()), callback_data: encode(q) }]);
-  return { chunks: splitMessage(answerHtml(answer)), keyboard };
+  // A follow-up's reply says first how it was taken, so that a wrong reading is seen at once.
+  const taken = understood ? `${escapeHtml(understoodLine(answer.lang, understood))}\n` : "";
+  return { chunks: splitMessage(`${taken}${answerHtml(answer)}`), keyboard };
 }
 
 /** A button's label: 40 units at most, cut between graphemes. */

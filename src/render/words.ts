@@ -139,6 +139,11 @@ const NEAR_EN: Record<Conflict, string> = {
   place: " (they give a county's figure, not the city's)",
 };
 
+/** How a reply to a follow-up says the whole question it answered (engine/understand/followup.ts). */
+export function understoodLine(lang: Language, question: string): string {
+  return lang === "zh" ? `按“${question}”理解：` : `Taken as "${question}": `;
+}
+
 /** The labels of a reply, per language. `quoted` heads the quote in plain text, `source` the link in Telegram. */
 export const LABELS = {
   zh: {

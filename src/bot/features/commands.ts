@@ -2,6 +2,7 @@
 import { Composer } from "grammy";
 import { escapeHtml, sourcesHtml, topicsHtml } from "../../render/telegram.js";
 import type { BotContext, BotDeps } from "../context.js";
+import { conversationKey } from "../reply.js";
 
 /** The command menu, set with setMyCommands at start-up. */
 export const PUBLIC_COMMANDS = [
@@ -32,6 +33,9 @@ export function commandsFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command("start", async (ctx) => {
+    // /start begins a new conversation: a follow-up after it leans on nothing said before.
+    const key = conversationKey(ctx, deps.hashUser);
+    if (key) await deps.frames?.clear(key);
     const kb = deps.live.summary;
     const examples = deps.live.examples;
     await ctx.reply(
