@@ -129,6 +129,11 @@ export const NOT_PLACE_OPENINGS = [
   "其餘",
   "主会场",
   "主會場",
+  "公司",
+  "企业",
+  "企業",
+  "集团",
+  "集團",
 ];
 
 /** Openings that refer to something outside the sentence: a statement cut from one is not whole. */
@@ -145,3 +150,6 @@ export const COMPANY_REFERENCES = ["公司", "企业", "企業"];
 
 /** Characters that end the words before a company's name (走进位于开发区的山西某某有限公司 → 山西某某有限公司). */
 export const BEFORE_A_NAME = ["的", "是", "在", "于", "於", "与", "與", "和", "、", "进", "進", "到"];
+
+/** Who speaks in an interview's label (记者:, 县农委副主任某某:): the label ends so, with at most a name after. */
+export const SPEAKER_ROLES = ["记者", "記者", "主任", "书记", "書記", "局长", "局長", "县长", "縣長", "市长", "市長", "区长", "經理", "经理", "负责人", "負責人", "主席", "董事长", "董事長", "院长", "院長", "专家", "專家"];

@@ -12,6 +12,7 @@ import {
   REFERRING,
   REFERRING_OUT,
   REPORTING_CLAUSES,
+  SPEAKER_ROLES,
   WHOLE_PLACES,
 } from "../../lexicon/clauses.js";
 import { alt } from "../../lexicon/match.js";
@@ -19,7 +20,7 @@ import { KNOWN_PLACES } from "../../lexicon/places.js";
 import { FROM_OR_TO, OTHER_TIMES, PARTS_OF_YEAR, RELATIVE_YEARS, REPORTING } from "../../lexicon/time.js";
 import { type Clause, groupStart, type Span, splitClauses, TIME_CLAUSE } from "../read/clauses.js";
 import { type ArticleYears, resolveRelativeYears } from "../read/periods.js";
-import { dropReadings } from "../text.js";
+import { dropReadings, simplify } from "../text.js";
 
 /** 该市, 该县 …: the place the article is about. */
 const PLACE_REFERENCE = new RegExp(`${alt(REFERRING)}${alt(REFERRED_PLACES)}`, "g");
@@ -44,6 +45,10 @@ const OUTSIDE = new RegExp(`^${alt(REFERRING_OUT)}`);
 /** A dateline or a heading before the text: 某某网5月22日电 (记者 某某), 某某网忻州讯, 【人口】. */
 const DATELINE =
   /^(?:[^，,。；;\s]{2,16}?\d{1,2}月\d{1,2}日电|[^，,。；;\s]{2,16}?[讯訊](?=\s|记者|記者)|【[^】]{1,12}】)\s*(?:[（(](?:记者|記者|通讯员|通訊員)[^）)]*[）)])?\s*/;
+/** How a zone's or a park's name is said short (经济区 for 太忻一体化经济区). */
+const SHORT_NAMES = ["经济区", "經濟區", "开发区", "開發區", "示范区", "示範區", "产业园", "產業園"];
+/** A speaker's label before what they say (记者:, 岢岚县农委副主任高利君:): who speaks, not whose figure. */
+const SPEAKER = new RegExp(`^\\p{Script=Han}{0,14}(?:${alt(SPEAKER_ROLES)})\\p{Script=Han}{0,3}$`, "u");
 /** Where a statement reaching back for its subject stops growing: past it, the figure is lost in the sentence. */
 const MAX_REACH = 120;
 
@@ -71,7 +76,7 @@ function opening(text: string): string {
 /** A clause that only says when or who reported: what follows it starts afresh. */
 function isPreamble(text: string): boolean {
   const t = trimQuotes(text.replace(DATELINE, ""));
-  return !t || TIME_CLAUSE.test(t) || REPORTING_CLAUSE.test(t);
+  return !t || TIME_CLAUSE.test(t) || REPORTING_CLAUSE.test(t) || SPEAKER.test(t);
 }
 
 /** Whether a clause says whose figure it is: a place, 该公司, 全市. */
@@ -215,13 +220,18 @@ function leadTime(clauses: readonly Clause[], lo: number, input: StatementInput)
  * with what could be the place's (财政收入…), never before one whose subject is another (与…合作的项目, 其中…).
  */
 function namePlace(body: string, place: string, names: readonly string[], before: string): string {
+  // The time, with the comma after it (2025年1至5月，公司…): the place would stand after both.
   const time = TIME_START.exec(body)?.[0] ?? "";
-  const rest = body.slice(time.length);
-  if (place && WHOLE_PLACE.test(rest)) return time + rest.replace(WHOLE_PLACE, place);
+  const comma = body.slice(time.length).match(/^[，,]\s*/)?.[0] ?? "";
+  const rest = body.slice(time.length + comma.length);
+  if (place && WHOLE_PLACE.test(rest)) return time + comma + rest.replace(WHOLE_PLACE, place);
+  // 经济区… in an article on the 太忻一体化经济区 is the zone said short: said whole, not twice.
+  const short = SHORT_NAMES.find((w) => simplify(place).endsWith(simplify(w)) && rest.startsWith(w));
+  if (short) return time + comma + place + rest.slice(short.length);
   if (!place || names.some((n) => body.includes(n))) return body;
   // A subject that is not a place, named earlier in the quote (该公司现有员工…，去年研发投入…), is the subject.
   const earlier = before.match(new RegExp(OTHER_SUBJECT, "g"));
-  if (!OTHER_REFERENCE.test(rest) && earlier) return time + earlier[earlier.length - 1]! + rest;
+  if (!OTHER_REFERENCE.test(rest) && earlier) return time + comma + earlier[earlier.length - 1]! + rest;
   if (
     OTHER_REFERENCE.test(rest) ||
     NOT_PLACE.test(rest) ||
@@ -231,7 +241,7 @@ function namePlace(body: string, place: string, names: readonly string[], before
   ) {
     return body;
   }
-  return time + place + rest;
+  return time + comma + place + rest;
 }
 
 /** The quote as it stands, or its sentence up to the figure's clause when the whole is too long to read first. */
