@@ -131,7 +131,12 @@ function fontFile(): string {
 export function resvgOptions(): ResvgRenderOptions {
   return {
     background: "#ffffff",
-    font: { fontFiles: [fontFile()], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    font: {
+      fontFiles: [fontFile()],
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+    },
   };
 }
 

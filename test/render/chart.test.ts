@@ -2,14 +2,7 @@
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
 import type { SeriesPoint } from "../../src/engine/index.js";
-import {
-  CHART_HEIGHT,
-  CHART_WIDTH,
-  chartSvg,
-  chartsOf,
-  renderChart,
-  resvgOptions,
-} from "../../src/render/chart.js";
+import { CHART_HEIGHT, CHART_WIDTH, chartSvg, chartsOf, renderChart, resvgOptions } from "../../src/render/chart.js";
 import { chartCaption, MAX_CAPTION } from "../../src/render/telegram.js";
 
 const point = (period: string, value: number, unit: string, year = 2024): SeriesPoint => ({
