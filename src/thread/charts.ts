@@ -1,7 +1,8 @@
 /**
  * Charts drawn in a worker thread of their own (chart-worker.ts): a render takes about 100–300 ms, most of it
  * resvg reading the CJK font, and neither the thread that talks to Telegram nor the engine's thread that
- * answers should wait that long. The worker starts at the first chart and is kept; one that fails or dies
+ * answers should wait that long. The worker starts at the first chart and goes after IDLE_MS without one
+ * (with ECharts and the font it holds about 100 MiB that an idle bot should not keep); one that fails or dies
  * fails the charts it holds, and the next chart starts a new one.
  */
 import type { Worker } from "node:worker_threads";
@@ -36,9 +37,12 @@ interface Pending {
 
 /** How long one request may take before it fails (a worker stuck for good is replaced). */
 const RENDER_TIMEOUT_MS = 20_000;
+/** How long the worker is kept without a chart to draw: long enough for a few questions in a row. */
+const IDLE_MS = 60_000;
 
-export function chartsInThread(timeoutMs = RENDER_TIMEOUT_MS): ChartRenderer {
+export function chartsInThread(timeoutMs = RENDER_TIMEOUT_MS, idleMs = IDLE_MS): ChartRenderer {
   let worker: Worker | undefined;
+  let idle: NodeJS.Timeout | undefined;
   let next = 0;
   const pending = new Map<number, Pending>();
   const failAll = (e: Error) => {
@@ -63,6 +67,7 @@ export function chartsInThread(timeoutMs = RENDER_TIMEOUT_MS): ChartRenderer {
       if (!p) return;
       pending.delete(m.id);
       clearTimeout(p.timer);
+      if (!pending.size) idle = setTimeout(() => drop(w, new Error("chart worker idle")), idleMs).unref();
       if (m.ok) p.resolve(m.pngs.map((png) => Buffer.from(png.buffer, png.byteOffset, png.byteLength)));
       else p.reject(new Error(`chart: ${m.error}`));
     });
@@ -72,6 +77,7 @@ export function chartsInThread(timeoutMs = RENDER_TIMEOUT_MS): ChartRenderer {
   };
   return {
     render(specs) {
+      clearTimeout(idle);
       worker ??= start();
       const w = worker;
       const id = ++next;
@@ -82,6 +88,7 @@ export function chartsInThread(timeoutMs = RENDER_TIMEOUT_MS): ChartRenderer {
       });
     },
     async close() {
+      clearTimeout(idle);
       const w = worker;
       worker = undefined;
       failAll(new Error("chart renderer closed"));
