@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { chartsOf, renderChart } from "../../src/render/chart.js";
 import { chartsInThread } from "../../src/thread/charts.js";
 
-const citation = { title: "测试公报", publisher: "测试统计局", date: "2024-03-20", url: "https://example.org/b", quote: "" };
+const citation = {
+  title: "测试公报",
+  publisher: "测试统计局",
+  date: "2024-03-20",
+  url: "https://example.org/b",
+  quote: "",
+};
 const SPECS = chartsOf(
   "测试市 · 地区生产总值",
   [2021, 2022, 2023].map((year, i) => ({
