@@ -10,7 +10,7 @@ import { type OpenRecords, openMemoryRecords } from "./records.js";
 export interface CallbackRegistry {
   /** Data that asks `question` again. */
   encode(question: string): string;
-  /** Data that asks for the series over the years of `question`'s answer (the 📈 button): CHART before the question's data. */
+  /** Data that asks for the series over the years of `question`'s answer (📈): CHART, then a question's data. */
   encodeChart(question: string): string;
   /** The question behind callback data of either kind, or undefined when it is unknown or forgotten. */
   decode(data: string): Promise<string | undefined>;

@@ -1,8 +1,8 @@
 /**
  * A figure over the years → PNG: Apache ECharts draws the chart as SVG on the server (no DOM, no canvas),
  * resvg turns the SVG into PNG with the Noto Sans SC font the project installs (never a system font, so that
- * every machine draws the same pixels). Pure apart from reading the font file once; a render takes about
- * 100 ms, so the bot runs it in a thread of its own (src/thread/chart.ts).
+ * every machine draws the same pixels). No state between charts; a render takes 130–250 ms,
+ * most of it resvg reading the font, so the bot runs it in a thread of its own (src/thread/charts.ts).
  */
 import { createRequire } from "node:module";
 import { Resvg, type ResvgRenderOptions } from "@resvg/resvg-js";

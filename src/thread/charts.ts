@@ -1,5 +1,5 @@
 /**
- * Charts drawn in a worker thread of their own (chart-worker.ts): a render takes about 100–300 ms, most of it
+ * Charts drawn in a worker thread of their own (chart-worker.ts): a render takes 130–250 ms, most of it
  * resvg reading the CJK font, and neither the thread that talks to Telegram nor the engine's thread that
  * answers should wait that long. The worker starts at the first chart and goes after IDLE_MS without one
  * (with ECharts and the font it holds about 100 MiB that an idle bot should not keep); one that fails or dies

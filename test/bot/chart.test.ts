@@ -92,7 +92,7 @@ describe("a question over the years", () => {
 });
 
 describe("the 📈 button", () => {
-  it("is under an answer of one year whose measure the bulletins give for three years, and sends the series", async () => {
+  it("is under an answer of one year whose measure three bulletins give, and sends the series", async () => {
     const reply = api.nextCall("sendMessage", (c) => c.params.chat_id === USER);
     api.push(updates.privateText(USER, "忻州2023年地区生产总值是多少"));
     const answer = (await reply).params;
