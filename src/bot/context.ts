@@ -7,6 +7,7 @@ import type { FeedbackStore } from "../feedback.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
 import type { Stats } from "../stats.js";
+import type { ChartRenderer } from "../thread/charts.js";
 import type { HashUser } from "../users.js";
 import type { AnswerRegistry } from "./answers.js";
 import type { CallbackRegistry } from "./callbacks.js";
@@ -22,6 +23,8 @@ export interface BotDeps {
   /** A user id as logs and files may show it. */
   readonly hashUser: HashUser;
   readonly callbacks: CallbackRegistry;
+  /** Where the charts of a figure over the years are drawn (a thread of their own: thread/charts.ts). */
+  readonly charts: ChartRenderer;
   /** The clock, passed in so that tests can fix it. */
   readonly now: () => Date;
   /** When the process started, for /stats. */

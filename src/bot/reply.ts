@@ -1,10 +1,14 @@
 /**
  * Answering a question in a chat: complete a follow-up against the conversation's last answered question, ask
- * the engine that is live now, record it, send the rendered reply.
+ * the engine that is live now, record it, send the rendered reply, and for a figure over the years its chart as
+ * a photo after the text.
  */
 
+import { InputFile } from "grammy";
+import type { Answer } from "../engine/index.js";
 import { previousOf, turnOf } from "../engine/understand/followup.js";
-import { renderAnswer } from "../render/telegram.js";
+import { chartsOf, chartTitle } from "../render/chart.js";
+import { chartCaption, renderAnswer } from "../render/telegram.js";
 import { directAnswer } from "../render/words.js";
 import type { HashUser } from "../users.js";
 import { feedbackRow } from "./answers.js";
@@ -23,14 +27,27 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, message: s
   const key = conversationKey(ctx, deps.hashUser);
   const previous = key ? await deps.frames?.get(key) : undefined;
   const { question, understood } = turnOf(previous, message);
+  const answer = await askAndRecord(ctx, deps, question);
+  if (key && answer.answered) await deps.frames?.set(key, previousOf(question));
+  await sendAnswer(ctx, deps, answer, understood);
+}
+
+/** Asks the live engine, counting the question in the stats and in the update's log line. */
+export async function askAndRecord(ctx: BotContext, deps: BotDeps, question: string): Promise<Answer> {
   const now = deps.now();
   const answer = await deps.live.ask(question, now);
-  if (key && answer.answered) await deps.frames?.set(key, previousOf(question));
   deps.stats.record(question, answer.answered, ctx.from?.id, now);
   ctx.outcome = { answered: answer.answered };
   ctx.log.debug({ question, answered: answer.answered }, "question");
+  return answer;
+}
 
-  const rendered = renderAnswer(answer, deps.callbacks.encode, understood);
+/** The answer's messages, with its buttons under the last; a series' charts after them. */
+export async function sendAnswer(ctx: BotContext, deps: BotDeps, answer: Answer, understood?: string): Promise<void> {
+  const { question } = answer;
+  // Drawn in the chart thread while the text goes out.
+  const charts = answer.series?.length ? drawCharts(ctx, deps, answer) : undefined;
+  const rendered = renderAnswer(answer, deps.callbacks.encode, deps.callbacks.encodeChart, understood);
   const { chunks } = rendered;
   const url = answer.citations[0]?.url;
   // Awaited before the reply goes out, so that a press on another replica finds it (and the question
@@ -57,5 +74,33 @@ export async function replyWithAnswer(ctx: BotContext, deps: BotDeps, message: s
       ...(i === 0 ? replyTo : {}),
       ...(last && keyboard.length ? { reply_markup: { inline_keyboard: keyboard } } : {}),
     });
+  }
+  for (const chart of (await charts) ?? []) {
+    await ctx.replyWithPhoto(new InputFile(chart.png, "chart.png"), { caption: chart.caption, ...replyTo });
+  }
+}
+
+/**
+ * The series' charts with their captions; none when drawing fails (the text has every figure already, so a
+ * chart that cannot be drawn costs the picture, not the answer).
+ */
+async function drawCharts(ctx: BotContext, deps: BotDeps, answer: Answer) {
+  const points = answer.series ?? [];
+  const title = chartTitle(answer);
+  const specs = chartsOf(title, points);
+  try {
+    const started = performance.now();
+    const pngs = await deps.charts.render(specs);
+    ctx.log.debug({ charts: pngs.length, ms: Math.round(performance.now() - started) }, "charts drawn");
+    return specs.map((spec, i) => ({
+      png: pngs[i]!,
+      caption: chartCaption(
+        points.filter((p) => p.unit === spec.unit),
+        spec.title,
+      ),
+    }));
+  } catch (e) {
+    ctx.log.warn({ err: e }, "chart not drawn");
+    return [];
   }
 }

@@ -13,6 +13,7 @@ import type { Config } from "../config.js";
 import type { LiveKnowledge } from "../live.js";
 import type { Logger } from "../logger.js";
 import { openStats } from "../stats.js";
+import { chartsInThread } from "../thread/charts.js";
 import { openUserHasher, UserKeyError } from "../users.js";
 import { createBot } from "./bot.js";
 import { createCallbackRegistry } from "./callbacks.js";
@@ -54,6 +55,7 @@ export async function runBot(input: {
       since: startedAt,
       onError: (e) => logger.warn({ err: e }, "stats file"),
     }));
+  const charts = chartsInThread();
   const bot = createBot(config.botToken!, {
     config,
     logger,
@@ -61,6 +63,7 @@ export async function runBot(input: {
     stats,
     hashUser,
     callbacks: createCallbackRegistry(cluster?.records),
+    charts,
     now: () => new Date(),
     startedAt,
     ...sharedParts(cluster),
@@ -90,7 +93,7 @@ export async function runBot(input: {
     // them).
     await Promise.allSettled([runner?.isRunning() ? runner.stop() : undefined, closeServer(server)]);
     while (runner && runner.size() > 0) await new Promise((r) => setTimeout(r, 20));
-    await Promise.allSettled([stats.flush(), live.close()]);
+    await Promise.allSettled([stats.flush(), live.close(), charts.close()]);
     await cluster?.close();
   };
 }

@@ -4,7 +4,8 @@
  */
 
 import type { InlineKeyboardButton, InlineQueryResultArticle } from "grammy/types";
-import type { Answer, Citation } from "../engine/index.js";
+import type { Answer, Citation, SeriesPoint } from "../engine/index.js";
+import { displayPeriod } from "../engine/state/statement.js";
 import type { KnowledgeSummary } from "../model/knowledge.js";
 import { clip } from "./clip.js";
 import { directAnswer, LABELS, understoodLine } from "./words.js";
@@ -47,25 +48,52 @@ export function answerHtml(answer: Answer): string {
   return parts.join("\n\n");
 }
 
+/** Callback data for a button about a question (bot/callbacks.ts), at most 64 bytes. */
+export type ButtonData = (question: string) => string;
+
 /**
- * The message for a chat: the answer, a button to the article, and the related questions as
- * buttons whose callback data `encode` makes (at most 64 bytes).
+ * The message for a chat: the answer, a button to the article, a 📈 button for the series over the years
+ * (callback data from `chart`, when given), and the related questions as buttons whose callback data
+ * `encode` makes (at most 64 bytes).
  */
 export function renderAnswer(
   answer: Answer,
-  encode: (question: string) => string,
+  encode: ButtonData,
+  chart?: ButtonData,
   understood?: string,
 ): RenderedMessage {
   const l = LABELS[answer.lang];
   const keyboard: InlineKeyboardButton[][] = [];
   const url = answer.citations[0]?.url;
   if (url) keyboard.push([{ text: `${l.read} ↗`, url }]);
+  if (chart && answer.overTime?.length) keyboard.push([{ text: l.chart, callback_data: chart(answer.question) }]);
   // Each related question is a button; a button needs a label.
   for (const q of answer.related.filter((x) => x.trim()).slice(0, 3))
     keyboard.push([{ text: clipButton(q.trim()), callback_data: encode(q) }]);
   // A follow-up's reply says first how it was taken, so that a wrong reading is seen at once.
   const taken = understood ? `${escapeHtml(understoodLine(answer.lang, understood))}\n` : "";
   return { chunks: splitMessage(`${taken}${answerHtml(answer)}`), keyboard };
+}
+
+/** A photo's caption may be 1,024 characters at most. */
+export const MAX_CAPTION = 1024;
+
+/**
+ * The caption of a series' chart: each point's figure with its source's title and date, so that every
+ * figure drawn can be traced; plain text (a caption is sent without parse mode).
+ */
+export function chartCaption(points: readonly SeriesPoint[], title: string): string {
+  const lines = points.map((p) => `${displayPeriod(p.period)} ${p.figure}：《${p.citation.title}》${p.citation.date}`);
+  return clip([title, ...lines].join("\n"), MAX_CAPTION, "…");
+}
+
+/** An answer of one period whose series is offered (`overTime`), as the answer over the years it offers. */
+export function seriesAnswer(answer: Answer): Answer | undefined {
+  const { overTime: series, ...rest } = answer;
+  if (!series?.length) return undefined;
+  // Every point's quote is cited, as for a question over the years: each figure listed stands in one of them.
+  const citations = [...new Map(series.map((p) => [p.citation.quote, p.citation])).values()];
+  return { ...rest, series, citations, others: [] };
 }
 
 /** A button's label: 40 units at most, cut between graphemes. */

@@ -156,6 +156,8 @@ export const LABELS = {
     examples: "你可以这样问",
     unanswered: "知识库里没有这部分的答案",
     series: "各时期",
+    chart: "📈 历年变化",
+    chartExpired: "这个按钮已过期，请直接发送问题。",
   },
   en: {
     source: "Source",
@@ -167,6 +169,8 @@ export const LABELS = {
     examples: "Try asking",
     unanswered: "Not in the knowledge base",
     series: "By period",
+    chart: "📈 Over the years",
+    chartExpired: "This button has expired: please send the question again.",
   },
 } as const;
 

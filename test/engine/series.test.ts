@@ -125,6 +125,16 @@ describe("a figure over the years", () => {
   it("gives no series to a question that asks one figure", () => {
     expect(ask("忻州2023年地区生产总值是多少").series).toBeUndefined();
   });
+
+  it("offers, with an answer of one year, its measure's series when the sources give three periods or more", () => {
+    const a = ask("忻州2023年地区生产总值是多少");
+    expect(a.figure).toBe("1316.9亿元");
+    expect(a.overTime?.map((p) => p.figure)).toEqual(["1102.3亿元", "1205.6亿元", "1316.9亿元"]);
+    // Two years of population are no more than the answer and its other figure say.
+    expect(ask("忻州2022年常住人口是多少").overTime).toBeUndefined();
+    // A question over the years has its series already.
+    expect(ask("忻州GDP这几年怎么变化？").overTime).toBeUndefined();
+  });
 });
 
 describe("a comparison of two places", () => {

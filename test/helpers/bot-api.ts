@@ -279,6 +279,15 @@ export class FakeBotApi {
           from: BOT_USER,
           document: { file_id: "d", file_unique_id: "d", file_name: params.document?.name },
         };
+      case "sendPhoto":
+        return {
+          message_id: this.nextMessageId++,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(params.chat_id), type: Number(params.chat_id) > 0 ? "private" : "supergroup" },
+          from: BOT_USER,
+          photo: [{ file_id: "p", file_unique_id: "p", width: 960, height: 540 }],
+          ...(params.caption ? { caption: params.caption } : {}),
+        };
       case "getFile":
         return {
           file_id: params.file_id,
@@ -332,7 +341,7 @@ async function readParams(req: IncomingMessage, url: URL): Promise<Record<string
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const type = req.headers["content-type"] ?? "";
   if (type.includes("multipart/form-data")) {
-    // An upload (sendDocument with an InputFile): fields as text, files as { name, text }.
+    // An upload (sendDocument, sendPhoto with an InputFile): fields as text, files as { name, text, bytes }.
     const params: Record<string, any> = Object.fromEntries(url.searchParams);
     const boundary = type.match(/boundary=(?:"([^"]+)"|([^;]+))/)!;
     const body = Buffer.concat(chunks).toString("latin1");
@@ -340,13 +349,14 @@ async function readParams(req: IncomingMessage, url: URL): Promise<Record<string
       const split = part.indexOf("\r\n\r\n");
       if (split < 0) continue;
       const head = part.slice(0, split);
-      const content = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ""), "latin1").toString("utf8");
+      const bytes = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ""), "latin1");
+      const content = bytes.toString("utf8");
       const name = head.match(/name="([^"]+)"/)?.[1];
       const filename = head.match(/filename="?([^"\r\n;]*)"?/)?.[1];
       if (!name) continue;
       params[name] =
         filename !== undefined
-          ? { name: filename, text: content }
+          ? { name: filename, text: content, bytes }
           : /^[[{]/.test(content)
             ? JSON.parse(content)
             : content;

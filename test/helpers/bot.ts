@@ -9,6 +9,7 @@ import { createCallbackRegistry } from "../../src/bot/callbacks.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { createLiveKnowledge, type LiveKnowledge } from "../../src/live.js";
 import { openStats, type Stats } from "../../src/stats.js";
+import { chartsInThread } from "../../src/thread/charts.js";
 import { openInThread, type ThreadOptions } from "../../src/thread/host.js";
 import { type HashUser, openUserHasher } from "../../src/users.js";
 import { FakeBotApi } from "./bot-api.js";
@@ -61,9 +62,10 @@ export async function startTestBot(
   const hashUser = await openUserHasher(config.userHashSecret, config.dataDir);
   const stats = await openStats(config.dataDir, { timeZone: config.timeZone, hashUser });
   const now = options.now ?? (() => NOW);
+  const charts = chartsInThread();
   const bot = createBot(
     api.token,
-    { config, logger, live, stats, hashUser, callbacks: createCallbackRegistry(), now, startedAt: now() },
+    { config, logger, live, stats, hashUser, callbacks: createCallbackRegistry(), charts, now, startedAt: now() },
     options.bot,
   );
   const runner: RunnerHandle = run(bot, { runner: { silent: true, retryInterval: 50 } });
@@ -78,6 +80,7 @@ export async function startTestBot(
     async stop() {
       await runner.stop();
       await live.close();
+      await charts.close();
       await api.stop();
     },
   };

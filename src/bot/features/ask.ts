@@ -3,8 +3,11 @@
  * /ask (also /ask@botname); and the "ask this next" buttons under answers.
  */
 import { Composer } from "grammy";
+import { seriesAnswer } from "../../render/telegram.js";
+import { LABELS } from "../../render/words.js";
+import { CHART } from "../callbacks.js";
 import type { BotContext, BotDeps } from "../context.js";
-import { replyWithAnswer } from "../reply.js";
+import { askAndRecord, replyWithAnswer, sendAnswer } from "../reply.js";
 
 export function askFeature(deps: BotDeps): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -51,6 +54,19 @@ export function askFeature(deps: BotDeps): Composer<BotContext> {
     }
     await ctx.answerCallbackQuery();
     await replyWithAnswer(ctx, deps, question);
+  });
+
+  // 📈 under an answer of one period: the same measure over the years, as text and a chart.
+  feature.callbackQuery(new RegExp(`^${CHART}[qh]:`), async (ctx) => {
+    const question = await deps.callbacks.decode(ctx.callbackQuery.data);
+    const asked = question === undefined ? undefined : await askAndRecord(ctx, deps, question);
+    const series = asked && seriesAnswer(asked);
+    if (!series) {
+      await ctx.answerCallbackQuery({ text: LABELS.zh.chartExpired });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    await sendAnswer(ctx, deps, series);
   });
 
   return feature;

@@ -45,6 +45,11 @@ export interface Answer {
   readonly comparison?: Compared;
   /** For a question over the years (这几年怎么变化): every period's figure, oldest first, each with its source. */
   readonly series?: readonly SeriesPoint[];
+  /**
+   * For an answer of one period whose measure the sources give for CHART_PERIODS periods or more: that series,
+   * so that a reply can offer it (a chart) without asking again.
+   */
+  readonly overTime?: readonly SeriesPoint[];
   readonly reason?: NoAnswerReason;
   /** For a refusal of the period: the years asked that no evidence is of. */
   readonly missingYears?: readonly number[];
@@ -78,6 +83,9 @@ export interface Asked {
   /** The judge's threshold: a point of a series from a sentence is as sure as an answer. */
   readonly threshold: number;
 }
+
+/** A series of fewer periods says no more than the answer and its other figure: no chart is offered for it. */
+export const CHART_PERIODS = 3;
 
 /** "I don't know", with why and what the bot can answer instead. */
 export function refusal(
@@ -160,6 +168,7 @@ function answers(
     .slice(0, 1)
     .map((c) => ({ answer: toStatement(ix, c), citation: citationOf(c) }));
   const series = asked.q.series ? seriesOf(ix, { best, pool, span: asked.q.seriesSpan }, asked.threshold) : [];
+  const overTime = asked.q.series || asked.part ? [] : seriesOf(ix, { best, pool: j.candidates }, asked.threshold);
   const first: Answer = {
     ...withBeside(ix, answerFrom(ix, raw, lang, best), beside),
     signals: j.signals,
@@ -168,6 +177,7 @@ function answers(
     ...(didYouMean ? { didYouMean } : {}),
     // Every point's quote is cited: each figure the reply lists stands in one of them.
     ...(series.length ? { series, citations: uniqueCitations(series.map((p) => p.citation)) } : {}),
+    ...(overTime.length >= CHART_PERIODS ? { overTime } : {}),
   };
   // Further answers from other evidence, for inline results: each its own figure and citation.
   const out = [first];
