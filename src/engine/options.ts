@@ -63,6 +63,8 @@ export const DEFAULT_OPTIONS = {
     context: 0.75,
     /** A two-character abbreviation of a longer word (营收 for 营业收入) counts this much of it. */
     abbreviation: 0.8,
+    /** An English word of the question no Chinese form translates, against Chinese evidence: this much of it unmet. */
+    untranslated: 0.3,
   },
   /** The ranking of candidates: a sum of these terms (read/score.ts and read/pick.ts). */
   score: {

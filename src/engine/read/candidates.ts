@@ -133,7 +133,8 @@ function readSentence(
     [p.norm, o.coverage.sentence],
     [p.context, ownPlace ? 0 : o.coverage.context],
   ] as const;
-  const cov = gradedCoverage(q.concepts, sources, o);
+  // The region's English names (忻州市 xinzhou city) do not make a Chinese sentence English.
+  const cov = gradedCoverage(q.concepts, sources, o, isEnglish(p.sentence.text));
   const kind = pick.figure?.kind ?? "text";
   const score =
     baseScore(q, { coverage: cov, search: hit.score, kind, period: pick.period }, o) +

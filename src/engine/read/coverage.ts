@@ -26,15 +26,22 @@ export function gradedCoverage(
   concepts: readonly Concept[],
   sources: readonly (readonly [string, number])[],
   o: EngineOptions,
+  /** Whether the evidence is English; by default read from the first source. */
+  inEnglish?: boolean,
 ): number {
   let total = 0;
   let met = 0;
   // Whether the evidence itself (its first source: the figure's own clauses) is English; asked only when it matters.
-  let english: boolean | undefined;
+  let english: boolean | undefined = inEnglish;
   for (const c of concepts) {
     if (c.englishOnly) {
       english ??= isEnglish(sources[0]?.[0] ?? "");
-      if (!english) continue;
+      // An English word no Chinese form translates (salary) is not held whole against Chinese evidence, but
+      // counts against it in part: a question is not answered on its translated words alone.
+      if (!english) {
+        total += c.weight * o.coverage.untranslated;
+        continue;
+      }
     }
     total += c.weight;
     met += c.weight * mentionedIn(c, sources, o.coverage.abbreviation);
