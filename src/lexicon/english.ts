@@ -9,6 +9,8 @@
 export const REPORT_TERMS: readonly (readonly string[])[] = [
   ["常住人口", "permanent population", "permanent resident population", "permanent residents", "resident population"],
   ["户籍人口", "registered population", "household registered population", "hukou population"],
+  ["平均工资", "工资", "salary", "salaries", "wage", "wages", "average wage", "average salary"],
+  ["就业", "城镇新增就业", "employment", "jobs", "new urban jobs"],
   ["城镇常住人口", "urban population", "urban residents"],
   ["城镇化率", "urbanization rate", "urbanisation rate", "urbanization level", "urbanization"],
   ["耕地", "耕地面积", "farmland", "cultivated land", "arable land", "farm land"],
