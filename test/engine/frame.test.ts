@@ -157,3 +157,11 @@ describe("evidence of the frame asked still answers", () => {
     expect(a.answer).toContain(figure);
   });
 });
+
+describe("an English sentence of several figures", () => {
+  it("gives the figure of the residents asked, in the whole sentence", () => {
+    const a = ask("What is the average disposable income of rural residents in Jingle County?");
+    expect(a.figure).toBe("12,020 yuan");
+    expect(a.answer).toMatch(/^Jingle County has a per capita disposable income/);
+  });
+});

@@ -44,6 +44,24 @@ export function splitClauses(sentence: string): Clause[] {
     }
   }
   if (start < sentence.length) out.push({ start, end: sentence.length, text: sentence.slice(start) });
+  return /\p{Script=Han}/u.test(sentence) ? out : out.flatMap(splitEnglish);
+}
+
+/** Where an English clause joins two figures' clauses: "…averaging 26,643 yuan and rural residents averaging …". */
+const ENGLISH_JOIN = /\s+(?:and|whereas|while|with)\s+(?=[a-z][a-z\s-]*?\b\d)/gi;
+
+/** An English clause split before each joining word whose part goes on to a figure of its own. */
+function splitEnglish(c: Clause): Clause[] {
+  if (!/\d[^\d]+\d/.test(c.text)) return [c];
+  const out: Clause[] = [];
+  let from = 0;
+  for (const m of c.text.matchAll(ENGLISH_JOIN)) {
+    if (!/\d/.test(c.text.slice(from, m.index))) continue;
+    out.push({ start: c.start + from, end: c.start + m.index!, text: c.text.slice(from, m.index) });
+    from = m.index! + m[0].length;
+  }
+  if (!out.length) return [c];
+  out.push({ start: c.start + from, end: c.end, text: c.text.slice(from) });
   return out;
 }
 

@@ -259,7 +259,10 @@ function verbatim(quote: string, clauses: readonly Clause[], hi: number): string
  */
 function englishStatement(quote: string, clauses: readonly Clause[], cut: Cut): string {
   let lo = cut.lo;
-  while (lo > 0 && quote[clauses[lo]!.start - 1] === ",") lo--;
+  // Back over the clauses it goes on from: after a comma, or after a joining word (… and rural residents …).
+  const joined = (i: number) =>
+    quote[clauses[i]!.start - 1] === "," || /\s(?:and|whereas|while|with)\s$/i.test(quote.slice(0, clauses[i]!.start));
+  while (lo > 0 && joined(lo)) lo--;
   if (quote.slice(clauses[lo]!.start, clauses[cut.hi]!.end).length > MAX_REACH + 60) lo = cut.lo;
   const body = quote
     .slice(clauses[lo]!.start, clauses[cut.hi]!.end)
