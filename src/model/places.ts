@@ -20,7 +20,8 @@ const WHOLE_WORD = new Map(
 
 /** The place a name (full, short or English) is, by its full name. */
 export function placeNamed(name: string): string | undefined {
-  return BY_ANY.get(name.toLowerCase())?.name;
+  // Names are mostly asked as they are kept (Han, lower case): found without making a lower-case copy.
+  return (BY_ANY.get(name) ?? BY_ANY.get(name.toLowerCase()))?.name;
 }
 
 /** The full names of the places `name` lies in, nearest first (原平市 → 忻州市, 山西省). */
