@@ -10,12 +10,30 @@ import { NUMBER_SOURCE } from "../model/numbers.js";
 
 let toSimplified: ((s: string) => string) | undefined;
 
+/**
+ * A pure function of a string, remembered for the last texts it was given: a question reads the same clauses,
+ * leads and contexts for every candidate, and the next question mostly the same sentences again. The memory is
+ * bounded: past `size` texts it starts afresh.
+ */
+function remembered(f: (text: string) => string, size: number): (text: string) => string {
+  let seen = new Map<string, string>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      out = f(text);
+      if (seen.size >= size) seen = new Map();
+      seen.set(text, out);
+    }
+    return out;
+  };
+}
+
 /** Traditional → simplified characters; the converter is built on first use, not at import. */
-export function simplify(text: string): string {
+export const simplify = remembered((text: string): string => {
   const convert = toSimplified ?? OpenCC.Converter({ from: "t", to: "cn" });
   toSimplified = convert;
   return convert(text);
-}
+}, 4096);
 
 /**
  * The simplified form of a text, the same length character for character, so that an offset in one
@@ -47,15 +65,17 @@ export function dropReadings(text: string): string {
  * NFKC (full-width → half-width), traditional → simplified, lower case, and every run of
  * punctuation, symbols or white space to one space, except what belongs to a number.
  */
-export function normalize(text: string): string {
-  return dropReadings(simplify(text.normalize("NFKC")).toLowerCase())
-    .replace(/[\p{C}]/gu, " ")
-    .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
-    .replace(/(?<!\d)[.%/](?!\d)|[^\p{L}\p{N}.%/]+/gu, " ")
-    .replace(/(\d)[.](?!\d)/g, "$1 ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+export const normalize = remembered(
+  (text: string): string =>
+    dropReadings(simplify(text.normalize("NFKC")).toLowerCase())
+      .replace(/[\p{C}]/gu, " ")
+      .replace(/(\d),(?=\d{3}(?!\d))/g, "$1")
+      .replace(/(?<!\d)[.%/](?!\d)|[^\p{L}\p{N}.%/]+/gu, " ")
+      .replace(/(\d)[.](?!\d)/g, "$1 ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  4096,
+);
 
 const TOKEN = new RegExp(`(${NUMBER_SOURCE})%?([a-z]+)?|\\p{Script=Han}+|[\\p{L}\\p{N}]+`, "gu");
 

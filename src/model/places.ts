@@ -10,10 +10,18 @@ const BY_ANY = new Map<string, PlaceEntry>();
 for (const p of SHANXI_PLACES) for (const n of [p.name, ...p.short, ...p.english]) BY_ANY.set(n.toLowerCase(), p);
 /** Every name, longest first, so that 忻州市 is found before 忻州. */
 const NAMES = [...BY_ANY.keys()].sort((a, b) => b.length - a.length);
+/** A Latin name's whole-word pattern, made once: texts are searched for every name on every question. */
+const WHOLE_WORD = new Map(
+  NAMES.filter((n) => /^[a-z]/.test(n)).map((n) => [
+    n,
+    new RegExp(`(?<![a-z])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z])`),
+  ]),
+);
 
 /** The place a name (full, short or English) is, by its full name. */
 export function placeNamed(name: string): string | undefined {
-  return BY_ANY.get(name.toLowerCase())?.name;
+  // Names are mostly asked as they are kept (Han, lower case): found without making a lower-case copy.
+  return (BY_ANY.get(name) ?? BY_ANY.get(name.toLowerCase()))?.name;
 }
 
 /** The full names of the places `name` lies in, nearest first (原平市 → 忻州市, 山西省). */
@@ -51,8 +59,10 @@ export function placesIn(text: string): string[] {
 
 /** Where a name stands in a text; a Latin name only as a whole word. */
 function indexOfName(text: string, name: string): number {
-  if (!/^[a-z]/.test(name)) return text.indexOf(name);
-  const m = new RegExp(`(?<![a-z])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z])`).exec(text);
+  const at = text.indexOf(name);
+  const whole = WHOLE_WORD.get(name);
+  if (at < 0 || !whole) return at;
+  const m = whole.exec(text);
   return m ? m.index : -1;
 }
 

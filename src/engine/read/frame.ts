@@ -191,9 +191,11 @@ function countyForCity(q: Question, e: Framed): boolean {
   const county = asked.find(isCounty);
   if (county) return !county.endsWith("市") && CITY_WIDE.test(e.own) && !namesPlace(e.own, county);
   if (!asked.includes("忻州市")) return false;
-  const region = placeNamed(e.region) ?? "";
-  const namesCounty = XINZHOU_COUNTIES.some((c) => namesPlace(e.own, c));
-  return isCounty(region) && (!CITY.test(e.own) || namesCounty);
+  if (!isCounty(placeNamed(e.region) ?? "")) return false;
+  if (!CITY.test(e.own)) return true;
+  // The clause's places found once: every candidate of a city's question is checked against every county.
+  const named = placesIn(e.own);
+  return XINZHOU_COUNTIES.some((c) => named.includes(c));
 }
 
 /** Whether a text names a place by its full or short name. */

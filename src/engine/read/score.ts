@@ -131,11 +131,26 @@ export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): bo
 const NOT_SUBJECT = new RegExp(`^${alt(NOT_SUBJECT_WORDS)}`);
 const UNLISTED_PLACE = /^(?!大城|小城|新城|超市|股市|楼市|上市)(\p{Script=Han}{2})(?:市|县)(?!场|民|区|委|级|域|政府)/u;
 
-function placesNamed(ix: Indexes, q: Question, text: string): string[] {
+function placesNamed(ix: Indexes, q: Question, text: string): readonly string[] {
   const asked = q.places.flat();
   let rest = text;
   for (const n of NOT_PLACES) if (!asked.includes(n)) rest = rest.split(n).join(" ");
-  return ix.allPlaces.filter((place) => rest.includes(place));
+  return placesWithin(ix.allPlaces, rest);
+}
+
+/** Clauses found to name places, by the list they were searched for: the same clauses are read for every question. */
+const placesFound = new WeakMap<readonly string[], Map<string, readonly string[]>>();
+
+/** Which of `places` a text holds, in their order; remembered for the last few thousand texts. */
+function placesWithin(places: readonly string[], text: string): readonly string[] {
+  let found = placesFound.get(places);
+  if (!found || found.size >= 4096) placesFound.set(places, (found = new Map()));
+  let named = found.get(text);
+  if (!named) {
+    named = places.filter((place) => text.includes(place));
+    found.set(text, named);
+  }
+  return named;
 }
 
 function isOtherPlace(ix: Indexes, q: Question, place: string): boolean {
