@@ -144,7 +144,10 @@ const placesFound = new WeakMap<readonly string[], Map<string, readonly string[]
 /** Which of `places` a text holds, in their order; remembered for the last few thousand texts. */
 function placesWithin(places: readonly string[], text: string): readonly string[] {
   let found = placesFound.get(places);
-  if (!found || found.size >= 4096) placesFound.set(places, (found = new Map()));
+  if (!found || found.size >= 4096) {
+    found = new Map();
+    placesFound.set(places, found);
+  }
   let named = found.get(text);
   if (!named) {
     named = places.filter((place) => text.includes(place));
