@@ -125,7 +125,7 @@ export const ENGLISH_PARTS_OF_YEAR: readonly (readonly [readonly string[], strin
 export const REPORTING = ["数据显示", "据统计"];
 
 /** Words before a time that only say from or until when (到2025年, 从去年). */
-export const FROM_OR_TO = ["截至", "截止", "到", "从"];
+export const FROM_OR_TO = ["截至", "截止", "到", "从", "從"];
 
 /** Other words a clause may say its time with (年底, 目前, 近年来). */
 export const OTHER_TIMES = ["年底", "年末", "年初", "底", "目前", "近年来", "近年", "当前", "如今"];

@@ -22,6 +22,15 @@ function stated(quote: string, figure: string, extra: { subject?: string; period
 }
 
 describe("the direct answer's subject is the figure's own", () => {
+  it("keeps a holiday's days and an interview's speaker out of the subject, and the days in the period", () => {
+    const s = stated("据了解，从除夕到初五，青川古城共接待游客20.4万人次。", "20.4万人次", {
+      period: "2025年",
+      date: "2025-02-05",
+    });
+    expect(s).toBe("2025年从除夕到初五，青川古城共接待游客20.4万人次。");
+    expect(stated("记者:今年全县红芸豆最高亩产达到了231公斤。", "231公斤")).not.toContain("记者");
+  });
+
   it("keeps a project as the subject instead of putting the city before its capacity", () => {
     const s = stated("与某某能源公司合作的光伏项目，总投资12亿元，装机约80兆瓦。", "80兆瓦");
     expect(s).toContain("光伏项目");

@@ -73,7 +73,8 @@ export const TIME_CLAUSE = new RegExp(
   `^${alt(REPORTING)}?${alt(FROM_OR_TO)}?(?:${alt(Object.keys(RELATIVE_YEARS))}|\\d{4}年)?` +
     `(?:${alt(PARTS_OF_YEAR)}|\\d{1,2}月(?:至|到|-)\\d{1,2}月|\\d{1,2}月(?:底|末)?|\\d{1,2}月\\d{1,2}日|${alt(OTHER_TIMES)})?` +
     // A holiday is a time too: 今年国庆中秋假期, 春节期间.
-    `(?:${alt(HOLIDAY_WORDS)}){0,2}(?:假期|期间|黄金周|长假)?$`,
+    `(?:(?:${alt(HOLIDAY_WORDS)}|除夕|初[一二三四五六七八九十]{1,2}|大年初[一二三四五六七八九十])(?:到|至|—|-)?){0,3}` +
+    "(?:假期|期间|黄金周|长假)?$",
 );
 /** A clause that goes on from the one before it and makes no sense alone. */
 const CONTINUES = new RegExp(`^${alt(CONTINUING)}`);

@@ -184,7 +184,8 @@ export function statement(input: StatementInput): string {
   if (said !== undefined) body = said;
   else if (!answersWhen) lead = leadTime(clauses, reach, input);
   if (lead) lead = withYear(lead, yearOf(input.period) || year);
-  if (!saidTime && !/\d{4}年/.test(lead + body)) lead = displayPeriod(input.period);
+  // A time the quote says without a year (从除夕到初五) keeps its words, after the year it is of.
+  if (!saidTime && !/\d{4}年/.test(lead + body)) lead = lead && year ? `${year}年${lead}` : displayPeriod(input.period);
   const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");
   return `${sentence}。`;
 }
