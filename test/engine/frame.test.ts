@@ -4,10 +4,10 @@
  * a near fact, never as the answer. All text here is invented.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEngine, type Engine } from "../../src/engine/index.js";
+import type { Engine } from "../../src/engine/index.js";
 import { integrityProblems } from "../../src/eval/judge.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
 import { directAnswer } from "../../src/render/words.js";
+import { engineFor } from "../helpers/engine.js";
 import { article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
 
 const NOW = new Date("2025-12-01T08:00:00Z");
@@ -99,9 +99,7 @@ const FILES = {
 
 let engine: Engine;
 beforeAll(async () => {
-  const loaded = await loadKnowledge(knowledgeDir(FILES));
-  if (!loaded.ok) throw new Error("the invented knowledge did not load");
-  engine = createEngine(loaded.kb);
+  engine = await engineFor(knowledgeDir(FILES));
 });
 afterAll(removeKnowledgeDirs);
 

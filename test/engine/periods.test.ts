@@ -5,11 +5,11 @@
  * or a result a target. All text here is invented.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEngine, type Engine } from "../../src/engine/index.js";
+import type { Engine } from "../../src/engine/index.js";
 import { articleYears, periodOf } from "../../src/engine/read/periods.js";
 import { integrityProblems } from "../../src/eval/judge.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
 import { directAnswer } from "../../src/render/words.js";
+import { engineFor } from "../helpers/engine.js";
 import { article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
 
 const NOW = new Date("2025-12-01T08:00:00Z");
@@ -83,9 +83,7 @@ const FILES = {
 
 let engine: Engine;
 beforeAll(async () => {
-  const loaded = await loadKnowledge(knowledgeDir(FILES));
-  if (!loaded.ok) throw new Error("the invented knowledge did not load");
-  engine = createEngine(loaded.kb);
+  engine = await engineFor(knowledgeDir(FILES));
 });
 afterAll(removeKnowledgeDirs);
 

@@ -6,9 +6,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerJson } from "../../src/console.js";
-import { createEngine, type Engine } from "../../src/engine/index.js";
-import { loadKnowledge } from "../../src/knowledge/load.js";
+import type { Engine } from "../../src/engine/index.js";
 import { directAnswer } from "../../src/render/words.js";
+import { engineFor } from "../helpers/engine.js";
 import { article, knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 
 const NOW = new Date("2025-06-01T08:00:00Z");
@@ -72,9 +72,7 @@ const FILES = {
 
 let engine: Engine;
 beforeAll(async () => {
-  const loaded = await loadKnowledge(knowledgeDir(FILES));
-  if (!loaded.ok) throw new Error("the invented knowledge did not load");
-  engine = createEngine(loaded.kb);
+  engine = await engineFor(knowledgeDir(FILES));
 });
 afterAll(removeKnowledgeDirs);
 
