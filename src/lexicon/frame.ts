@@ -42,7 +42,23 @@ export const TARGET_WORDS = [
 ];
 
 /** Words with which a question asks for a result, not a target (实际完成, 完成投资). */
-export const RESULT_ASKED = ["实际", "实际上", "真正", "完成", "达到了", "实现了", "actually", "actual", "completed"];
+export const RESULT_ASKED = [
+  "实际",
+  "实际上",
+  "真正",
+  "完成",
+  "达到了",
+  "实现了",
+  "现在",
+  "目前",
+  "当前",
+  "如今",
+  "现有",
+  "actually",
+  "actual",
+  "completed",
+  "currently",
+];
 
 /**
  * Words with which a question asks for a target or a plan (目标是多少, 力争达到多少): a result does not answer it.

@@ -3,12 +3,20 @@
  * covers, whether it is about the place, year and unit asked, and whether its figure is of the kind
  * wanted. The best candidate first.
  */
+import {
+  COMPANY_REFERENCES,
+  REFERRED_OTHERS,
+  REFERRED_PLACES,
+  REFERRING,
+  WHOLE_PLACES,
+} from "../../lexicon/clauses.js";
+import { alt } from "../../lexicon/match.js";
 import type { Article } from "../../model/knowledge.js";
 import { liesIn, placeNamed } from "../../model/places.js";
 import type { EngineOptions } from "../options.js";
 import type { IndexedFact, Indexes } from "../retrieve/indexes.js";
-import type { Hit, Hits } from "../retrieve/search.js";
-import { normalize } from "../text.js";
+import { type Hit, type Hits, searchInContext } from "../retrieve/search.js";
+import { normalize, tokenizeNormalized } from "../text.js";
 import type { Question, WantedKind } from "../understand/question.js";
 import type { Span } from "./clauses.js";
 import { coverage, gradedCoverage, isEnglish } from "./coverage.js";
@@ -60,7 +68,7 @@ export function read(ix: Indexes, q: Question, hits: Hits, o: EngineOptions): Ca
   const regional = q.places.filter((names) => names.some((n) => ix.regionPlaces.has(n)));
   const other = q.places.filter((names) => !regional.includes(names));
   for (const hit of hits.sentences) {
-    const c = readSentence({ ix, q, o }, ix.passage(hit.id), hit, { regional, other });
+    const c = readSentence({ ix, q, o, hits: hits.sentences }, ix.passage(hit.id), hit, { regional, other });
     if (c) out.push(c);
   }
   return out.sort((a, b) => b.score - a.score || (yearOf(b.period) ?? 0) - (yearOf(a.period) ?? 0));
@@ -98,10 +106,29 @@ function readFact(q: Question, f: IndexedFact, hit: Hit, o: EngineOptions): Cand
   };
 }
 
+/** A subject left to the context: 该市, 本县, 全县, or a clause that opens with 公司 / 企业 / 其. */
+const REFERS_OUT = new RegExp(
+  [
+    `${alt([...REFERRING, "本"])}${alt([...REFERRED_PLACES, ...REFERRED_OTHERS])}`,
+    alt(WHOLE_PLACES),
+    `(?:^|[，,；;：:])(?:${alt(COMPANY_REFERENCES)}|其(?![中余餘他它次实實]))`,
+  ].join("|"),
+  "u",
+);
+
+/** A clause whose subject is a thing of its own (项目…, 园区…), not the company or place its article is about. */
+const OWN_THING = new RegExp(`^(?:${alt(REFERRED_OTHERS.filter((w) => !COMPANY_REFERENCES.includes(w)))})`, "u");
+
+function opensWithOwnThing(p: Passage, spans: readonly Span[]): boolean {
+  const at = spans[0]?.index ?? 0;
+  const clause = p.clauses.find((c) => c.end > at);
+  return Boolean(clause && OWN_THING.test(clause.text.trim()));
+}
+
 type AskedPlaces = { readonly regional: Question["places"]; readonly other: Question["places"] };
 
 function readSentence(
-  reader: { ix: Indexes; q: Question; o: EngineOptions },
+  reader: { ix: Indexes; q: Question; o: EngineOptions; hits: readonly Hit[] },
   p: Passage,
   hit: Hit,
   places: AskedPlaces,
@@ -121,7 +148,8 @@ function readSentence(
   // The place is named in the passage, or where it stands (its article, the sentence before).
   // A sentence that names a place of its own (镇江市人口318万 in an article on 忻州) is about that place, not its
   // article's or its context's: then only its own words can name the place asked.
-  const ownPlace = namesOtherPlace(ix, q, `${pick.clauseNorm} ${p.lead}`);
+  // So is a clause that opens with another thing (项目占地面积160亩 after 该公司开工建设…): not the article's company.
+  const ownPlace = namesOtherPlace(ix, q, `${pick.clauseNorm} ${p.lead}`) || opensWithOwnThing(p, pick.spans);
   const figureAt = pick.spans[0]?.index ?? p.sentence.text.length;
   if (figureOfOtherPlace(ix, q, p.sentence.text.slice(0, figureAt))) return undefined;
   const about = `${p.regionNorm} ${pick.ownNorm} ${p.lead} ${p.context}`;
@@ -136,8 +164,9 @@ function readSentence(
   // The region's English names (忻州市 xinzhou city) do not make a Chinese sentence English.
   const cov = gradedCoverage(q.concepts, sources, o, isEnglish(p.sentence.text));
   const kind = pick.figure?.kind ?? "text";
+  const search = searchInContext(reader.hits, hit, leftToContext(q, p));
   const score =
-    baseScore(q, { coverage: cov, search: hit.score, kind, period: pick.period }, o) +
+    baseScore(q, { coverage: cov, search, kind, period: pick.period }, o) +
     pick.fit +
     placeBonus(q, pick.clauseNorm, o) +
     comparisonBonus(q, p.sentence.text, o);
@@ -154,10 +183,26 @@ function readSentence(
     coverage: cov,
     fit: pick.fit,
     event: pick.event,
-    search: hit.score,
+    search,
     score,
   };
   return candidate;
+}
+
+/**
+ * The tokens of whose figure the question asks (its places, a company its article's title names) that a
+ * sentence referring out (该公司, 全县, 公司实现…) leaves to its context. A sentence with a subject of its own
+ * leaves nothing; nor are the words of the measure ever left to context.
+ */
+function leftToContext(q: Question, p: Passage): string[] {
+  if (!q.searchText || !REFERS_OUT.test(p.sentence.text)) return [];
+  const title = normalize(p.article.title);
+  const names = [
+    ...q.places.flatMap((g) => g.filter((n) => /\p{Script=Han}/u.test(n))),
+    ...q.concepts.filter((c) => title.includes(c.text)).map((c) => c.text),
+  ];
+  const tokens = names.flatMap((n) => tokenizeNormalized(normalize(n)));
+  return [...new Set(tokens)].filter((t) => !p.norm.includes(t) && p.context.includes(t));
 }
 
 /** The sentence up to the end of the clause the figure stands in, normalized. */

@@ -13,6 +13,10 @@ export interface Hit {
   readonly id: number;
   /** The index's score over the best hit's, 0 to 1. */
   readonly score: number;
+  /** The question's tokens the hit holds (sentence hits). */
+  readonly terms?: readonly string[];
+  /** The index's own score, for comparing hits among themselves (sentence hits). */
+  readonly raw?: number;
 }
 
 export interface Hits {
@@ -32,12 +36,30 @@ export function retrieve(ix: Indexes, q: Question, o: EngineOptions): Hits {
     ix.sentences.search(selectiveTokens(ix, q.searchText, o), { combineWith: "OR" }),
     large ? o.limits.largeCorpusHits : o.limits.hits,
   );
-  return { facts: relative(facts), sentences: relative(sentences) };
+  const max = maxScore(sentences);
+  const found = sentences.map((h) => ({ id: Number(h.id), score: h.score / max, terms: h.terms, raw: h.score }));
+  return { facts: relative(facts), sentences: found };
 }
 
+const maxScore = (hits: readonly { score: number }[]) => Math.max(1e-9, ...hits.map((h) => h.score));
+
 function relative(hits: readonly { id: unknown; score: number }[]): Hit[] {
-  const max = Math.max(1e-9, ...hits.map((h) => h.score));
+  const max = maxScore(hits);
   return hits.map((h) => ({ id: Number(h.id), score: h.score / max }));
+}
+
+/**
+ * A sentence's search score when the words of the question it lacks stand in its context (公司实现营业收入… in an
+ * article on 恒岳重工): its score over the best hit that lacks them too, so that a sentence is not ranked down
+ * for leaving its subject to the title, as readers do. The hit's own score when nothing is left to context.
+ */
+export function searchInContext(hits: readonly Hit[], hit: Hit, left: readonly string[]): number {
+  if (!left.length || hit.raw === undefined) return hit.score;
+  let max = 0;
+  for (const h of hits) {
+    if (h.raw !== undefined && h.raw > max && !left.some((t) => h.terms?.includes(t))) max = h.raw;
+  }
+  return max ? Math.max(hit.score, Math.min(1, hit.raw / max)) : hit.score;
 }
 
 /**
