@@ -365,3 +365,12 @@ export const COMPARING_PLACES = {
   latinMore: ["larger", "higher", "bigger", "greater", "more"],
   latinLess: ["smaller", "lower", "less", "fewer"],
 };
+
+/**
+ * Heads of a word that name the kind of thing, not the thing (月饼产业, 光伏行业): evidence that names the thing
+ * (月饼) speaks of it.
+ */
+export const GENERIC_HEADS = ["产业", "行业", "领域", "板块", "產業", "行業"];
+
+/** Openings of a measure that say it is yearly (一年产值, 年产值): evidence says 产值 as often. */
+export const YEARLY_OPENINGS = ["一年", "每年", "年"];

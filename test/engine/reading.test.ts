@@ -62,6 +62,16 @@ const files = {
     },
     "定襄县是中国法兰之乡。\n\n全县法兰企业达到260家，年产法兰120万吨。",
   ),
+  "articles/oats.md": article(
+    {
+      title: "静乐县莜面飘香",
+      publisher: "测试农报",
+      date: "2025-06-01",
+      url: "https://example.org/oats",
+      region: "静乐县",
+    },
+    "测试农报6月1日电 年加工销售莜面制品2.4万吨,实现产值1.9亿元,带动农户3000余户。",
+  ),
 };
 
 beforeAll(async () => {
@@ -125,6 +135,13 @@ describe("document context", () => {
 });
 
 describe("which figure answers", () => {
+  it("reads an industry's yearly output in a sentence that names only the product and 产值", () => {
+    // 莜面产业 is spoken of as 莜面, 一年产值 as 产值.
+    const a = ask("静乐莜面产业一年产值多少？");
+    expect(a.figure).toBe("1.9亿元");
+    expect(integrityProblems(a, engine.kb)).toEqual([]);
+  });
+
   it("gives the latest figure when no time is asked, and takes a plan for a later year as no figure of now", async () => {
     const dir = knowledgeDir(
       {

@@ -14,6 +14,7 @@ import {
   ERAS,
   FILLERS,
   FUNCTION_CHARS,
+  GENERIC_HEADS,
   GREETINGS,
   JOINERS,
   KEPT_LEADING,
@@ -25,6 +26,7 @@ import {
   TRAILING_WORDS,
   WHEN_ASKING,
   WHEN_PHRASES,
+  YEARLY_OPENINGS,
 } from "../../lexicon/questions.js";
 import {
   COMPARING,
@@ -358,11 +360,20 @@ function wordConcepts(rest: string, ix: Indexes): Concept[] {
         if (!word || TIME_WORD.test(word) || /^[\d年月日季度前后上下半]+$/.test(word)) continue;
         const grams = bigrams(word).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHAR.has(ch)));
         if (grams.length)
-          concepts.push({ text: word, forms: [word], weight: grams.length, grams, verbs: eventVerbsIn(word) });
+          concepts.push({ text: word, forms: formsOf(word), weight: grams.length, grams, verbs: eventVerbsIn(word) });
       }
     }
   }
   return concepts;
+}
+
+const GENERIC_HEAD = new RegExp(`^(\\p{Script=Han}{2,})${alt(GENERIC_HEADS)}$`, "u");
+const YEARLY_OPENING = new RegExp(`^${alt(YEARLY_OPENINGS)}(?=\\p{Script=Han}{2,}$)`, "u");
+
+/** A word as the question writes it, and its core where its head is generic (月饼产业: 月饼) or it opens yearly (年产值: 产值). */
+function formsOf(word: string): string[] {
+  const core = word.replace(GENERIC_HEAD, "$1").replace(YEARLY_OPENING, "");
+  return core !== word && core.length >= 2 ? [word, core] : [word];
 }
 
 /**
