@@ -79,14 +79,33 @@ export const PER_PERSON_ASKED = ["人均", "per capita", "per person", "on avera
 export const WHOLE_YEAR = ["全年", "全年度", "年底", "年末", "whole year", "full year", "end of the year", "year-end"];
 
 /** Qualifiers that, before a measure, make it another measure than the measure alone. */
-export const QUALIFIERS = ["城镇", "农村", "乡村", "城市", "城乡", "农民", "城镇居民", "农村居民", "规上", "规模以上", "全体居民", "人均"];
+export const QUALIFIERS = [
+  "城镇",
+  "农村",
+  "乡村",
+  "城市",
+  "城乡",
+  "农民",
+  "城镇居民",
+  "农村居民",
+  "规上",
+  "规模以上",
+  "全体居民",
+  "人均",
+  "首批",
+  "第一批",
+];
 
 /** Qualifiers that say the same (农民 and 农村居民 incomes are one measure). */
 export const SAME_QUALIFIERS: readonly (readonly string[])[] = [
   ["农村", "农村居民", "农民", "乡村", "rural", "farmers"],
   ["城镇", "城镇居民", "urban"],
   ["规上", "规模以上", "above designated size", "above-scale"],
+  ["首批", "第一批", "first batch"],
 ];
+
+/** Qualifiers of a set of things (首批 projects): its items may be counted in the sentences after it (其中，…). */
+export const BATCH_QUALIFIERS = ["首批", "第一批"];
 
 /** Qualifiers that ask for the figures of others together: 城乡居民收入 is the town's and the village's. */
 export const COVERING_QUALIFIERS: Readonly<Record<string, readonly string[]>> = {

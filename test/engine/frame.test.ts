@@ -84,6 +84,19 @@ const FILES = {
       "全年全市农村居民人均可支配收入15630元，比上年增长6.6%。",
     ].join("\n\n"),
   ),
+  "articles/batch.md": article(
+    {
+      title: "忻州市重大项目集中开工",
+      publisher: "测试报",
+      date: "2024-04-02",
+      url: "https://example.org/batch",
+      region: "忻州市",
+    },
+    [
+      "今年全市开工建设的重大项目共520个，总投资3120亿元。",
+      "此次首批集中开工的重大项目共126个，总投资842亿元。其中，产业类项目74个，总投资531亿元。",
+    ].join("\n\n"),
+  ),
   "articles/county-en.md": article(
     {
       title: "Jingle County at a glance",
@@ -149,6 +162,9 @@ describe("evidence of the frame asked still answers", () => {
     ["What is the average disposable income of rural residents in Jingle County?", "12,020 yuan"],
     // 农民 and 农村居民 qualify the income alike.
     ["忻州2024年农民人均可支配收入增长多少？", "6.6%"],
+    // A first batch is not all projects; its items are counted in the sentence after it.
+    ["忻州首批开工的重大项目总投资多少？", "842亿元"],
+    ["忻州首批开工项目里产业类项目总投资多少", "531亿元"],
   ])("%s → %s", (q, figure) => {
     const a = ask(q);
     expect(a.answered).toBe(true);

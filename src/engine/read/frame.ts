@@ -6,6 +6,7 @@
 import {
   COVERING_QUALIFIERS,
   HOLIDAYS,
+  BATCH_QUALIFIERS,
   LOOSE_QUALIFIERS,
   NOT_HOLIDAYS,
   PER_HEAD_BY_NATURE,
@@ -68,7 +69,7 @@ export function conflictOf(q: Question, e: Framed): Conflict | undefined {
   if (f.year && q.years.length && monthSpan(e.period)) return "period";
   if (f.result && isTarget(e)) return "target";
   if (f.target && !isTarget(e)) return "result";
-  if (otherMeasure(q, e.own)) return "measure";
+  if (otherMeasure(q, e.own, e.around)) return "measure";
   if (countyForCity(q, e)) return "place";
   return undefined;
 }
@@ -99,10 +100,10 @@ function periodConflicts(fullYear: boolean, span: string, period: string): boole
 }
 
 /** The question's measure qualified otherwise in the evidence (城镇常住人口 for 常住人口), or its opposite (收入 for 支出). */
-function otherMeasure(q: Question, own: string): boolean {
+function otherMeasure(q: Question, own: string, around: string): boolean {
   if (q.frame.perHead && !PER_HEAD.test(own)) return true;
   for (const { asked, opposite } of q.frame.measures) if (own.includes(opposite) && !own.includes(asked)) return true;
-  if (rivalQualified(q, own) || lacksQualifier(q, own)) return true;
+  if (rivalQualified(q, own) || lacksQualifier(q, own, around)) return true;
   for (const c of q.concepts) {
     // A glossary concept (GDP) is met by its forms (地区生产总值); a word of the question by itself.
     const words = c.grams.length ? [measureIn(own, c.text)] : c.forms.filter((f) => /^\p{Script=Han}{2,}$/u.test(f));
@@ -159,12 +160,16 @@ function rivalQualified(q: Question, own: string): boolean {
   return false;
 }
 
-/** The question's measure qualified (规上企业, 城镇居民收入), the evidence's own clauses not: the figure is another one. */
-function lacksQualifier(q: Question, own: string): boolean {
+/**
+ * The question's measure qualified (规上企业, 城镇居民收入), the evidence's own clauses not: the figure is another
+ * one. A batch (首批) may be said where the passage stands (此次首批开工项目183个。其中，…).
+ */
+function lacksQualifier(q: Question, own: string, around: string): boolean {
   return q.frame.qualifiers.some((w) => {
     if (w === "人均" || LOOSE_QUALIFIERS.includes(w)) return false;
     const same = SAME_QUALIFIERS.find((g) => g.includes(w)) ?? [w];
-    return !same.some((x) => own.includes(x));
+    const where = BATCH_QUALIFIERS.includes(w) ? around : own;
+    return !same.some((x) => where.includes(x));
   });
 }
 
