@@ -4,9 +4,9 @@
  * the city when the city is asked. Evidence of another frame never answers; it may be said as a near fact.
  */
 import {
+  BATCH_QUALIFIERS,
   COVERING_QUALIFIERS,
   HOLIDAYS,
-  BATCH_QUALIFIERS,
   LOOSE_QUALIFIERS,
   NOT_HOLIDAYS,
   PER_HEAD_BY_NATURE,
