@@ -68,7 +68,7 @@ const FILES = {
       url: "https://example.org/county",
       region: "静乐县",
     },
-    "2023年，全县地区生产总值完成68.7亿元，同比增长4.9%。",
+    "2023年，全县地区生产总值完成68.7亿元，同比增长4.9%。\n\n目前，全县共有铸造企业85家，其中规模以上企业19户。",
   ),
   "articles/bulletin.md": article(
     {
@@ -162,6 +162,8 @@ describe("evidence of the frame asked still answers", () => {
     ["What is the average disposable income of rural residents in Jingle County?", "12,020 yuan"],
     // 农民 and 农村居民 qualify the income alike.
     ["忻州2024年农民人均可支配收入增长多少？", "6.6%"],
+    // 规上 is read apart from the trade it qualifies, as the sentence says them apart.
+    ["静乐县有多少家规上铸造企业", "19户"],
     // A first batch is not all projects; its items are counted in the sentence after it.
     ["忻州首批开工的重大项目总投资多少？", "842亿元"],
     ["忻州首批开工项目里产业类项目总投资多少", "531亿元"],

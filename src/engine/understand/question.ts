@@ -358,9 +358,11 @@ function wordConcepts(rest: string, ix: Indexes): Concept[] {
       for (const found of words(ix, chunk)) {
         const word = found.replace(EDGE_WORDS, "");
         if (!word || TIME_WORD.test(word) || /^[\d年月日季度前后上下半]+$/.test(word)) continue;
-        const grams = bigrams(word).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHAR.has(ch)));
-        if (grams.length)
-          concepts.push({ text: word, forms: formsOf(word), weight: grams.length, grams, verbs: eventVerbsIn(word) });
+        for (const part of qualifierApart(word)) {
+          const grams = bigrams(part).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHAR.has(ch)));
+          if (grams.length)
+            concepts.push({ text: part, forms: formsOf(part), weight: grams.length, grams, verbs: eventVerbsIn(part) });
+        }
       }
     }
   }
@@ -369,6 +371,17 @@ function wordConcepts(rest: string, ix: Indexes): Concept[] {
 
 const GENERIC_HEAD = new RegExp(`^(\\p{Script=Han}{2,})${alt(GENERIC_HEADS)}$`, "u");
 const YEARLY_OPENING = new RegExp(`^${alt(YEARLY_OPENINGS)}(?=\\p{Script=Han}{2,}$)`, "u");
+
+const QUALIFIER_OPENING = new RegExp(`^(${alt([...QUALIFIERS].sort((a, b) => b.length - a.length))})(?=\\p{Script=Han}{2,}$)`, "u");
+
+/**
+ * A word that opens with a qualifier (规上锻造企业): the qualifier and the rest apart, for evidence says them apart
+ * (锻造企业460余家，其中规模以上企业132户). The qualifier itself is in the question's frame (frame.ts).
+ */
+function qualifierApart(word: string): string[] {
+  const m = QUALIFIERS.includes(word) ? null : word.match(QUALIFIER_OPENING);
+  return m ? [m[1]!, word.slice(m[1]!.length)] : [word];
+}
 
 /** A word as the question writes it, and its core where its head is generic (月饼产业: 月饼) or it opens yearly (年产值: 产值). */
 function formsOf(word: string): string[] {
