@@ -22,6 +22,15 @@ function stated(quote: string, figure: string, extra: { subject?: string; period
 }
 
 describe("the direct answer's subject is the figure's own", () => {
+  it("says 目前 as the date its article gives it, once", () => {
+    const s = stated("目前，全县共有铸造企业85家，其中规模以上企业19户。", "19户", {
+      subject: "青川县",
+      period: "截至2024年12月",
+      date: "2024-12-20",
+    });
+    expect(s).toBe("截至2024年12月，青川县共有铸造企业85家，其中规模以上企业19户。");
+  });
+
   it("keeps a holiday's days and an interview's speaker out of the subject, and the days in the period", () => {
     const s = stated("据了解，从除夕到初五，青川古城共接待游客20.4万人次。", "20.4万人次", {
       period: "2025年",

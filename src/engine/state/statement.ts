@@ -49,6 +49,8 @@ const DATELINE =
 const SHORT_NAMES = ["经济区", "經濟區", "开发区", "開發區", "示范区", "示範區", "产业园", "產業園"];
 /** A speaker's label before what they say (记者:, 岢岚县农委副主任高利君:): who speaks, not whose figure. */
 const SPEAKER = new RegExp(`^\\p{Script=Han}{0,14}(?:${alt(SPEAKER_ROLES)})\\p{Script=Han}{0,3}$`, "u");
+/** A time that is the article's now: 目前, 截至目前, 当前, 如今, 现在 (alone, at the start). */
+const NOW_WORD = /^(?:截至|截止)?(?:目前|当前|如今|现在)(?=$|[，,])/;
 /** Where a statement reaching back for its subject stops growing: past it, the figure is lost in the sentence. */
 const MAX_REACH = 120;
 
@@ -184,6 +186,10 @@ export function statement(input: StatementInput): string {
   if (said !== undefined) body = said;
   else if (!answersWhen) lead = leadTime(clauses, reach, input);
   if (lead) lead = withYear(lead, yearOf(input.period) || year);
+  // 目前 is the date its article gives it (截至2024年12月), said once instead of 2024年目前.
+  if (NOW_WORD.test(lead) && input.period.startsWith("截至")) lead = displayPeriod(input.period);
+  else if (!lead && said !== undefined && input.period.startsWith("截至"))
+    body = body.replace(NOW_WORD, displayPeriod(input.period));
   // A time the quote says without a year (从除夕到初五) keeps its words, after the year it is of.
   if (!saidTime && !/\d{4}年/.test(lead + body)) lead = lead && year ? `${year}年${lead}` : displayPeriod(input.period);
   const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");
