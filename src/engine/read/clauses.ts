@@ -68,13 +68,16 @@ function splitEnglish(c: Clause): Clause[] {
 const HOLIDAY_WORDS = Object.values(HOLIDAYS)
   .flat()
   .filter((w) => /\p{Script=Han}/u.test(w));
-/** A clause that only says when: 今年前三季度, 截至今年10月底, 2023年, 目前. */
+/** A five-year plan's period: “十二五”期间, 十四五时期, “十三五”末. */
+export const PLAN_PERIOD = /^[“"‘]?十[一二三四五六七八九]五[”"’]?(?:期间|時期|时期|末|以来|规划期)?$/;
+/** A clause that only says when: 今年前三季度, 截至今年10月底, 2023年, 目前, “十二五”期间. */
 export const TIME_CLAUSE = new RegExp(
-  `^${alt(REPORTING)}?${alt(FROM_OR_TO)}?(?:${alt(Object.keys(RELATIVE_YEARS))}|\\d{4}年)?` +
+  `^${alt(REPORTING)}?(?:${PLAN_PERIOD.source.slice(1, -1)}$|` +
+    `${alt(FROM_OR_TO)}?(?:${alt(Object.keys(RELATIVE_YEARS))}|\\d{4}年)?` +
     `(?:${alt(PARTS_OF_YEAR)}|\\d{1,2}月(?:至|到|-)\\d{1,2}月|\\d{1,2}月(?:底|末)?|\\d{1,2}月\\d{1,2}日|${alt(OTHER_TIMES)})?` +
     // A holiday is a time too: 今年国庆中秋假期, 春节期间.
     `(?:(?:${alt(HOLIDAY_WORDS)}|除夕|初[一二三四五六七八九十]{1,2}|大年初[一二三四五六七八九十])(?:到|至|—|-)?){0,3}` +
-    "(?:假期|期间|黄金周|长假)?$",
+    "(?:假期|期间|黄金周|长假)?$)",
 );
 /** A clause that goes on from the one before it and makes no sense alone. */
 const CONTINUES = new RegExp(`^${alt(CONTINUING)}`);

@@ -18,7 +18,7 @@ import {
 import { alt } from "../../lexicon/match.js";
 import { KNOWN_PLACES } from "../../lexicon/places.js";
 import { FROM_OR_TO, OTHER_TIMES, PARTS_OF_YEAR, RELATIVE_YEARS, REPORTING } from "../../lexicon/time.js";
-import { type Clause, groupStart, type Span, splitClauses, TIME_CLAUSE } from "../read/clauses.js";
+import { type Clause, groupStart, PLAN_PERIOD, type Span, splitClauses, TIME_CLAUSE } from "../read/clauses.js";
 import { type ArticleYears, resolveRelativeYears } from "../read/periods.js";
 import { dropReadings, simplify } from "../text.js";
 
@@ -191,7 +191,10 @@ export function statement(input: StatementInput): string {
   else if (!lead && said !== undefined && input.period.startsWith("截至"))
     body = body.replace(NOW_WORD, displayPeriod(input.period));
   // A time the quote says without a year (从除夕到初五) keeps its words, after the year it is of.
-  if (!saidTime && !/\d{4}年/.test(lead + body)) lead = lead && year ? `${year}年${lead}` : displayPeriod(input.period);
+  // A plan's period (“十二五”期间) is its own time: no year goes before it.
+  if (!saidTime && !/\d{4}年/.test(lead + body) && !PLAN_PERIOD.test(lead)) {
+    lead = lead && year ? `${year}年${lead}` : displayPeriod(input.period);
+  }
   const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");
   return `${sentence}。`;
 }
