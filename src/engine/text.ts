@@ -5,6 +5,7 @@
  * run as itself). Numbers stay whole with their decimal point, fraction bar or percent sign
  * (17.38%, 1/9, 2387.2), and a number glued to Latin letters keeps them (14gw).
  */
+import * as OpenCCTraditional from "opencc-js/cn2t";
 import * as OpenCC from "opencc-js/t2cn";
 import { NUMBER_SOURCE } from "../model/numbers.js";
 
@@ -34,6 +35,20 @@ export const simplify = remembered((text: string): string => {
   toSimplified = convert;
   return convert(text);
 }, 4096);
+
+let toTraditional: ((s: string) => string) | undefined;
+
+/** Simplified → traditional characters (Taiwan's standard), for words put into a traditional text. */
+export const traditionalize = remembered((text: string): string => {
+  const convert = toTraditional ?? OpenCCTraditional.Converter({ from: "cn", to: "tw" });
+  toTraditional = convert;
+  return convert(text);
+}, 256);
+
+/** Whether a text is written in traditional characters: it has some that simplify to others. */
+export function isTraditional(text: string): boolean {
+  return simplify(text) !== text;
+}
 
 /**
  * The simplified form of a text, the same length character for character, so that an offset in one

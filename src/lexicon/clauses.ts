@@ -78,6 +78,37 @@ export const CONNECTIVES = [
   "三是",
   "四是",
   "五是",
+  "六是",
+  "此次",
+  "这次",
+  "這次",
+  "本次",
+];
+
+/** How a clause opens when it says what was done, not who did it (积极发展…, 加快建设…): the place stands before it. */
+export const ACTION_OPENINGS = [
+  "积极",
+  "積極",
+  "加快",
+  "大力",
+  "全力",
+  "着力",
+  "著力",
+  "坚持",
+  "堅持",
+  "持续",
+  "持續",
+  "不断",
+  "不斷",
+  "深入",
+  "全面",
+  "推进",
+  "推進",
+  "实施",
+  "實施",
+  "成功",
+  "先后",
+  "先後",
 ];
 
 /** 该 and 該: the character that refers back (该市, 该公司). */

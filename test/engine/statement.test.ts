@@ -27,6 +27,20 @@ describe("the direct answer's subject is the figure's own", () => {
     expect(s).toBe("“十四五”期间，青川市规划项目512个。");
   });
 
+  it("puts the place in a traditional quote's own script", () => {
+    const s = stated("該縣鍛鋼法蘭年出口量占全國總量的55%。", "55%", { subject: "青川县" });
+    expect(s).toBe("2023年，青川縣鍛鋼法蘭年出口量占全國總量的55%。");
+  });
+
+  it("leaves an outline's numbering (一是) and 此次 out of the statement", () => {
+    expect(stated("为此，全县一是加快园区建设,新建标准化厂房12座。", "12座", { subject: "青川县" })).toBe(
+      "2023年，青川县加快园区建设,新建标准化厂房12座。",
+    );
+    expect(stated("此次集中开工的重大项目共64个,总投资210亿元。", "64个")).toBe(
+      "2023年，青川市集中开工的重大项目共64个。",
+    );
+  });
+
   it("says 目前 as the date its article gives it, once", () => {
     const s = stated("目前，全县共有铸造企业85家，其中规模以上企业19户。", "19户", {
       subject: "青川县",

@@ -5,6 +5,7 @@
  * cannot be made whole (其中… with its whole in another sentence) is the quote itself.
  */
 import {
+  ACTION_OPENINGS,
   CONNECTIVES,
   NOT_PLACE_OPENINGS,
   REFERRED_OTHERS,
@@ -20,7 +21,7 @@ import { KNOWN_PLACES } from "../../lexicon/places.js";
 import { FROM_OR_TO, OTHER_TIMES, PARTS_OF_YEAR, RELATIVE_YEARS, REPORTING } from "../../lexicon/time.js";
 import { type Clause, groupStart, PLAN_PERIOD, type Span, splitClauses, TIME_CLAUSE } from "../read/clauses.js";
 import { type ArticleYears, resolveRelativeYears } from "../read/periods.js";
-import { dropReadings, simplify } from "../text.js";
+import { dropReadings, isTraditional, simplify, traditionalize } from "../text.js";
 
 /** 该市, 该县 …: the place the article is about. */
 const PLACE_REFERENCE = new RegExp(`${alt(REFERRING)}${alt(REFERRED_PLACES)}`, "g");
@@ -49,6 +50,9 @@ const DATELINE =
 const SHORT_NAMES = ["经济区", "經濟區", "开发区", "開發區", "示范区", "示範區", "产业园", "產業園"];
 /** A speaker's label before what they say (记者:, 岢岚县农委副主任高利君:): who speaks, not whose figure. */
 const SPEAKER = new RegExp(`^\\p{Script=Han}{0,14}(?:${alt(SPEAKER_ROLES)})\\p{Script=Han}{0,3}$`, "u");
+const ACTION_OPENING = new RegExp(`^${alt(ACTION_OPENINGS)}`);
+const ENUMERATED =
+  /^((?:\d{4}年[^，,]*[，,])?\p{Script=Han}{2,8}?(?:市|县|縣|区|區))[一二三四五六]是(?=\p{Script=Han})/u;
 /** A time that is the article's now: 目前, 截至目前, 当前, 如今, 现在 (alone, at the start). */
 const NOW_WORD = /^(?:截至|截止)?(?:目前|当前|如今|现在)(?=$|[，,])/;
 /** Where a statement reaching back for its subject stops growing: past it, the figure is lost in the sentence. */
@@ -89,7 +93,7 @@ function saysWhose(text: string, names: readonly string[]): boolean {
 /** Whether a clause opens with a place: its own name, 全县, 该市 or a place of the lexicon. */
 function placeLed(text: string, names: readonly string[]): boolean {
   const t = opening(text);
-  return PLACE_OPENING.test(t) || names.some((n) => n && t.startsWith(n));
+  return PLACE_OPENING.test(t) || ACTION_OPENING.test(t) || names.some((n) => n && t.startsWith(n));
 }
 
 /**
@@ -159,8 +163,10 @@ export interface StatementInput {
 
 export function statement(input: StatementInput): string {
   const { quote, articleDate } = input;
-  const place = input.subject.replace(/[（(][^）)]*[）)]/g, "").trim();
-  const names = [place, ...input.subjectNames].filter(Boolean);
+  const subject = input.subject.replace(/[（(][^）)]*[）)]/g, "").trim();
+  // The place is put in the quote's own script: 定襄縣 in a traditional quote, never 定襄县鍛鋼法蘭.
+  const place = isTraditional(quote) ? traditionalize(subject) : subject;
+  const names = [place, subject, ...input.subjectNames].filter(Boolean);
   const clauses = splitClauses(quote);
   const cut = figureClauses(quote, clauses, input.spans);
   const english = /^[^\p{Script=Han}]*$/u.test(quote);
@@ -178,6 +184,8 @@ export function statement(input: StatementInput): string {
   // A clause reached back to for its subject (云岭机场…，旅客吞吐量…) has its own; the place goes before no other.
   const own = reach < cut.lo && !placeLed(clauses[reach]!.text, names) ? "" : place;
   body = namePlace(body, own, names, quote.slice(0, clauses[reach]!.start));
+  // An enumeration after the subject (宁武县一是加快…) is the article's outline, not the statement's.
+  body = body.replace(ENUMERATED, "$1");
 
   const year = yearOf(input.period) || yearOf(resolveRelativeYears("今年", articleDate));
   const said = sayYear(body, yearOf(input.period));

@@ -372,7 +372,10 @@ function wordConcepts(rest: string, ix: Indexes): Concept[] {
 const GENERIC_HEAD = new RegExp(`^(\\p{Script=Han}{2,})${alt(GENERIC_HEADS)}$`, "u");
 const YEARLY_OPENING = new RegExp(`^${alt(YEARLY_OPENINGS)}(?=\\p{Script=Han}{2,}$)`, "u");
 
-const QUALIFIER_OPENING = new RegExp(`^(${alt([...QUALIFIERS].sort((a, b) => b.length - a.length))})(?=\\p{Script=Han}{2,}$)`, "u");
+const QUALIFIER_OPENING = new RegExp(
+  `^(${alt([...QUALIFIERS].sort((a, b) => b.length - a.length))})(?=\\p{Script=Han}{2,}$)`,
+  "u",
+);
 
 /**
  * A word that opens with a qualifier (规上锻造企业): the qualifier and the rest apart, for evidence says them apart
