@@ -85,6 +85,9 @@ export const CONNECTIVES = [
   "本次",
 ];
 
+/** Measures that open an item of a list of projects (总投资20亿元的某某项目). */
+export const ITEM_MEASURES = ["总投资", "總投資", "计划投资", "計劃投資", "投资", "投資", "装机", "裝機", "占地"];
+
 /** How a clause opens when it says what was done, not who did it (积极发展…, 加快建设…): the place stands before it. */
 export const ACTION_OPENINGS = [
   "积极",

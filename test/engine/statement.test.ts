@@ -27,6 +27,11 @@ describe("the direct answer's subject is the figure's own", () => {
     expect(s).toBe("“十四五”期间，青川市规划项目512个。");
   });
 
+  it("says an item of a project list as a sentence of its own: the project, then its investment", () => {
+    const quote = "总投资18亿元的青川化工新材料一期工程;总投资6亿元的青川风电二期项目;总投资9亿元的青川物流园……";
+    expect(stated(quote, "6亿元")).toBe("青川风电二期项目总投资6亿元。");
+  });
+
   it("puts the place in a traditional quote's own script", () => {
     const s = stated("該縣鍛鋼法蘭年出口量占全國總量的55%。", "55%", { subject: "青川县" });
     expect(s).toBe("2023年，青川縣鍛鋼法蘭年出口量占全國總量的55%。");

@@ -231,7 +231,7 @@ export function combine(parts: readonly Answer[], missing: readonly string[], o:
   const first = parts[0]!;
   // A part's statement that another part's already says (the count, then the count with its investment) goes.
   const unique = [...new Set(parts.map((a) => a.answer))];
-  const said = (x: string, y: string) => x !== y && y.includes(x.replace(/。$/, ""));
+  const said = (x: string, y: string) => x !== y && y.includes(x.replace(/(?:。|……)$/, ""));
   const statements = unique.filter((x) => !unique.some((y) => said(x, y)));
   // The parts left unanswered are named in the reply's text (render), not in the direct answer: they are
   // the user's words, and the direct answer holds only what the articles say.

@@ -7,6 +7,7 @@
 import {
   ACTION_OPENINGS,
   CONNECTIVES,
+  ITEM_MEASURES,
   NOT_PLACE_OPENINGS,
   REFERRED_OTHERS,
   REFERRED_PLACES,
@@ -171,6 +172,8 @@ export function statement(input: StatementInput): string {
   const cut = figureClauses(quote, clauses, input.spans);
   const english = /^[^\p{Script=Han}]*$/u.test(quote);
   if (english) return englishStatement(quote, clauses, cut);
+  const item = listItem(clauses, cut, input.spans);
+  if (item) return `${item}。`;
   // When the answer is itself a date, an earlier date of the quote (1913年1月，…于1916年…结婚) is another time:
   // the statement does not reach back over it.
   const answersWhen = input.spans.some((s) => /\d年|\d月\d{1,2}[日号]/.test(quote.slice(s.index, s.index + s.length)));
@@ -260,6 +263,26 @@ function namePlace(body: string, place: string, names: readonly string[], before
     return body;
   }
   return time + comma + place + rest;
+}
+
+/** An item of a list of projects: 总投资20亿元的国电轩岗风电项目, the figure before what it is of. */
+const LIST_ITEM = new RegExp(`^(${alt(ITEM_MEASURES)})((?:约|近|超过|超)?[^的，,；;]{1,20}?)的([^，,；;]{4,60})$`);
+
+/**
+ * A clause that is one item of a list (…;总投资20亿元的国电轩岗风电项目;…) said as a sentence of its own: the item,
+ * then its measure and figure (国电轩岗风电项目总投资20亿元). Undefined for any other clause.
+ */
+function listItem(clauses: readonly Clause[], cut: Cut, spans: readonly Span[]): string | undefined {
+  const first = spans[0]?.index ?? -1;
+  const clause = clauses[cut.hi];
+  if (!clause || first < clause.start) return undefined;
+  const text = trimQuotes(clause.text).replace(/[。…]+$/, "");
+  const m = text.match(LIST_ITEM);
+  if (!m) return undefined;
+  const at = clause.start + clause.text.indexOf(text);
+  const figureEnd = at + m[1]!.length + m[2]!.length;
+  if (!spans.every((s) => s.index >= at + m[1]!.length && s.index + s.length <= figureEnd)) return undefined;
+  return `${m[3]}${m[1]}${m[2]}`;
 }
 
 /** The quote as it stands, or its sentence up to the figure's clause when the whole is too long to read first. */
