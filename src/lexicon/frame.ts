@@ -126,6 +126,15 @@ export const RIVAL_QUALIFIERS: readonly (readonly (readonly string[])[])[] = [
   ],
 ];
 
+/**
+ * Both sides of the rivalry asked together (城镇和农村居民收入, 农村居民与城镇居民): what 城乡 asks, each side's
+ * figure said apart. The question is read with 城乡 in their place.
+ */
+export const BOTH_SIDES_SAID = {
+  pattern: "城镇(?:居民)?(?:和|与|及|以及|、)农村|农村(?:居民)?(?:和|与|及|以及|、)城镇",
+  as: "城乡",
+};
+
 /** Measures reported per person by nature: 城镇居民可支配收入 asks the 人均 figure even when it leaves 人均 out. */
 export const PER_HEAD_BY_NATURE = ["可支配收入", "纯收入", "消费支出", "住房面积", "disposable income"];
 

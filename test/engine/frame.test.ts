@@ -84,6 +84,16 @@ const FILES = {
       "全年全市农村居民人均可支配收入15630元，比上年增长6.6%。",
     ].join("\n\n"),
   ),
+  "articles/wuzhai.md": article(
+    {
+      title: "五寨县2023年居民收入稳步增长",
+      publisher: "测试县报",
+      date: "2024-02-10",
+      url: "https://example.org/wuzhai",
+      region: "五寨县",
+    },
+    "按常住地分，2023年全县城镇居民人均可支配收入28120元，增长4.2%；农村居民人均可支配收入11030元，增长7.1%。",
+  ),
   "articles/batch.md": article(
     {
       title: "忻州市重大项目集中开工",
@@ -162,6 +172,9 @@ describe("evidence of the frame asked still answers", () => {
     ["What is the average disposable income of rural residents in Jingle County?", "12,020 yuan"],
     // 农民 and 农村居民 qualify the income alike.
     ["忻州2024年农民人均可支配收入增长多少？", "6.6%"],
+    // Both sides asked together (城镇和农村) are asked as 城乡 asks them: each said apart.
+    ["五寨县2023年城镇和农村居民人均可支配收入分别是多少？", "28120元"],
+    ["五寨县2023年农村居民与城镇居民人均可支配收入各是多少", "11030元"],
     // 规上 is read apart from the trade it qualifies, as the sentence says them apart.
     ["静乐县有多少家规上铸造企业", "19户"],
     // A first batch is not all projects; its items are counted in the sentence after it.

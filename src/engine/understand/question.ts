@@ -4,7 +4,7 @@
  */
 
 import { ENGLISH_STOP, REPORT_TERMS } from "../../lexicon/english.js";
-import { QUALIFIERS } from "../../lexicon/frame.js";
+import { BOTH_SIDES_SAID, QUALIFIERS } from "../../lexicon/frame.js";
 import { GROWTH_ASKED, KIND_CUES, KIND_WORDS, SHARE_SPAN } from "../../lexicon/kinds.js";
 import { alt, anyWord, anyWordLatinWhole, charSet, cueRegExp, onlyWords } from "../../lexicon/match.js";
 import { ENGLISH_PLACES, NOT_PLACES } from "../../lexicon/places.js";
@@ -223,7 +223,8 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   const { changes } = mended;
   // 这几年怎么变化 chooses the answer's form: neither a word to look for nor a time (几年) asked.
   const series = SERIES_WORDS.test(mended.text);
-  const text = series ? mended.text.replace(SERIES_WORDS_ALL, " ").replace(/\s+/g, " ").trim() : mended.text;
+  const said = mended.text.replace(BOTH_SIDES, BOTH_SIDES_SAID.as);
+  const text = series ? said.replace(SERIES_WORDS_ALL, " ").replace(/\s+/g, " ").trim() : said;
   const left = new Remainder(text);
   // Places first, longest names first, so that 太忻一体化经济区 is not read as 忻州.
   const { places, foreignPlace } = placesIn(left, ix);
@@ -369,6 +370,7 @@ function wordConcepts(rest: string, ix: Indexes): Concept[] {
   return concepts;
 }
 
+const BOTH_SIDES = new RegExp(BOTH_SIDES_SAID.pattern, "g");
 const GENERIC_HEAD = new RegExp(`^(\\p{Script=Han}{2,})${alt(GENERIC_HEADS)}$`, "u");
 const YEARLY_OPENING = new RegExp(`^${alt(YEARLY_OPENINGS)}(?=\\p{Script=Han}{2,}$)`, "u");
 
