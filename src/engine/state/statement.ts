@@ -53,7 +53,7 @@ const SPEAKER = new RegExp(`^\\p{Script=Han}{0,14}(?:${alt(SPEAKER_ROLES)})\\p{S
 const MAX_REACH = 120;
 
 /** Strips quotation marks at either end that close or open nothing inside the text. */
-function trimQuotes(text: string): string {
+export function trimQuotes(text: string): string {
   let t = text.trim();
   for (;;) {
     const before = t;
@@ -74,7 +74,7 @@ function opening(text: string): string {
 }
 
 /** A clause that only says when or who reported: what follows it starts afresh. */
-function isPreamble(text: string): boolean {
+export function isPreamble(text: string): boolean {
   const t = trimQuotes(text.replace(DATELINE, ""));
   return !t || TIME_CLAUSE.test(t) || REPORTING_CLAUSE.test(t) || SPEAKER.test(t);
 }

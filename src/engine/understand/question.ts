@@ -49,6 +49,7 @@ import {
   stemEnglish,
   tokenizeNormalized,
 } from "../text.js";
+import { type Describing, describingOf, isOverview } from "./describe.js";
 import { eventVerbsIn } from "./events.js";
 import { frameOf, type QuestionFrame } from "./frame.js";
 import { correctTypos, knows } from "./typos.js";
@@ -114,6 +115,10 @@ export interface Question {
   readonly seriesSpan?: number;
   /** The part of the year, holiday, status and measure it asks (frame.ts). */
   readonly frame: QuestionFrame;
+  /** A question for a description (是什么, 有哪些, 为什么, 如何), not a figure: its kind and where its cue stands. */
+  readonly describing?: Describing;
+  /** A question for an overview of the place it names (忻州经济怎么样, 原平市概况). */
+  readonly overview: boolean;
 }
 
 const MAGNITUDE_WORDS = ["万", "亿"];
@@ -239,6 +244,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   concepts.push(...english.concepts);
   const searchText = searchTextOf(ix, concepts, { kinds, places, englishTokens: english.tokens, timeText });
   const kept = heaviest(concepts, ix.options.limits.concepts);
+  const describing = describingOf(text, { kinds, ...asked, ...(strictKind ? { strictKind } : {}) });
   const event =
     kinds[0] === "time"
       ? eventOf(text, kept, WHEN_PHRASE)
@@ -265,6 +271,8 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     series,
     ...seriesSpanOf(mended.text),
     frame: askedInEnglish(frameOf(text), kept),
+    ...(describing ? { describing } : {}),
+    overview: !series && isOverview(text, places.flat()),
   };
 }
 
