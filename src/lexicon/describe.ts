@@ -17,7 +17,7 @@ export const DESCRIBE_CUES: readonly (readonly [DescribeKind, { readonly han: re
       latin: ["how is", "how are", "how does", "how do", "how did", "how has", "how will", "how can", "how to"],
     },
   ],
-  ["list", { han: ["有哪些", "包括哪些", "包含哪些", "都有什么", "都有哪些", "有什么"], latin: ["what are the", "list the", "list of"] }],
+  ["list", { han: ["有哪些", "包括哪些", "包含哪些", "都有什么", "都有哪些", "有什么", "哪些", "哪几"], latin: ["what are the", "list the", "list of"] }],
   [
     "define",
     {

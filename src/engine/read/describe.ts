@@ -1,8 +1,8 @@
 /**
  * Reading for a description: of the sentences retrieval found, those that say what the thing asked is (the
  * thing as subject, then 是/指/即/为/包括 or a colon; “…”的发展思路), which things it holds (a list naming it), why
- * (因为, 旨在, …的重大举措) or how (measures: 通过, 实施, 推进). The best, and one more of the same article when
- * one says it too. Sentences are read as they are: what is quoted is the article's own text.
+ * (因为, 旨在, …的重大举措) or how (measures: 通过, 实施, 推进). The best, and the sentence next to it when that
+ * one says it as plainly. Sentences are read as they are: what is quoted is the article's own text.
  */
 import {
   DEFINING_AFTER,
@@ -57,7 +57,8 @@ export function readDescription(ix: Indexes, q: Question, hits: Hits, o: EngineO
   for (const hit of hits.sentences) {
     const p = ix.passage(hit.id);
     if (!placeFits(q.places, `${p.regionNorm} ${p.norm} ${p.lead} ${p.context}`)) continue;
-    if (q.places.length && namesOtherPlace(ix, q, p.lead)) continue;
+    // A sentence led by another place is that place's, unless it names the place asked too (青岚新区是忻州市设立的…).
+    if (q.places.length && namesOtherPlace(ix, q, p.lead) && !placeFits(q.places, p.norm)) continue;
     const english = isEnglish(p.sentence.text);
     const concepts = english ? q.concepts : q.concepts.filter((c) => !c.englishOnly);
     const sources = [
@@ -72,7 +73,12 @@ export function readDescription(ix: Indexes, q: Question, hits: Hits, o: EngineO
   found.sort((a, b) => b.strength - a.strength || b.coverage - a.coverage || a.at - b.at || a.id - b.id);
   const best = found[0];
   if (!best) return [];
-  const more = found.find((d) => d !== best && d.passage.article === best.passage.article);
+  // A second sentence only where it goes on from the first: as plain, and next to it in its paragraph.
+  const beside = (d: Described) =>
+    Math.abs(d.id - best.id) === 1 &&
+    d.passage.article === best.passage.article &&
+    d.passage.sentence.paragraph === best.passage.sentence.paragraph;
+  const more = found.find((d) => d !== best && d.strength === best.strength && beside(d));
   return (more ? [best, more] : [best]).sort((a, b) => a.id - b.id);
 }
 
