@@ -113,6 +113,10 @@ describe("figure questions about the same things", () => {
     expect(a.period).toBe("2024年");
   });
 
+  it("what is … in English is a figure question when a figure answers it", () => {
+    expect(ask("What is the GDP of Xinzhou?").figure).toBe("1380.6亿元");
+  });
+
   it("a growth asked is the rate", () => {
     expect(ask("静乐县地区生产总值增长多少？").figure).toBe("5.1%");
   });
@@ -136,7 +140,10 @@ describe("an overview of a place", () => {
     for (const q of ["静乐县概况", "介绍一下静乐县", "静乐县经济情况"]) {
       const a = ask(q);
       expect(a.overview?.length, q).toBeGreaterThanOrEqual(3);
-      expect(a.citations.every((c) => c.url === "https://example.org/county"), q).toBe(true);
+      expect(
+        a.citations.every((c) => c.url === "https://example.org/county"),
+        q,
+      ).toBe(true);
     }
   });
 

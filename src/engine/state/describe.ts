@@ -30,6 +30,8 @@ export function describedAnswer(
   if (!kind) return undefined;
   const best = judgment.verdict === "answer" ? judgment.best : undefined;
   if (kind === "list" && best?.fact && best.kind === "list") return undefined;
+  // "What is" asks for a figure as often as for a meaning (What is the GDP of Xinzhou?): a figure found answers.
+  if (kind === "define" && best && FIGURES.has(best.kind) && !/\p{Script=Han}/u.test(q.raw)) return undefined;
   if (described.length)
     return fromSentences(
       asked,
@@ -40,6 +42,8 @@ export function describedAnswer(
   }
   return undefined;
 }
+
+const FIGURES: ReadonlySet<string> = new Set(["amount", "count", "share", "growth", "fraction", "duration", "rank"]);
 
 /** Where the question's words first stand in a candidate's sentence, for where a long one is cut. */
 function thingIn(c: Candidate, q: Question): number {
