@@ -99,6 +99,12 @@ describe("a descriptive question", () => {
     expect(a.answer).toContain(ZONE_DEFINED.replace(/。$/, ""));
   });
 
+  it("how or why is not answered by a figure", () => {
+    const a = ask("静乐县如何提高居民收入？");
+    expect(a.answered).toBe(false);
+    expect(a.figure).toBeUndefined();
+  });
+
   it("is refused when no sentence says it", () => {
     expect(ask("白鹭湾是什么？").answered).toBe(false);
     expect(ask("青岚新区的吉祥物是什么？").answered).toBe(false);

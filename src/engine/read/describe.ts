@@ -17,7 +17,7 @@ import type { EngineOptions } from "../options.js";
 import type { Indexes } from "../retrieve/indexes.js";
 import type { Hits } from "../retrieve/search.js";
 import { simplifyAligned } from "../text.js";
-import type { Question } from "../understand/question.js";
+import type { Concept, Question } from "../understand/question.js";
 import { gradedCoverage, isEnglish } from "./coverage.js";
 import type { Passage } from "./passage.js";
 import { namesOtherPlace, placeFits } from "./score.js";
@@ -51,8 +51,16 @@ const BEFORE_SUBJECT = /^[“‘"'「『\s]*(?:建设|打造|推进|推动|发�
 export function readDescription(ix: Indexes, q: Question, hits: Hits, o: EngineOptions): Described[] {
   const kind = q.describing?.kind;
   if (!kind) return [];
-  const forms = thingAsked(q);
-  if (!forms.length) return [];
+  for (const forms of thingsAsked(q)) {
+    const found = describing(ix, q, hits, forms, o);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** The sentences among the hits that say it of the thing named by `forms`, as readDescription gives them. */
+function describing(ix: Indexes, q: Question, hits: Hits, forms: readonly string[], o: EngineOptions): Described[] {
+  const kind = q.describing!.kind;
   const found: Described[] = [];
   for (const hit of hits.sentences) {
     const p = ix.passage(hit.id);
@@ -83,22 +91,28 @@ export function readDescription(ix: Indexes, q: Question, hits: Hits, o: EngineO
 }
 
 /**
- * The words of the thing asked, longest first: the concept beside the question's cue (发展思路 in 忻州的发展思路是什么,
- * GDP in 什么是GDP), else the place itself (太忻一体化经济区是什么).
+ * The words of the thing asked, each a list of forms, tried in turn: the run of words beside the question's cue
+ * (四大战略 in 忻州的四大战略是什么), else the concept there (GDP in 什么是GDP), else the place itself
+ * (太忻一体化经济区是什么). How and why are asked of a matter a sentence may name in fewer words (如何发展新能源:
+ * 新能源), so for them the other concepts beside the cue are tried too.
  */
-function thingAsked(q: Question): string[] {
+function thingsAsked(q: Question): string[][] {
   const d = q.describing!;
-  const at = (text: string) => q.text.indexOf(text);
-  const named = q.concepts.filter((c) => !c.englishOnly && at(c.text) >= 0);
-  const before = named.filter((c) => at(c.text) < d.at).sort((a, b) => at(b.text) - at(a.text));
-  const after = named.filter((c) => at(c.text) >= d.at + d.length).sort((a, b) => at(a.text) - at(b.text));
+  const at = (c: Concept) => Math.min(...[c.text, ...c.forms].map((f) => q.text.indexOf(f)).filter((i) => i >= 0));
+  const named = q.concepts.filter((c) => !c.englishOnly && Number.isFinite(at(c)));
+  const before = named.filter((c) => at(c) < d.at).sort((a, b) => at(b) - at(a));
+  const after = named.filter((c) => at(c) >= d.at + d.length).sort((a, b) => at(a) - at(b));
   // 什么是 X, 为什么 X, 如何 X ask of what follows; X 是什么, X 有哪些 of what stands before.
-  const concept = (d.at === 0 ? after[0] : undefined) ?? before[0] ?? after[0] ?? q.concepts[0];
-  if (!concept) return longestFirst(q.places[0] ?? []);
+  const side = d.at === 0 || !before.length ? after : before;
+  const concept = side[0];
+  if (!concept) return [longestFirst(q.places[0] ?? [])];
   // The words the question puts together for it (四大战略: 四大 and 战略), when they are more than one concept.
-  const phrase = phraseAsked(q, concept === after[0] && concept !== before[0] ? "after" : "before");
-  if (phrase && !concept.forms.includes(phrase)) return [phrase];
-  return longestFirst(concept.forms);
+  const phrase = phraseAsked(q, side === after ? "after" : "before");
+  const matter = d.kind === "how" || d.kind === "why";
+  const alone = phrase && !concept.forms.includes(phrase) ? [[phrase]] : [];
+  if (alone.length && !matter) return alone;
+  const concepts = matter ? [...side].sort((a, b) => b.weight - a.weight) : [concept];
+  return [...alone, ...concepts.map((c) => longestFirst(c.forms))].filter((forms) => forms.length);
 }
 
 const longestFirst = (forms: readonly string[]) =>

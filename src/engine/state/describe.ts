@@ -5,11 +5,11 @@
  */
 import type { Judgment } from "../judge/judge.js";
 import type { Candidate } from "../read/candidates.js";
-import { splitClauses } from "../read/clauses.js";
+import { splitClauses, TIME_CLAUSE } from "../read/clauses.js";
 import type { Described } from "../read/describe.js";
 import type { Passage } from "../read/passage.js";
 import type { Question } from "../understand/question.js";
-import type { Answer, Asked } from "./answer.js";
+import { type Answer, type Asked, refusal } from "./answer.js";
 import type { Citation } from "./facts.js";
 import { suggestionsFor } from "./related.js";
 import { isPreamble, trimQuotes } from "./statement.js";
@@ -17,7 +17,8 @@ import { isPreamble, trimQuotes } from "./statement.js";
 /**
  * The answer to a descriptive question: the sentences that say it, when reading found any; else, when the
  * judge's answer is a sentence's (not a curated fact's), that sentence as it stands. A list a curated fact gives
- * (七大产业集群有哪些) stays the fact's answer. `undefined`: the usual answer stands.
+ * (七大产业集群有哪些) stays the fact's answer; a figure never answers how or why. `undefined`: the usual answer
+ * stands.
  */
 export function describedAnswer(
   asked: Asked,
@@ -39,6 +40,12 @@ export function describedAnswer(
     );
   if (best && !best.fact && best.passage && (best.kind === "text" || best.kind === "list") && usual.answered) {
     return fromSentences(asked, [{ passage: best.passage, at: thingIn(best, q) }]);
+  }
+  // A figure says neither how nor why (忻州如何发展新能源 is not answered by a rank): no sentence says it.
+  if ((kind === "how" || kind === "why") && best && FIGURES.has(best.kind)) {
+    return refusal(asked, "topic", {
+      related: usual.related.length ? usual.related : suggestionsFor(asked.ix, q.places),
+    });
   }
   return undefined;
 }
@@ -123,8 +130,9 @@ export function said(text: string, at: number, limits: { max: number; whole: num
   const clauses = splitClauses(unquoted(text));
   let from = 0;
   for (const c of clauses) {
-    const speaker = isPreamble(c.text) || SAYS.test(c.text);
-    if (c.end > at || !speaker || /\d|今年|去年/.test(c.text)) break;
+    // Who speaks goes; when it was (近年来, 今年1月至9月) stays: it is part of what the sentence says.
+    const speaker = SAYS.test(c.text) || (isPreamble(c.text) && !TIME_CLAUSE.test(trimQuotes(c.text)));
+    if (c.end > at || !speaker) break;
     from = c.end + 1;
   }
   const out = balanced(text.slice(from));

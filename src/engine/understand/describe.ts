@@ -5,7 +5,6 @@
  */
 import { DESCRIBE_CUES, type DescribeKind, OVERVIEW_CUES, OVERVIEW_TOPICS } from "../../lexicon/describe.js";
 import { alt, anyWordLatinWhole } from "../../lexicon/match.js";
-import type { Measure } from "../read/units.js";
 
 export type { DescribeKind } from "../../lexicon/describe.js";
 
@@ -29,9 +28,10 @@ const OVERVIEW_TOPIC_LATIN: ReadonlySet<string> = new Set(OVERVIEW_TOPICS.filter
 /** The descriptive kind a question asks, from its normalized text; none for a figure question. */
 export function describingOf(
   text: string,
-  asked: { readonly kinds: readonly string[]; readonly measure?: Measure; readonly strictKind?: string },
+  asked: { readonly kinds: readonly string[]; readonly strict?: boolean; readonly strictKind?: string },
 ): Describing | undefined {
-  if (asked.measure || asked.strictKind || asked.kinds.some((k) => FIGURE_KINDS.has(k))) return undefined;
+  // A unit or a date asked (多少米, 哪一年) asks a figure; a metric named (收入, 人口) may be asked how or why.
+  if (asked.strict || asked.strictKind || asked.kinds.some((k) => FIGURE_KINDS.has(k))) return undefined;
   for (const [kind, cue] of CUES) {
     const m = cue.exec(text);
     if (m) return { kind, at: m.index, length: m[0].length };
