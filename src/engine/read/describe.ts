@@ -52,14 +52,18 @@ export function readDescription(ix: Indexes, q: Question, hits: Hits, o: EngineO
   const kind = q.describing?.kind;
   if (!kind) return [];
   for (const forms of thingsAsked(q)) {
-    const found = describing(ix, q, hits, forms, o);
+    const found = describing({ ix, q, hits, o }, forms);
     if (found.length) return found;
   }
   return [];
 }
 
 /** The sentences among the hits that say it of the thing named by `forms`, as readDescription gives them. */
-function describing(ix: Indexes, q: Question, hits: Hits, forms: readonly string[], o: EngineOptions): Described[] {
+function describing(
+  reader: { ix: Indexes; q: Question; hits: Hits; o: EngineOptions },
+  forms: readonly string[],
+): Described[] {
+  const { ix, q, hits, o } = reader;
   const kind = q.describing!.kind;
   const found: Described[] = [];
   for (const hit of hits.sentences) {
