@@ -32,6 +32,8 @@ export function describingOf(
 ): Describing | undefined {
   // A unit or a date asked (多少米, 哪一年) asks a figure; a metric named (收入, 人口) may be asked how or why.
   if (asked.strict || asked.strictKind || asked.kinds.some((k) => FIGURE_KINDS.has(k))) return undefined;
+  // How did it grow? asks the rate in English; 增长 in Chinese is as often a noun (如何实现经济增长).
+  if (asked.kinds.includes("growth") && !/\p{Script=Han}/u.test(text)) return undefined;
   for (const [kind, cue] of CUES) {
     const m = cue.exec(text);
     if (m) return { kind, at: m.index, length: m[0].length };

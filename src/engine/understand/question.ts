@@ -244,7 +244,10 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   concepts.push(...english.concepts);
   const searchText = searchTextOf(ix, concepts, { kinds, places, englishTokens: english.tokens, timeText });
   const kept = heaviest(concepts, ix.options.limits.concepts);
-  const describing = describingOf(text, { kinds, ...asked, ...(strictKind ? { strictKind } : {}) });
+  // A figure over the years (How has … changed over the years?) is a series, not a description.
+  const describing = series
+    ? undefined
+    : describingOf(text, { kinds, ...asked, ...(strictKind ? { strictKind } : {}) });
   const event =
     kinds[0] === "time"
       ? eventOf(text, kept, WHEN_PHRASE)
