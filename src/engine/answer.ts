@@ -3,12 +3,17 @@
  * (Question → hits), read (hits → candidates), judge (candidates → a judgment), state (judgment → the
  * answer's data). Each stage is a folder beside this file, and each can be run and measured alone.
  */
+import { HEADLINES } from "../lexicon/describe.js";
 import { judge } from "./judge/judge.js";
 import { read } from "./read/candidates.js";
+import { readDescription } from "./read/describe.js";
 import type { Indexes } from "./retrieve/indexes.js";
 import { retrieve } from "./retrieve/search.js";
 import { type Answer, combine, type Language, refusal, state } from "./state/answer.js";
 import { comparedAnswer } from "./state/compare.js";
+import { describedAnswer } from "./state/describe.js";
+import { overviewOf } from "./state/overview.js";
+import { suggestionsFor } from "./state/related.js";
 import { normalize } from "./text.js";
 import { type Comparison, comparisonOf } from "./understand/compare.js";
 import { languageOf } from "./understand/language.js";
@@ -88,10 +93,31 @@ function answerComparison(ask: Ask, comparison: Comparison): Answer | undefined 
 }
 
 /** The stages after understanding, for a whole question or one part of it. */
-function answerParsed(ask: Ask, q: Question, limit: number, part: boolean) {
+function answerParsed(ask: Ask, q: Question, limit: number, part: boolean): Answer[] {
   const { ix, raw, lang, threshold } = ask;
   const o = ix.options;
-  const candidates = q.concepts.length ? read(ix, q, retrieve(ix, q, o), o) : [];
+  if (q.overview && !part) return [answerOverview(ask, q)];
+  const hits = q.concepts.length || q.describing ? retrieve(ix, q, o) : undefined;
+  const candidates = hits && q.concepts.length ? read(ix, q, hits, o) : [];
   const judgment = judge(q, candidates, threshold, o);
-  return state({ ix, q, raw, lang, part, threshold }, judgment, limit);
+  const asked = { ix, q, raw, lang, part, threshold };
+  const answers = state(asked, judgment, limit);
+  // A descriptive question is answered by the sentences that say it, as they stand (state/describe.ts).
+  const described = hits && q.describing ? readDescription(ix, q, hits, o) : [];
+  const description = q.describing && describedAnswer(asked, described, judgment, answers[0]!);
+  return description ? [description] : answers;
+}
+
+/**
+ * An overview of a place: each headline figure asked of the engine as its own question about the place, so
+ * each passes the same checks; too few of them, and the question is too vague to answer.
+ */
+function answerOverview(ask: Ask, q: Question): Answer {
+  const place = q.places[0]![0]!;
+  const headlines = HEADLINES.map(({ key, question }) => {
+    const asked = parseQuestion(question.replace("{place}", place), ask.ix, ask.now);
+    return { key, answer: answerParsed({ ...ask, lang: "zh" }, asked, 1, true)[0]! };
+  });
+  const asked = { ix: ask.ix, raw: ask.raw, lang: ask.lang };
+  return overviewOf(asked, headlines) ?? refusal(asked, "vague", { related: suggestionsFor(ask.ix, q.places) });
 }

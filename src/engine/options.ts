@@ -24,6 +24,11 @@ export const DEFAULT_OPTIONS = {
     datedClauses: 2,
     /** Characters of a direct answer: a statement longer than this is cut with …. */
     answerChars: 200,
+    /**
+     * A description's sentence longer than this starts at the clause where the thing asked stands (努力打造“一枢纽四
+     * 高地”,即…): what comes before it is about something else.
+     */
+    describedWhole: 120,
     /** Typo mends tried per question (typos.ts): a long run of unknown characters is noise, not typos. */
     mends: 6,
     /** English names mended per question. */

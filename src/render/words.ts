@@ -3,7 +3,7 @@
  * English answer, every refusal, the labels of a reply. The engine returns data and reasons
  * (engine/state/answer.ts); every renderer (plain text, Telegram, the JSON answer) words them here.
  */
-import type { Answer, Language, NoAnswerReason, SeriesPoint } from "../engine/index.js";
+import type { Answer, Language, NoAnswerReason, OverviewItem, SeriesPoint } from "../engine/index.js";
 import type { Conflict } from "../engine/read/frame.js";
 import type { Compared } from "../engine/state/compare.js";
 import { displayPeriod } from "../engine/state/statement.js";
@@ -25,6 +25,8 @@ interface Words {
   readonly compared: (c: Compared) => string;
   /** A figure over the years: each period with its figure, as the quotes write them. */
   readonly series: (points: readonly SeriesPoint[]) => string;
+  /** An overview of a place: one line a headline figure, with its period, as the quotes write them. */
+  readonly overview: (items: readonly OverviewItem[]) => string;
 }
 
 /** What the knowledge covers, as a refusal of another place names it. */
@@ -46,6 +48,13 @@ const WORDS: Record<Language, Words> = {
     },
     period: (years) => `知识库里没有${years}年的相关数据。`,
     series: (points) => `${points.map((p) => `${displayPeriod(p.period)}：${p.figure}`).join("；")}。`,
+    overview: (items) =>
+      items
+        .map((i) => {
+          const source = `${i.citation.publisher} ${i.citation.date}`;
+          return `· ${HEADLINES_ZH[i.key] ?? i.key}：${i.figure}（${i.period ? `${displayPeriod(i.period)}，` : ""}${source}）`;
+        })
+        .join("\n"),
     compared: (c) => {
       if (c.winner) return `${c.winner}更${c.word}。`;
       if (c.incomparable) return "两个数字不是同一时期或同一计量，不能直接比较。";
@@ -71,6 +80,14 @@ const WORDS: Record<Language, Words> = {
     foreign: (quote) => `The source says: «${quote}»`,
     series: (points) =>
       `By period: ${points.map((p) => `${englishPeriod(p.period) || displayPeriod(p.period)}: ${p.figure}`).join("; ")}.`,
+    overview: (items) =>
+      items
+        .map((i) => {
+          const when = i.period ? englishPeriod(i.period) : "";
+          const source = `${i.citation.publisher}, ${i.citation.date}`;
+          return `· ${HEADLINES_EN[i.key] ?? i.key}: ${i.figure} (${when ? `${when}; ` : ""}${source})`;
+        })
+        .join("\n"),
     compared: (c) => {
       if (c.winner) return `${c.winner} is ${c.word}.`;
       if (c.incomparable) return "The two figures are for different periods or measures, so they are not compared.";
@@ -94,6 +111,7 @@ export function directAnswer(a: Answer): string {
     return w.refusal[a.reason === "near" || !a.reason ? "topic" : a.reason];
   }
   if (a.series?.length) return clipped(w.series(a.series));
+  if (a.overview?.length) return w.overview(a.overview);
   if (a.comparison) return clipped(`${a.answer}${a.lang === "en" ? " " : ""}${w.compared(a.comparison)}`);
   const said = inOwnWords(w, a.answer, a.citations);
   if (!w.figure || !a.figure) return said === a.answer ? said : clipped(said);
@@ -119,6 +137,25 @@ function missingOf(c: Compared): string[] {
 function clipped(text: string): string {
   return text.length <= MAX_DIRECT ? text : `${text.slice(0, MAX_DIRECT - 1)}…`;
 }
+
+/** The headline figures of an overview (lexicon/describe.ts HEADLINES), by key. */
+const HEADLINES_ZH: Record<string, string> = {
+  gdp: "地区生产总值",
+  gdpGrowth: "地区生产总值增长",
+  population: "常住人口",
+  income: "居民人均可支配收入",
+  industry: "规上工业增加值增长",
+  budget: "一般公共预算收入",
+};
+
+const HEADLINES_EN: Record<string, string> = {
+  gdp: "GDP",
+  gdpGrowth: "GDP growth",
+  population: "Resident population",
+  income: "Per capita disposable income",
+  industry: "Industrial value added (large firms), growth",
+  budget: "General public budget revenue",
+};
 
 /** Why a near figure is not the answer, said after "the sources do not give that figure". */
 const NEAR_ZH: Record<Conflict, string> = {

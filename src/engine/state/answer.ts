@@ -11,14 +11,17 @@ import type { Candidate } from "../read/candidates.js";
 import type { Conflict } from "../read/frame.js";
 import { articleYears } from "../read/periods.js";
 import type { Indexes } from "../retrieve/indexes.js";
+import type { DescribeKind } from "../understand/describe.js";
 import type { Question } from "../understand/question.js";
 import type { Compared } from "./compare.js";
 import { type AnswerFact, type Citation, citationOf, factOf, figureOf } from "./facts.js";
+import type { OverviewItem } from "./overview.js";
 import { nearestName, nextQuestions, relatedQuestion, suggestionsFor } from "./related.js";
 import { type SeriesPoint, seriesOf } from "./series.js";
 import { displayPeriod, statement } from "./statement.js";
 
 export type { AnswerFact, Citation } from "./facts.js";
+export type { OverviewItem } from "./overview.js";
 export type { SeriesPoint } from "./series.js";
 
 export type NoAnswerReason = "empty" | "greeting" | "place" | "period" | "topic" | "vague" | "unsure" | "near";
@@ -70,6 +73,10 @@ export interface Answer {
   /** What the judgment rested on (judge/confidence.ts), when evidence was found. */
   readonly signals?: Signals;
   readonly didYouMean?: string;
+  /** For a descriptive question (是什么, 有哪些, 为什么, 如何): its kind; the answer is the sentences' own words. */
+  readonly describing?: DescribeKind;
+  /** For an overview of a place (忻州经济怎么样): its headline figures, each asked and judged as a figure question. */
+  readonly overview?: readonly OverviewItem[];
 }
 
 /** What a question's answers are made with. */

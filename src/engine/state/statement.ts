@@ -60,7 +60,7 @@ const NOW_WORD = /^(?:截至|截止)?(?:目前|当前|如今|现在)(?=$|[，,])
 const MAX_REACH = 120;
 
 /** Strips quotation marks at either end that close or open nothing inside the text. */
-function trimQuotes(text: string): string {
+export function trimQuotes(text: string): string {
   let t = text.trim();
   for (;;) {
     const before = t;
@@ -81,7 +81,7 @@ function opening(text: string): string {
 }
 
 /** A clause that only says when or who reported: what follows it starts afresh. */
-function isPreamble(text: string): boolean {
+export function isPreamble(text: string): boolean {
   const t = trimQuotes(text.replace(DATELINE, ""));
   return !t || TIME_CLAUSE.test(t) || REPORTING_CLAUSE.test(t) || SPEAKER.test(t);
 }

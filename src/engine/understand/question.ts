@@ -51,6 +51,7 @@ import {
   stemEnglish,
   tokenizeNormalized,
 } from "../text.js";
+import { type Describing, describingOf, isOverview } from "./describe.js";
 import { eventVerbsIn } from "./events.js";
 import { frameOf, type QuestionFrame } from "./frame.js";
 import { correctTypos, knows } from "./typos.js";
@@ -116,6 +117,10 @@ export interface Question {
   readonly seriesSpan?: number;
   /** The part of the year, holiday, status and measure it asks (frame.ts). */
   readonly frame: QuestionFrame;
+  /** A question for a description (是什么, 有哪些, 为什么, 如何), not a figure: its kind and where its cue stands. */
+  readonly describing?: Describing;
+  /** A question for an overview of the place it names (忻州经济怎么样, 原平市概况). */
+  readonly overview: boolean;
 }
 
 const MAGNITUDE_WORDS = ["万", "亿"];
@@ -242,6 +247,10 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   concepts.push(...english.concepts);
   const searchText = searchTextOf(ix, concepts, { kinds, places, englishTokens: english.tokens, timeText });
   const kept = heaviest(concepts, ix.options.limits.concepts);
+  // A figure over the years (How has … changed over the years?) is a series, not a description.
+  const describing = series
+    ? undefined
+    : describingOf(text, { kinds, ...asked, ...(strictKind ? { strictKind } : {}) });
   const event =
     kinds[0] === "time"
       ? eventOf(text, kept, WHEN_PHRASE)
@@ -268,6 +277,8 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     series,
     ...seriesSpanOf(mended.text),
     frame: askedInEnglish(frameOf(text), kept),
+    ...(describing ? { describing } : {}),
+    overview: !series && isOverview(text, places.flat()),
   };
 }
 
