@@ -14,7 +14,7 @@ import { parseQuestion } from "./understand/question.js";
 
 export type { EngineOptions, OptionsOverride } from "./options.js";
 export type { EngineLog } from "./retrieve/indexes.js";
-export type { Answer, AnswerFact, Citation, Language, NoAnswerReason, SeriesPoint } from "./state/answer.js";
+export type { Answer, AnswerFact, Citation, Lacking, Language, NoAnswerReason, SeriesPoint } from "./state/answer.js";
 
 /** What an engine is made with besides its knowledge: options over the defaults, where its warnings go. */
 export interface EngineSetup {

@@ -34,17 +34,21 @@ export function answerHtml(answer: Answer): string {
   // Telegram refuses a message without visible text; the engine never answers with nothing, but a renderer
   // must not fail.
   const parts = [`<b>${escapeHtml(directAnswer(answer).trim() || "…")}</b>`];
+  // English labels take an English colon and brackets (l.colon, l.open, l.close).
+  const sep = answer.lang === "en" ? "; " : "；";
   if (answer.unansweredParts?.length)
-    parts.push(`${l.unanswered}：${answer.unansweredParts.map(escapeHtml).join("；")}`);
+    parts.push(`${l.unanswered}${l.colon}${answer.unansweredParts.map(escapeHtml).join(sep)}`);
   for (const c of answer.citations) {
     parts.push(`<blockquote>${escapeHtml(c.quote)}</blockquote>`);
-    parts.push(`${l.source}：${sourceLink(c)}`);
+    parts.push(`${l.source}${l.colon}${sourceLink(c)}`);
   }
-  for (const o of answer.others) parts.push(`${l.others}：${escapeHtml(o.answer)}（${sourceLink(o.citation)}）`);
-  if (!answer.answered && answer.didYouMean?.trim()) parts.push(`${l.didYouMean}：${escapeHtml(answer.didYouMean)}`);
+  for (const o of answer.others)
+    parts.push(`${l.others}${l.colon}${escapeHtml(o.answer)}${l.open}${sourceLink(o.citation)}${l.close}`);
+  if (!answer.answered && answer.didYouMean?.trim())
+    parts.push(`${l.didYouMean}${l.colon}${escapeHtml(answer.didYouMean)}`);
   const related = answer.related.filter((q) => q.trim());
   if (!answer.answered && related.length)
-    parts.push(`${l.examples}：\n${related.map((q) => `• ${escapeHtml(q)}`).join("\n")}`);
+    parts.push(`${l.examples}${l.colon.trimEnd()}\n${related.map((q) => `• ${escapeHtml(q)}`).join("\n")}`);
   return parts.join("\n\n");
 }
 

@@ -16,8 +16,8 @@ import type { Compared } from "./compare.js";
 import { type AnswerFact, type Citation, citationOf, factOf, figureOf } from "./facts.js";
 import { nearestName, nextQuestions } from "./related.js";
 import { type SeriesPoint, seriesOf } from "./series.js";
-import { englishMeasure, type Lacking, lackingOf, proposals, questionIn, withoutPlace } from "./suggest.js";
 import { displayPeriod, statement } from "./statement.js";
+import { englishMeasure, type Lacking, lackingOf, proposals, questionIn, withoutPlace } from "./suggest.js";
 
 export type { AnswerFact, Citation } from "./facts.js";
 export type { SeriesPoint } from "./series.js";
@@ -214,7 +214,7 @@ function answers(
 function nextOf(asked: Asked, best: Candidate, candidates: readonly Candidate[]): string[] {
   const { ix, q, lang } = asked;
   const want = ix.options.limits.related * 3;
-  const next = nextQuestions(ix, best, candidates, (f) => questionIn(ix, lang, f), want);
+  const next = nextQuestions(ix, best, candidates, { ask: (f) => questionIn(ix, lang, f), want });
   return [...new Set([...next, ...proposals(ix, q, lang, [])])].slice(0, want);
 }
 

@@ -40,9 +40,9 @@ export function nextQuestions(
   ix: Indexes,
   best: Candidate,
   candidates: readonly Candidate[],
-  ask: (f: Fact) => string = questionFor,
-  want = ix.options.limits.related,
+  asking: { readonly ask?: (f: Fact) => string; readonly want?: number } = {},
 ): string[] {
+  const { ask = questionFor, want = ix.options.limits.related } = asking;
   const o = ix.options;
   const near = candidates.filter(
     (c) =>
