@@ -197,6 +197,18 @@ export const UNIT_GLOSSES: Readonly<Record<string, string>> = {
   项: "items",
 };
 
+/**
+ * Words of an English question that say how it asks, not what about (besides ENGLISH_STOP): a refusal names
+ * what was asked with the question's other words (the mayor of Taiyuan).
+ */
+export const ENGLISH_ASKING_WORDS: readonly string[] = [
+  ...["is", "of", "in", "on", "at", "a", "an", "to", "by", "be", "do", "it", "me", "i", "you", "we", "s"],
+  ...["whats", "what's", "who's", "know", "give", "tell", "show", "say", "said", "get", "got", "make", "made"],
+  ...["last", "this", "next", "current", "currently", "now", "today", "latest", "recent", "recently", "ago"],
+  ...["visit", "visited", "receive", "received", "reach", "reached", "see", "saw", "attract", "attracted"],
+  ...["record", "recorded", "achieve", "achieved", "hit", "stand", "stood", "amount", "amounted", "come", "came"],
+];
+
 /** How an English question is put together from a measure's English name and a place's (state/suggest.ts). */
 export const ENGLISH_ASKING = {
   amount: (place: string, measure: string) => `What is ${place}'s ${measure}?`,

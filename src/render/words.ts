@@ -117,7 +117,10 @@ export function directAnswer(a: Answer): string {
     return w.refusal[a.reason === "near" || !a.reason ? "topic" : a.reason];
   }
   if (a.series?.length) return clipped(w.series(a.series));
-  if (a.comparison) return clipped(`${a.answer}${a.lang === "en" ? " " : ""}${w.compared(a.comparison)}`);
+  if (a.comparison) {
+    const sides = w.foreign && HAN.test(a.answer) ? w.foreign(a.answer) : a.answer;
+    return clipped(`${sides}${a.lang === "en" ? " " : ""}${w.compared(a.comparison)}`);
+  }
   const said = inOwnWords(w, a.answer, a.citations);
   if (!w.figure || !a.figure) return said === a.answer ? said : clipped(said);
   return clipped(`${w.figure(a.figure, a.period ?? "", a.measureName)} ${said}`);

@@ -89,7 +89,8 @@ describe("an English question the knowledge does not answer", () => {
   it("is refused in English", () => {
     const a = ask("What was Jingle County's urban unemployment rate in 2023?");
     expect(a.answered).toBe(false);
-    expect(directAnswer(a)).toMatch(/^(I don't know|I am not sure|My sources do not give)/);
+    // One sentence naming what was asked, in the question's words.
+    expect(directAnswer(a)).toBe("My sources have nothing on the urban unemployment rate of Jingle County.");
     expect(directAnswer(a)).not.toMatch(/\p{Script=Han}{3}/u);
   });
 });

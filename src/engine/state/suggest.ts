@@ -4,7 +4,7 @@
  * sources lack, named as the question names them. Every question offered here is a proposal: the engine's
  * last stage (answer.ts) asks each one and keeps only those it answers.
  */
-import { ENGLISH_ASKING, ENGLISH_STOP, REPORT_TERMS } from "../../lexicon/english.js";
+import { ENGLISH_ASKING, ENGLISH_ASKING_WORDS, ENGLISH_STOP, REPORT_TERMS } from "../../lexicon/english.js";
 import { ENGLISH_PLACES, SHANXI_PLACES } from "../../lexicon/places.js";
 import type { Fact } from "../../model/knowledge.js";
 import type { Candidate } from "../read/candidates.js";
@@ -78,6 +78,11 @@ export function englishQuestion(ix: Indexes, subject: string, metric: string): s
 export function withoutPlace(metric: string, subject: string): string {
   const short = subject.replace(/(市|县|区|省)$/, "");
   return metric.replace(subject, "").replace(short.length >= 2 ? short : subject, "");
+}
+
+/** Every English name of a place of 山西 (静乐县 → Jingle, Jingle County). */
+function placeNamesEn(name: string): readonly string[] {
+  return SHANXI_PLACES.find((p) => p.name === name || p.short.includes(name))?.english ?? [];
 }
 
 /** A place's English name (忻州市 → Xinzhou), from the lexicon's places. */
@@ -177,12 +182,7 @@ function inTurn(facts: readonly IndexedFact[]): IndexedFact[] {
 }
 
 /** English words of a question that name neither a measure nor a place: how it asks, not what. */
-const ASKING_EN: ReadonlySet<string> = new Set([
-  ...ENGLISH_STOP,
-  ...["is", "of", "in", "on", "at", "a", "an", "to", "by", "be", "do", "it", "me", "i", "you", "we", "know", "give"],
-  ...["last", "this", "next", "current", "currently", "now", "today", "latest", "recent", "recently", "ago"],
-  ...["whats", "what's", "who's", "tell", "show", "say", "said", "s"],
-]);
+const ASKING_EN: ReadonlySet<string> = new Set([...ENGLISH_STOP, ...ENGLISH_ASKING_WORDS]);
 
 /**
  * The place and measure a question asks about, as it names them: the places' names as written, and the
@@ -192,7 +192,7 @@ const ASKING_EN: ReadonlySet<string> = new Set([
 export function lackingOf(q: Question, lang: Language): Lacking | undefined {
   const raw = q.raw;
   const place = placesAsWritten(q, lang);
-  const measure = lang === "en" ? englishWords(raw, q) : chineseMeasure(q);
+  const measure = lang === "en" ? englishWords(raw, q, place ?? "") : chineseMeasure(q);
   if (!place && !measure) return undefined;
   return { ...(place ? { place } : {}), ...(measure ? { measure } : {}) };
 }
@@ -200,7 +200,8 @@ export function lackingOf(q: Question, lang: Language): Lacking | undefined {
 function placesAsWritten(q: Question, lang: Language): string | undefined {
   const lower = q.raw.toLowerCase();
   const names = q.places.map((group) => {
-    const forms = [...group].sort((a, b) => b.length - a.length);
+    const english = group.flatMap(placeNamesEn).map((n) => n.toLowerCase());
+    const forms = [...group, ...english].sort((a, b) => b.length - a.length);
     if (lang === "en") {
       const latin = forms.find((f) => !HAN.test(f) && lower.includes(f));
       if (latin) {
@@ -237,10 +238,9 @@ function chineseMeasure(q: Question): string | undefined {
 }
 
 /** An English question's words that are neither asking words, numbers nor its places: what it asks about. */
-function englishWords(raw: string, q: Question): string | undefined {
-  const placeWords = new Set(
-    q.places.flatMap((g) => g.filter((f) => !HAN.test(f)).flatMap((f) => f.toLowerCase().split(/\s+/))),
-  );
+function englishWords(raw: string, q: Question, places: string): string | undefined {
+  const english = q.places.flatMap((g) => [...g.filter((f) => !HAN.test(f)), ...g.map(placeNamesEn)].flat());
+  const placeWords = new Set([places, ...english].flatMap((f) => f.toLowerCase().split(/\s+/)));
   const words = raw
     .replace(/['’]s\b/g, "")
     .split(/[^A-Za-z0-9'-]+/)
