@@ -13,7 +13,7 @@ import { articleYears } from "../read/periods.js";
 import type { Indexes } from "../retrieve/indexes.js";
 import type { Question } from "../understand/question.js";
 import type { Compared } from "./compare.js";
-import { type AnswerFact, type Citation, citationOf, factOf, figureOf } from "./facts.js";
+import { type AnswerFact, type Citation, citationOf, factOf, figureOf, metricOf } from "./facts.js";
 import { nearestName, nextQuestions } from "./related.js";
 import { type SeriesPoint, seriesOf } from "./series.js";
 import { displayPeriod, statement } from "./statement.js";
@@ -218,11 +218,16 @@ function nextOf(asked: Asked, best: Candidate, candidates: readonly Candidate[])
   return [...new Set([...next, ...proposals(ix, q, lang, [])])].slice(0, want);
 }
 
-/** The answer's measure in English words where the lexicon has them, else the curated fact's own words. */
+/**
+ * The answer's measure in English words where the lexicon has them, else a curated fact's own words; a
+ * sentence's words before its figure are named only in English (they are a clause, not a name).
+ */
 function measureNamed(ix: Indexes, c: Candidate): { measureName?: string } {
   const f = c.fact?.fact;
-  if (!f) return {};
-  return { measureName: englishMeasure(ix, withoutPlace(f.metric, f.subject)) ?? f.metric };
+  const name = f
+    ? (englishMeasure(ix, withoutPlace(f.metric, f.subject)) ?? f.metric)
+    : englishMeasure(ix, withoutPlace(metricOf(c), c.subject));
+  return name ? { measureName: name } : {};
 }
 
 function answerFrom(ix: Indexes, question: string, lang: Language, c: Candidate): Answer {
