@@ -3,7 +3,7 @@
 import type { Answer } from "../engine/index.js";
 import { displayPeriod } from "../engine/state/statement.js";
 import { clip } from "./clip.js";
-import { directAnswer, englishPeriod, LABELS, understoodLine } from "./words.js";
+import { directAnswer, englishPeriod, LABELS, understoodLine, unitNote } from "./words.js";
 
 export const MAX_PLAIN = 1500;
 
@@ -11,6 +11,8 @@ export const MAX_PLAIN = 1500;
 export function toPlainText(answer: Answer, understood?: string): string {
   const l = LABELS[answer.lang];
   const lines: string[] = [directAnswer(answer)];
+  const units = unitNote(answer);
+  if (units) lines.push(units);
   if (understood) lines.unshift(understoodLine(answer.lang, understood));
   // English labels take an English colon and brackets; the source line stays as the source names itself.
   const [colon, open, close] = [l.colon.trimEnd(), l.open, l.close];

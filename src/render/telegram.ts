@@ -8,7 +8,7 @@ import type { Answer, Citation, SeriesPoint } from "../engine/index.js";
 import { displayPeriod } from "../engine/state/statement.js";
 import type { KnowledgeSummary } from "../model/knowledge.js";
 import { clip } from "./clip.js";
-import { directAnswer, LABELS, understoodLine } from "./words.js";
+import { directAnswer, LABELS, understoodLine, unitNote } from "./words.js";
 
 export const MAX_MESSAGE = 4096;
 export const MAX_CALLBACK_BYTES = 64;
@@ -34,6 +34,8 @@ export function answerHtml(answer: Answer): string {
   // Telegram refuses a message without visible text; the engine never answers with nothing, but a renderer
   // must not fail.
   const parts = [`<b>${escapeHtml(directAnswer(answer).trim() || "…")}</b>`];
+  const units = unitNote(answer);
+  if (units) parts.push(escapeHtml(units));
   // English labels take an English colon and brackets (l.colon, l.open, l.close).
   const sep = answer.lang === "en" ? "; " : "；";
   if (answer.unansweredParts?.length)

@@ -84,7 +84,7 @@ const WORDS: Record<Language, Words> = {
     },
     // The period stays written 2024年1月至9月: a bare number that no quote holds would read as a figure.
     figure: (figure, period, measure) => {
-      const when = [englishPeriod(period), ...unitGlosses(figure)].filter(Boolean).join("; ");
+      const when = englishPeriod(period);
       const name = measure ? ` for ${quotedHan(measure)}` : "";
       return `The figure${name}: ${figure}${when ? ` (${when})` : ""}.`;
     },
@@ -124,6 +124,17 @@ export function directAnswer(a: Answer): string {
   const said = inOwnWords(w, a.answer, a.citations);
   if (!w.figure || !a.figure) return said === a.answer ? said : clipped(said);
   return clipped(`${w.figure(a.figure, a.period ?? "", a.measureName)} ${said}`);
+}
+
+/**
+ * What the Chinese units of an English reply's figures mean (万千瓦 = 10 MW), said after the direct answer: the
+ * direct answer holds only figures its quotes state.
+ */
+export function unitNote(a: Answer): string | undefined {
+  if (a.lang !== "en" || !a.answered) return undefined;
+  const figures = a.series?.length ? a.series.map((p) => p.figure) : [a.figure ?? ""];
+  const glosses = [...new Set(figures.flatMap(unitGlosses))];
+  return glosses.length ? `${LABELS.en.units}: ${glosses.join("; ")}.` : undefined;
 }
 
 /** Chinese words in an English sentence, quoted as the source writes them: “新能源装机”. */
@@ -215,6 +226,7 @@ export const LABELS = {
     colon: ": ",
     open: " (",
     close: ")",
+    units: "Units",
     source: "Source",
     quoted: "Source",
     read: "Read the article",

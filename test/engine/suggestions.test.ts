@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer, Engine } from "../../src/engine/index.js";
+import { integrityProblems } from "../../src/eval/judge.js";
 import { toPlainText } from "../../src/render/plain.js";
 import { answerHtml } from "../../src/render/telegram.js";
 import { directAnswer, unitGlosses } from "../../src/render/words.js";
@@ -35,10 +36,11 @@ describe("an English question", () => {
   it("is answered in English: the measure named, the unit glossed, the figure as the source writes it", () => {
     const a = ask("What is Dingxiang's installed capacity?");
     expect(a.answered).toBe(true);
-    expect(directAnswer(a)).toMatch(
-      /^The figure for new energy installed capacity: 85万千瓦 \(2024; 万千瓦 = 10 MW\)\. /,
-    );
+    expect(directAnswer(a)).toMatch(/^The figure for new energy installed capacity: 85万千瓦 \(2024\)\. /);
+    // The unit's gloss follows in the reply's text; the direct answer holds only figures its quote states.
+    expect(integrityProblems(a, engine.kb)).toEqual([]);
     for (const text of [toPlainText(a), answerHtml(a)]) {
+      expect(text).toContain("Units: 万千瓦 = 10 MW.");
       expect(hanOutsideQuotes(text)).toEqual([]);
       // English labels take an English colon.
       expect(text).not.toContain("：");
