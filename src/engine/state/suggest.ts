@@ -36,16 +36,16 @@ const PROPOSALS = 3;
 export function proposals(ix: Indexes, q: Question | undefined, lang: Language, near: readonly Candidate[]): string[] {
   const want = ix.options.limits.related * PROPOSALS;
   const ask = (c: Candidate) => (lang === "en" ? englishCandidateQuestion(ix, c) : relatedQuestion(c));
-  const ranked = q ? rankedFacts(ix, q) : [];
-  const out = [
-    ...near.map(ask),
-    ...ranked.map((f) => questionIn(ix, lang, f.fact)),
-    ...anyFacts(ix, q?.places ?? []).map((f) => questionIn(ix, lang, f.fact)),
-  ];
+  // Made one at a time, as far as needed: an English question of a fact looks up each of its words.
+  function* out() {
+    for (const c of near) yield ask(c);
+    if (q) for (const f of rankedFacts(ix, q)) yield questionIn(ix, lang, f.fact);
+    for (const f of anyFacts(ix, q?.places ?? [])) yield questionIn(ix, lang, f.fact);
+  }
   const asked = q ? normalize(q.raw).replace(/\s+/g, "") : "";
   const seen = new Set<string>();
   const kept: string[] = [];
-  for (const s of out) {
+  for (const s of out()) {
     const key = normalize(s).replace(/\s+/g, "");
     if (!s || seen.has(key) || key === asked) continue;
     seen.add(key);
@@ -59,8 +59,21 @@ export function proposals(ix: Indexes, q: Question | undefined, lang: Language, 
 export function questionIn(ix: Indexes, lang: Language, f: Fact): string {
   if (lang === "zh") return questionFor(f);
   if (!NUMERIC_KINDS.has(f.kind)) return "";
-  return englishQuestion(ix, f.subject, f.metric);
+  let made = englishOf.get(ix);
+  if (!made) {
+    made = new WeakMap();
+    englishOf.set(ix, made);
+  }
+  let question = made.get(f);
+  if (question === undefined) {
+    question = englishQuestion(ix, f.subject, f.metric);
+    made.set(f, question);
+  }
+  return question;
 }
+
+/** Each curated fact's English question, per knowledge (the glossary's English names are the knowledge's). */
+const englishOf = new WeakMap<Indexes, WeakMap<Fact, string>>();
 
 function englishCandidateQuestion(ix: Indexes, c: Candidate): string {
   if (c.fact) return questionIn(ix, "en", c.fact.fact);
