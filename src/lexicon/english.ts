@@ -211,6 +211,7 @@ export const ENGLISH_ASKING_WORDS: readonly string[] = [
 
 /** How an English question is put together from a measure's English name and a place's (state/suggest.ts). */
 export const ENGLISH_ASKING = {
-  amount: (place: string, measure: string) => `What is ${place}'s ${measure}?`,
+  // A measure named in the plural (visitor numbers, specialized towns) takes "are".
+  amount: (place: string, measure: string) => `What ${/[^s]s$/.test(measure) ? "are" : "is"} ${place}'s ${measure}?`,
   measureOnly: (measure: string) => `What is the ${measure}?`,
 } as const;

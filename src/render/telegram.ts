@@ -8,7 +8,7 @@ import type { Answer, Citation, SeriesPoint } from "../engine/index.js";
 import { displayPeriod } from "../engine/state/statement.js";
 import type { KnowledgeSummary } from "../model/knowledge.js";
 import { clip } from "./clip.js";
-import { directAnswer, LABELS, understoodLine, unitNote } from "./words.js";
+import { directAnswer, englishPeriod, LABELS, understoodLine, unitNote } from "./words.js";
 
 export const MAX_MESSAGE = 4096;
 export const MAX_CALLBACK_BYTES = 64;
@@ -118,14 +118,17 @@ export function renderInlineResults(
     seen.add(id);
     const fact = a.facts[0];
     const citation = a.citations[0];
+    // An English result names its measure in English words where there are any (measureName), never in Chinese.
+    const metric =
+      a.lang === "en" ? (a.measureName && !/\p{Script=Han}/u.test(a.measureName) ? a.measureName : "") : fact?.metric;
     const title = a.answered
-      ? clip([a.figure, fact?.metric].filter(Boolean).join(" · "), 100) || clip(directAnswer(a), 100)
+      ? clip([a.figure, metric].filter(Boolean).join(" · "), 100) || clip(directAnswer(a), 100)
       : a.lang === "en"
         ? "No answer in the knowledge base"
         : "知识库里没有答案";
     const description =
       a.answered && citation
-        ? `${fact?.period ?? ""} · ${citation.publisher} ${citation.date}`
+        ? `${(a.lang === "en" ? englishPeriod(fact?.period ?? "") : fact?.period) ?? ""} · ${citation.publisher} ${citation.date}`
         : clip(directAnswer(a), 200);
     results.push({
       type: "article",

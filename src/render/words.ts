@@ -106,7 +106,7 @@ const WORDS: Record<Language, Words> = {
 export function directAnswer(a: Answer): string {
   const w = WORDS[a.lang];
   if (!a.answered) {
-    if (a.reason === "place") return w.place(a.foreignPlace ?? "");
+    if (a.reason === "place") return w.place(asWritten(a.question, a.foreignPlace ?? ""));
     const years = (a.missingYears ?? []).join(a.lang === "en" ? ", " : "、");
     const named = a.reason === "topic" || a.reason === "unsure" || (a.reason === "period" && years);
     if (named && a.lacking) return clipped(w.lacking(a.reason as "topic" | "unsure" | "period", a.lacking, years));
@@ -135,6 +135,12 @@ export function unitNote(a: Answer): string | undefined {
   const figures = a.series?.length ? a.series.map((p) => p.figure) : [a.figure ?? ""];
   const glosses = [...new Set(figures.flatMap(unitGlosses))];
   return glosses.length ? `${LABELS.en.units}: ${glosses.join("; ")}.` : undefined;
+}
+
+/** A name the engine gives normalized (jingle county), as the question writes it (Jingle County). */
+function asWritten(question: string, name: string): string {
+  const at = question.toLowerCase().indexOf(name.toLowerCase());
+  return at >= 0 && name ? question.slice(at, at + name.length) : name;
 }
 
 /** Chinese words in an English sentence, quoted as the source writes them: “新能源装机”. */

@@ -191,7 +191,6 @@ function answers(
     signals: j.signals,
     others: series.length ? [] : others,
     related: asked.part ? [] : nextOf(asked, best, j.candidates),
-    ...(lang === "en" ? measureNamed(ix, best) : {}),
     ...(didYouMean ? { didYouMean } : {}),
     // Every point's quote is cited: each figure the reply lists stands in one of them.
     ...(series.length ? { series, citations: uniqueCitations(series.map((p) => p.citation)) } : {}),
@@ -242,6 +241,7 @@ function answerFrom(ix: Indexes, question: string, lang: Language, c: Candidate)
     facts: [factOf(c)],
     others: [],
     related: [],
+    ...(lang === "en" ? measureNamed(ix, c) : {}),
   };
 }
 
