@@ -67,7 +67,9 @@ describe("an English question over a Chinese bulletin", () => {
   it("gives the Chinese source's own words, quoted, after the figure", () => {
     const a = ask("What was Jingle County's urbanization rate in 2023?");
     const quote = a.citations[0]!.quote;
-    expect(directAnswer(a)).toBe(`The figure for permanent population urbanization rate: 48.79% (2023). The source says: «${quote}»`);
+    expect(directAnswer(a)).toBe(
+      `The figure for permanent population urbanization rate: 48.79% (2023). The source says: «${quote}»`,
+    );
   });
 });
 
