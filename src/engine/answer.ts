@@ -28,6 +28,8 @@ export function answerQuestion(ix: Indexes, raw: string, now: Date): Answer {
 export interface Asking {
   readonly limit: number;
   readonly threshold?: number;
+  /** Whether the first answer's suggestions are asked before they are offered (true unless said). */
+  readonly offer?: boolean;
 }
 
 /** What a question's stages share: the indexes, the question as asked, its language, when, the threshold. */
@@ -41,6 +43,12 @@ interface Ask {
 
 /** The answer, then up to `limit - 1` more from other evidence; one "don't know" when there is none. */
 export function answerMany(ix: Indexes, raw: string, now: Date, asking: Asking): Answer[] {
+  const answers = answerUnoffered(ix, raw, now, asking);
+  if (asking.offer === false) return answers;
+  return [offered(ix, answers[0]!, now), ...answers.slice(1)];
+}
+
+function answerUnoffered(ix: Indexes, raw: string, now: Date, asking: Asking): Answer[] {
   const o = ix.options;
   const question = raw.replace(/\s+/g, " ").trim().slice(0, o.limits.questionChars);
   const lang = languageOf(question);
@@ -53,7 +61,7 @@ export function answerMany(ix: Indexes, raw: string, now: Date, asking: Asking):
   const comparison = comparisonOf(question);
   const compared = comparison && answerComparison(ask, comparison);
   if (compared) return [compared];
-  if (q.foreignPlace) return [refusal(asked, "place", { foreignPlace: q.foreignPlace })];
+  if (q.foreignPlace) return [refusal({ ...asked, q }, "place", { foreignPlace: q.foreignPlace })];
   const parts = splitQuestion(question).slice(0, o.limits.parts);
   if (parts.length > 1) {
     const each = parts.map((_, i) => answerPart(ask, parts, i));
@@ -120,4 +128,57 @@ function answerOverview(ask: Ask, q: Question): Answer {
   });
   const asked = { ix: ask.ix, raw: ask.raw, lang: ask.lang };
   return overviewOf(asked, headlines) ?? refusal(asked, "vague", { related: suggestionsFor(ask.ix, q.places) });
+}
+
+/**
+ * The last stage: each question proposed beside the answer is asked, and only those answered are offered, up
+ * to `limits.related`. What a question gets does not change while the knowledge does not, so each is asked once
+ * per knowledge (the indexes an engine answers from; an update makes new ones), in a bounded memory.
+ */
+function offered(ix: Indexes, a: Answer, now: Date): Answer {
+  if (!a.related.length) return a;
+  const want = ix.options.limits.related;
+  const kept: string[] = [];
+  const given = new Set(a.answered ? [a.answer] : []);
+  for (const question of a.related) {
+    if (kept.length >= want) break;
+    const answer = answerOf(ix, question, now);
+    // A question answered with what this reply already says is no next question.
+    if (!answer || given.has(answer)) continue;
+    given.add(answer);
+    kept.push(question);
+  }
+  return { ...a, related: kept };
+}
+
+/** Each proposal's direct answer ("" for a refusal), per knowledge. */
+const answeredBefore = new WeakMap<Indexes, Map<string, string>>();
+/** Proposals are made from the knowledge, so they are few; the bound is for a corpus of many sentences. */
+const ASKED_MEMORY = 8192;
+
+function answerOf(ix: Indexes, question: string, now: Date): string {
+  let memory = answeredBefore.get(ix);
+  if (!memory) {
+    memory = new Map();
+    answeredBefore.set(ix, memory);
+  }
+  let answer = memory.get(question);
+  if (answer === undefined) {
+    const a = answerMany(ix, question, now, { limit: 1, offer: false })[0]!;
+    answer = a.answered ? a.answer : "";
+    if (memory.size >= ASKED_MEMORY) memory.clear();
+    memory.set(question, answer);
+  }
+  return answer;
+}
+
+/**
+ * Questions the knowledge base answers, for /start: the proposals of a question that names nothing, each asked
+ * as of the latest article's date (they name no time of their own).
+ */
+export function exampleQuestions(ix: Indexes): string[] {
+  const latest = [...ix.articles.values()].reduce((d, a) => (a.date > d ? a.date : d), "1970-01-01");
+  const now = new Date(`${latest}T12:00:00Z`);
+  const proposed = refusal({ ix, raw: "", lang: "zh" }, "empty");
+  return [...offered(ix, proposed, Number.isNaN(now.getTime()) ? new Date(0) : now).related];
 }

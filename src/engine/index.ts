@@ -3,14 +3,13 @@
  * the caller passes `now` for questions that say 今年, and stores snapshots where it likes.
  */
 import type { Fact, KnowledgeBase, Sentence } from "../model/knowledge.js";
-import { answerMany, answerQuestion } from "./answer.js";
+import { answerMany, answerQuestion, exampleQuestions } from "./answer.js";
 import { engineOptions, type OptionsOverride } from "./options.js";
 import { buildIndexes, type EngineLog, type Indexes, type Prebuilt } from "./retrieve/indexes.js";
 import { retrieve } from "./retrieve/search.js";
 import { fromSnapshot, toSnapshot } from "./retrieve/snapshot.js";
 import { updateIndexes } from "./retrieve/update.js";
 import type { Answer } from "./state/answer.js";
-import { suggestionsFor } from "./state/related.js";
 import { parseQuestion } from "./understand/question.js";
 
 export type { EngineOptions, OptionsOverride } from "./options.js";
@@ -19,6 +18,7 @@ export type {
   Answer,
   AnswerFact,
   Citation,
+  Lacking,
   Language,
   NoAnswerReason,
   OverviewItem,
@@ -67,7 +67,7 @@ function wrap(first: Indexes): Engine {
     },
     ask: (question, now, timeZone) => answerQuestion(indexes, question, wallClock(now, timeZone)),
     askMany: (question, now, limit, timeZone) => answerMany(indexes, question, wallClock(now, timeZone), { limit }),
-    examples: () => suggestionsFor(indexes, []),
+    examples: () => exampleQuestions(indexes),
     retrieve: (question, now) => {
       const q = parseQuestion(question.slice(0, indexes.options.limits.questionChars), indexes, now);
       const hits = retrieve(indexes, q, indexes.options);

@@ -166,3 +166,52 @@ export const NOT_NAMES = [
   "this",
   "that",
 ];
+
+/**
+ * Chinese units an English reply glosses after the figure, which stays as the source writes it
+ * (1200万千瓦 (万千瓦 = 10 MW)); longest first where one unit ends another.
+ */
+export const UNIT_GLOSSES: Readonly<Record<string, string>> = {
+  万千瓦时: "10 MWh",
+  亿千瓦时: "100 million kWh",
+  万千瓦: "10 MW",
+  千瓦时: "kWh",
+  千瓦: "kW",
+  亿元: "100 million yuan",
+  万元: "10,000 yuan",
+  元: "yuan",
+  万人次: "10,000 visits",
+  人次: "visits",
+  万人: "10,000 people",
+  万户: "10,000 households",
+  万吨: "10,000 tonnes",
+  吨: "tonnes",
+  万亩: "10,000 mu (about 667 hectares)",
+  亩: "mu (about 667 m²)",
+  公顷: "hectares",
+  平方公里: "km²",
+  公里: "km",
+  万辆: "10,000 vehicles",
+  家: "firms",
+  个: "units",
+  项: "items",
+};
+
+/**
+ * Words of an English question that say how it asks, not what about (besides ENGLISH_STOP): a refusal names
+ * what was asked with the question's other words (the mayor of Taiyuan).
+ */
+export const ENGLISH_ASKING_WORDS: readonly string[] = [
+  ...["is", "of", "in", "on", "at", "a", "an", "to", "by", "be", "do", "it", "me", "i", "you", "we", "s"],
+  ...["whats", "what's", "who's", "know", "give", "tell", "show", "say", "said", "get", "got", "make", "made"],
+  ...["last", "this", "next", "current", "currently", "now", "today", "latest", "recent", "recently", "ago"],
+  ...["visit", "visited", "receive", "received", "reach", "reached", "see", "saw", "attract", "attracted"],
+  ...["record", "recorded", "achieve", "achieved", "hit", "stand", "stood", "amount", "amounted", "come", "came"],
+];
+
+/** How an English question is put together from a measure's English name and a place's (state/suggest.ts). */
+export const ENGLISH_ASKING = {
+  // A measure named in the plural (visitor numbers, specialized towns) takes "are".
+  amount: (place: string, measure: string) => `What ${/[^s]s$/.test(measure) ? "are" : "is"} ${place}'s ${measure}?`,
+  measureOnly: (measure: string) => `What is the ${measure}?`,
+} as const;

@@ -3,7 +3,7 @@
 import type { Answer } from "../engine/index.js";
 import { displayPeriod } from "../engine/state/statement.js";
 import { clip } from "./clip.js";
-import { directAnswer, LABELS, understoodLine } from "./words.js";
+import { directAnswer, englishPeriod, LABELS, understoodLine, unitNote } from "./words.js";
 
 export const MAX_PLAIN = 1500;
 
@@ -11,24 +11,31 @@ export const MAX_PLAIN = 1500;
 export function toPlainText(answer: Answer, understood?: string): string {
   const l = LABELS[answer.lang];
   const lines: string[] = [directAnswer(answer)];
+  const units = unitNote(answer);
+  if (units) lines.push(units);
   if (understood) lines.unshift(understoodLine(answer.lang, understood));
-  if (answer.unansweredParts?.length) lines.push(`${l.unanswered}：${answer.unansweredParts.join("；")}`);
+  // English labels take an English colon and brackets; the source line stays as the source names itself.
+  const [colon, open, close] = [l.colon.trimEnd(), l.open, l.close];
+  const sep = answer.lang === "en" ? "; " : "；";
+  if (answer.unansweredParts?.length) lines.push(`${l.unanswered}${l.colon}${answer.unansweredParts.join(sep)}`);
   if (answer.series?.length) {
-    lines.push(`${l.series}：`);
+    lines.push(`${l.series}${colon}`);
     for (const p of answer.series) {
       const c = p.citation;
-      lines.push(`· ${displayPeriod(p.period)}：${p.figure}（${c.publisher}《${c.title}》${c.date}）`);
+      const when = (answer.lang === "en" && englishPeriod(p.period)) || displayPeriod(p.period);
+      lines.push(`· ${when}${l.colon}${p.figure}${open}${c.publisher}《${c.title}》${c.date}${close}`);
     }
   }
   for (const c of answer.citations) {
-    lines.push(`${l.quoted}：“${c.quote}”`, `${c.publisher}《${c.title}》${c.date}`, c.url);
+    lines.push(`${l.quoted}${l.colon}“${c.quote}”`, `${c.publisher}《${c.title}》${c.date}`, c.url);
   }
   for (const o of answer.others) {
-    lines.push(`${l.others}：${o.answer}（${o.citation.publisher} ${o.citation.date} ${o.citation.url}）`);
+    const source = `${o.citation.publisher} ${o.citation.date} ${o.citation.url}`;
+    lines.push(`${l.others}${l.colon}${o.answer}${open}${source}${close}`);
   }
-  if (!answer.answered && answer.didYouMean) lines.push(`${l.didYouMean}：${answer.didYouMean}`);
+  if (!answer.answered && answer.didYouMean) lines.push(`${l.didYouMean}${l.colon}${answer.didYouMean}`);
   if (answer.related.length) {
-    lines.push(`${answer.answered ? l.related : l.examples}：`, ...answer.related.map((q) => `· ${q}`));
+    lines.push(`${answer.answered ? l.related : l.examples}${colon}`, ...answer.related.map((q) => `· ${q}`));
   }
   const text = lines.join("\n");
   return clip(text, MAX_PLAIN, "…");

@@ -8,7 +8,7 @@ import type { Answer, Citation, SeriesPoint } from "../engine/index.js";
 import { displayPeriod } from "../engine/state/statement.js";
 import type { KnowledgeSummary } from "../model/knowledge.js";
 import { clip } from "./clip.js";
-import { directAnswer, LABELS, understoodLine } from "./words.js";
+import { directAnswer, englishPeriod, LABELS, understoodLine, unitNote } from "./words.js";
 
 export const MAX_MESSAGE = 4096;
 export const MAX_CALLBACK_BYTES = 64;
@@ -34,17 +34,23 @@ export function answerHtml(answer: Answer): string {
   // Telegram refuses a message without visible text; the engine never answers with nothing, but a renderer
   // must not fail.
   const parts = [`<b>${escapeHtml(directAnswer(answer).trim() || "…")}</b>`];
+  const units = unitNote(answer);
+  if (units) parts.push(escapeHtml(units));
+  // English labels take an English colon and brackets (l.colon, l.open, l.close).
+  const sep = answer.lang === "en" ? "; " : "；";
   if (answer.unansweredParts?.length)
-    parts.push(`${l.unanswered}：${answer.unansweredParts.map(escapeHtml).join("；")}`);
+    parts.push(`${l.unanswered}${l.colon}${answer.unansweredParts.map(escapeHtml).join(sep)}`);
   for (const c of answer.citations) {
     parts.push(`<blockquote>${escapeHtml(c.quote)}</blockquote>`);
-    parts.push(`${l.source}：${sourceLink(c)}`);
+    parts.push(`${l.source}${l.colon}${sourceLink(c)}`);
   }
-  for (const o of answer.others) parts.push(`${l.others}：${escapeHtml(o.answer)}（${sourceLink(o.citation)}）`);
-  if (!answer.answered && answer.didYouMean?.trim()) parts.push(`${l.didYouMean}：${escapeHtml(answer.didYouMean)}`);
+  for (const o of answer.others)
+    parts.push(`${l.others}${l.colon}${escapeHtml(o.answer)}${l.open}${sourceLink(o.citation)}${l.close}`);
+  if (!answer.answered && answer.didYouMean?.trim())
+    parts.push(`${l.didYouMean}${l.colon}${escapeHtml(answer.didYouMean)}`);
   const related = answer.related.filter((q) => q.trim());
   if (!answer.answered && related.length)
-    parts.push(`${l.examples}：\n${related.map((q) => `• ${escapeHtml(q)}`).join("\n")}`);
+    parts.push(`${l.examples}${l.colon.trimEnd()}\n${related.map((q) => `• ${escapeHtml(q)}`).join("\n")}`);
   return parts.join("\n\n");
 }
 
@@ -112,14 +118,17 @@ export function renderInlineResults(
     seen.add(id);
     const fact = a.facts[0];
     const citation = a.citations[0];
+    // An English result names its measure in English words where there are any (measureName), never in Chinese.
+    const metric =
+      a.lang === "en" ? (a.measureName && !/\p{Script=Han}/u.test(a.measureName) ? a.measureName : "") : fact?.metric;
     const title = a.answered
-      ? clip([a.figure, fact?.metric].filter(Boolean).join(" · "), 100) || clip(directAnswer(a), 100)
+      ? clip([a.figure, metric].filter(Boolean).join(" · "), 100) || clip(directAnswer(a), 100)
       : a.lang === "en"
         ? "No answer in the knowledge base"
         : "知识库里没有答案";
     const description =
       a.answered && citation
-        ? `${fact?.period ?? ""} · ${citation.publisher} ${citation.date}`
+        ? `${(a.lang === "en" ? englishPeriod(fact?.period ?? "") : fact?.period) ?? ""} · ${citation.publisher} ${citation.date}`
         : clip(directAnswer(a), 200);
     results.push({
       type: "article",

@@ -3,10 +3,11 @@
  * English answer, every refusal, the labels of a reply. The engine returns data and reasons
  * (engine/state/answer.ts); every renderer (plain text, Telegram, the JSON answer) words them here.
  */
-import type { Answer, Language, NoAnswerReason, OverviewItem, SeriesPoint } from "../engine/index.js";
+import type { Answer, Lacking, Language, NoAnswerReason, OverviewItem, SeriesPoint } from "../engine/index.js";
 import type { Conflict } from "../engine/read/frame.js";
 import type { Compared } from "../engine/state/compare.js";
 import { displayPeriod } from "../engine/state/statement.js";
+import { UNIT_GLOSSES } from "../lexicon/english.js";
 
 /** The longest direct answer, as the engine cuts its own statements. */
 const MAX_DIRECT = 200;
@@ -17,8 +18,13 @@ interface Words {
   readonly near: (conflict: Conflict, statement: string) => string;
   readonly place: (place: string) => string;
   readonly period: (years: string) => string;
+  /**
+   * A refusal in one sentence naming what was asked (its place, its measure, as the question says them):
+   * the sources lack it, hold nothing sure on it, or nothing for the years asked.
+   */
+  readonly lacking: (reason: "topic" | "unsure" | "period", lacking: Lacking, years: string) => string;
   /** An English reply names the figure and its period before the article's own words. */
-  readonly figure?: (figure: string, period: string) => string;
+  readonly figure?: (figure: string, period: string, measure?: string) => string;
   /** How a reply in this language brings in a source written in another: its words quoted as they stand. */
   readonly foreign?: (quote: string) => string;
   /** After a comparison's figures: which side the question's word describes, or why none is named. */
@@ -47,6 +53,12 @@ const WORDS: Record<Language, Words> = {
       return `资料里没有${asked}。相近的是：${statement}`;
     },
     period: (years) => `知识库里没有${years}年的相关数据。`,
+    lacking: (reason, { place, measure }, years) => {
+      const what = `${place ?? ""}${measure ?? "这方面"}`;
+      if (reason === "period") return `我的资料里没有${what}${years}年的数据。`;
+      if (reason === "unsure") return `我的资料里没有关于${what}的、把握足够的数字。`;
+      return `我的资料里没有${what}的信息。`;
+    },
     series: (points) => `${points.map((p) => `${displayPeriod(p.period)}：${p.figure}`).join("；")}。`,
     overview: (items) =>
       items
@@ -72,10 +84,18 @@ const WORDS: Record<Language, Words> = {
     place: (place) => `I only know about Xinzhou and the Taiyuan–Xinzhou zone, not ${place}.`,
     near: (conflict, statement) => `My sources do not give that figure${NEAR_EN[conflict]}. The nearest: ${statement}`,
     period: (years) => `I have no figures for ${years} on this.`,
+    lacking: (reason, { place, measure }, years) => {
+      const named = measure ? quotedHan(measure) : "";
+      const what = named && place ? `the ${named} of ${place}` : named ? `the ${named}` : `this for ${place}`;
+      if (reason === "period") return `My sources have no figures on ${what} for ${years}.`;
+      if (reason === "unsure") return `My sources have no figure on ${what} that I am sure of.`;
+      return `My sources have nothing on ${what}.`;
+    },
     // The period stays written 2024年1月至9月: a bare number that no quote holds would read as a figure.
-    figure: (figure, period) => {
+    figure: (figure, period, measure) => {
       const when = englishPeriod(period);
-      return `The figure: ${figure}${when ? ` (${when})` : ""}.`;
+      const name = measure ? ` for ${quotedHan(measure)}` : "";
+      return `The figure${name}: ${figure}${when ? ` (${when})` : ""}.`;
     },
     foreign: (quote) => `The source says: «${quote}»`,
     series: (points) =>
@@ -103,8 +123,11 @@ const WORDS: Record<Language, Words> = {
 export function directAnswer(a: Answer): string {
   const w = WORDS[a.lang];
   if (!a.answered) {
-    if (a.reason === "place") return w.place(a.foreignPlace ?? "");
-    if (a.reason === "period") return w.period((a.missingYears ?? []).join("、"));
+    if (a.reason === "place") return w.place(asWritten(a.question, a.foreignPlace ?? ""));
+    const years = (a.missingYears ?? []).join(a.lang === "en" ? ", " : "、");
+    const named = a.reason === "topic" || a.reason === "unsure" || (a.reason === "period" && years);
+    if (named && a.lacking) return clipped(w.lacking(a.reason as "topic" | "unsure" | "period", a.lacking, years));
+    if (a.reason === "period") return w.period(years);
     if (a.reason === "near" && a.near) {
       return clipped(w.near(a.near.conflict, inOwnWords(w, a.near.answer, [a.near.citation])));
     }
@@ -112,10 +135,53 @@ export function directAnswer(a: Answer): string {
   }
   if (a.series?.length) return clipped(w.series(a.series));
   if (a.overview?.length) return w.overview(a.overview);
-  if (a.comparison) return clipped(`${a.answer}${a.lang === "en" ? " " : ""}${w.compared(a.comparison)}`);
+  if (a.comparison) {
+    const sides = w.foreign && HAN.test(a.answer) ? w.foreign(a.answer) : a.answer;
+    return clipped(`${sides}${a.lang === "en" ? " " : ""}${w.compared(a.comparison)}`);
+  }
   const said = inOwnWords(w, a.answer, a.citations);
   if (!w.figure || !a.figure) return said === a.answer ? said : clipped(said);
-  return clipped(`${w.figure(a.figure, a.period ?? "")} ${said}`);
+  return clipped(`${w.figure(a.figure, a.period ?? "", a.measureName)} ${said}`);
+}
+
+/**
+ * What the Chinese units of an English reply's figures mean (万千瓦 = 10 MW), said after the direct answer: the
+ * direct answer holds only figures its quotes state.
+ */
+export function unitNote(a: Answer): string | undefined {
+  if (a.lang !== "en" || !a.answered) return undefined;
+  const figures = a.series?.length ? a.series.map((p) => p.figure) : [a.figure ?? ""];
+  const glosses = [...new Set(figures.flatMap(unitGlosses))];
+  return glosses.length ? `${LABELS.en.units}: ${glosses.join("; ")}.` : undefined;
+}
+
+/** A name the engine gives normalized (jingle county), as the question writes it (Jingle County). */
+function asWritten(question: string, name: string): string {
+  const at = question.toLowerCase().indexOf(name.toLowerCase());
+  return at >= 0 && name ? question.slice(at, at + name.length) : name;
+}
+
+/** Chinese words in an English sentence, quoted as the source writes them: “新能源装机”. */
+function quotedHan(text: string): string {
+  return HAN.test(text) ? `“${text}”` : text;
+}
+
+/**
+ * What the Chinese units of a figure mean in English (万千瓦 = 10 MW), from the lexicon: the figure itself stays
+ * as the source writes it.
+ */
+export function unitGlosses(figure: string): string[] {
+  const units = figure
+    .split(/[、；;]/)
+    .map((part) => part.replace(/^[^\p{Script=Han}]*/u, "").trim())
+    .filter(Boolean);
+  const glosses = units.map((unit) => {
+    const known = Object.keys(UNIT_GLOSSES)
+      .filter((k) => unit.endsWith(k))
+      .sort((a, b) => b.length - a.length)[0];
+    return known ? `${known} = ${UNIT_GLOSSES[known]}` : "";
+  });
+  return [...new Set(glosses.filter(Boolean))];
 }
 
 /**
@@ -184,6 +250,9 @@ export function understoodLine(lang: Language, question: string): string {
 /** The labels of a reply, per language. `quoted` heads the quote in plain text, `source` the link in Telegram. */
 export const LABELS = {
   zh: {
+    colon: "：",
+    open: "（",
+    close: "）",
     source: "来源",
     quoted: "出处",
     read: "阅读原文",
@@ -197,6 +266,10 @@ export const LABELS = {
     chartExpired: "这个按钮已过期，请直接发送问题。",
   },
   en: {
+    colon: ": ",
+    open: " (",
+    close: ")",
+    units: "Units",
     source: "Source",
     quoted: "Source",
     read: "Read the article",

@@ -235,7 +235,7 @@ describe("statements", () => {
 
   it("frames an English question's answer in English and keeps the quote verbatim", () => {
     const a = ask("How much new energy capacity does Xinzhou have?");
-    expect(directAnswer(a)).toMatch(/^The figure: 1200万千瓦/);
+    expect(directAnswer(a)).toMatch(/^The figure for new energy installed capacity: 1200万千瓦 \(Jan–Sep 2024\)/);
     expect(integrityProblems(a, engine.kb)).toEqual([]);
   });
 });

@@ -14,15 +14,17 @@ import type { Indexes } from "../retrieve/indexes.js";
 import type { DescribeKind } from "../understand/describe.js";
 import type { Question } from "../understand/question.js";
 import type { Compared } from "./compare.js";
-import { type AnswerFact, type Citation, citationOf, factOf, figureOf } from "./facts.js";
+import { type AnswerFact, type Citation, citationOf, factOf, figureOf, metricOf } from "./facts.js";
 import type { OverviewItem } from "./overview.js";
-import { nearestName, nextQuestions, relatedQuestion, suggestionsFor } from "./related.js";
+import { nearestName, nextQuestions } from "./related.js";
 import { type SeriesPoint, seriesOf } from "./series.js";
 import { displayPeriod, statement } from "./statement.js";
+import { englishMeasure, type Lacking, lackingOf, proposals, questionIn, withoutPlace } from "./suggest.js";
 
 export type { AnswerFact, Citation } from "./facts.js";
 export type { OverviewItem } from "./overview.js";
 export type { SeriesPoint } from "./series.js";
+export type { Lacking } from "./suggest.js";
 
 export type NoAnswerReason = "empty" | "greeting" | "place" | "period" | "topic" | "vague" | "unsure" | "near";
 
@@ -42,8 +44,18 @@ export interface Answer {
   readonly facts: readonly AnswerFact[];
   /** The same figure for another period or from another source, each with its citation. */
   readonly others: readonly { readonly answer: string; readonly citation: Citation }[];
-  /** Questions to ask next, each answerable from the knowledge base. */
+  /**
+   * Questions to ask next, in the question's language, near what it asked; each one the engine answers
+   * (answer.ts asks it before it is offered).
+   */
   readonly related: readonly string[];
+  /**
+   * For an English answer: what the figure measures in English words where the lexicon has them, else the
+   * article's own words (the reply quotes them).
+   */
+  readonly measureName?: string;
+  /** For a refusal: the place and the measure asked, as the question names them, that the sources lack. */
+  readonly lacking?: Lacking;
   /** For a comparison (忻州和太原哪个GDP高): each side's figure, and which side the question's word describes. */
   readonly comparison?: Compared;
   /** For a question over the years (这几年怎么变化): every period's figure, oldest first, each with its source. */
@@ -94,14 +106,21 @@ export interface Asked {
 /** A series of fewer periods says no more than the answer and its other figure: no chart is offered for it. */
 export const CHART_PERIODS = 3;
 
-/** "I don't know", with why and what the bot can answer instead. */
+/** Reasons whose refusal names what was asked: the sources lack it, or hold nothing sure about it. */
+const NAMED: ReadonlySet<NoAnswerReason> = new Set(["topic", "unsure", "period", "near"]);
+
+/**
+ * "I don't know", with why, what was asked that the sources lack, and what the bot can answer instead (near
+ * the question when it was understood).
+ */
 export function refusal(
-  asked: Pick<Asked, "ix" | "raw" | "lang">,
+  asked: Pick<Asked, "ix" | "raw" | "lang"> & { readonly q?: Question },
   reason: NoAnswerReason,
   extra: Partial<Answer> = {},
 ): Answer {
-  const { ix, raw, lang } = asked;
-  const related = suggestionsFor(ix, []);
+  const { ix, raw, lang, q } = asked;
+  const related = proposals(ix, q, lang, []);
+  const lacking = q && NAMED.has(reason) ? lackingOf(q, lang) : undefined;
   return {
     question: raw,
     answered: false,
@@ -112,27 +131,25 @@ export function refusal(
     others: [],
     related,
     reason,
+    ...(lacking ? { lacking } : {}),
     ...extra,
   };
 }
 
 /** The answer, then up to `limit - 1` more from other evidence (for inline results); one refusal when there is none. */
 export function state(asked: Asked, judgment: Judgment, limit: number): Answer[] {
-  const { ix, q } = asked;
-  const related = (cs: readonly Candidate[]) => cs.slice(0, ix.options.limits.related).map(relatedQuestion);
+  const { ix, q, lang } = asked;
+  // A part of a several-part question left unanswered is dropped from the reply: it needs no suggestions.
+  const related = (cs: readonly Candidate[]) => (asked.part ? [] : proposals(ix, q, lang, cs));
   const didYouMean = q.changes.length ? q.changes.map(([, to]) => to).join(" ") : undefined;
   switch (judgment.verdict) {
     case "vague":
-      return [refusal(asked, "vague", { related: suggestionsFor(ix, q.places) })];
+      return [refusal(asked, "vague", { related: related([]) })];
     case "period":
       return [refusal(asked, "period", { missingYears: q.years, related: related(judgment.near) })];
     case "topic": {
-      const near = [...new Set(related(judgment.near))];
       const name = didYouMean ?? (asked.part ? undefined : nearestName(ix, q));
-      const extra = {
-        related: near.length ? near : suggestionsFor(ix, q.places),
-        ...(name ? { didYouMean: name } : {}),
-      };
+      const extra = { related: related(judgment.near), ...(name ? { didYouMean: name } : {}) };
       return [refusal(asked, "topic", extra)];
     }
     case "unsure":
@@ -180,7 +197,7 @@ function answers(
     ...withBeside(ix, answerFrom(ix, raw, lang, best), beside),
     signals: j.signals,
     others: series.length ? [] : others,
-    related: nextQuestions(ix, best, j.candidates),
+    related: asked.part ? [] : nextOf(asked, best, j.candidates),
     ...(didYouMean ? { didYouMean } : {}),
     // Every point's quote is cited: each figure the reply lists stands in one of them.
     ...(series.length ? { series, citations: uniqueCitations(series.map((p) => p.citation)) } : {}),
@@ -199,6 +216,26 @@ function answers(
   return out;
 }
 
+/** Questions after an answer: about the facts near it, then near the question; in its language, to be asked first. */
+function nextOf(asked: Asked, best: Candidate, candidates: readonly Candidate[]): string[] {
+  const { ix, q, lang } = asked;
+  const want = ix.options.limits.related * 3;
+  const next = nextQuestions(ix, best, candidates, { ask: (f) => questionIn(ix, lang, f), want });
+  return [...new Set([...next, ...proposals(ix, q, lang, [])])].slice(0, want);
+}
+
+/**
+ * The answer's measure in English words where the lexicon has them, else a curated fact's own words; a
+ * sentence's words before its figure are named only in English (they are a clause, not a name).
+ */
+function measureNamed(ix: Indexes, c: Candidate): { measureName?: string } {
+  const f = c.fact?.fact;
+  const name = f
+    ? (englishMeasure(ix, withoutPlace(f.metric, f.subject)) ?? f.metric)
+    : englishMeasure(ix, withoutPlace(metricOf(c), c.subject));
+  return name ? { measureName: name } : {};
+}
+
 function answerFrom(ix: Indexes, question: string, lang: Language, c: Candidate): Answer {
   return {
     question,
@@ -211,6 +248,7 @@ function answerFrom(ix: Indexes, question: string, lang: Language, c: Candidate)
     facts: [factOf(c)],
     others: [],
     related: [],
+    ...(lang === "en" ? measureNamed(ix, c) : {}),
   };
 }
 

@@ -13,8 +13,10 @@ import { metricOf } from "./facts.js";
 /** A question that the knowledge base answers with this candidate's fact. */
 export function relatedQuestion(c: Candidate): string {
   const f = c.fact?.fact;
-  if (!f) return `${c.subject}${metricOf(c)}是多少？`.replace(/^是多少？$/, "");
-  return questionFor(f);
+  if (f) return questionFor(f);
+  // A question must name a measure: 宁武县是多少？ asks nothing.
+  const metric = metricOf(c);
+  return metric ? `${c.subject}${metric}是多少？` : "";
 }
 
 export function questionFor(f: Fact): string {
@@ -34,7 +36,13 @@ export function questionFor(f: Fact): string {
 }
 
 /** Next questions near the answer: about what it asked, or from the same article; else the facts written nearest. */
-export function nextQuestions(ix: Indexes, best: Candidate, candidates: readonly Candidate[]): string[] {
+export function nextQuestions(
+  ix: Indexes,
+  best: Candidate,
+  candidates: readonly Candidate[],
+  asking: { readonly ask?: (f: Fact) => string; readonly want?: number } = {},
+): string[] {
+  const { ask = questionFor, want = ix.options.limits.related } = asking;
   const o = ix.options;
   const near = candidates.filter(
     (c) =>
@@ -43,19 +51,19 @@ export function nextQuestions(ix: Indexes, best: Candidate, candidates: readonly
       c.fact.fact.metric !== best.fact?.fact.metric &&
       (c.coverage >= o.relatedCoverage || c.article === best.article),
   );
-  const related = [...new Set(near.slice(0, 2 * o.limits.related).map(relatedQuestion))].slice(0, o.limits.related);
-  return related.length ? related : nearbyQuestions(ix, best);
+  const related = [...new Set(near.slice(0, 2 * want).map((c) => ask(c.fact!.fact)))].filter(Boolean).slice(0, want);
+  return related.length ? related : nearbyQuestions(ix, best, ask, want);
 }
 
 /** Questions about the facts written nearest to the evidence in its article. */
-function nearbyQuestions(ix: Indexes, best: Candidate): string[] {
+function nearbyQuestions(ix: Indexes, best: Candidate, ask: (f: Fact) => string, want: number): string[] {
   const paragraph = best.fact?.paragraph ?? best.passage?.sentence.paragraph ?? 0;
   return ix.factList
     .filter((f) => f.article === best.article && f.fact.quote !== best.quote && f.fact.kind !== "person")
     .sort((a, b) => Math.abs(a.paragraph - paragraph) - Math.abs(b.paragraph - paragraph))
-    .map((f) => questionFor(f.fact))
-    .filter((q, i, all) => all.indexOf(q) === i)
-    .slice(0, ix.options.limits.related);
+    .map((f) => ask(f.fact))
+    .filter((q, i, all) => q && all.indexOf(q) === i)
+    .slice(0, want);
 }
 
 /** A few questions the knowledge base answers, about the places named when there are any. */
