@@ -43,7 +43,7 @@ const WORDS: Record<Language, Words> = {
     refusal: {
       empty: "请提一个关于忻州经济的问题。",
       greeting: "你好！请问忻州经济的问题。",
-      vague: "想了解哪方面？例如：",
+      vague: "想了解哪方面？请说出一项指标，最好带上地区和年份。",
       topic: "抱歉，知识库里没有这个问题的答案。",
       unsure: "抱歉，资料里找不到把握足够的答案。",
     },
@@ -77,7 +77,7 @@ const WORDS: Record<Language, Words> = {
     refusal: {
       empty: "Please ask a question about Xinzhou's economy.",
       greeting: "Hello! Ask me about the economy of Xinzhou.",
-      vague: "What would you like to know? For example:",
+      vague: "What would you like to know? Name one measure, with the place and the year if you can.",
       topic: "I don't know: the knowledge base does not say.",
       unsure: "I am not sure enough of any figure to answer that.",
     },
