@@ -125,6 +125,13 @@ describe("the year a figure is for", () => {
     expect(periodOf("今年1-7月，河曲县光伏发电量4.6亿千瓦时。", "2024-08-20")).toBe("2024年1-7月");
     expect(periodOf("截至10月底，全县光伏装机120万千瓦。", "2024-11-05")).toBe("截至2024年10月底");
   });
+
+  it("reads 去年全年 as last year's time, in an article titled for a quarter, and 较去年全年 as a comparison", () => {
+    const years = articleYears({ title: "某县一季度经济运行开局良好", date: "2025-04-12" });
+    expect(periodOf("去年全年，某县地区生产总值完成88.1亿元。", "2025-04-12", "last", years)).toBe("2024年");
+    expect(periodOf("1-3月，全县地区生产总值完成20.3亿元。", "2025-04-12", "last", years)).toBe("2025年1-3月");
+    expect(periodOf("今年1-3月，销售额较去年全年增长一成。", "2025-04-12", "last", years)).toBe("2025年1-3月");
+  });
 });
 
 describe("a question that names no period", () => {

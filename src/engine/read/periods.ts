@@ -179,8 +179,14 @@ const UNTIL_MONTH = new RegExp(`${alt(UNTIL)}(\\d{1,2})月(底|末)?`);
 
 const PAST_YEAR = `(?:${alt(Object.keys(RELATIVE_YEARS).filter((w) => RELATIVE_YEARS[w]! < 0))}|(?:19|20)\\d\\d年)`;
 const C = COMPARISON_WORDS;
+// 去年同期 alone is a base (去年同期为…); 去年全年 alone is a time (去年全年，全县…), a base only with 与/较 or 相比.
 const COMPARISON = new RegExp(
-  `${alt(C.before)}?${PAST_YEAR}${alt(C.sameTime)}${alt(C.after)}?|${alt(C.against)}${PAST_YEAR}`,
+  [
+    `${alt(C.before)}${PAST_YEAR}${alt(C.sameTime)}${alt(C.after)}?`,
+    `${PAST_YEAR}${alt(C.sameTime)}${alt(C.after)}`,
+    `${PAST_YEAR}同期`,
+    `${alt(C.against)}${PAST_YEAR}`,
+  ].join("|"),
   "g",
 );
 
