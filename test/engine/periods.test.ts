@@ -131,6 +131,8 @@ describe("the year a figure is for", () => {
     expect(periodOf("去年全年，某县地区生产总值完成88.1亿元。", "2025-04-12", "last", years)).toBe("2024年");
     expect(periodOf("1-3月，全县地区生产总值完成20.3亿元。", "2025-04-12", "last", years)).toBe("2025年1-3月");
     expect(periodOf("今年1-3月，销售额较去年全年增长一成。", "2025-04-12", "last", years)).toBe("2025年1-3月");
+    // 全年 is the whole year, whatever part of it the title names.
+    expect(periodOf("确保全年地区生产总值增长6%左右", "2025-04-12", "last", years)).toBe("2025年");
   });
 });
 

@@ -96,6 +96,8 @@ function periodConflicts(fullYear: boolean, span: string, period: string): boole
   const part = monthSpan(period);
   const until = period.match(/^截至\d{4}年(\d{1,2})月/);
   if (fullYear) return Boolean(part) || (until !== null && Number(until[1]) < 12);
+  // A whole year (2025年) does not answer a part of it (1-3月) either.
+  if (span && !part && /^\d{4}年$/.test(period)) return true;
   return Boolean(span && part && span !== part);
 }
 

@@ -145,6 +145,9 @@ export function periodOf(
   // A bulletin titled 2024年… speaks of 2024 wherever a sentence names no time; a work report's targets are
   // of the year it is given in, its results of the year before.
   const undated = TARGET.test(resolved) ? (years.target ?? years.result) : years.result;
+  // 全年 is the whole of that year, whatever part of it the article's title speaks of (确保全年增长6.5%).
+  const whole = WHOLE_YEAR_WORD.test(resolved);
+  if (whole && (undated !== undefined || years.span)) return `${undated ?? Number(date.slice(0, 4))}年`;
   return undated === undefined ? "" : `${undated}年${years.span ?? ""}`;
 }
 
@@ -174,6 +177,7 @@ function englishTimes(text: string, date: string): string {
 }
 
 const AS_OF = anyWord(AS_OF_NOW);
+const WHOLE_YEAR_WORD = /全年/;
 const TARGET = anyWordLatinWhole(TARGET_WORDS, "i");
 const UNTIL_MONTH = new RegExp(`${alt(UNTIL)}(\\d{1,2})月(底|末)?`);
 
