@@ -88,6 +88,9 @@ export const CONNECTIVES = [
 /** Measures that open an item of a list of projects (总投资20亿元的某某项目). */
 export const ITEM_MEASURES = ["总投资", "總投資", "计划投资", "計劃投資", "投资", "投資", "装机", "裝機", "占地"];
 
+/** How the name of an item of a list ends: a project, a works, a park (…风电项目, …三期工程). */
+export const ITEM_HEADS = ["项目", "項目", "工程", "产业园", "產業園", "园区", "園區", "基地", "电站", "電站", "中心", "生产线", "生產線"];
+
 /** How a clause opens when it says what was done, not who did it (积极发展…, 加快建设…): the place stands before it. */
 export const ACTION_OPENINGS = [
   "积极",

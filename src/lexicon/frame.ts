@@ -94,6 +94,9 @@ export const QUALIFIERS = [
   "人均",
   "首批",
   "第一批",
+  "第二批",
+  "第三批",
+  "第四批",
 ];
 
 /** Qualifiers that say the same (农民 and 农村居民 incomes are one measure). */
@@ -105,7 +108,10 @@ export const SAME_QUALIFIERS: readonly (readonly string[])[] = [
 ];
 
 /** Qualifiers of a set of things (首批 projects): its items may be counted in the sentences after it (其中，…). */
-export const BATCH_QUALIFIERS = ["首批", "第一批"];
+export const BATCH_QUALIFIERS = ["首批", "第一批", "第二批", "第三批", "第四批"];
+
+/** Words with which a sentence speaks of the batch named before it or in its title (此次集中开工项目52个). */
+export const BATCH_REFERENCES = ["此次", "本次", "这次", "這次", "其中", "该批", "這批", "这批"];
 
 /** Qualifiers that ask for the figures of others together: 城乡居民收入 is the town's and the village's. */
 export const COVERING_QUALIFIERS: Readonly<Record<string, readonly string[]>> = {
@@ -120,6 +126,8 @@ export const LOOSE_QUALIFIERS = ["城市", "城乡"];
 
 /** Qualifiers of one measure that rule each other out: a town dweller's income is not a villager's. */
 export const RIVAL_QUALIFIERS: readonly (readonly (readonly string[])[])[] = [
+  // One batch of projects is not another.
+  [["首批", "第一批"], ["第二批"], ["第三批"], ["第四批"]],
   [
     ["城镇", "城镇居民", "城市居民", "urban"],
     ["农村", "农村居民", "农民", "乡村", "rural", "farmers"],
@@ -146,6 +154,9 @@ export const OPPOSITES: readonly (readonly [string, string])[] = [
   ["进口", "出口"],
   ["流入", "流出"],
   ["存款", "贷款"],
+  // A year's planned investment is not a project's total investment.
+  ["年度计划投资", "总投资"],
+  ["年度投资", "总投资"],
   ["income", "expenditure"],
   ["revenue", "expenditure"],
   ["imports", "exports"],

@@ -46,6 +46,8 @@ describe("direct answers", () => {
     expect(ask("忻州雜糧種植面積").answer).toContain("300万亩");
     expect(ask("太忻一体话经济区重大项目总投资").answer).toContain("9726亿元");
     expect(ask("忻洲 专精特新").answer).toContain("4家");
+    // A name of two characters mistyped alone, before a number (忻洲2024年…), is mended too.
+    expect(ask("忻洲2024年接待游客多少").answer).toContain("2387.2万人次");
   });
 
   it("offers questions to ask next that it can answer", () => {

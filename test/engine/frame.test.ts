@@ -107,6 +107,21 @@ const FILES = {
       "此次首批集中开工的重大项目共126个，总投资842亿元。其中，产业类项目74个，总投资531亿元。",
     ].join("\n\n"),
   ),
+  "articles/batch2.md": article(
+    {
+      title: "忻州市第二批重点项目集中开工",
+      publisher: "测试报",
+      date: "2024-06-02",
+      url: "https://example.org/batch2",
+      region: "忻州市",
+    },
+    [
+      "年初确定实施的重点工程项目共480个，总投资2610亿元。",
+      "此次集中开工项目共58个，总投资236亿元，年度计划投资71亿元。",
+      "其中，总投资12亿元的忻州市绿色铸造产业园项目由某某公司投资建设。",
+      "该项目建成后预计年产值30亿元。",
+    ].join("\n\n"),
+  ),
   "articles/county-en.md": article(
     {
       title: "Jingle County at a glance",
@@ -178,6 +193,11 @@ describe("evidence of the frame asked still answers", () => {
     ["五寨县2023年农村居民与城镇居民人均可支配收入各是多少", "11030元"],
     // 规上 is read apart from the trade it qualifies, as the sentence says them apart.
     ["静乐县有多少家规上铸造企业", "19户"],
+    // 此次 is the batch the title names; a year's whole list is no batch.
+    ["忻州第二批集中开工项目总投资是多少", "236亿元"],
+    ["忻州第二批集中开工项目年度计划投资是多少", "71亿元"],
+    // 该项目 is the project the sentence before names.
+    ["忻州绿色铸造产业园项目建成后年产值多少", "30亿元"],
     // A first batch is not all projects; its items are counted in the sentence after it.
     ["忻州首批开工的重大项目总投资多少？", "842亿元"],
     ["忻州首批开工项目里产业类项目总投资多少", "531亿元"],

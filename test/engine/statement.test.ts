@@ -32,6 +32,21 @@ describe("the direct answer's subject is the figure's own", () => {
     expect(stated(quote, "6亿元")).toBe("青川风电二期项目总投资6亿元。");
   });
 
+  it("names the project 该项目 refers to, from the sentence before", () => {
+    const quote = "该项目建成后预计年产值30亿元。";
+    const index = quote.indexOf("30亿元");
+    const made = statement({
+      quote,
+      spans: [{ index, length: 5 }],
+      subject: "青川市",
+      subjectNames: ["青川"],
+      period: "",
+      articleDate: "2024-06-02",
+      referent: "其中，总投资12亿元的青川市绿色铸造产业园项目由某某公司投资建设。",
+    });
+    expect(made).toBe("青川市绿色铸造产业园项目建成后预计年产值30亿元。");
+  });
+
   it("puts the place in a traditional quote's own script", () => {
     const s = stated("該縣鍛鋼法蘭年出口量占全國總量的55%。", "55%", { subject: "青川县" });
     expect(s).toBe("2023年，青川縣鍛鋼法蘭年出口量占全國總量的55%。");

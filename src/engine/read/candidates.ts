@@ -10,6 +10,7 @@ import {
   REFERRING,
   WHOLE_PLACES,
 } from "../../lexicon/clauses.js";
+import { BATCH_REFERENCES } from "../../lexicon/frame.js";
 import { alt } from "../../lexicon/match.js";
 import type { Article } from "../../model/knowledge.js";
 import { liesIn, placeNamed } from "../../model/places.js";
@@ -106,12 +107,13 @@ function readFact(q: Question, f: IndexedFact, hit: Hit, o: EngineOptions): Cand
   };
 }
 
-/** A subject left to the context: 该市, 本县, 全县, or a clause that opens with 公司 / 企业 / 其. */
+/** A subject left to the context: 该市, 本县, 全县, 此次, or a clause that opens with 公司 / 企业 / 其. */
 const REFERS_OUT = new RegExp(
   [
     `${alt([...REFERRING, "本"])}${alt([...REFERRED_PLACES, ...REFERRED_OTHERS])}`,
     alt(WHOLE_PLACES),
     `(?:^|[，,；;：:])(?:${alt(COMPANY_REFERENCES)}|其(?![中余餘他它次实實]))`,
+    alt(BATCH_REFERENCES.filter((w) => w !== "其中")),
   ].join("|"),
   "u",
 );
@@ -156,9 +158,10 @@ function readSentence(
   if (!placeFits(places.regional, about)) return undefined;
   // A place the base is not about (美国 in 美国总统) is one more word of the question: the sentence or its context names it.
   if (!placeFits(places.other, `${about} ${p.regionNorm} ${p.norm} ${p.context}`)) return undefined;
+  // What a sentence refers back to (该项目 after the sentence naming the project) counts as the sentence's own words.
   const sources = [
     [`${pick.clauseNorm} ${p.regionNorm}`, 1],
-    [p.norm, o.coverage.sentence],
+    [p.referent ? `${p.norm} ${normalize(p.referent)}` : p.norm, o.coverage.sentence],
     [p.context, ownPlace ? 0 : o.coverage.context],
   ] as const;
   // The region's English names (忻州市 xinzhou city) do not make a Chinese sentence English.

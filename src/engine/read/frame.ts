@@ -5,6 +5,7 @@
  */
 import {
   BATCH_QUALIFIERS,
+  BATCH_REFERENCES,
   COVERING_QUALIFIERS,
   HOLIDAYS,
   LOOSE_QUALIFIERS,
@@ -19,7 +20,7 @@ import {
   WHOLE_CITY,
 } from "../../lexicon/frame.js";
 import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
-import { anyWordLatinWhole } from "../../lexicon/match.js";
+import { alt, anyWordLatinWhole } from "../../lexicon/match.js";
 import { XINZHOU_COUNTIES } from "../../lexicon/places.js";
 import { isCounty, placeNamed, placesIn } from "../../model/places.js";
 import { namesHoliday } from "../understand/frame.js";
@@ -58,6 +59,9 @@ const CITY_WIDE = /全市|该市|本市|市委|市政府/;
 /** A clause speaking of a whole city or county. */
 const WHOLE_AREA = /全市|该市|本市|全县|该县|本县|全区|全縣|該縣|該市/;
 
+/** A sentence that speaks of a batch named before it or in its title: 此次, 本次, 其中. */
+const BATCH_REFERENCE = new RegExp(alt(BATCH_REFERENCES));
+
 /** The first way the evidence falls outside the question's frame, if any. */
 export function conflictOf(q: Question, e: Framed): Conflict | undefined {
   const f = q.frame;
@@ -69,7 +73,7 @@ export function conflictOf(q: Question, e: Framed): Conflict | undefined {
   if (f.year && q.years.length && monthSpan(e.period)) return "period";
   if (f.result && isTarget(e)) return "target";
   if (f.target && !isTarget(e)) return "result";
-  if (otherMeasure(q, e.own, e.around)) return "measure";
+  if (otherMeasure(q, e.own, BATCH_REFERENCE.test(`${e.lead} ${e.own}`) ? e.around : e.own)) return "measure";
   if (countyForCity(q, e)) return "place";
   return undefined;
 }
@@ -164,7 +168,7 @@ function rivalQualified(q: Question, own: string): boolean {
 
 /**
  * The question's measure qualified (规上企业, 城镇居民收入), the evidence's own clauses not: the figure is another
- * one. A batch (首批) may be said where the passage stands (此次首批开工项目183个。其中，…).
+ * one. A batch (首批) may be said where the passage stands (`around`) when the sentence refers to it (此次…, 其中…).
  */
 function lacksQualifier(q: Question, own: string, around: string): boolean {
   return q.frame.qualifiers.some((w) => {

@@ -3,7 +3,7 @@
  * words, its neighbours and its period) and the context it stands in (title, region, the subjects
  * before it). Worked out once per sentence and kept with the index (retrieve/indexes.ts).
  */
-import { BEFORE_A_NAME, COMPANY_ENDINGS, COMPANY_REFERENCES } from "../../lexicon/clauses.js";
+import { BEFORE_A_NAME, COMPANY_ENDINGS, COMPANY_REFERENCES, REFERRING, REFERRING_OUT } from "../../lexicon/clauses.js";
 import { alt, anyWord } from "../../lexicon/match.js";
 import type { Article, Sentence } from "../../model/knowledge.js";
 import { normalize } from "../text.js";
@@ -28,6 +28,11 @@ export interface Passage {
    * article, its paragraph and the sentence before it. 该市, 其 and a subject left out refer here.
    */
   readonly context: string;
+  /**
+   * The sentence before, as written, when this one opens by referring back to what it names (该项目…, 其…):
+   * that is the passage's subject, said there. "" otherwise.
+   */
+  readonly referent: string;
 }
 
 export interface ClauseView extends Clause {
@@ -56,11 +61,13 @@ export function makePassage(sentence: Sentence, article: Article, regionNorm: st
     norm: norms.join(" "),
     regionNorm,
     context: normalize(contextOf(sentence, article)),
+    referent: REFERS_BACK.test(sentence.text) ? sentenceBefore(sentence, article) : "",
   };
 }
 
 const COMPANY_NAME = new RegExp(`[^\\s\\p{P}${BEFORE_A_NAME.join("")}]{2,16}${alt(COMPANY_ENDINGS)}`, "u");
 const COMPANY_REFERENCE = anyWord(COMPANY_REFERENCES);
+const REFERS_BACK = new RegExp(`^(?:${alt([...REFERRING_OUT, ...REFERRING])})`);
 const companies = new WeakMap<Article, string>();
 
 /** The first company an article names in full (山西某某科技有限公司), or "". */
@@ -80,6 +87,15 @@ function companyOf(article: Article): string {
   return name;
 }
 
+/** The sentence before this one in its paragraph, or the last of the paragraph before; "" at the start. */
+function sentenceBefore(sentence: Sentence, article: Article): string {
+  const paragraph = article.paragraphs[sentence.paragraph]?.sentences ?? [];
+  const at = paragraph.findIndex((s) => s.id === sentence.id);
+  if (at > 0) return paragraph[at - 1]!.text;
+  const before = article.paragraphs[sentence.paragraph - 1]?.sentences;
+  return before?.[before.length - 1]?.text ?? "";
+}
+
 /**
  * The title, and the first clauses (where a subject stands) of the article, the paragraph and the sentence
  * before; for a sentence that speaks of a company (公司实现产值…), the company its article names first.
@@ -89,12 +105,18 @@ function contextOf(sentence: Sentence, article: Article): string {
   const paragraph = article.paragraphs[sentence.paragraph]?.sentences ?? [];
   const at = paragraph.findIndex((s) => s.id === sentence.id);
   const opening = article.paragraphs.find((p) => !p.heading)?.sentences[0]?.text;
+  // A paragraph that opens by referring back (其中，…) goes on from the last sentence before it; a sentence that
+  // refers back (该项目…) speaks of what the whole sentence before it names.
+  const before =
+    paragraph[0] && REFERS_BACK.test(paragraph[0].text) ? article.paragraphs[sentence.paragraph - 1] : undefined;
+  const previous = at > 0 ? paragraph[at - 1]!.text : "";
   return [
     article.title,
     article.region ?? "",
     firstClause(opening),
     at > 0 ? firstClause(paragraph[0]!.text) : "",
-    at > 0 ? firstClause(paragraph[at - 1]!.text) : "",
+    REFERS_BACK.test(sentence.text) ? previous : firstClause(previous),
+    before ? firstClause(before.sentences[before.sentences.length - 1]?.text) : "",
     COMPANY_REFERENCE.test(sentence.text) ? companyOf(article) : "",
   ].join(" ");
 }

@@ -308,6 +308,7 @@ function toStatement(ix: Indexes, c: Candidate): string {
   }
   const made = statement({
     quote: c.quote,
+    referent: c.passage?.referent,
     spans: c.spans,
     subject: c.subject,
     subjectNames: subjectNamesOf(ix, c.subject),

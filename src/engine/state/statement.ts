@@ -7,6 +7,7 @@
 import {
   ACTION_OPENINGS,
   CONNECTIVES,
+  ITEM_HEADS,
   ITEM_MEASURES,
   NOT_PLACE_OPENINGS,
   REFERRED_OTHERS,
@@ -51,6 +52,7 @@ const DATELINE =
 const SHORT_NAMES = ["经济区", "經濟區", "开发区", "開發區", "示范区", "示範區", "产业园", "產業園"];
 /** A speaker's label before what they say (记者:, 岢岚县农委副主任高利君:): who speaks, not whose figure. */
 const SPEAKER = new RegExp(`^\\p{Script=Han}{0,14}(?:${alt(SPEAKER_ROLES)})\\p{Script=Han}{0,3}$`, "u");
+const REFERRED_THING = new RegExp(`^${alt(REFERRING)}(${alt(ITEM_HEADS)})`);
 const ACTION_OPENING = new RegExp(`^${alt(ACTION_OPENINGS)}`);
 const ENUMERATED =
   /^((?:\d{4}年[^，,]*[，,])?\p{Script=Han}{2,8}?(?:市|县|縣|区|區))[一二三四五六]是(?=\p{Script=Han})/u;
@@ -160,6 +162,8 @@ export interface StatementInput {
   articleDate: string;
   /** The years its article speaks of: 上年 in a bulletin on 2024 is 2023, 过去一年 in a work report of 2025 is 2024. */
   years?: ArticleYears;
+  /** The sentence before, when the quote opens by referring back to what it names (该项目…). */
+  referent?: string;
 }
 
 export function statement(input: StatementInput): string {
@@ -183,6 +187,7 @@ export function statement(input: StatementInput): string {
   const lone = OUTSIDE.test(raw) && reach === 0;
   if (lone || (reach === cut.lo && reach !== lo && !saysWhose(raw, names))) return verbatim(quote, clauses, cut.hi);
   let body = dropReadings(resolveRelativeYears(raw.replace(CONNECTIVE, ""), articleDate, input.years));
+  body = namedReferent(body, input.referent ?? "");
   if (place) body = body.replace(PLACE_REFERENCE, place);
   // A clause reached back to for its subject (云岭机场…，旅客吞吐量…) has its own; the place goes before no other.
   const own = reach < cut.lo && !placeLed(clauses[reach]!.text, names) ? "" : place;
@@ -266,7 +271,9 @@ function namePlace(body: string, place: string, names: readonly string[], before
 }
 
 /** An item of a list of projects: 总投资20亿元的国电轩岗风电项目, the figure before what it is of. */
-const LIST_ITEM = new RegExp(`^(${alt(ITEM_MEASURES)})((?:约|近|超过|超)?[^的，,；;]{1,20}?)的([^，,；;]{4,60})$`);
+const LIST_ITEM = new RegExp(
+  `^(${alt(ITEM_MEASURES)})((?:约|近|超过|超)?[^的，,；;]{1,20}?)的([^，,；;]{2,60}(?:${alt(ITEM_HEADS)}))$`,
+);
 
 /**
  * A clause that is one item of a list (…;总投资20亿元的国电轩岗风电项目;…) said as a sentence of its own: the item,
@@ -283,6 +290,19 @@ function listItem(clauses: readonly Clause[], cut: Cut, spans: readonly Span[]):
   const figureEnd = at + m[1]!.length + m[2]!.length;
   if (!spans.every((s) => s.index >= at + m[1]!.length && s.index + s.length <= figureEnd)) return undefined;
   return `${m[3]}${m[1]}${m[2]}`;
+}
+
+/**
+ * 该项目 said as the project the sentence before names (…的忻州市绿色铸造产业园项目由…建设。该项目建成后… →
+ * 忻州市绿色铸造产业园项目建成后…): the last name of that kind there. The body as it is when there is none.
+ */
+function namedReferent(body: string, before: string): string {
+  const m = body.match(REFERRED_THING);
+  if (!m) return body;
+  const head = m[1]!;
+  const names = [...before.matchAll(new RegExp(`([^，,；;。、的由与和在“”]{2,30}?${head})`, "gu"))];
+  const name = names[names.length - 1]?.[1];
+  return name ? name + body.slice(m[0].length) : body;
 }
 
 /** The quote as it stands, or its sentence up to the figure's clause when the whole is too long to read first. */

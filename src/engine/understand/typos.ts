@@ -37,7 +37,11 @@ export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: str
         attempts--;
         best = bestMend(best, [mendWindow(fixed, k, ix), swapped(fixed, k)], ix);
       }
-      if (!best || best.known < knownBigrams(fixed, ix) + 2) break;
+      // A mend must make the run better known by two bigrams; a run of two or three characters has only one or two,
+      // and there only a sound-alike name (忻洲 → 忻州, one character changed) is taken, never swapped neighbours.
+      const changed = best ? best.chars.filter((c, i) => c !== fixed[i]).length : 0;
+      const gain = fixed.length <= 3 && changed === 1 ? 1 : 2;
+      if (!best || best.known < knownBigrams(fixed, ix) + gain) break;
       fixed = best.chars;
     }
     const mended = fixed.join("");
