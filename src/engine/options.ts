@@ -79,6 +79,8 @@ export const DEFAULT_OPTIONS = {
     curated: 0.3,
     /** Evidence of the year the question names or means (今年), or of the months it names. */
     year: 0.2,
+    /** A target, a plan or a forecast (将突破5万吨), when the question asks none: what is comes first. */
+    unaskedTarget: 0.3,
     /** Evidence whose own words name the question's place, not only its article's region. */
     place: 0.3,
     /** Evidence comparing with the year the question compares with (较2023年). */

@@ -42,6 +42,8 @@ describe("a company story answers for the company its title names", () => {
     ["宏泰新材今年1-9月营收多少？", "10.1亿元"],
     ["宏泰新材 占地面积", "350亩"],
     ["宏泰新材现在环锻件年产能是多少？", "6万吨"],
+    // With no time asked, what the company has comes before what a project will bring.
+    ["宏泰新材环锻件年产能是多少", "6万吨"],
   ])("%s → %s", (q, figure) => {
     const a = engine.ask(q, NOW);
     expect(a.answered).toBe(true);

@@ -21,7 +21,7 @@ import { normalize, tokenizeNormalized } from "../text.js";
 import type { Question, WantedKind } from "../understand/question.js";
 import type { Span } from "./clauses.js";
 import { coverage, gradedCoverage, isEnglish } from "./coverage.js";
-import { type Conflict, conflictOf } from "./frame.js";
+import { type Conflict, conflictOf, isTarget } from "./frame.js";
 import type { Passage } from "./passage.js";
 import { yearOf } from "./periods.js";
 import { type Pick, pickFigure } from "./pick.js";
@@ -136,15 +136,15 @@ function readSentence(
   places: AskedPlaces,
 ) {
   const { ix, q, o } = reader;
-  const frameOfPick = (x: Pick) =>
-    conflictOf(q, {
-      period: x.period,
-      own: x.ownNorm,
-      lead: leadOf(p, x.spans),
-      around: `${p.norm} ${p.context}`,
-      region: p.regionNorm,
-      date: p.article.date,
-    });
+  const framedOf = (x: Pick) => ({
+    period: x.period,
+    own: x.ownNorm,
+    lead: leadOf(p, x.spans),
+    around: `${p.norm} ${p.context}`,
+    region: p.regionNorm,
+    date: p.article.date,
+  });
+  const frameOfPick = (x: Pick) => conflictOf(q, framedOf(x));
   const pick = pickFigure(q, p, o, (x) => !frameOfPick(x));
   if (!pick) return undefined;
   // The place is named in the passage, or where it stands (its article, the sentence before).
@@ -172,7 +172,8 @@ function readSentence(
     baseScore(q, { coverage: cov, search, kind, period: pick.period }, o) +
     pick.fit +
     placeBonus(q, pick.clauseNorm, o) +
-    comparisonBonus(q, p.sentence.text, o);
+    comparisonBonus(q, p.sentence.text, o) -
+    (!q.frame.target && isTarget(framedOf(pick)) ? o.score.unaskedTarget : 0);
   const conflict = frameOfPick(pick);
   const candidate: Candidate = {
     ...(conflict ? { conflict } : {}),

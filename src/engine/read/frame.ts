@@ -89,7 +89,7 @@ function ofHoliday(e: Framed): boolean {
  * A target, a plan or a forecast: its own clause says so, or the sentence before it does and the clause
  * says no result of its own (力争实施2个项目，新增造地1000亩); or it is for a later year than its article.
  */
-function isTarget(e: Framed): boolean {
+export function isTarget(e: Framed): boolean {
   if (TARGET.test(e.own)) return true;
   if (TARGET.test(e.lead) && !DONE.test(e.own)) return true;
   return (yearOf(e.period) ?? 0) > Number(e.date.slice(0, 4));
