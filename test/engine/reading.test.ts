@@ -50,7 +50,7 @@ const files = {
       url: "https://example.org/bulletin",
       region: "定襄县",
     },
-    "初步核算，全年全县地区生产总值138.7亿元，比上年增长5.3%。按常住人口计算，全年人均地区生产总值52561元。",
+    "初步核算，全年全县地区生产总值138.7亿元，比上年增长5.3%。按常住人口计算，全年人均地区生产总值52561元。\n\n全年原煤产量完成1260万吨，比上年增长2.1%。",
   ),
   "articles/county.md": article(
     {
@@ -135,6 +135,11 @@ describe("document context", () => {
 });
 
 describe("which figure answers", () => {
+  it("mends a word mistyped by its sound (原媒 for 原煤) when the corpus writes the word", () => {
+    const a = ask("定襄县2024年原媒产量是多少");
+    expect(a.figure).toBe("1260万吨");
+  });
+
   it("reads an industry's yearly output in a sentence that names only the product and 产值", () => {
     // 莜面产业 is spoken of as 莜面, 一年产值 as 产值.
     const a = ask("静乐莜面产业一年产值多少？");

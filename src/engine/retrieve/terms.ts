@@ -62,6 +62,11 @@ export class EditedTermCounts implements TermCounts {
     return this.get(term) !== undefined;
   }
 
+  /** Terms the changes add that the base does not hold. */
+  addedTerms(): string[] {
+    return [...this.changes.keys()].filter((t) => !this.base.has(t) && this.has(t));
+  }
+
   add(term: string, by: number): void {
     this.changes.set(term, (this.get(term) ?? 0) + by);
   }
@@ -83,4 +88,29 @@ export class EditedTermCounts implements TermCounts {
     while (j < changed.length) push(changed[j++]!);
     return new SortedTermCounts(terms, Int32Array.from(counts));
   }
+}
+
+/** The terms that start with `prefix` (a typo's neighbour: 原 → 原煤, 原平 …), in any order. */
+export function termsStartingWith(counts: TermCounts, prefix: string): string[] {
+  if (counts instanceof SortedTermCounts) return sortedRange(counts.terms, prefix);
+  if (counts instanceof EditedTermCounts) {
+    const base = sortedRange(counts.base.terms, prefix).filter((t) => counts.has(t));
+    const added = counts.addedTerms().filter((t) => t.startsWith(prefix) && !base.includes(t));
+    return [...base, ...added];
+  }
+  if (counts instanceof Map) return [...(counts as Map<string, number>).keys()].filter((t) => t.startsWith(prefix));
+  return [];
+}
+
+function sortedRange(terms: readonly string[], prefix: string): string[] {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: string[] = [];
+  for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix); i++) out.push(terms[i]!);
+  return out;
 }

@@ -7,9 +7,11 @@
 import Fuse from "fuse.js";
 import { pinyin } from "pinyin-pro";
 import { NOT_NAMES } from "../../lexicon/english.js";
-import { charSet } from "../../lexicon/match.js";
+import { alt, charSet } from "../../lexicon/match.js";
+import { KNOWN_PLACES } from "../../lexicon/places.js";
 import { TYPO_SAFE_CHARS } from "../../lexicon/questions.js";
 import type { Indexes } from "../retrieve/indexes.js";
+import { termsStartingWith } from "../retrieve/terms.js";
 import { bigrams, editDistance, hanRuns, stemEnglish } from "../text.js";
 
 /** Whether the corpus or a known name uses `token`: a question bigram outside both is a typo suspect. */
@@ -35,7 +37,7 @@ export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: str
       for (let k = 0; k < fixed.length && attempts > 0; k++) {
         if (!suspicious(fixed, k, ix)) continue;
         attempts--;
-        best = bestMend(best, [mendWindow(fixed, k, ix), swapped(fixed, k)], ix);
+        best = bestMend(best, [mendWindow(fixed, k, ix), swapped(fixed, k), homophone(fixed, k, ix)], ix);
       }
       // A mend must make the run better known by two bigrams; a run of two or three characters has only one or two,
       // and there only a sound-alike name (忻洲 → 忻州, one character changed) is taken, never swapped neighbours.
@@ -107,6 +109,28 @@ function bestMend(best: { chars: string[]; known: number } | undefined, mends: (
   }
   return out;
 }
+
+/**
+ * The character at `k` replaced by one that sounds alike and makes both its bigrams words of the corpus (原媒产量 →
+ * 原煤产量): a typo of a word, not only of a name. Never inside a place's name, which the corpus may simply lack.
+ */
+function homophone(chars: readonly string[], k: number, ix: Indexes): string[] | undefined {
+  if (k === 0 || k + 1 >= chars.length || PLACE_IN.test(chars.join(""))) return undefined;
+  const left = chars[k - 1]!;
+  const right = chars[k + 1]!;
+  const typed = chars[k]!;
+  for (const term of termsStartingWith(ix.documentFrequency, left)) {
+    const ch = [...term][1];
+    if (!ch || [...term].length !== 2 || ch === typed || !ix.documentFrequency.has(ch + right)) continue;
+    if (!soundsAlike(ch, typed)) continue;
+    const out = chars.slice();
+    out[k] = ch;
+    return out;
+  }
+  return undefined;
+}
+
+const PLACE_IN = new RegExp(alt(KNOWN_PLACES.filter((p) => [...p].length >= 2)));
 
 /** Two neighbouring characters typed in the wrong order (专镇业 for 专业镇). */
 function swapped(chars: readonly string[], k: number): string[] | undefined {
