@@ -90,7 +90,10 @@ export class EditedTermCounts implements TermCounts {
   }
 }
 
-/** The terms that start with `prefix` (a typo's neighbour: 原 → 原煤, 原平 …), in any order. */
+/**
+ * The terms that start with `prefix` (a typo's neighbour: 原 → 原煤, 原平 …), in any order; of a fresh build's
+ * counts, the two-character ones that start with a one-character prefix.
+ */
 export function termsStartingWith(counts: TermCounts, prefix: string): string[] {
   if (counts instanceof SortedTermCounts) return sortedRange(counts.terms, prefix);
   if (counts instanceof EditedTermCounts) {
@@ -98,8 +101,26 @@ export function termsStartingWith(counts: TermCounts, prefix: string): string[] 
     const added = counts.addedTerms().filter((t) => t.startsWith(prefix) && !base.includes(t));
     return [...base, ...added];
   }
-  if (counts instanceof Map) return [...(counts as Map<string, number>).keys()].filter((t) => t.startsWith(prefix));
+  if (counts instanceof Map) return byFirst(counts as Map<string, number>).get(prefix) ?? [];
   return [];
+}
+
+/** A fresh build's counts, as its two-character terms by their first character: one pass, on first need. */
+const firsts = new WeakMap<Map<string, number>, Map<string, string[]>>();
+function byFirst(counts: Map<string, number>): Map<string, string[]> {
+  let out = firsts.get(counts);
+  if (!out) {
+    out = new Map();
+    for (const t of counts.keys()) {
+      const chars = [...t];
+      if (chars.length !== 2) continue;
+      const list = out.get(chars[0]!);
+      if (list) list.push(t);
+      else out.set(chars[0]!, [t]);
+    }
+    firsts.set(counts, out);
+  }
+  return out;
 }
 
 function sortedRange(terms: readonly string[], prefix: string): string[] {
