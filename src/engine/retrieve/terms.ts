@@ -105,10 +105,13 @@ export function termsStartingWith(counts: TermCounts, prefix: string): string[] 
   return [];
 }
 
-/** A fresh build's counts, as its two-character terms by their first character: one pass, on first need. */
-const firsts = new WeakMap<Map<string, number>, Map<string, string[]>>();
+/**
+ * A fresh build's counts, as its two-character terms by their first character: one pass, on first need, and again
+ * when an update in place has added terms.
+ */
+const firsts = new WeakMap<Map<string, number>, { size: number; out: Map<string, string[]> }>();
 function byFirst(counts: Map<string, number>): Map<string, string[]> {
-  let out = firsts.get(counts);
+  let out = firsts.get(counts)?.size === counts.size ? firsts.get(counts)!.out : undefined;
   if (!out) {
     out = new Map();
     for (const t of counts.keys()) {
@@ -118,7 +121,7 @@ function byFirst(counts: Map<string, number>): Map<string, string[]> {
       if (list) list.push(t);
       else out.set(chars[0]!, [t]);
     }
-    firsts.set(counts, out);
+    firsts.set(counts, { size: counts.size, out });
   }
   return out;
 }

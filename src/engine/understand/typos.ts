@@ -121,7 +121,8 @@ function homophone(chars: readonly string[], k: number, ix: Indexes): string[] |
   const typed = chars[k]!;
   for (const term of termsStartingWith(ix.documentFrequency, left)) {
     const ch = [...term][1];
-    if (!ch || [...term].length !== 2 || ch === typed || !ix.documentFrequency.has(ch + right)) continue;
+    if (!ch || [...term].length !== 2 || ch === typed || !ix.documentFrequency.has(term)) continue;
+    if (!ix.documentFrequency.has(ch + right)) continue;
     if (!soundsAlike(ch, typed)) continue;
     const out = chars.slice();
     out[k] = ch;
