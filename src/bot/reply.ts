@@ -97,6 +97,7 @@ async function drawCharts(ctx: BotContext, deps: BotDeps, answer: Answer) {
       caption: chartCaption(
         points.filter((p) => p.unit === spec.unit),
         spec.title,
+        answer.lang,
       ),
     }));
   } catch (e) {

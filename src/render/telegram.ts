@@ -4,7 +4,7 @@
  */
 
 import type { InlineKeyboardButton, InlineQueryResultArticle } from "grammy/types";
-import type { Answer, Citation, SeriesPoint } from "../engine/index.js";
+import type { Answer, Citation, Language, SeriesPoint } from "../engine/index.js";
 import { displayPeriod } from "../engine/state/statement.js";
 import type { KnowledgeSummary } from "../model/knowledge.js";
 import { clip } from "./clip.js";
@@ -88,8 +88,12 @@ export const MAX_CAPTION = 1024;
  * The caption of a series' chart: each point's figure with its source's title and date, so that every
  * figure drawn can be traced; plain text (a caption is sent without parse mode).
  */
-export function chartCaption(points: readonly SeriesPoint[], title: string): string {
-  const lines = points.map((p) => `${displayPeriod(p.period)} ${p.figure}：《${p.citation.title}》${p.citation.date}`);
+export function chartCaption(points: readonly SeriesPoint[], title: string, lang: Language = "zh"): string {
+  const lines = points.map((p) =>
+    lang === "en"
+      ? `${englishPeriod(p.period) || displayPeriod(p.period)} ${p.figure}: source 《${p.citation.title}》 ${p.citation.date}`
+      : `${displayPeriod(p.period)} ${p.figure}：《${p.citation.title}》${p.citation.date}`,
+  );
   return clip([title, ...lines].join("\n"), MAX_CAPTION, "…");
 }
 

@@ -82,6 +82,11 @@ describe("the caption", () => {
     ]);
   });
 
+  it("is in English for an English question, each source's title as it is written", () => {
+    const lines = chartCaption(LEVELS, "测试市 · 地区生产总值", "en").split("\n");
+    expect(lines[1]).toBe("2021 1102.3亿元: source 《测试市2021年统计公报》 2024-03-20");
+  });
+
   it("stays within Telegram's 1,024 characters however many points", () => {
     const many = Array.from({ length: 60 }, (_, i) => point(`${1960 + i}年`, 100 + i, "亿元"));
     expect(chartCaption(many, "测试市 · 地区生产总值").length).toBeLessThanOrEqual(MAX_CAPTION);
