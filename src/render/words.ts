@@ -94,7 +94,7 @@ const WORDS: Record<Language, Words> = {
     // The period stays written 2024年1月至9月: a bare number that no quote holds would read as a figure.
     figure: (figure, period, measure) => {
       const when = englishPeriod(period);
-      const name = measure ? ` for ${quotedHan(measure)}` : "";
+      const name = measure ? ` for ${quotedHan(acronym(measure))}` : "";
       return `The figure${name}: ${figure}${when ? ` (${when})` : ""}.`;
     },
     foreign: (quote) => `The source says: «${quote}»`,
@@ -155,6 +155,11 @@ export function unitNote(a: Answer): string | undefined {
   return glosses.length ? `${LABELS.en.units}: ${glosses.join("; ")}.` : undefined;
 }
 
+/** Acronyms the engine gives in lower case, as they are written (gdp → GDP). */
+function acronym(name: string): string {
+  return name.replace(/\b(gdp|cpi|ppi|pv|soe|smes?)\b/g, (w) => w.toUpperCase());
+}
+
 /** A name the engine gives normalized (jingle county), as the question writes it (Jingle County). */
 function asWritten(question: string, name: string): string {
   const at = question.toLowerCase().indexOf(name.toLowerCase());
@@ -179,7 +184,7 @@ export function unitGlosses(figure: string): string[] {
     const known = Object.keys(UNIT_GLOSSES)
       .filter((k) => unit.endsWith(k))
       .sort((a, b) => b.length - a.length)[0];
-    return known ? `${known} = ${UNIT_GLOSSES[known]}` : "";
+    return known ? `“${known}” = ${UNIT_GLOSSES[known]}` : "";
   });
   return [...new Set(glosses.filter(Boolean))];
 }

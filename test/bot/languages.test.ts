@@ -50,7 +50,7 @@ describe("an English question", () => {
     const reply = await exchange(updates.privateText(USER, "What is Dingxiang's installed capacity?"));
     assertTelegramHtml(reply.text);
     expect(reply.text).toMatch(/^<b>The figure for [a-z ]+: 85万千瓦 \(2024\)\./);
-    expect(reply.text).toContain("Units: 万千瓦 = 10 MW.");
+    expect(reply.text).toContain("Units: “万千瓦” = 10 MW.");
     expect(hanOutsideQuotes(reply.text)).toEqual([]);
     expect(reply.text).not.toContain("：");
     for (const b of reply.reply_markup.inline_keyboard.flat()) expect(b.text).not.toMatch(HAN);

@@ -40,7 +40,7 @@ describe("an English question", () => {
     // The unit's gloss follows in the reply's text; the direct answer holds only figures its quote states.
     expect(integrityProblems(a, engine.kb)).toEqual([]);
     for (const text of [toPlainText(a), answerHtml(a)]) {
-      expect(text).toContain("Units: 万千瓦 = 10 MW.");
+      expect(text).toContain("Units: “万千瓦” = 10 MW.");
       expect(hanOutsideQuotes(text)).toEqual([]);
       // English labels take an English colon.
       expect(text).not.toContain("：");
@@ -99,9 +99,9 @@ describe("a Chinese question", () => {
 
 describe("unit glosses", () => {
   it.each([
-    ["1200万千瓦", ["万千瓦 = 10 MW"]],
-    ["28.6亿元", ["亿元 = 100 million yuan"]],
-    ["50余万人次", ["万人次 = 10,000 visits"]],
+    ["1200万千瓦", ["“万千瓦” = 10 MW"]],
+    ["28.6亿元", ["“亿元” = 100 million yuan"]],
+    ["50余万人次", ["“万人次” = 10,000 visits"]],
     ["17.38%", []],
     ["1.87 million kilowatts", []],
   ])("%s → %j", (figure, glosses) => {

@@ -92,5 +92,5 @@ export function hanOutsideQuotes(text: string): string[] {
 const UNITS = Object.keys(UNIT_GLOSSES)
   .sort((a, b) => b.length - a.length)
   .join("|");
-const UNIT_GLOSS = new RegExp(`(?:${UNITS}) = `, "gu");
+const UNIT_GLOSS = new RegExp(`“?(?:${UNITS})”? = `, "gu");
 const FIGURE = new RegExp(`\\d[\\d.,]*\\s*(?:${UNITS})`, "gu");
