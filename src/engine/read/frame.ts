@@ -75,9 +75,21 @@ export function conflictOf(q: Question, e: Framed): Conflict | undefined {
 
 /** Evidence of a holiday: its clause names one, or its article does and the sentence names no time of its own. */
 function ofHoliday(e: Framed): boolean {
-  const names = (text: string) => ANY_HOLIDAY.test(text.replace(NOT_A_HOLIDAY, " "));
-  if (names(`${e.own} ${e.lead}`)) return true;
-  return names(e.around) && !OWN_TIME.test(e.lead);
+  if (namesAHoliday(`${e.own} ${e.lead}`)) return true;
+  return namesAHoliday(e.around) && !OWN_TIME.test(e.lead);
+}
+
+/** Whether a text names a holiday, remembered for the last few thousand texts: the same contexts come again. */
+let holidaysSeen = new Map<string, boolean>();
+
+function namesAHoliday(text: string): boolean {
+  let named = holidaysSeen.get(text);
+  if (named === undefined) {
+    named = ANY_HOLIDAY.test(text.replace(NOT_A_HOLIDAY, " "));
+    if (holidaysSeen.size >= 4096) holidaysSeen = new Map();
+    holidaysSeen.set(text, named);
+  }
+  return named;
 }
 
 /**
@@ -182,9 +194,7 @@ function asksQualifier(q: Question, qualifier: string): boolean {
  * the county itself as it is in 原平市's).
  */
 function countyForCity(q: Question, e: Framed): boolean {
-  const asked = q.places.map((names) => names.map(placeNamed).find(Boolean)).filter((n): n is string => Boolean(n));
-  // A place within a county or city (五台山, a scenic area) is not answered by the whole area's figure (全市…).
-  const spots = q.places.filter((names) => !names.some((n) => placeNamed(n)));
+  const { asked, spots } = levelsOf(q);
   if (spots.length && WHOLE_AREA.test(e.lead) && !spots.some((names) => names.some((n) => e.lead.includes(n)))) {
     return true;
   }
@@ -196,6 +206,21 @@ function countyForCity(q: Question, e: Framed): boolean {
   // The clause's places found once: every candidate of a city's question is checked against every county.
   const named = placesIn(e.own);
   return XINZHOU_COUNTIES.some((c) => named.includes(c));
+}
+
+/** The places a question asks that the lists know, and those they do not (五台山, a scenic area): once a question. */
+const levels = new WeakMap<Question, { asked: string[]; spots: Question["places"] }>();
+
+function levelsOf(q: Question) {
+  let found = levels.get(q);
+  if (!found) {
+    const asked = q.places.map((names) => names.map(placeNamed).find(Boolean)).filter((n): n is string => Boolean(n));
+    // A place within a county or city (五台山, a scenic area) is not answered by the whole area's figure (全市…).
+    const spots = q.places.filter((names) => !names.some((n) => placeNamed(n)));
+    found = { asked, spots };
+    levels.set(q, found);
+  }
+  return found;
 }
 
 /** Whether a text names a place by its full or short name. */

@@ -122,7 +122,7 @@ export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): bo
     if (named.some((place) => administrative(place) && subject(place))) return true;
     // A city or county the lists do not know, as the subject: 扬州市常住人口…
     const unknown = UNLISTED_PLACE.exec(text)?.[1];
-    if (unknown && !q.places.flat().some((a) => a.startsWith(unknown))) return true;
+    if (unknown && !askedPlaces(q).some((a) => a.startsWith(unknown))) return true;
   }
   return false;
 }
@@ -132,11 +132,25 @@ const NOT_SUBJECT = new RegExp(`^${alt(NOT_SUBJECT_WORDS)}`);
 const UNLISTED_PLACE = /^(?!大城|小城|新城|超市|股市|楼市|上市)(\p{Script=Han}{2})(?:市|县)(?!场|民|区|委|级|域|政府)/u;
 
 function placesNamed(ix: Indexes, q: Question, text: string): readonly string[] {
-  const asked = q.places.flat();
+  const asked = askedPlaces(q);
   let rest = text;
-  for (const n of NOT_PLACES) if (!asked.includes(n)) rest = rest.split(n).join(" ");
+  for (const n of NOT_PLACES) if (rest.includes(n) && !asked.includes(n)) rest = rest.split(n).join(" ");
   return placesWithin(ix.allPlaces, rest);
 }
+
+/** A question's places, every name of each, and which places it holds to be others: worked out once a question. */
+const askedOf = new WeakMap<Question, { readonly names: readonly string[]; readonly other: Map<string, boolean> }>();
+
+function askedFor(q: Question) {
+  let asked = askedOf.get(q);
+  if (!asked) {
+    asked = { names: q.places.flat(), other: new Map() };
+    askedOf.set(q, asked);
+  }
+  return asked;
+}
+
+const askedPlaces = (q: Question): readonly string[] => askedFor(q).names;
 
 /** Clauses found to name places, by the list they were searched for: the same clauses are read for every question. */
 const placesFound = new WeakMap<readonly string[], Map<string, readonly string[]>>();
@@ -157,7 +171,17 @@ function placesWithin(places: readonly string[], text: string): readonly string[
 }
 
 function isOtherPlace(ix: Indexes, q: Question, place: string): boolean {
-  const asked = q.places.flat();
+  const { other } = askedFor(q);
+  let is = other.get(place);
+  if (is === undefined) {
+    is = placeIsOther(ix, q, place);
+    other.set(place, is);
+  }
+  return is;
+}
+
+function placeIsOther(ix: Indexes, q: Question, place: string): boolean {
+  const asked = askedPlaces(q);
   if (asked.some((a) => a.includes(place) || place.includes(a))) return false;
   // 全省 is 山西 by its glossary group.
   const names = ix.groups.find((g) => g.section === "places" && g.norms.includes(place))?.norms ?? [place];
@@ -199,8 +223,21 @@ export function factMeasureFits(q: Question, unit: string, kind: WantedKind): bo
 
 /** The share of a clause's words that the question does not use: 今年新开业的民宿有64家 says more than 多少家民宿. */
 export function excess(q: Question, clause: string, o: EngineOptions): number {
-  const grams = hanRuns(clause).flatMap(bigrams);
+  const grams = clauseGrams(clause);
   // A per-person or average figure (人均地区生产总值) is another metric than the total the question asks.
   const qualified = PER_HEAD.test(clause) && !PER_HEAD.test(q.text) ? o.score.perHead : 0;
   return qualified + (grams.length ? grams.filter((g) => !q.text.includes(g)).length / grams.length : 0);
+}
+
+/** A clause's Han bigrams, remembered for the last few thousand clauses: every question reads the same ones. */
+let gramsSeen = new Map<string, readonly string[]>();
+
+function clauseGrams(clause: string): readonly string[] {
+  let grams = gramsSeen.get(clause);
+  if (!grams) {
+    grams = hanRuns(clause).flatMap(bigrams);
+    if (gramsSeen.size >= 4096) gramsSeen = new Map();
+    gramsSeen.set(clause, grams);
+  }
+  return grams;
 }
