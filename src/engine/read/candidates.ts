@@ -195,8 +195,22 @@ function readSentence(
 function leadOf(p: Passage, spans: readonly Span[]): string {
   const at = spans[0]?.index ?? 0;
   const clause = p.clauses.find((c) => c.end > at) ?? p.clauses[p.clauses.length - 1];
-  return normalize(p.sentence.text.slice(0, clause?.end ?? p.sentence.text.length));
+  const end = clause?.end ?? p.sentence.text.length;
+  let ends = leads.get(p);
+  if (!ends) {
+    ends = new Map();
+    leads.set(p, ends);
+  }
+  let lead = ends.get(end);
+  if (lead === undefined) {
+    lead = normalize(p.sentence.text.slice(0, end));
+    ends.set(end, lead);
+  }
+  return lead;
 }
+
+/** Each passage's leads by where they end, normalized once: every question reads the same clauses. */
+const leads = new WeakMap<Passage, Map<number, string>>();
 
 /**
  * Whose figure the passage gives, for the statement: the place asked where the article is about a wider one (大同
