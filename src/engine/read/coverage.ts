@@ -119,7 +119,7 @@ function within(words: Int32Array, i: number, mask: Int32Array): boolean {
 
 function masksOf(words: readonly string[]): Int32Array {
   const out = new Int32Array(words.length * MASK_WORDS);
-  words.forEach((w, i) => out.set(charMask(w), i * MASK_WORDS));
+  for (let i = 0; i < words.length; i++) out.set(charMask(words[i]!), i * MASK_WORDS);
   return out;
 }
 
