@@ -76,12 +76,36 @@ export function answersStrictKind(q: Question, kind: WantedKind, before: string)
  * stands in the figure's own clause or the sentence's first. A province is implied by 全省, 省外 ….
  */
 export function placeFits(places: Question["places"], about: string): boolean {
-  const named = (n: string) =>
-    contains(about, n) ||
-    (/\p{Script=Han}/u.test(n) && n.length >= 2 && about.includes(n.replace(/(市|省|县|区)$/, "")));
-  const province = (names: readonly string[]) =>
-    names.some((n) => PROVINCES.has(n.replace(/省$/, ""))) && about.includes("省");
-  return places.every((names) => names.some(named) || province(names));
+  return placeNames(places).every(
+    ({ names, province }) =>
+      names.some((n) => contains(about, n.name) || (n.short !== undefined && about.includes(n.short))) ||
+      (province && about.includes("省")),
+  );
+}
+
+/**
+ * Each place asked, its names with their short forms (a Han name without 市, 省, 县 or 区) and whether one is a
+ * province's: worked out once for a question's places, not for every piece of evidence.
+ */
+const placeNamesOf = new WeakMap<
+  Question["places"],
+  readonly { names: readonly { name: string; short?: string }[]; province: boolean }[]
+>();
+
+function placeNames(places: Question["places"]) {
+  let found = placeNamesOf.get(places);
+  if (!found) {
+    found = places.map((names) => ({
+      names: names.map((name) =>
+        /\p{Script=Han}/u.test(name) && name.length >= 2
+          ? { name, short: name.replace(/(市|省|县|区)$/, "") }
+          : { name },
+      ),
+      province: names.some((n) => PROVINCES.has(n.replace(/省$/, ""))),
+    }));
+    placeNamesOf.set(places, found);
+  }
+  return found;
 }
 
 /** Evidence that compares with the year the question compares with (较2023年) ranks higher. */
@@ -116,16 +140,18 @@ export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): bo
     const text = normalize(clause).trim();
     const named = placesNamed(ix, q, text);
     if (named.some((place) => !isOtherPlace(ix, q, place))) return false;
-    // Only a place that has figures of its own (a city, a county, a country), not a railway or a mountain.
-    const administrative = (place: string) => placeNamed(place) !== undefined || KNOWN_PLACES.includes(place);
-    const subject = (place: string) => text.indexOf(place) <= 2 && !NOT_SUBJECT.test(text);
-    if (named.some((place) => administrative(place) && subject(place))) return true;
+    // Only a place that has figures of its own (a city, a county, a country), not a railway or a mountain, as the
+    // subject.
+    if (named.some((place) => administrative(place) && text.indexOf(place) <= 2 && !NOT_SUBJECT.test(text)))
+      return true;
     // A city or county the lists do not know, as the subject: 扬州市常住人口…
     const unknown = UNLISTED_PLACE.exec(text)?.[1];
     if (unknown && !askedPlaces(q).some((a) => a.startsWith(unknown))) return true;
   }
   return false;
 }
+
+const administrative = (place: string) => placeNamed(place) !== undefined || KNOWN_PLACES.includes(place);
 
 /** Two characters and 市 or 县 opening a clause: a place's name, unless it is a word such as 城市 or 超市. */
 const NOT_SUBJECT = new RegExp(`^${alt(NOT_SUBJECT_WORDS)}`);
