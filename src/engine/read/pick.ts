@@ -40,7 +40,7 @@ export function pickFigure(
 ): Pick | undefined {
   const wantsFigure = Boolean(q.measure || q.countWord) || q.kinds.some((k) => FIGURE_KINDS.includes(k));
   const picks: Pick[] = [];
-  const nearness = nearnessTo(anchorsIn(q, simplifyAligned(p.sentence.text).toLowerCase()), o);
+  const nearness = nearnessTo(anchorsIn(q, lowered(p)), o);
   const wantsDate = q.kinds[0] === "time";
   // The sentence's dates, read once: for "when" questions a date is the figure wanted.
   const dates = wantsDate ? findDates(p.sentence.text) : [];
@@ -117,6 +117,18 @@ function bestOf(picks: Pick[], wantsFigure: boolean, several: boolean, o: Engine
     .filter((x) => x !== best && x.figure?.kind === best.figure!.kind && x.rank >= best.rank - o.peersRank)
     .slice(0, o.limits.peers);
   return { ...best, spans: [...best.spans, ...peers.flatMap((x) => x.spans)].sort((a, b) => a.index - b.index) };
+}
+
+/** Each passage's sentence simplified and in lower case, offset for offset: worked out once a passage. */
+const lowerCase = new WeakMap<Passage, string>();
+
+function lowered(p: Passage): string {
+  let text = lowerCase.get(p);
+  if (text === undefined) {
+    text = simplifyAligned(p.sentence.text).toLowerCase();
+    lowerCase.set(p, text);
+  }
+  return text;
 }
 
 /** Where the question's own words stand in a sentence (simplified, lower case), sorted. */

@@ -134,10 +134,8 @@ export function namesOtherPlace(ix: Indexes, q: Question, text: string): boolean
  */
 export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): boolean {
   if (!q.places.length) return false;
-  const clauses = before.split(/[，,；;。：:]/u).reverse();
-  for (const clause of clauses) {
+  for (const text of clausesBefore(before)) {
     // A subject stands at the clause's start (其中定襄县…, 镇江市总面积…); 北靠宁武 names a neighbour, not a subject.
-    const text = normalize(clause).trim();
     const named = placesNamed(ix, q, text);
     if (named.some((place) => !isOtherPlace(ix, q, place))) return false;
     // Only a place that has figures of its own (a city, a county, a country), not a railway or a mountain, as the
@@ -149,6 +147,22 @@ export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): bo
     if (unknown && !askedPlaces(q).some((a) => a.startsWith(unknown))) return true;
   }
   return false;
+}
+
+/** The clauses of a text, last first, normalized; remembered for the last few thousand texts. */
+let clausesSeen = new Map<string, readonly string[]>();
+
+function clausesBefore(before: string): readonly string[] {
+  let clauses = clausesSeen.get(before);
+  if (!clauses) {
+    clauses = before
+      .split(/[，,；;。：:]/u)
+      .reverse()
+      .map((clause) => normalize(clause).trim());
+    if (clausesSeen.size >= 4096) clausesSeen = new Map();
+    clausesSeen.set(before, clauses);
+  }
+  return clauses;
 }
 
 const administrative = (place: string) => placeNamed(place) !== undefined || KNOWN_PLACES.includes(place);
