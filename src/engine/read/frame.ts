@@ -117,10 +117,22 @@ function otherMeasure(q: Question, own: string): boolean {
   if (rivalQualified(q, own) || lacksQualifier(q, own)) return true;
   for (const c of q.concepts) {
     // A glossary concept (GDP) is met by its forms (地区生产总值); a word of the question by itself.
-    const words = c.grams.length ? [measureIn(own, c.text)] : c.forms.filter((f) => /^\p{Script=Han}{2,}$/u.test(f));
+    const words = c.grams.length ? [measureIn(own, c.text)] : hanForms(c);
     for (const word of words) if ([...word].length >= 2 && qualifiedOtherwise(q, own, word, words)) return true;
   }
   return false;
+}
+
+/** A concept's forms of two Han characters or more; worked out once a concept. */
+const hanFormsOf = new WeakMap<Question["concepts"][number], readonly string[]>();
+
+function hanForms(c: Question["concepts"][number]): readonly string[] {
+  let forms = hanFormsOf.get(c);
+  if (!forms) {
+    forms = c.forms.filter((f) => /^\p{Script=Han}{2,}$/u.test(f));
+    hanFormsOf.set(c, forms);
+  }
+  return forms;
 }
 
 /**
@@ -128,12 +140,24 @@ function otherMeasure(q: Question, own: string): boolean {
  * qualifier would stand before it. At least four characters, or the whole word.
  */
 function measureIn(own: string, word: string): string {
-  const chars = [...word];
-  for (let n = chars.length; n >= 4; n--) {
-    const start = chars.slice(0, n).join("");
-    if (own.includes(start)) return start;
-  }
+  for (const start of startsOf(word)) if (own.includes(start)) return start;
   return word;
+}
+
+/** A word's starts of four characters or more, longest first; worked out once a word. */
+const starts = new Map<string, readonly string[]>();
+
+function startsOf(word: string): readonly string[] {
+  let found = starts.get(word);
+  if (!found) {
+    const chars = [...word];
+    const out: string[] = [];
+    for (let n = chars.length; n >= 4; n--) out.push(chars.slice(0, n).join(""));
+    found = out;
+    if (starts.size >= 4096) starts.clear();
+    starts.set(word, found);
+  }
+  return found;
 }
 
 /**
