@@ -67,8 +67,9 @@ export function answerMany(ix: Indexes, raw: string, now: Date, asking: Asking):
 function answerPart(ask: Ask, parts: string[], i: number) {
   const { ix, now } = ask;
   const part = parts[i]!;
-  const alone = i ? parseQuestion(part, ix, now) : undefined;
-  const standalone = alone && alone.places.length > 0 && alone.concepts.length > 0 && !refersBack(part);
+  // A part that points back is never read alone: it is not parsed alone either.
+  const alone = i && !refersBack(part) ? parseQuestion(part, ix, now) : undefined;
+  const standalone = alone && alone.places.length > 0 && alone.concepts.length > 0;
   const q = standalone ? alone : parseQuestion(i ? `${part} ${parts[0]}` : part, ix, now, part);
   return answerParsed(ask, q, 1, true)[0]!;
 }
