@@ -6,7 +6,7 @@
 import { judge } from "./judge/judge.js";
 import { read } from "./read/candidates.js";
 import type { Indexes } from "./retrieve/indexes.js";
-import { retrieve } from "./retrieve/search.js";
+import { type Hits, retrieve } from "./retrieve/search.js";
 import { type Answer, combine, type Language, refusal, state } from "./state/answer.js";
 import { comparedAnswer } from "./state/compare.js";
 import { normalize } from "./text.js";
@@ -32,6 +32,8 @@ interface Ask {
   readonly lang: Language;
   readonly now: Date;
   readonly threshold: number;
+  /** The hits of each search text retrieved so far: the parts of a question often search the same words. */
+  readonly hits: Map<string, Hits>;
 }
 
 /** The answer, then up to `limit - 1` more from other evidence; one "don't know" when there is none. */
@@ -43,7 +45,7 @@ export function answerMany(ix: Indexes, raw: string, now: Date, asking: Asking):
   if (!normalize(question)) return [refusal(asked, "empty")];
   const q = parseQuestion(question, ix, now);
   if (q.greeting) return [refusal(asked, "greeting")];
-  const ask: Ask = { ix, raw, lang, now, threshold: asking.threshold ?? o.confidence.threshold };
+  const ask: Ask = { ix, raw, lang, now, threshold: asking.threshold ?? o.confidence.threshold, hits: new Map() };
   // A comparison is answered side by side, before a place the base lacks refuses it: the other side may be known.
   const comparison = comparisonOf(question);
   const compared = comparison && answerComparison(ask, comparison);
@@ -92,7 +94,17 @@ function answerComparison(ask: Ask, comparison: Comparison): Answer | undefined 
 function answerParsed(ask: Ask, q: Question, limit: number, part: boolean) {
   const { ix, raw, lang, threshold } = ask;
   const o = ix.options;
-  const candidates = q.concepts.length ? read(ix, q, retrieve(ix, q, o), o) : [];
+  const candidates = q.concepts.length ? read(ix, q, hitsOf(ask, q), o) : [];
   const judgment = judge(q, candidates, threshold, o);
   return state({ ix, q, raw, lang, part, threshold }, judgment, limit);
+}
+
+/** What the question's words find, retrieved once for all the parts that search the same words. */
+function hitsOf(ask: Ask, q: Question): Hits {
+  let hits = ask.hits.get(q.searchText);
+  if (!hits) {
+    hits = retrieve(ask.ix, q, ask.ix.options);
+    ask.hits.set(q.searchText, hits);
+  }
+  return hits;
 }

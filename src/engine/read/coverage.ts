@@ -88,7 +88,11 @@ function mentionedIn(
       parts[i] = Math.max(parts[i]!, weight);
     }
     // A two-character abbreviation of a longer word (营收 for 营业收入, 规上 for 规模以上) counts most of it.
-    const share = n ? n / c.grams.length : c.grams.length === 1 && abbreviates(c.grams[0]!, text) ? abbreviation : 0;
+    const share = n
+      ? n / c.grams.length
+      : c.grams.length === 1 && abbreviates(c.grams[0]!, text, grams, mask)
+        ? abbreviation
+        : 0;
     best = Math.max(best, weight * share);
   }
   if (c.grams.length > 1 && best < 1) best = Math.max(best, parts.reduce((a, b) => a + b, 0) / c.grams.length);
@@ -161,8 +165,11 @@ function gramsMet(c: Concept, evidence: string, grams: Int32Array, mask: Int32Ar
   return met;
 }
 
-function abbreviates(word: string, evidence: string): boolean {
-  const [a, b] = [...word] as [string, string];
+function abbreviates(word: string, evidence: string, masks: Int32Array, mask: Int32Array): boolean {
+  const chars = [...word];
+  // One character abbreviates nothing; two do only where the evidence has both.
+  if (chars.length < 2 || (chars.length === 2 && !within(masks, 0, mask))) return false;
+  const [a, b] = chars as [string, string];
   for (let i = evidence.indexOf(a); i >= 0; i = evidence.indexOf(a, i + 1)) {
     const j = evidence.indexOf(b, i + 2);
     if (j > i + 1 && j <= i + 3 && /^\p{Script=Han}+$/u.test(evidence.slice(i, j + 1))) return true;
