@@ -104,6 +104,19 @@ function mentionedIn(
  * text lacks is not in it, so most texts are ruled out for a word without searching them.
  */
 function charMask(text: string): Int32Array {
+  let mask = masksSeen.get(text);
+  if (!mask) {
+    mask = maskOf(text);
+    if (masksSeen.size >= 4096) masksSeen = new Map();
+    masksSeen.set(text, mask);
+  }
+  return mask;
+}
+
+/** The masks of the last few thousand texts: a passage's clauses and context are read again by every question. */
+let masksSeen = new Map<string, Int32Array>();
+
+function maskOf(text: string): Int32Array {
   const mask = new Int32Array(MASK_WORDS);
   for (let i = 0; i < text.length; i++) {
     const bit = Math.imul(text.charCodeAt(i), 0x9e3779b1) >>> 25;
@@ -123,7 +136,7 @@ function within(words: Int32Array, i: number, mask: Int32Array): boolean {
 
 function masksOf(words: readonly string[]): Int32Array {
   const out = new Int32Array(words.length * MASK_WORDS);
-  for (let i = 0; i < words.length; i++) out.set(charMask(words[i]!), i * MASK_WORDS);
+  for (let i = 0; i < words.length; i++) out.set(maskOf(words[i]!), i * MASK_WORDS);
   return out;
 }
 

@@ -162,10 +162,21 @@ function nearnessTo(anchors: readonly number[], o: EngineOptions): (figure: Figu
 
 /** Whether the question itself states this figure: a number with its unit or a date, as written in the question. */
 function statedIn(q: Question, figure: Figure): boolean {
-  if (!/\d/.test(q.text)) return false;
+  const text = questionDigits(q);
+  if (text === undefined) return false;
   const said = normalize(figure.text);
   // A bare number (12) says too little to be recognised; a number with its unit or a date does.
-  return /\d\D/.test(said) && ` ${q.text} `.replace(/\s+/g, "").includes(said.replace(/\s+/g, ""));
+  return /\d\D/.test(said) && text.includes(said.replace(/\s+/g, ""));
+}
+
+/** The question's text without spaces when it has a digit (else undefined): worked out once a question. */
+const digitsOf = new WeakMap<Question, string | undefined>();
+
+function questionDigits(q: Question): string | undefined {
+  if (digitsOf.has(q)) return digitsOf.get(q);
+  const text = /\d/.test(q.text) ? ` ${q.text} `.replace(/\s+/g, "") : undefined;
+  digitsOf.set(q, text);
+  return text;
 }
 
 /** The clauses after clause `i` that name no time of their own (at most `limits.datedClauses`): its time is theirs. */
