@@ -6,6 +6,7 @@
  */
 import type { EngineOptions } from "../options.js";
 import type { Question } from "../understand/question.js";
+import { searchFacts } from "./facts.js";
 import { commonLimit, type Indexes } from "./indexes.js";
 import type { TermCounts } from "./terms.js";
 
@@ -26,7 +27,7 @@ const NO_HITS: Hits = { facts: [], sentences: [] };
 /** The facts and sentences the question's tokens find, best first. */
 export function retrieve(ix: Indexes, q: Question, o: EngineOptions): Hits {
   if (!q.searchText) return NO_HITS;
-  const facts = ix.facts.search(indexedOnly(q.searchText, ix.core.facts.counts), OR).slice(0, o.limits.hits);
+  const facts = searchFacts(ix.facts, indexedOnly(q.searchText, ix.core.facts.counts)).slice(0, o.limits.hits);
   // On a large corpus the best twenty are enough, and each passage is worked out on first use.
   const large = ix.sentenceList.length >= o.index.largeCorpus;
   const sentences = best(
