@@ -3,6 +3,8 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Answer, Engine } from "../src/engine/index.js";
+import { engineOptions } from "../src/engine/options.js";
+import { coverage } from "../src/engine/read/coverage.js";
 import { findFigures } from "../src/engine/read/figures.js";
 import { normalize, tokenize } from "../src/engine/text.js";
 import { integrityProblems } from "../src/eval/judge.js";
@@ -43,6 +45,35 @@ describe("normalize and tokenize", () => {
       fc.property(chinese, number, fc.boolean(), chinese, (before, n, percent, after) => {
         const figure = `${n}${percent ? "%" : ""}`;
         expect(tokenize(`${before}忻州${figure}万亩${after}`)).toContain(figure);
+      }),
+    );
+  });
+});
+
+describe("coverage", () => {
+  const o = engineOptions();
+  const small = fc.constantFrom(..."忻州新能源装机增长亿元ab1 ");
+  const word = fc.array(small, { minLength: 1, maxLength: 4 }).map((a) => a.join(""));
+  const evidence = fc.array(small, { maxLength: 40 }).map((a) => a.join(""));
+
+  it("counts a whole form exactly when the evidence writes it", () => {
+    fc.assert(
+      fc.property(word, evidence, (f, text) => {
+        fc.pre(!/^[a-z0-9' -]+$/.test(f));
+        const concept = { text: f, forms: [f], weight: 1, grams: [] };
+        expect(coverage([concept], text, o)).toBe(text.includes(f) ? 1 : 0);
+      }),
+    );
+  });
+
+  it("counts a word not written whole by the share of its bigrams the evidence writes", () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 2, maxLength: 4 }), evidence, (grams, text) => {
+        const whole = grams.join("");
+        fc.pre(!text.includes(whole) && !/^[a-z0-9' -]+$/.test(whole));
+        const concept = { text: whole, forms: [whole], weight: 1, grams };
+        const met = grams.filter((g) => text.includes(g)).length;
+        expect(coverage([concept], text, o)).toBeCloseTo(met / grams.length, 12);
       }),
     );
   });

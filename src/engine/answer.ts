@@ -8,7 +8,7 @@ import { judge } from "./judge/judge.js";
 import { read } from "./read/candidates.js";
 import { readDescription } from "./read/describe.js";
 import type { Indexes } from "./retrieve/indexes.js";
-import { retrieve } from "./retrieve/search.js";
+import { type Hits, retrieve } from "./retrieve/search.js";
 import { type Answer, combine, type Language, refusal, state } from "./state/answer.js";
 import { comparedAnswer } from "./state/compare.js";
 import { describedAnswer } from "./state/describe.js";
@@ -39,6 +39,8 @@ interface Ask {
   readonly lang: Language;
   readonly now: Date;
   readonly threshold: number;
+  /** The hits of each search text retrieved so far: the parts of a question often search the same words. */
+  readonly hits: Map<string, Hits>;
 }
 
 /** The answer, then up to `limit - 1` more from other evidence; one "don't know" when there is none. */
@@ -56,7 +58,7 @@ function answerUnoffered(ix: Indexes, raw: string, now: Date, asking: Asking): A
   if (!normalize(question)) return [refusal(asked, "empty")];
   const q = parseQuestion(question, ix, now);
   if (q.greeting) return [refusal(asked, "greeting")];
-  const ask: Ask = { ix, raw, lang, now, threshold: asking.threshold ?? o.confidence.threshold };
+  const ask: Ask = { ix, raw, lang, now, threshold: asking.threshold ?? o.confidence.threshold, hits: new Map() };
   // A comparison is answered side by side, before a place the base lacks refuses it: the other side may be known.
   const comparison = comparisonOf(question);
   const compared = comparison && answerComparison(ask, comparison);
@@ -80,8 +82,9 @@ function answerUnoffered(ix: Indexes, raw: string, now: Date, asking: Asking): A
 function answerPart(ask: Ask, parts: string[], i: number) {
   const { ix, now } = ask;
   const part = parts[i]!;
-  const alone = i ? parseQuestion(part, ix, now) : undefined;
-  const standalone = alone && alone.places.length > 0 && alone.concepts.length > 0 && !refersBack(part);
+  // A part that points back is never read alone: it is not parsed alone either.
+  const alone = i && !refersBack(part) ? parseQuestion(part, ix, now) : undefined;
+  const standalone = alone && alone.places.length > 0 && alone.concepts.length > 0;
   const q = standalone ? alone : parseQuestion(i ? `${part} ${parts[0]}` : part, ix, now, part);
   return answerParsed(ask, q, 1, true)[0]!;
 }
@@ -105,7 +108,7 @@ function answerParsed(ask: Ask, q: Question, limit: number, part: boolean): Answ
   const { ix, raw, lang, threshold } = ask;
   const o = ix.options;
   if (q.overview && !part) return [answerOverview(ask, q)];
-  const hits = q.concepts.length || q.describing ? retrieve(ix, q, o) : undefined;
+  const hits = q.concepts.length || q.describing ? hitsOf(ask, q) : undefined;
   const candidates = hits && q.concepts.length ? read(ix, q, hits, o) : [];
   const judgment = judge(q, candidates, threshold, o);
   const asked = { ix, q, raw, lang, part, threshold };
@@ -181,4 +184,14 @@ export function exampleQuestions(ix: Indexes): string[] {
   const now = new Date(`${latest}T12:00:00Z`);
   const proposed = refusal({ ix, raw: "", lang: "zh" }, "empty");
   return [...offered(ix, proposed, Number.isNaN(now.getTime()) ? new Date(0) : now).related];
+}
+
+/** What the question's words find, retrieved once for all the parts that search the same words. */
+function hitsOf(ask: Ask, q: Question): Hits {
+  let hits = ask.hits.get(q.searchText);
+  if (!hits) {
+    hits = retrieve(ask.ix, q, ask.ix.options);
+    ask.hits.set(q.searchText, hits);
+  }
+  return hits;
 }

@@ -21,7 +21,7 @@ import { normalize, tokenizeNormalized } from "../text.js";
 import type { Question, WantedKind } from "../understand/question.js";
 import type { Span } from "./clauses.js";
 import { coverage, gradedCoverage, isEnglish } from "./coverage.js";
-import { type Conflict, conflictOf, isTarget } from "./frame.js";
+import { type Conflict, conflictOf, type Framed, isTarget } from "./frame.js";
 import type { Passage } from "./passage.js";
 import { yearOf } from "./periods.js";
 import { type Pick, pickFigure } from "./pick.js";
@@ -75,23 +75,49 @@ export function read(ix: Indexes, q: Question, hits: Hits, o: EngineOptions): Ca
   return out.sort((a, b) => b.score - a.score || (yearOf(b.period) ?? 0) - (yearOf(a.period) ?? 0));
 }
 
+/** What a fact is read against, whatever the question: its texts joined once, whether its quote is English. */
+interface FactTexts {
+  readonly about: string;
+  readonly focus: string;
+  readonly context: string;
+  readonly english: boolean;
+  readonly framed: Framed;
+}
+
+const factTexts = new WeakMap<IndexedFact, FactTexts>();
+
+function textsOf(f: IndexedFact): FactTexts {
+  let texts = factTexts.get(f);
+  if (!texts) {
+    const region = f.regionNorm;
+    texts = {
+      about: `${f.subjectNorm} ${f.focus} ${f.lead}`,
+      focus: `${f.focus} ${region}`,
+      context: `${f.context} ${region}`,
+      english: isEnglish(f.fact.quote),
+      framed: { period: f.fact.period, own: f.focus, lead: f.focus, around: f.context, region, date: f.article.date },
+    };
+    factTexts.set(f, texts);
+  }
+  return texts;
+}
+
 function readFact(q: Question, f: IndexedFact, hit: Hit, o: EngineOptions): Candidate | undefined {
-  if (!placeFits(q.places, `${f.subjectNorm} ${f.focus} ${f.lead}`)) return undefined;
+  const texts = textsOf(f);
+  if (!placeFits(q.places, texts.about)) return undefined;
   if (!factMeasureFits(q, f.fact.unit, f.fact.kind)) return undefined;
   // The value's own clause counts most; its neighbours carry the subject or the time.
   // A fact's English aliases translate it; a word they leave out is not held against a Chinese quote.
-  const concepts = isEnglish(f.fact.quote) ? q.concepts : q.concepts.filter((c) => !c.englishOnly);
-  const region = f.regionNorm;
-  const cov = (coverage(concepts, `${f.focus} ${region}`, o) + coverage(concepts, `${f.context} ${region}`, o)) / 2;
+  const concepts = texts.english ? q.concepts : q.concepts.filter((c) => !c.englishOnly);
+  const cov = (coverage(concepts, texts.focus, o) + coverage(concepts, texts.context, o)) / 2;
   const score =
     baseScore(q, { coverage: cov, search: hit.score, kind: f.fact.kind, period: f.fact.period }, o) +
     o.score.curated +
     placeBonus(q, f.focus, o) +
     comparisonBonus(q, f.fact.quote, o);
-  const framed = { period: f.fact.period, own: f.focus, lead: f.focus, around: f.context, region: f.regionNorm };
-  const conflict = conflictOf(q, { ...framed, date: f.article.date });
   return {
-    ...(conflict ? { conflict } : {}),
+    // Always a property (undefined when none), so that every candidate has the same shape.
+    conflict: conflictOf(q, texts.framed),
     fact: f,
     article: f.article,
     quote: f.fact.quote,
@@ -136,7 +162,7 @@ function readSentence(
   places: AskedPlaces,
 ) {
   const { ix, q, o } = reader;
-  const framedOf = (x: Pick) => ({
+  const framedOf = (x: Pick): Framed => ({
     period: x.period,
     own: x.ownNorm,
     lead: leadOf(p, x.spans),
@@ -144,7 +170,14 @@ function readSentence(
     region: p.regionNorm,
     date: p.article.date,
   });
-  const frameOfPick = (x: Pick) => conflictOf(q, framedOf(x));
+  // Each pick's frame is checked once: the best pick's is asked again for the candidate.
+  const frames = new Map<Pick, Conflict | undefined>();
+  const frameOfPick = (x: Pick) => {
+    if (frames.has(x)) return frames.get(x);
+    const conflict = conflictOf(q, framedOf(x));
+    frames.set(x, conflict);
+    return conflict;
+  };
   const pick = pickFigure(q, p, o, (x) => !frameOfPick(x));
   if (!pick) return undefined;
   // The place is named in the passage, or where it stands (its article, the sentence before).
@@ -174,9 +207,8 @@ function readSentence(
     placeBonus(q, pick.clauseNorm, o) +
     comparisonBonus(q, p.sentence.text, o) -
     (!q.frame.target && isTarget(framedOf(pick)) ? o.score.unaskedTarget : 0);
-  const conflict = frameOfPick(pick);
   const candidate: Candidate = {
-    ...(conflict ? { conflict } : {}),
+    conflict: frameOfPick(pick),
     passage: p,
     article: p.article,
     quote: p.sentence.text,
@@ -213,8 +245,22 @@ function leftToContext(q: Question, p: Passage): string[] {
 function leadOf(p: Passage, spans: readonly Span[]): string {
   const at = spans[0]?.index ?? 0;
   const clause = p.clauses.find((c) => c.end > at) ?? p.clauses[p.clauses.length - 1];
-  return normalize(p.sentence.text.slice(0, clause?.end ?? p.sentence.text.length));
+  const end = clause?.end ?? p.sentence.text.length;
+  let ends = leads.get(p);
+  if (!ends) {
+    ends = new Map();
+    leads.set(p, ends);
+  }
+  let lead = ends.get(end);
+  if (lead === undefined) {
+    lead = normalize(p.sentence.text.slice(0, end));
+    ends.set(end, lead);
+  }
+  return lead;
 }
+
+/** Each passage's leads by where they end, normalized once: every question reads the same clauses. */
+const leads = new WeakMap<Passage, Map<number, string>>();
 
 /**
  * Whose figure the passage gives, for the statement: the place asked where the article is about a wider one (大同

@@ -33,6 +33,7 @@ export function gradedCoverage(
   let met = 0;
   // Whether the evidence itself (its first source: the figure's own clauses) is English; asked only when it matters.
   let english: boolean | undefined = inEnglish;
+  const masks = sources.map(([text]) => charMask(text));
   for (const c of concepts) {
     if (c.englishOnly) {
       english ??= isEnglish(sources[0]?.[0] ?? "");
@@ -44,7 +45,7 @@ export function gradedCoverage(
       }
     }
     total += c.weight;
-    met += c.weight * mentionedIn(c, sources, o.coverage.abbreviation);
+    met += c.weight * mentionedIn(c, sources, masks, o.coverage.abbreviation);
   }
   return total ? met / total : 0;
 }
@@ -59,20 +60,27 @@ export function isEnglish(text: string): boolean {
  * bigrams (重新出版 against 重新发现: a third), or nothing. A word's parts may stand in different sources (黄鳍紫鱼
  * in the title, 体长 in the sentence): each bigram counts where it is best met.
  */
-function mentionedIn(c: Concept, sources: readonly (readonly [string, number])[], abbreviation: number): number {
+function mentionedIn(
+  c: Concept,
+  sources: readonly (readonly [string, number])[],
+  masks: readonly Int32Array[],
+  abbreviation: number,
+): number {
   let best = 0;
   const parts = c.grams.map(() => 0);
-  const latin = latinForms(c);
-  for (const [text, weight] of sources) {
+  const { latin, forms, grams } = shapeOf(c);
+  for (let s = 0; s < sources.length; s++) {
+    const [text, weight] = sources[s]!;
+    const mask = masks[s]!;
     // A source of no more standing than what is already met adds nothing.
     if (weight <= best && (c.grams.length < 2 || parts.every((p) => p >= weight))) continue;
-    if (c.forms.some((f, i) => (latin[i] ? startsWord(text, f) : text.includes(f)))) {
+    if (c.forms.some((f, i) => within(forms, i, mask) && (latin[i] ? startsWord(text, f) : text.includes(f)))) {
       best = Math.max(best, weight);
       for (let i = 0; i < parts.length; i++) parts[i] = Math.max(parts[i]!, weight);
       continue;
     }
     if (!c.grams.length) continue;
-    const met = gramsMet(c, text);
+    const met = gramsMet(c, text, grams, mask);
     let n = 0;
     for (let i = 0; i < met.length; i++) {
       if (!met[i]) continue;
@@ -80,30 +88,83 @@ function mentionedIn(c: Concept, sources: readonly (readonly [string, number])[]
       parts[i] = Math.max(parts[i]!, weight);
     }
     // A two-character abbreviation of a longer word (营收 for 营业收入, 规上 for 规模以上) counts most of it.
-    const share = n ? n / c.grams.length : c.grams.length === 1 && abbreviates(c.grams[0]!, text) ? abbreviation : 0;
+    const share = n
+      ? n / c.grams.length
+      : c.grams.length === 1 && abbreviates(c.grams[0]!, text, grams, mask)
+        ? abbreviation
+        : 0;
     best = Math.max(best, weight * share);
   }
   if (c.grams.length > 1 && best < 1) best = Math.max(best, parts.reduce((a, b) => a + b, 0) / c.grams.length);
   return best;
 }
 
-const latinOf = new WeakMap<Concept, readonly boolean[]>();
-/** Which of a concept's forms are Latin words (matched as whole words), worked out once per concept. */
-function latinForms(c: Concept): readonly boolean[] {
-  let flags = latinOf.get(c);
-  if (!flags) {
-    flags = c.forms.map(isLatin);
-    latinOf.set(c, flags);
+/**
+ * The characters of a text as 128 bits (four words), each character setting one: a word whose bits the
+ * text lacks is not in it, so most texts are ruled out for a word without searching them.
+ */
+function charMask(text: string): Int32Array {
+  let mask = masksSeen.get(text);
+  if (!mask) {
+    mask = maskOf(text);
+    if (masksSeen.size >= 4096) masksSeen = new Map();
+    masksSeen.set(text, mask);
   }
-  return flags;
+  return mask;
+}
+
+/** The masks of the last few thousand texts: a passage's clauses and context are read again by every question. */
+let masksSeen = new Map<string, Int32Array>();
+
+function maskOf(text: string): Int32Array {
+  const mask = new Int32Array(MASK_WORDS);
+  for (let i = 0; i < text.length; i++) {
+    const bit = Math.imul(text.charCodeAt(i), 0x9e3779b1) >>> 25;
+    mask[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  return mask;
+}
+
+const MASK_WORDS = 4;
+
+/** Whether the characters of word `i` (masks laid end to end in `words`) may all stand in the text of `mask`. */
+function within(words: Int32Array, i: number, mask: Int32Array): boolean {
+  const at = i * MASK_WORDS;
+  for (let k = 0; k < MASK_WORDS; k++) if ((words[at + k]! & ~mask[k]!) !== 0) return false;
+  return true;
+}
+
+function masksOf(words: readonly string[]): Int32Array {
+  const out = new Int32Array(words.length * MASK_WORDS);
+  for (let i = 0; i < words.length; i++) out.set(maskOf(words[i]!), i * MASK_WORDS);
+  return out;
+}
+
+/** A concept's forms and grams as character masks, and which forms are Latin words (matched whole). */
+interface Shape {
+  readonly latin: readonly boolean[];
+  readonly forms: Int32Array;
+  readonly grams: Int32Array;
+}
+
+const shapes = new WeakMap<Concept, Shape>();
+
+/** Worked out once per concept. */
+function shapeOf(c: Concept): Shape {
+  let shape = shapes.get(c);
+  if (!shape) {
+    shape = { latin: c.forms.map(isLatin), forms: masksOf(c.forms), grams: masksOf(c.grams) };
+    shapes.set(c, shape);
+  }
+  return shape;
 }
 
 /**
  * Which of a word's bigrams the evidence says: written as they are, or, within an event verb, as another
  * verb of the same event (成立 said as 创立). Only for the question's own words, whose grams follow its text.
  */
-function gramsMet(c: Concept, evidence: string): boolean[] {
-  const met = c.grams.map((g) => evidence.includes(g));
+function gramsMet(c: Concept, evidence: string, grams: Int32Array, mask: Int32Array): boolean[] {
+  const met = c.grams.map((g, i) => within(grams, i, mask) && evidence.includes(g));
   if (!c.verbs?.length || met.every(Boolean)) return met;
   const chars = [...c.text];
   const gramAt = chars.slice(0, -1).map((ch, i) => ch + chars[i + 1]!);
@@ -117,8 +178,11 @@ function gramsMet(c: Concept, evidence: string): boolean[] {
   return met;
 }
 
-function abbreviates(word: string, evidence: string): boolean {
-  const [a, b] = [...word] as [string, string];
+function abbreviates(word: string, evidence: string, masks: Int32Array, mask: Int32Array): boolean {
+  const chars = [...word];
+  // One character abbreviates nothing; two do only where the evidence has both.
+  if (chars.length < 2 || (chars.length === 2 && !within(masks, 0, mask))) return false;
+  const [a, b] = chars as [string, string];
   for (let i = evidence.indexOf(a); i >= 0; i = evidence.indexOf(a, i + 1)) {
     const j = evidence.indexOf(b, i + 2);
     if (j > i + 1 && j <= i + 3 && /^\p{Script=Han}+$/u.test(evidence.slice(i, j + 1))) return true;

@@ -80,9 +80,21 @@ export function conflictOf(q: Question, e: Framed): Conflict | undefined {
 
 /** Evidence of a holiday: its clause names one, or its article does and the sentence names no time of its own. */
 function ofHoliday(e: Framed): boolean {
-  const names = (text: string) => ANY_HOLIDAY.test(text.replace(NOT_A_HOLIDAY, " "));
-  if (names(`${e.own} ${e.lead}`)) return true;
-  return names(e.around) && !OWN_TIME.test(e.lead);
+  if (namesAHoliday(`${e.own} ${e.lead}`)) return true;
+  return namesAHoliday(e.around) && !OWN_TIME.test(e.lead);
+}
+
+/** Whether a text names a holiday, remembered for the last few thousand texts: the same contexts come again. */
+let holidaysSeen = new Map<string, boolean>();
+
+function namesAHoliday(text: string): boolean {
+  let named = holidaysSeen.get(text);
+  if (named === undefined) {
+    named = ANY_HOLIDAY.test(text.replace(NOT_A_HOLIDAY, " "));
+    if (holidaysSeen.size >= 4096) holidaysSeen = new Map();
+    holidaysSeen.set(text, named);
+  }
+  return named;
 }
 
 /**
@@ -112,10 +124,22 @@ function otherMeasure(q: Question, own: string, around: string): boolean {
   if (rivalQualified(q, own) || lacksQualifier(q, own, around)) return true;
   for (const c of q.concepts) {
     // A glossary concept (GDP) is met by its forms (地区生产总值); a word of the question by itself.
-    const words = c.grams.length ? [measureIn(own, c.text)] : c.forms.filter((f) => /^\p{Script=Han}{2,}$/u.test(f));
+    const words = c.grams.length ? [measureIn(own, c.text)] : hanForms(c);
     for (const word of words) if ([...word].length >= 2 && qualifiedOtherwise(q, own, word, words)) return true;
   }
   return false;
+}
+
+/** A concept's forms of two Han characters or more; worked out once a concept. */
+const hanFormsOf = new WeakMap<Question["concepts"][number], readonly string[]>();
+
+function hanForms(c: Question["concepts"][number]): readonly string[] {
+  let forms = hanFormsOf.get(c);
+  if (!forms) {
+    forms = c.forms.filter((f) => /^\p{Script=Han}{2,}$/u.test(f));
+    hanFormsOf.set(c, forms);
+  }
+  return forms;
 }
 
 /**
@@ -123,12 +147,24 @@ function otherMeasure(q: Question, own: string, around: string): boolean {
  * qualifier would stand before it. At least four characters, or the whole word.
  */
 function measureIn(own: string, word: string): string {
-  const chars = [...word];
-  for (let n = chars.length; n >= 4; n--) {
-    const start = chars.slice(0, n).join("");
-    if (own.includes(start)) return start;
-  }
+  for (const start of startsOf(word)) if (own.includes(start)) return start;
   return word;
+}
+
+/** A word's starts of four characters or more, longest first; worked out once a word. */
+const starts = new Map<string, readonly string[]>();
+
+function startsOf(word: string): readonly string[] {
+  let found = starts.get(word);
+  if (!found) {
+    const chars = [...word];
+    const out: string[] = [];
+    for (let n = chars.length; n >= 4; n--) out.push(chars.slice(0, n).join(""));
+    found = out;
+    if (starts.size >= 4096) starts.clear();
+    starts.set(word, found);
+  }
+  return found;
 }
 
 /**
@@ -193,9 +229,7 @@ function asksQualifier(q: Question, qualifier: string): boolean {
  * the county itself as it is in 原平市's).
  */
 function countyForCity(q: Question, e: Framed): boolean {
-  const asked = q.places.map((names) => names.map(placeNamed).find(Boolean)).filter((n): n is string => Boolean(n));
-  // A place within a county or city (五台山, a scenic area) is not answered by the whole area's figure (全市…).
-  const spots = q.places.filter((names) => !names.some((n) => placeNamed(n)));
+  const { asked, spots } = levelsOf(q);
   if (spots.length && WHOLE_AREA.test(e.lead) && !spots.some((names) => names.some((n) => e.lead.includes(n)))) {
     return true;
   }
@@ -207,6 +241,21 @@ function countyForCity(q: Question, e: Framed): boolean {
   // The clause's places found once: every candidate of a city's question is checked against every county.
   const named = placesIn(e.own);
   return XINZHOU_COUNTIES.some((c) => named.includes(c));
+}
+
+/** The places a question asks that the lists know, and those they do not (五台山, a scenic area): once a question. */
+const levels = new WeakMap<Question, { asked: string[]; spots: Question["places"] }>();
+
+function levelsOf(q: Question) {
+  let found = levels.get(q);
+  if (!found) {
+    const asked = q.places.map((names) => names.map(placeNamed).find(Boolean)).filter((n): n is string => Boolean(n));
+    // A place within a county or city (五台山, a scenic area) is not answered by the whole area's figure (全市…).
+    const spots = q.places.filter((names) => !names.some((n) => placeNamed(n)));
+    found = { asked, spots };
+    levels.set(q, found);
+  }
+  return found;
 }
 
 /** Whether a text names a place by its full or short name. */

@@ -40,7 +40,7 @@ export function pickFigure(
 ): Pick | undefined {
   const wantsFigure = Boolean(q.measure || q.countWord) || q.kinds.some((k) => FIGURE_KINDS.includes(k));
   const picks: Pick[] = [];
-  const nearness = nearnessTo(anchorsIn(q, simplifyAligned(p.sentence.text).toLowerCase()), o);
+  const nearness = nearnessTo(anchorsIn(q, lowered(p)), o);
   const wantsDate = q.kinds[0] === "time";
   // The sentence's dates, read once: for "when" questions a date is the figure wanted.
   const dates = wantsDate ? findDates(p.sentence.text) : [];
@@ -119,6 +119,18 @@ function bestOf(picks: Pick[], wantsFigure: boolean, several: boolean, o: Engine
   return { ...best, spans: [...best.spans, ...peers.flatMap((x) => x.spans)].sort((a, b) => a.index - b.index) };
 }
 
+/** Each passage's sentence simplified and in lower case, offset for offset: worked out once a passage. */
+const lowerCase = new WeakMap<Passage, string>();
+
+function lowered(p: Passage): string {
+  let text = lowerCase.get(p);
+  if (text === undefined) {
+    text = simplifyAligned(p.sentence.text).toLowerCase();
+    lowerCase.set(p, text);
+  }
+  return text;
+}
+
 /** Where the question's own words stand in a sentence (simplified, lower case), sorted. */
 function anchorsIn(q: Question, text: string): number[] {
   const at: number[] = [];
@@ -150,10 +162,21 @@ function nearnessTo(anchors: readonly number[], o: EngineOptions): (figure: Figu
 
 /** Whether the question itself states this figure: a number with its unit or a date, as written in the question. */
 function statedIn(q: Question, figure: Figure): boolean {
-  if (!/\d/.test(q.text)) return false;
+  const text = questionDigits(q);
+  if (text === undefined) return false;
   const said = normalize(figure.text);
   // A bare number (12) says too little to be recognised; a number with its unit or a date does.
-  return /\d\D/.test(said) && ` ${q.text} `.replace(/\s+/g, "").includes(said.replace(/\s+/g, ""));
+  return /\d\D/.test(said) && text.includes(said.replace(/\s+/g, ""));
+}
+
+/** The question's text without spaces when it has a digit (else undefined): worked out once a question. */
+const digitsOf = new WeakMap<Question, string | undefined>();
+
+function questionDigits(q: Question): string | undefined {
+  if (digitsOf.has(q)) return digitsOf.get(q);
+  const text = /\d/.test(q.text) ? ` ${q.text} `.replace(/\s+/g, "") : undefined;
+  digitsOf.set(q, text);
+  return text;
 }
 
 /** The clauses after clause `i` that name no time of their own (at most `limits.datedClauses`): its time is theirs. */

@@ -76,12 +76,36 @@ export function answersStrictKind(q: Question, kind: WantedKind, before: string)
  * stands in the figure's own clause or the sentence's first. A province is implied by 全省, 省外 ….
  */
 export function placeFits(places: Question["places"], about: string): boolean {
-  const named = (n: string) =>
-    contains(about, n) ||
-    (/\p{Script=Han}/u.test(n) && n.length >= 2 && about.includes(n.replace(/(市|省|县|区)$/, "")));
-  const province = (names: readonly string[]) =>
-    names.some((n) => PROVINCES.has(n.replace(/省$/, ""))) && about.includes("省");
-  return places.every((names) => names.some(named) || province(names));
+  return placeNames(places).every(
+    ({ names, province }) =>
+      names.some((n) => contains(about, n.name) || (n.short !== undefined && about.includes(n.short))) ||
+      (province && about.includes("省")),
+  );
+}
+
+/**
+ * Each place asked, its names with their short forms (a Han name without 市, 省, 县 or 区) and whether one is a
+ * province's: worked out once for a question's places, not for every piece of evidence.
+ */
+const placeNamesOf = new WeakMap<
+  Question["places"],
+  readonly { names: readonly { name: string; short?: string }[]; province: boolean }[]
+>();
+
+function placeNames(places: Question["places"]) {
+  let found = placeNamesOf.get(places);
+  if (!found) {
+    found = places.map((names) => ({
+      names: names.map((name) =>
+        /\p{Script=Han}/u.test(name) && name.length >= 2
+          ? { name, short: name.replace(/(市|省|县|区)$/, "") }
+          : { name },
+      ),
+      province: names.some((n) => PROVINCES.has(n.replace(/省$/, ""))),
+    }));
+    placeNamesOf.set(places, found);
+  }
+  return found;
 }
 
 /** Evidence that compares with the year the question compares with (较2023年) ranks higher. */
@@ -110,33 +134,63 @@ export function namesOtherPlace(ix: Indexes, q: Question, text: string): boolean
  */
 export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): boolean {
   if (!q.places.length) return false;
-  const clauses = before.split(/[，,；;。：:]/u).reverse();
-  for (const clause of clauses) {
+  for (const text of clausesBefore(before)) {
     // A subject stands at the clause's start (其中定襄县…, 镇江市总面积…); 北靠宁武 names a neighbour, not a subject.
-    const text = normalize(clause).trim();
     const named = placesNamed(ix, q, text);
     if (named.some((place) => !isOtherPlace(ix, q, place))) return false;
-    // Only a place that has figures of its own (a city, a county, a country), not a railway or a mountain.
-    const administrative = (place: string) => placeNamed(place) !== undefined || KNOWN_PLACES.includes(place);
-    const subject = (place: string) => text.indexOf(place) <= 2 && !NOT_SUBJECT.test(text);
-    if (named.some((place) => administrative(place) && subject(place))) return true;
+    // Only a place that has figures of its own (a city, a county, a country), not a railway or a mountain, as the
+    // subject.
+    if (named.some((place) => administrative(place) && text.indexOf(place) <= 2 && !NOT_SUBJECT.test(text)))
+      return true;
     // A city or county the lists do not know, as the subject: 扬州市常住人口…
     const unknown = UNLISTED_PLACE.exec(text)?.[1];
-    if (unknown && !q.places.flat().some((a) => a.startsWith(unknown))) return true;
+    if (unknown && !askedPlaces(q).some((a) => a.startsWith(unknown))) return true;
   }
   return false;
 }
+
+/** The clauses of a text, last first, normalized; remembered for the last few thousand texts. */
+let clausesSeen = new Map<string, readonly string[]>();
+
+function clausesBefore(before: string): readonly string[] {
+  let clauses = clausesSeen.get(before);
+  if (!clauses) {
+    clauses = before
+      .split(/[，,；;。：:]/u)
+      .reverse()
+      .map((clause) => normalize(clause).trim());
+    if (clausesSeen.size >= 4096) clausesSeen = new Map();
+    clausesSeen.set(before, clauses);
+  }
+  return clauses;
+}
+
+const administrative = (place: string) => placeNamed(place) !== undefined || KNOWN_PLACES.includes(place);
 
 /** Two characters and 市 or 县 opening a clause: a place's name, unless it is a word such as 城市 or 超市. */
 const NOT_SUBJECT = new RegExp(`^${alt(NOT_SUBJECT_WORDS)}`);
 const UNLISTED_PLACE = /^(?!大城|小城|新城|超市|股市|楼市|上市)(\p{Script=Han}{2})(?:市|县)(?!场|民|区|委|级|域|政府)/u;
 
 function placesNamed(ix: Indexes, q: Question, text: string): readonly string[] {
-  const asked = q.places.flat();
+  const asked = askedPlaces(q);
   let rest = text;
-  for (const n of NOT_PLACES) if (!asked.includes(n)) rest = rest.split(n).join(" ");
+  for (const n of NOT_PLACES) if (rest.includes(n) && !asked.includes(n)) rest = rest.split(n).join(" ");
   return placesWithin(ix.allPlaces, rest);
 }
+
+/** A question's places, every name of each, and which places it holds to be others: worked out once a question. */
+const askedOf = new WeakMap<Question, { readonly names: readonly string[]; readonly other: Map<string, boolean> }>();
+
+function askedFor(q: Question) {
+  let asked = askedOf.get(q);
+  if (!asked) {
+    asked = { names: q.places.flat(), other: new Map() };
+    askedOf.set(q, asked);
+  }
+  return asked;
+}
+
+const askedPlaces = (q: Question): readonly string[] => askedFor(q).names;
 
 /** Clauses found to name places, by the list they were searched for: the same clauses are read for every question. */
 const placesFound = new WeakMap<readonly string[], Map<string, readonly string[]>>();
@@ -157,7 +211,17 @@ function placesWithin(places: readonly string[], text: string): readonly string[
 }
 
 function isOtherPlace(ix: Indexes, q: Question, place: string): boolean {
-  const asked = q.places.flat();
+  const { other } = askedFor(q);
+  let is = other.get(place);
+  if (is === undefined) {
+    is = placeIsOther(ix, q, place);
+    other.set(place, is);
+  }
+  return is;
+}
+
+function placeIsOther(ix: Indexes, q: Question, place: string): boolean {
+  const asked = askedPlaces(q);
   if (asked.some((a) => a.includes(place) || place.includes(a))) return false;
   // 全省 is 山西 by its glossary group.
   const names = ix.groups.find((g) => g.section === "places" && g.norms.includes(place))?.norms ?? [place];
@@ -199,8 +263,21 @@ export function factMeasureFits(q: Question, unit: string, kind: WantedKind): bo
 
 /** The share of a clause's words that the question does not use: 今年新开业的民宿有64家 says more than 多少家民宿. */
 export function excess(q: Question, clause: string, o: EngineOptions): number {
-  const grams = hanRuns(clause).flatMap(bigrams);
+  const grams = clauseGrams(clause);
   // A per-person or average figure (人均地区生产总值) is another metric than the total the question asks.
   const qualified = PER_HEAD.test(clause) && !PER_HEAD.test(q.text) ? o.score.perHead : 0;
   return qualified + (grams.length ? grams.filter((g) => !q.text.includes(g)).length / grams.length : 0);
+}
+
+/** A clause's Han bigrams, remembered for the last few thousand clauses: every question reads the same ones. */
+let gramsSeen = new Map<string, readonly string[]>();
+
+function clauseGrams(clause: string): readonly string[] {
+  let grams = gramsSeen.get(clause);
+  if (!grams) {
+    grams = hanRuns(clause).flatMap(bigrams);
+    if (gramsSeen.size >= 4096) gramsSeen = new Map();
+    gramsSeen.set(clause, grams);
+  }
+  return grams;
 }

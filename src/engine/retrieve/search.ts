@@ -6,7 +6,9 @@
  */
 import type { EngineOptions } from "../options.js";
 import type { Question } from "../understand/question.js";
+import { searchFacts } from "./facts.js";
 import { commonLimit, type Indexes } from "./indexes.js";
+import type { TermCounts } from "./terms.js";
 
 export interface Hit {
   /** The fact's or the sentence's position in its index's list. */
@@ -29,11 +31,11 @@ const NO_HITS: Hits = { facts: [], sentences: [] };
 /** The facts and sentences the question's tokens find, best first. */
 export function retrieve(ix: Indexes, q: Question, o: EngineOptions): Hits {
   if (!q.searchText) return NO_HITS;
-  const facts = ix.facts.search(q.searchText, { combineWith: "OR" }).slice(0, o.limits.hits);
+  const facts = searchFacts(ix.facts, indexedOnly(q.searchText, ix.core.facts.counts)).slice(0, o.limits.hits);
   // On a large corpus the best twenty are enough, and each passage is worked out on first use.
   const large = ix.sentenceList.length >= o.index.largeCorpus;
   const sentences = best(
-    ix.sentences.search(selectiveTokens(ix, q.searchText, o), { combineWith: "OR" }),
+    ix.sentences.search(selectiveTokens(ix, q.searchText, o), OR),
     large ? o.limits.largeCorpusHits : o.limits.hits,
   );
   const max = maxScore(sentences);
@@ -42,6 +44,18 @@ export function retrieve(ix: Indexes, q: Question, o: EngineOptions): Hits {
 }
 
 const maxScore = (hits: readonly { score: number }[]) => Math.max(1e-9, ...hits.map((h) => h.score));
+
+const OR = { combineWith: "OR" } as const;
+
+/**
+ * The tokens an index holds, in the question's order, each as often: a token it lacks finds nothing there
+ * and adds nothing to any score, but costs MiniSearch a walk over its term tree.
+ */
+function indexedOnly(searchText: string, counts: TermCounts): string {
+  const tokens = searchText.split(" ");
+  const held = tokens.filter((t) => counts.has(t));
+  return held.length === tokens.length ? searchText : held.join(" ");
+}
 
 function relative(hits: readonly { id: unknown; score: number }[]): Hit[] {
   const max = maxScore(hits);
@@ -83,7 +97,7 @@ function best<H extends { id: unknown; score: number }>(hits: H[], n: number): H
  * in particular and costs the most to look up.
  */
 function selectiveTokens(ix: Indexes, searchText: string, o: EngineOptions): string {
-  if (ix.sentenceList.length < o.index.largeCorpus) return searchText;
+  if (ix.sentenceList.length < o.index.largeCorpus) return indexedOnly(searchText, ix.documentFrequency);
   const limit = commonLimit(ix.sentenceList.length, o);
   return searchText
     .split(" ")

@@ -143,10 +143,21 @@ function swapped(chars: readonly string[], k: number): string[] | undefined {
 
 /** Whether two characters share a reading, allowing the usual slips of pinyin typing (z/zh, n/l, in/ing). */
 export function soundsAlike(a: string, b: string): boolean {
-  const readings = (ch: string) =>
-    new Set(pinyin(ch, { toneType: "none", multiple: true, type: "array" }).map(fuzzyPinyin));
-  const ra = readings(a);
-  return [...readings(b)].some((r) => ra.has(r));
+  const ra = readingsOf(a);
+  return [...readingsOf(b)].some((r) => ra.has(r));
+}
+
+/** A character's readings, loosened as soundsAlike compares them; worked out once a character. */
+const readings = new Map<string, ReadonlySet<string>>();
+
+function readingsOf(ch: string): ReadonlySet<string> {
+  let found = readings.get(ch);
+  if (!found) {
+    found = new Set(pinyin(ch, { toneType: "none", multiple: true, type: "array" }).map(fuzzyPinyin));
+    if (readings.size >= 8192) readings.clear();
+    readings.set(ch, found);
+  }
+  return found;
 }
 
 function fuzzyPinyin(syllable: string): string {
