@@ -47,6 +47,24 @@ describe("the direct answer's subject is the figure's own", () => {
     expect(made).toBe("青川市绿色铸造产业园项目建成后预计年产值30亿元。");
   });
 
+  it("says a part (其中，…) with the whole the sentence before counts, and 这里 as the place", () => {
+    const quote = "其中，产业类项目37个，总投资171.3亿元；基础设施类项目10个，总投资33.8亿元。";
+    const index = quote.indexOf("10个");
+    const made = statement({
+      quote,
+      spans: [{ index, length: 3 }],
+      subject: "青川市",
+      subjectNames: ["青川"],
+      period: "2025年",
+      articleDate: "2025-05-20",
+      referent: "此次第二批集中开工项目共52个，总投资218.6亿元。",
+    });
+    expect(made).toBe("2025年，青川市第二批集中开工项目中，基础设施类项目10个。");
+    expect(stated("这里生产的法兰占全国市场份额的40%以上。", "40%以上")).toBe(
+      "2023年，青川市生产的法兰占全国市场份额的40%以上。",
+    );
+  });
+
   it("puts the place in a traditional quote's own script", () => {
     const s = stated("該縣鍛鋼法蘭年出口量占全國總量的55%。", "55%", { subject: "青川县" });
     expect(s).toBe("2023年，青川縣鍛鋼法蘭年出口量占全國總量的55%。");

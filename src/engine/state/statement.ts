@@ -52,6 +52,11 @@ const DATELINE =
 const SHORT_NAMES = ["经济区", "經濟區", "开发区", "開發區", "示范区", "示範區", "产业园", "產業園"];
 /** A speaker's label before what they say (记者:, 岢岚县农委副主任高利君:): who speaks, not whose figure. */
 const SPEAKER = new RegExp(`^\\p{Script=Han}{0,14}(?:${alt(SPEAKER_ROLES)})\\p{Script=Han}{0,3}$`, "u");
+/** 这里 at the start of a statement: the place its article is about (這里生產的鍛鋼法蘭…). */
+const HERE = /^(?:这里|這里|這裡|这儿|這兒)/;
+const PART_OPENING = /^其中[，,、]\s*(.+)$/su;
+/** A whole with its count (首批集中开工的重大项目共183个): the whole, without the count. */
+const COUNTED_WHOLE = /^(.+?)(?:共计|共有|共|达到|达|为)?[\d.,]+(?:万|亿)?(?:个|项|家|户|座|所|条|人)$/u;
 const REFERRED_THING = new RegExp(`^${alt(REFERRING)}(${alt(ITEM_HEADS)})`);
 const ACTION_OPENING = new RegExp(`^${alt(ACTION_OPENINGS)}`);
 const ENUMERATED =
@@ -183,14 +188,22 @@ export function statement(input: StatementInput): string {
   const answersWhen = input.spans.some((s) => /\d年|\d月\d{1,2}[日号]/.test(quote.slice(s.index, s.index + s.length)));
   const lo = answersWhen ? cut.lo : subjectStart(quote, clauses, cut.lo, names);
   const reach = quote.slice(clauses[lo]!.start, clauses[cut.hi]!.end).length <= MAX_REACH ? lo : cut.lo;
-  const raw = trimQuotes(quote.slice(clauses[reach]!.start, clauses[cut.hi]!.end).replace(DATELINE, ""));
-  const lone = OUTSIDE.test(raw) && reach === 0;
-  if (lone || (reach === cut.lo && reach !== lo && !saysWhose(raw, names))) return verbatim(quote, clauses, cut.hi);
+  const cutText = trimQuotes(quote.slice(clauses[reach]!.start, clauses[cut.hi]!.end).replace(DATELINE, ""));
+  // 其中，… after a sentence that counts a whole (此次首批集中开工的重大项目共183个) is a part of that whole: said so,
+  // also for the parts after a semicolon (其中，A类71个…；B类112个…).
+  const whole = PART_OPENING.test(trimQuotes(quote)) ? wholeOf(input.referent ?? "") : undefined;
+  const part = reach === 0 ? cutText.match(PART_OPENING)?.[1] : cutText;
+  const raw = whole && part ? `${whole}中，${part}` : cutText;
+  const here = Boolean(place) && HERE.test(raw);
+  const lone = OUTSIDE.test(raw) && reach === 0 && !here;
+  if (lone || (reach === cut.lo && reach !== lo && !saysWhose(raw, names) && !here)) {
+    return verbatim(quote, clauses, cut.hi);
+  }
   let body = dropReadings(resolveRelativeYears(raw.replace(CONNECTIVE, ""), articleDate, input.years));
   body = namedReferent(body, input.referent ?? "");
-  if (place) body = body.replace(PLACE_REFERENCE, place);
+  if (place) body = body.replace(PLACE_REFERENCE, place).replace(HERE, place);
   // A clause reached back to for its subject (云岭机场…，旅客吞吐量…) has its own; the place goes before no other.
-  const own = reach < cut.lo && !placeLed(clauses[reach]!.text, names) ? "" : place;
+  const own = !whole && reach < cut.lo && !placeLed(clauses[reach]!.text, names) ? "" : place;
   body = namePlace(body, own, names, quote.slice(0, clauses[reach]!.start));
   // An enumeration after the subject (宁武县一是加快…) is the article's outline, not the statement's.
   body = body.replace(ENUMERATED, "$1");
@@ -290,6 +303,16 @@ function listItem(clauses: readonly Clause[], cut: Cut, spans: readonly Span[]):
   const figureEnd = at + m[1]!.length + m[2]!.length;
   if (!spans.every((s) => s.index >= at + m[1]!.length && s.index + s.length <= figureEnd)) return undefined;
   return `${m[3]}${m[1]}${m[2]}`;
+}
+
+/**
+ * The whole a sentence counts (…首批集中开工的重大项目共183个 → 首批集中开工的重大项目), of which the next sentence
+ * (其中，…) gives a part; undefined when its first clause counts none.
+ */
+function wholeOf(before: string): string | undefined {
+  const first = trimQuotes(splitClauses(before.replace(DATELINE, ""))[0]?.text ?? "").replace(CONNECTIVE, "");
+  const m = first.match(COUNTED_WHOLE);
+  return m && [...m[1]!.replace(/[^\p{Script=Han}]/gu, "")].length >= 2 ? m[1] : undefined;
 }
 
 /**
