@@ -150,6 +150,9 @@ export const BOTH_SIDES_SAID = {
   as: "城乡",
 };
 
+/** Things counted in wholes and their parts (项目中产业类项目, 企业中国有企业): how a part-of question names them. */
+export const COUNTED_THINGS = ["项目", "企业", "单位", "游客", "工程", "景区", "村"];
+
 /** Measures reported per person by nature: 城镇居民可支配收入 asks the 人均 figure even when it leaves 人均 out. */
 export const PER_HEAD_BY_NATURE = ["可支配收入", "纯收入", "消费支出", "住房面积", "disposable income"];
 

@@ -149,6 +149,8 @@ describe("evidence of another frame is a near fact, never the answer", () => {
     ["忻州2024年城镇常住居民人均可支配收入是多少？", "period", "10234元"],
     ["忻州2024年春节接待游客多少人次？", "holiday", "412.5万人次"],
     ["忻州风电装机2024年一季度的目标是多少？", "period", "980万千瓦"],
+    // A part of one batch (其中，产业类项目…) is no answer for a part of another, nor the batch's total for a part.
+    ["忻州第二批集中开工项目中产业类项目有多少个", "measure", "74个"],
     ["忻州市2024年风电装机实际达到多少？", "target", "980万千瓦"],
     ["忻州2024年常住人口是多少？", "measure", "150.2万人"],
     ["忻州2024年一般公共预算支出是多少？", "measure", "172.4亿元"],
@@ -195,6 +197,7 @@ describe("evidence of the frame asked still answers", () => {
     ["静乐县有多少家规上铸造企业", "19户"],
     // 此次 is the batch the title names; a year's whole list is no batch.
     ["忻州第二批集中开工项目总投资是多少", "236亿元"],
+    ["忻州首批集中开工的重大项目中产业类项目有多少个", "74个"],
     ["忻州第二批集中开工项目年度计划投资是多少", "71亿元"],
     // 该项目 is the project the sentence before names.
     ["忻州绿色铸造产业园项目建成后年产值多少", "30亿元"],

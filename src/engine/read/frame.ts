@@ -59,6 +59,12 @@ const CITY_WIDE = /全市|该市|本市|市委|市政府/;
 /** A clause speaking of a whole city or county. */
 const WHOLE_AREA = /全市|该市|本市|全县|该县|本县|全区|全縣|該縣|該市/;
 
+function partSaid(part: string, own: string): boolean {
+  if (own.includes(part)) return true;
+  const grams = [...part].slice(0, -1).map((ch, i) => ch + [...part][i + 1]!);
+  return grams.filter((g) => own.includes(g)).length * 2 > grams.length;
+}
+
 /** A sentence that speaks of a batch named before it or in its title: 此次, 本次, 其中. */
 const BATCH_REFERENCE = new RegExp(alt(BATCH_REFERENCES));
 
@@ -74,6 +80,8 @@ export function conflictOf(q: Question, e: Framed): Conflict | undefined {
   if (f.result && isTarget(e)) return "target";
   if (f.target && !isTarget(e)) return "result";
   if (otherMeasure(q, e.own, BATCH_REFERENCE.test(`${e.lead} ${e.own}`) ? e.around : e.own)) return "measure";
+  // The part asked (…中产业类项目) must stand in the figure's own clauses, or most of its bigrams must.
+  if (q.frame.part && !partSaid(q.frame.part, e.own)) return "measure";
   if (countyForCity(q, e)) return "place";
   return undefined;
 }

@@ -309,6 +309,7 @@ function toStatement(ix: Indexes, c: Candidate): string {
   const made = statement({
     quote: c.quote,
     referent: c.passage?.referent,
+    batch: c.article.title.match(BATCH_IN_TITLE)?.[0],
     spans: c.spans,
     subject: c.subject,
     subjectNames: subjectNamesOf(ix, c.subject),
@@ -323,6 +324,9 @@ function toStatement(ix: Indexes, c: Candidate): string {
   }
   return clip(made, max);
 }
+
+/** The batch a title names (首批, 第二批): what its sentences' 此次 is. */
+const BATCH_IN_TITLE = /首批|第[一二三四五六七八九十]批/;
 
 /** At most `max` characters, cut with …. */
 export function clip(text: string, max: number): string {

@@ -54,6 +54,7 @@ const SHORT_NAMES = ["经济区", "經濟區", "开发区", "開發區", "示范
 const SPEAKER = new RegExp(`^\\p{Script=Han}{0,14}(?:${alt(SPEAKER_ROLES)})\\p{Script=Han}{0,3}$`, "u");
 /** 这里 at the start of a statement: the place its article is about (這里生產的鍛鋼法蘭…). */
 const HERE = /^(?:这里|這里|這裡|这儿|這兒)/;
+const THIS_TIME = /^(?:此次|本次|这次|這次)(?!\p{Script=Han}*第[一二三四五六七八九十]批|\p{Script=Han}*首批)/u;
 const PART_OPENING = /^其中[，,、]\s*(.+)$/su;
 /** A whole with its count (首批集中开工的重大项目共183个): the whole, without the count. */
 const COUNTED_WHOLE = /^(.+?)(?:共计|共有|共|达到|达|为)?[\d.,]+(?:万|亿)?(?:个|项|家|户|座|所|条|人)$/u;
@@ -169,6 +170,8 @@ export interface StatementInput {
   years?: ArticleYears;
   /** The sentence before, when the quote opens by referring back to what it names (该项目…). */
   referent?: string;
+  /** The batch its article's title names (第二批重点项目集中开工): what 此次 is. */
+  batch?: string;
 }
 
 export function statement(input: StatementInput): string {
@@ -191,7 +194,9 @@ export function statement(input: StatementInput): string {
   const cutText = trimQuotes(quote.slice(clauses[reach]!.start, clauses[cut.hi]!.end).replace(DATELINE, ""));
   // 其中，… after a sentence that counts a whole (此次首批集中开工的重大项目共183个) is a part of that whole: said so,
   // also for the parts after a semicolon (其中，A类71个…；B类112个…).
-  const whole = PART_OPENING.test(trimQuotes(quote)) ? wholeOf(input.referent ?? "") : undefined;
+  const whole = PART_OPENING.test(trimQuotes(quote))
+    ? wholeOf(thisBatch(input.referent ?? "", input.batch))
+    : undefined;
   const part = reach === 0 ? cutText.match(PART_OPENING)?.[1] : cutText;
   const raw = whole && part ? `${whole}中，${part}` : cutText;
   const here = Boolean(place) && HERE.test(raw);
@@ -199,7 +204,9 @@ export function statement(input: StatementInput): string {
   if (lone || (reach === cut.lo && reach !== lo && !saysWhose(raw, names) && !here)) {
     return verbatim(quote, clauses, cut.hi);
   }
-  let body = dropReadings(resolveRelativeYears(raw.replace(CONNECTIVE, ""), articleDate, input.years));
+  let body = dropReadings(
+    resolveRelativeYears(thisBatch(raw, input.batch).replace(CONNECTIVE, ""), articleDate, input.years),
+  );
   body = namedReferent(body, input.referent ?? "");
   if (place) body = body.replace(PLACE_REFERENCE, place).replace(HERE, place);
   // A clause reached back to for its subject (云岭机场…，旅客吞吐量…) has its own; the place goes before no other.
@@ -303,6 +310,11 @@ function listItem(clauses: readonly Clause[], cut: Cut, spans: readonly Span[]):
   const figureEnd = at + m[1]!.length + m[2]!.length;
   if (!spans.every((s) => s.index >= at + m[1]!.length && s.index + s.length <= figureEnd)) return undefined;
   return `${m[3]}${m[1]}${m[2]}`;
+}
+
+/** 此次 (this batch) said as the batch its article's title names: 此次集中开工项目 → 第二批集中开工项目. */
+function thisBatch(text: string, batch: string | undefined): string {
+  return batch ? text.replace(THIS_TIME, batch) : text;
 }
 
 /**

@@ -4,6 +4,7 @@
  * qualifiers and opposite measures it says, and whether it asks about the city as a whole.
  */
 import {
+  COUNTED_THINGS,
   HOLIDAYS,
   OPPOSITES,
   PER_PERSON_ASKED,
@@ -14,7 +15,7 @@ import {
   TARGET_WORDS,
   WHOLE_YEAR,
 } from "../../lexicon/frame.js";
-import { anyWordLatinWhole } from "../../lexicon/match.js";
+import { alt, anyWordLatinWhole } from "../../lexicon/match.js";
 import { MONTHS } from "../../lexicon/time.js";
 import { monthSpan } from "../read/periods.js";
 
@@ -40,6 +41,11 @@ export interface QuestionFrame {
   readonly measures: readonly { readonly asked: string; readonly opposite: string }[];
   /** It asks per person (人均, per capita): a total does not answer it. */
   readonly perHead: boolean;
+  /**
+   * The part of a whole it asks about (首批开工项目中产业类项目有多少个 → 产业类项目): the whole's figure does not
+   * answer it; "" when it asks no part.
+   */
+  readonly part: string;
 }
 
 const RESULT = anyWordLatinWhole(RESULT_ASKED, "i");
@@ -55,6 +61,14 @@ const PART_OF_YEAR = new RegExp(
 );
 const NAMED_YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)|今年|去年|前年|\b(?:this|last) year\b/;
 const PER_PERSON = anyWordLatinWhole(PER_PERSON_ASKED, "i");
+/**
+ * …项目中产业类项目有多少个, …企业里国有企业有几家: a whole that ends in a thing counted, 中 or 里, then a part that
+ * ends in one too, then the question.
+ */
+const PART_ASKED = new RegExp(
+  `${alt(COUNTED_THINGS)}(?:当中|之中|中|里)(?:的)?(\\p{Script=Han}{1,6}?${alt(COUNTED_THINGS)})(?:有|共有|是|为)?(?:多少|几)`,
+  "u",
+);
 const HOLIDAY_NAMES = Object.entries(HOLIDAYS).map(([name, words]) => [name, anyWordLatinWhole(words, "i")] as const);
 
 /** The frame of a normalized question. */
@@ -77,6 +91,7 @@ export function frameOf(text: string): QuestionFrame {
     qualifiers: QUALIFIERS.filter((w) => text.includes(w)),
     measures,
     perHead: PER_PERSON.test(text),
+    part: text.match(PART_ASKED)?.[1] ?? "",
   };
 }
 
