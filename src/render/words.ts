@@ -56,7 +56,7 @@ const WORDS: Record<Language, Words> = {
     lacking: (reason, { place, measure }, years) => {
       const what = `${place ?? ""}${measure ?? "这方面"}`;
       if (reason === "period") return `我的资料里没有${what}${years}年的数据。`;
-      if (reason === "unsure") return `我的资料里没有关于${what}的、把握足够的数字。`;
+      if (reason === "unsure") return `关于${what}，我的资料里找不到有把握的数字。`;
       return `我的资料里没有${what}的信息。`;
     },
     series: (points) => `${points.map((p) => `${displayPeriod(p.period)}：${p.figure}`).join("；")}。`,

@@ -115,7 +115,7 @@ function bestMend(best: { chars: string[]; known: number } | undefined, mends: (
  * 原煤产量): a typo of a word, not only of a name. Never inside a place's name, which the corpus may simply lack.
  */
 function homophone(chars: readonly string[], k: number, ix: Indexes): string[] | undefined {
-  if (k === 0 || k + 1 >= chars.length || PLACE_IN.test(chars.join(""))) return undefined;
+  if (k === 0 || k + 1 >= chars.length || inPlaceName(chars, k)) return undefined;
   const left = chars[k - 1]!;
   const right = chars[k + 1]!;
   const typed = chars[k]!;
@@ -131,7 +131,15 @@ function homophone(chars: readonly string[], k: number, ix: Indexes): string[] |
   return undefined;
 }
 
-const PLACE_IN = new RegExp(alt(KNOWN_PLACES.filter((p) => [...p].length >= 2)));
+const PLACE_IN = new RegExp(alt(KNOWN_PLACES.filter((p) => [...p].length >= 2)), "g");
+
+/** Whether the character at `k` is part of a place's name the lexicon knows (大同, 岢岚): left as typed. */
+function inPlaceName(chars: readonly string[], k: number): boolean {
+  const text = chars.join("");
+  const at = chars.slice(0, k).join("").length;
+  for (const m of text.matchAll(PLACE_IN)) if (m.index <= at && at < m.index + m[0].length) return true;
+  return false;
+}
 
 /** Two neighbouring characters typed in the wrong order (专镇业 for 专业镇). */
 function swapped(chars: readonly string[], k: number): string[] | undefined {
