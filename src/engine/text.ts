@@ -5,8 +5,8 @@
  * run as itself). Numbers stay whole with their decimal point, fraction bar or percent sign
  * (17.38%, 1/9, 2387.2), and a number glued to Latin letters keeps them (14gw).
  */
-import * as OpenCCTraditional from "opencc-js/cn2t";
 import * as OpenCC from "opencc-js/t2cn";
+import { TRADITIONAL_PLACE_CHARS } from "../lexicon/places.js";
 import { NUMBER_SOURCE } from "../model/numbers.js";
 
 let toSimplified: ((s: string) => string) | undefined;
@@ -36,14 +36,14 @@ export const simplify = remembered((text: string): string => {
   return convert(text);
 }, 4096);
 
-let toTraditional: ((s: string) => string) | undefined;
+const TRADITIONAL = new Map(
+  [...TRADITIONAL_PLACE_CHARS].flatMap((ch, i, all) => (i % 2 ? [] : [[ch, all[i + 1]!] as const])),
+);
 
-/** Simplified → traditional characters (Taiwan's standard), for words put into a traditional text. */
-export const traditionalize = remembered((text: string): string => {
-  const convert = toTraditional ?? OpenCCTraditional.Converter({ from: "cn", to: "tw" });
-  toTraditional = convert;
-  return convert(text);
-}, 256);
+/** A place's name in traditional characters (定襄县 → 定襄縣), for a name put into a traditional text. */
+export function traditionalize(name: string): string {
+  return [...name].map((ch) => TRADITIONAL.get(ch) ?? ch).join("");
+}
 
 /** Whether a text is written in traditional characters: it has some that simplify to others. */
 export function isTraditional(text: string): boolean {

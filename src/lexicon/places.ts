@@ -101,3 +101,11 @@ export const NOT_SUBJECT_WORDS: readonly string[] = [
   "北靠", "东邻", "南邻", "西邻", "北邻", "东依", "西依", "南依", "北依", "毗邻", "紧邻", "距", "离", "比", "较", "赴", "到",
   "至", "同", "与",
 ];
+
+/**
+ * Simplified characters of the places' and the glossary's names with their traditional forms (县 縣, 区 區 …), pairs
+ * run together: how a place is put into a traditional quote. Made with OpenCC (cn → tw) over those names; a table,
+ * so that the engine does not load OpenCC's whole simplified-to-traditional dictionary for a few names.
+ */
+export const TRADITIONAL_PLACE_CHARS =
+  "庆慶内內辽遼宁寧龙龍苏蘇东東广廣贵貴云雲陕陝肃肅台臺湾灣门門庄莊沈瀋阳陽长長尔爾滨濱济濟郑鄭汉漢萨薩兰蘭银銀乌烏鲁魯齐齊岛島连連厦廈无無锡錫温溫烟煙头頭吕呂晋晉临臨运運县縣静靜乐樂岚嵐关關国國韩韓罗羅伦倫纽紐约約欧歐亚亞体體经經区區黄黃铁鐵数數据據钢鋼宝寶团團资資厅廳发發进進电電馆館级級杂雜粮糧场場晓曉栋棟习習总總书書记記产產营營业業额額占佔积積规規属屬专專项項亿億库庫点點战戰兴興链鏈条條镇鎮制製装裝备備导導现現务務农農两兩个個转轉环環审審办辦异異洁潔绿綠机機风風热熱氢氫厂廠铝鋁镁鎂设設计計划劃标標态態红紅线線护護复復质質气氣游遊养養摄攝话話党黨过過会會费費预預财財税稅开開范範园園";
