@@ -114,12 +114,12 @@ function byFirst(counts: Map<string, number>): Map<string, string[]> {
   let out = firsts.get(counts)?.size === counts.size ? firsts.get(counts)!.out : undefined;
   if (!out) {
     out = new Map();
+    // Two UTF-16 units: the bigrams of Han characters (all in the Basic Multilingual Plane), and little else.
     for (const t of counts.keys()) {
-      const chars = [...t];
-      if (chars.length !== 2) continue;
-      const list = out.get(chars[0]!);
+      if (t.length !== 2) continue;
+      const list = out.get(t[0]!);
       if (list) list.push(t);
-      else out.set(chars[0]!, [t]);
+      else out.set(t[0]!, [t]);
     }
     firsts.set(counts, { size: counts.size, out });
   }
