@@ -23,11 +23,16 @@ const FLOORS: Record<string, number> = {
   "test/fixtures/new-article/questions.jsonl": 0.95,
   "test/fixtures/blind2/questions-shipped.jsonl": 0.88,
   "test/fixtures/blind2/questions-wutai.jsonl": 0.8,
-  "test/fixtures/blind4-bulletin/questions.jsonl": 0.8,
-  "test/fixtures/blind4-company/questions.jsonl": 0.6,
-  "test/fixtures/blind4-english/questions.jsonl": 0.6,
-  "test/fixtures/blind4-traditional/questions.jsonl": 0.8,
-  "test/fixtures/blind4-workreport/questions.jsonl": 0.7,
+  "test/fixtures/blind4-bulletin/questions.jsonl": 0.94,
+  "test/fixtures/blind4-company/questions.jsonl": 0.88,
+  "test/fixtures/blind4-english/questions.jsonl": 0.72,
+  "test/fixtures/blind4-traditional/questions.jsonl": 0.83,
+  "test/fixtures/blind4-workreport/questions.jsonl": 1.0,
+  "test/fixtures/blind5-county-report/questions.jsonl": 0.83,
+  "test/fixtures/blind5-page-capture/questions.jsonl": 1.0,
+  "test/fixtures/blind5-project-list/questions.jsonl": 0.83,
+  "test/fixtures/blind5-tourism-holiday/questions.jsonl": 0.77,
+  "test/fixtures/blind5-traditional-company/questions.jsonl": 0.77,
 };
 const DEFAULT_FLOOR = 0.85;
 /** The cases that pass, each by name (test/eval/passing.json): which cases pass cannot change silently. */
