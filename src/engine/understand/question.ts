@@ -370,15 +370,19 @@ function wordConcepts(rest: string, ix: Indexes): Concept[] {
       for (const found of words(ix, chunk)) {
         const word = found.replace(EDGE_WORDS, "");
         if (!word || TIME_WORD.test(word) || /^[\d年月日季度前后上下半]+$/.test(word)) continue;
-        for (const part of qualifierApart(word)) {
-          const grams = bigrams(part).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHAR.has(ch)));
-          if (grams.length)
-            concepts.push({ text: part, forms: formsOf(part), weight: grams.length, grams, verbs: eventVerbsIn(part) });
-        }
+        concepts.push(...qualifierApart(word).flatMap((part) => wordConcept(part, ix)));
       }
     }
   }
   return concepts;
+}
+
+/** A word of the question as a concept, weighed by its bigrams; none when it has no bigram worth searching. */
+function wordConcept(word: string, ix: Indexes): Concept[] {
+  const grams = bigrams(word).filter((g) => knows(ix, g) || ![...g].some((ch) => FUNCTION_CHAR.has(ch)));
+  return grams.length
+    ? [{ text: word, forms: formsOf(word), weight: grams.length, grams, verbs: eventVerbsIn(word) }]
+    : [];
 }
 
 const BOTH_SIDES = new RegExp(BOTH_SIDES_SAID.pattern, "g");
