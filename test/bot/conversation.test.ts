@@ -106,6 +106,16 @@ describe("a conversation", () => {
     for (const b of buttons) expect(b).not.toMatch(/\p{Script=Han}/u);
   });
 
+  it("answers a question over the years of a place it holds nothing on with a normal reply and no chart", async () => {
+    const user = USER + 2;
+    const { text } = await say("太原地区生产总值这几年怎么变化？", user);
+    expect(text).toContain("太原");
+    for (const figure of ["1102.3亿元", "1205.6亿元", "1316.9亿元"]) expect(text).not.toContain(figure);
+    // A chart would follow its text; the next exchange has come and gone, and none was sent.
+    await say("忻州2023年常住人口是多少？", user);
+    expect(api.calls.some((c) => c.method === "sendPhoto" && Number(c.params.chat_id) === user)).toBe(false);
+  });
+
   it("gives every year's figure for a question over the years", async () => {
     const photo = api.nextCall("sendPhoto", (c) => Number(c.params.chat_id) === USER);
     const { text } = await say("忻州地区生产总值这几年怎么变化？");

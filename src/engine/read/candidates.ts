@@ -148,9 +148,13 @@ const REFERS_OUT = new RegExp(
 const OWN_THING = new RegExp(`^(?:${alt(REFERRED_OTHERS.filter((w) => !COMPANY_REFERENCES.includes(w)))})`, "u");
 
 function opensWithOwnThing(p: Passage, spans: readonly Span[]): boolean {
+  return OWN_THING.test(clauseOf(p, spans).text.trim());
+}
+
+/** The clause the figure stands in (its first span's), or the sentence's last clause. */
+function clauseOf(p: Passage, spans: readonly Span[]): Passage["clauses"][number] {
   const at = spans[0]?.index ?? 0;
-  const clause = p.clauses.find((c) => c.end > at);
-  return Boolean(clause && OWN_THING.test(clause.text.trim()));
+  return p.clauses.find((c) => c.end > at) ?? p.clauses[p.clauses.length - 1]!;
 }
 
 type AskedPlaces = { readonly regional: Question["places"]; readonly other: Question["places"] };
@@ -243,9 +247,7 @@ function leftToContext(q: Question, p: Passage): string[] {
 
 /** The sentence up to the end of the clause the figure stands in, normalized. */
 function leadOf(p: Passage, spans: readonly Span[]): string {
-  const at = spans[0]?.index ?? 0;
-  const clause = p.clauses.find((c) => c.end > at) ?? p.clauses[p.clauses.length - 1];
-  const end = clause?.end ?? p.sentence.text.length;
+  const end = p.clauses.length ? clauseOf(p, spans).end : p.sentence.text.length;
   let ends = leads.get(p);
   if (!ends) {
     ends = new Map();

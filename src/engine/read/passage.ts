@@ -107,8 +107,8 @@ function contextOf(sentence: Sentence, article: Article): string {
   const opening = article.paragraphs.find((p) => !p.heading)?.sentences[0]?.text;
   // A paragraph that opens by referring back (其中，…) goes on from the last sentence before it; a sentence that
   // refers back (该项目…) speaks of what the whole sentence before it names.
-  const before =
-    paragraph[0] && REFERS_BACK.test(paragraph[0].text) ? article.paragraphs[sentence.paragraph - 1] : undefined;
+  const opener = paragraph[0];
+  const before = opener && REFERS_BACK.test(opener.text) ? sentenceBefore(opener, article) : "";
   const previous = at > 0 ? paragraph[at - 1]!.text : "";
   return [
     article.title,
@@ -116,7 +116,7 @@ function contextOf(sentence: Sentence, article: Article): string {
     firstClause(opening),
     at > 0 ? firstClause(paragraph[0]!.text) : "",
     REFERS_BACK.test(sentence.text) ? previous : firstClause(previous),
-    before ? firstClause(before.sentences[before.sentences.length - 1]?.text) : "",
+    firstClause(before),
     COMPANY_REFERENCE.test(sentence.text) ? companyOf(article) : "",
   ].join(" ");
 }

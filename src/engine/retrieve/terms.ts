@@ -91,17 +91,18 @@ export class EditedTermCounts implements TermCounts {
 }
 
 /**
- * The terms that start with `prefix` (a typo's neighbour: 原 → 原煤, 原平 …), in any order; of a fresh build's
- * counts, the two-character ones that start with a one-character prefix.
+ * The two-character terms (Han bigrams) that start with `first` (a typo's neighbour: 原 → 原煤, 原平 …), in any
+ * order: a range of a snapshot's sorted terms, or a fresh build's grouped by first character.
  */
-export function termsStartingWith(counts: TermCounts, prefix: string): string[] {
-  if (counts instanceof SortedTermCounts) return sortedRange(counts.terms, prefix);
+export function bigramsStartingWith(counts: TermCounts, first: string): string[] {
+  const bigram = (t: string) => t.length === 2;
+  if (counts instanceof SortedTermCounts) return sortedRange(counts.terms, first).filter(bigram);
   if (counts instanceof EditedTermCounts) {
-    const base = sortedRange(counts.base.terms, prefix).filter((t) => counts.has(t));
-    const added = counts.addedTerms().filter((t) => t.startsWith(prefix) && !base.includes(t));
+    const base = sortedRange(counts.base.terms, first).filter((t) => bigram(t) && counts.has(t));
+    const added = counts.addedTerms().filter((t) => bigram(t) && t.startsWith(first) && !base.includes(t));
     return [...base, ...added];
   }
-  if (counts instanceof Map) return byFirst(counts as Map<string, number>).get(prefix) ?? [];
+  if (counts instanceof Map) return byFirst(counts as Map<string, number>).get(first) ?? [];
   return [];
 }
 

@@ -11,7 +11,7 @@ import { alt, charSet } from "../../lexicon/match.js";
 import { KNOWN_PLACES } from "../../lexicon/places.js";
 import { TYPO_SAFE_CHARS } from "../../lexicon/questions.js";
 import type { Indexes } from "../retrieve/indexes.js";
-import { termsStartingWith } from "../retrieve/terms.js";
+import { bigramsStartingWith } from "../retrieve/terms.js";
 import { bigrams, editDistance, hanRuns, stemEnglish } from "../text.js";
 
 /** Whether the corpus or a known name uses `token`: a question bigram outside both is a typo suspect. */
@@ -119,10 +119,10 @@ function homophone(chars: readonly string[], k: number, ix: Indexes): string[] |
   const left = chars[k - 1]!;
   const right = chars[k + 1]!;
   const typed = chars[k]!;
-  for (const term of termsStartingWith(ix.documentFrequency, left)) {
-    const ch = [...term][1];
-    if (!ch || [...term].length !== 2 || ch === typed || !ix.documentFrequency.has(term)) continue;
-    if (!ix.documentFrequency.has(ch + right)) continue;
+  for (const term of bigramsStartingWith(ix.documentFrequency, left)) {
+    const ch = term[1]!;
+    // A term an update removed may still be listed: asked again.
+    if (ch === typed || !ix.documentFrequency.has(term) || !ix.documentFrequency.has(ch + right)) continue;
     if (!soundsAlike(ch, typed)) continue;
     const out = chars.slice();
     out[k] = ch;
