@@ -8,7 +8,9 @@
  * of ordinary text is far shorter (the longest in the project's sets is about 600), so it stays whole;
  * the bound keeps one pasted page from making every question slow.
  */
-const SENTENCE = /[^。！？!?…]*?(?:[。！？!?]+|…+|\.(?=\s)|$)[”’」』》）)"']*/gu;
+const SENTENCE = /[^。！？!?…]*?(?:[。！？!?]+|…+|\.(?=\s)|$)[”’」』》）)"']*(?:\[\d{1,3}\])*/gu;
+/** An encyclopedia's reference marks after a sentence (…增长5.1%。[6][7]): the sentence's, and not quoted. */
+const REFERENCE_MARKS = /(?<=[。！？!?.”’」』》）)"'])(?:\[\d{1,3}\])+$/u;
 
 export const MAX_SENTENCE = 1000;
 
@@ -17,7 +19,7 @@ const CLAUSE_MARK = /[，,；;：:、]/;
 export function splitSentences(paragraph: string, max = MAX_SENTENCE): string[] {
   const out: string[] = [];
   for (const match of paragraph.matchAll(SENTENCE)) {
-    const sentence = match[0].trim();
+    const sentence = match[0].trim().replace(REFERENCE_MARKS, "");
     if (!sentence) continue;
     if (sentence.length <= max) out.push(sentence);
     else out.push(...boundedPieces(sentence, max));

@@ -285,7 +285,7 @@ export const KEPT_LEADING = [
 ];
 
 /** Words at the end of a question's word that belong to the sentence (达到, 占, 的). */
-export const TRAILING_WORDS = ["是", "有", "在", "为", "了", "达到", "达", "占", "的", "于", "自", "由", "被", "等", "时", "向", "对", "从"];
+export const TRAILING_WORDS = ["是", "有", "在", "为", "了", "达到", "达", "占", "的", "于", "自", "由", "被", "等", "时", "向", "对", "从", "一共", "总共", "共计", "合计", "累计", "共"];
 
 /** A message that only greets, thanks or says goodbye (the whole message, bar punctuation). */
 export const GREETINGS = [

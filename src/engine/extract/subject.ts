@@ -92,6 +92,23 @@ function keepLongest(found: Named[]): Named[] {
   return kept.sort((a, b) => a.at - b.at);
 }
 
+/**
+ * The subject named last in the words before a figure, remembered for the last few thousand texts (every
+ * question reads the same sentences). 扩建大型煤矿22座 counts mines: a name right before a figure is what it counts.
+ */
+export function subjectBefore(before: string): Named | undefined {
+  let found = subjectsBefore.get(before);
+  if (found === undefined) {
+    const named = namedIn(before).filter((n) => !/^[共达有约近]*$/.test(before.slice(n.end)));
+    found = named[named.length - 1] ?? null;
+    if (subjectsBefore.size >= 4096) subjectsBefore = new Map();
+    subjectsBefore.set(before, found);
+  }
+  return found ?? undefined;
+}
+
+let subjectsBefore = new Map<string, Named | null>();
+
 /** The first subject a text names outright (a title's 定襄县, 忻州古城), not counting words that refer. */
 export function firstNamed(text: string): string | undefined {
   return namedIn(text).find((n) => !n.refers)?.name;

@@ -17,7 +17,7 @@ import { liesIn, placeNamed } from "../../model/places.js";
 import type { EngineOptions } from "../options.js";
 import type { IndexedFact, Indexes } from "../retrieve/indexes.js";
 import { type Hit, type Hits, searchInContext } from "../retrieve/search.js";
-import { normalize, tokenizeNormalized } from "../text.js";
+import { normalize, simplifyAligned, tokenizeNormalized } from "../text.js";
 import type { Question, WantedKind } from "../understand/question.js";
 import type { Span } from "./clauses.js";
 import { coverage, gradedCoverage, isEnglish } from "./coverage.js";
@@ -173,6 +173,7 @@ function readSentence(
     around: `${p.norm} ${p.context}`,
     region: p.regionNorm,
     date: p.article.date,
+    before: simplifyAligned(p.sentence.text.slice(0, x.spans[0]?.index ?? 0)),
   });
   // Each pick's frame is checked once: the best pick's is asked again for the candidate.
   const frames = new Map<Pick, Conflict | undefined>();
@@ -208,7 +209,7 @@ function readSentence(
   const score =
     baseScore(q, { coverage: cov, search, kind, period: pick.period }, o) +
     pick.fit +
-    placeBonus(q, pick.clauseNorm, o) +
+    placeBonus(q, pick.clauseNorm, o, p.regionNorm) +
     comparisonBonus(q, p.sentence.text, o) -
     (!q.frame.target && isTarget(framedOf(pick)) ? o.score.unaskedTarget : 0);
   const candidate: Candidate = {

@@ -3,6 +3,7 @@
  * holiday, a result when a result is asked, the measure itself and not a qualified or opposite one, and
  * the city when the city is asked. Evidence of another frame never answers; it may be said as a near fact.
  */
+import { SUBJECT_ENDINGS } from "../../lexicon/extraction.js";
 import {
   BATCH_QUALIFIERS,
   BATCH_REFERENCES,
@@ -23,6 +24,7 @@ import { PER_HEAD_WORDS } from "../../lexicon/kinds.js";
 import { alt, anyWordLatinWhole } from "../../lexicon/match.js";
 import { XINZHOU_COUNTIES } from "../../lexicon/places.js";
 import { isCounty, placeNamed, placesIn } from "../../model/places.js";
+import { subjectBefore } from "../extract/subject.js";
 import { namesHoliday } from "../understand/frame.js";
 import type { Question } from "../understand/question.js";
 import { monthSpan, yearOf } from "./periods.js";
@@ -44,6 +46,8 @@ export interface Framed {
   readonly around: string;
   /** The article's region. */
   readonly region: string;
+  /** A sentence's words before the figure, simplified (none for a curated fact): whose figure it is stands there. */
+  readonly before?: string;
 }
 
 const TARGET = anyWordLatinWhole([...TARGET_WORDS, ...PLANNED_MEASURES]);
@@ -82,8 +86,29 @@ export function conflictOf(q: Question, e: Framed): Conflict | undefined {
   if (otherMeasure(q, e.own, BATCH_REFERENCE.test(`${e.lead} ${e.own}`) ? e.around : e.own)) return "measure";
   // The part asked (…中产业类项目) must stand in the figure's own clauses, or most of its bigrams must.
   if (q.frame.part && !partSaid(q.frame.part, e.own)) return "measure";
-  if (countyForCity(q, e)) return "place";
+  if (countyForCity(q, e) || ofOtherThing(q, e.before)) return "place";
   return undefined;
+}
+
+/**
+ * A figure whose subject is a thing of its own (五台山景区共接待游客…, 某某公司实现产值…) that the question does not
+ * name: it is that thing's figure, not its place's. The subject is the last one named before the figure; a place,
+ * 全市 or 该县 is the place's own.
+ */
+function ofOtherThing(q: Question, before: string | undefined): boolean {
+  if (!before || !q.places.length) return false;
+  const subject = subjectBefore(before);
+  if (!subject || subject.refers || placeNamed(subject.name) || placesIn(subject.name).length) return false;
+  const thing = subject.name;
+  const ending = SUBJECT_ENDINGS.find((w) => thing.endsWith(w));
+  // A name ending in 项目 or 工程 is as often a phrase (抓好项目) as a project's name: not judged by its ending.
+  if (!ending || ending === "项目" || ending === "工程") return false;
+  const core = thing.slice(0, -ending.length);
+  const asked = q.text;
+  // The question names it (五台山 for 五台山风景区), or asks of such things (景区接待游客, 企业产值).
+  if (asked.includes(ending) || [...core].slice(0, -1).some((ch, i) => asked.includes(ch + core[i + 1]!))) return false;
+  const names = [...q.places.flat(), ...q.concepts.flatMap((c) => c.forms)];
+  return !names.some((f) => f.length >= 2 && thing.includes(f));
 }
 
 /** Evidence of a holiday: its clause names one, or its article does and the sentence names no time of its own. */
@@ -242,7 +267,12 @@ function countyForCity(q: Question, e: Framed): boolean {
     return true;
   }
   const county = asked.find(isCounty);
-  if (county) return !county.endsWith("市") && CITY_WIDE.test(e.own) && !namesPlace(e.own, county);
+  if (county) {
+    if (county.endsWith("市")) return false;
+    // 全市共接待游客312.6万人次，实现旅游收入27.85亿元: the city's, though its own clause does not say 全市 again.
+    const whose = e.before === undefined ? undefined : subjectBefore(e.before);
+    return (CITY_WIDE.test(e.own) || whose?.refers === "city") && !namesPlace(e.own, county);
+  }
   if (!asked.includes("忻州市")) return false;
   if (!isCounty(placeNamed(e.region) ?? "")) return false;
   if (!CITY.test(e.own)) return true;

@@ -9,7 +9,7 @@ import type { Article, Sentence } from "../../model/knowledge.js";
 import { normalize } from "../text.js";
 import { type Clause, groupStart, splitClauses } from "./clauses.js";
 import { type Figure, findFigures } from "./figures.js";
-import { articleYears, periodOf } from "./periods.js";
+import { type ArticleYears, articleYears, periodOf } from "./periods.js";
 
 /** A sentence ready to be evidence: its figures, clauses and periods, worked out when first needed. */
 export interface Passage {
@@ -46,13 +46,20 @@ export function makePassage(sentence: Sentence, article: Article, regionNorm: st
   const clauses = splitClauses(sentence.text);
   const norms = clauses.map((c) => normalize(c.text));
   const years = articleYears(article);
+  let carried: string | undefined;
+  const periodAt = (end: number) => {
+    const own = periodOf(sentence.text.slice(0, end), article.date, "last", years);
+    if (own) return own;
+    carried ??= carriedPeriod(sentence, article, years);
+    return carried;
+  };
   return {
     sentence,
     article,
     figures: findFigures(sentence.text),
     clauses: clauses.map((c, i) => ({
       ...c,
-      period: periodOf(sentence.text.slice(0, c.end), article.date, "last", years),
+      period: periodAt(c.end),
       own: norms.slice(groupStart(clauses, i), i + 1).join(" "),
       // The sentence's first clause, where its subject stands, is part of every clause's window.
       window: [...(i > 1 ? [norms[0]!] : []), ...norms.slice(Math.max(0, i - 1), i + 2)].join(" "),
@@ -85,6 +92,23 @@ function companyOf(article: Article): string {
     companies.set(article, name);
   }
   return name;
+}
+
+/**
+ * The time a sentence that names none goes on in: the last one named by the sentences before it in its paragraph
+ * (2024年，全县地区生产总值…。其中，第一产业增加值…), or by the sentence a paragraph opening with 其中 follows. "" when none.
+ */
+function carriedPeriod(sentence: Sentence, article: Article, years: ArticleYears): string {
+  const paragraph = article.paragraphs[sentence.paragraph]?.sentences ?? [];
+  const at = paragraph.findIndex((s) => s.id === sentence.id);
+  for (let i = at - 1; i >= 0; i--) {
+    const period = periodOf(paragraph[i]!.text, article.date, "last", years);
+    if (period) return period;
+  }
+  const opener = paragraph[0];
+  if (opener && REFERS_BACK.test(opener.text))
+    return periodOf(sentenceBefore(opener, article), article.date, "last", years);
+  return "";
 }
 
 /** The sentence before this one in its paragraph, or the last of the paragraph before; "" at the start. */

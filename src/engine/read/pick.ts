@@ -11,6 +11,8 @@ import type { Span } from "./clauses.js";
 import { coverage } from "./coverage.js";
 import { type Figure, findDates } from "./figures.js";
 import type { Passage } from "./passage.js";
+import { yearOf } from "./periods.js";
+import { itemAsked, respectiveItems, respectiveYear } from "./respective.js";
 import { answersStrictKind, excess, kindFit, measureFit, NUMERIC_KINDS } from "./score.js";
 
 export interface Pick {
@@ -66,9 +68,16 @@ export function pickFigure(
       const eventFit = q.event.length ? o.score.event * (event - 0.5) : 0;
       const fit = o.score.measure * measured + nearness(figure) - o.score.excess * said + eventFit;
       const own = figure.kind === "time" ? Math.max(cov, dateCov) : cov;
-      const rank = o.score.ownClause * own + kindFit(q.kinds, figure.kind, o) + fit;
+      const period = respectiveYear(p.sentence.text, p.figures, figure) ?? c.period;
+      // Of a sentence's figures for several years, the one of the year asked.
+      const yearFit = q.years.includes(yearOf(period) ?? 0) ? o.score.year : 0;
+      // Of a list said respectively (红芸豆、马铃薯、燕麦种植面积分别为…), the figure of the item asked.
+      const items = respectiveItems(p.sentence.text, p.figures, figure);
+      const asked = items && itemAsked(q.text, items);
+      const itemFit = asked === undefined ? 0 : asked ? o.score.year : -o.score.year;
+      const rank = o.score.ownClause * own + kindFit(q.kinds, figure.kind, o) + fit + yearFit + itemFit;
       const spans = [{ index: figure.index, length: figure.text.length }];
-      picks.push({ figure, spans, clauseNorm: c.window, ownNorm, period: c.period, rank, fit, event });
+      picks.push({ figure, spans, clauseNorm: c.window, ownNorm, period, rank, fit, event });
     }
     if (!figures.length && !wantsFigure) {
       const spans = [{ index: c.start, length: c.end - c.start }];

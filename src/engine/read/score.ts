@@ -3,6 +3,7 @@
  * of its figure, its year, its place, its unit. Each term's weight is an option (options.ts `score`).
  */
 
+import { WHOLE_PLACE_WORDS } from "../../lexicon/extraction.js";
 import { INCREASE_BEFORE, PER_HEAD_WORDS } from "../../lexicon/kinds.js";
 import { alt, anyWord } from "../../lexicon/match.js";
 import { KNOWN_PLACES, NOT_PLACES, NOT_SUBJECT_WORDS, PROVINCES } from "../../lexicon/places.js";
@@ -16,6 +17,7 @@ import { monthSpan, yearOf } from "./periods.js";
 import { measureOf, measuresFit } from "./units.js";
 
 const PER_HEAD = anyWord(PER_HEAD_WORDS);
+const WHOLE_AREA = anyWord(Object.values(WHOLE_PLACE_WORDS).flat());
 
 export const NUMERIC_KINDS: readonly WantedKind[] = ["amount", "count", "share", "growth", "fraction", "duration"];
 
@@ -113,10 +115,19 @@ export function comparisonBonus(q: Question, quote: string, o: EngineOptions): n
   return q.comparedYears.some((y) => quote.includes(`${y}年`)) ? o.score.comparison : 0;
 }
 
-/** Evidence whose own words name the question's places (not only its article's region) ranks higher. */
-export function placeBonus(q: Question, own: string, o: EngineOptions): number {
+/**
+ * Evidence whose own words name the question's places (not only its article's region) ranks higher; so does a
+ * clause that says its article's place whole (全市, 该县) where that place is the one asked, by half.
+ */
+export function placeBonus(q: Question, own: string, o: EngineOptions, region = ""): number {
   if (!q.places.length) return 0;
-  const named = q.places.filter((names) => names.some((n) => contains(own, n))).length;
+  const whole = region !== "" && WHOLE_AREA.test(own);
+  let named = 0;
+  for (const names of q.places) {
+    if (names.some((n) => contains(own, n))) named += 1;
+    // 全市 says the place as surely, but says less of what else the clause is about: half the weight.
+    else if (whole && names.includes(region)) named += 0.5;
+  }
   return (o.score.place * named) / q.places.length;
 }
 

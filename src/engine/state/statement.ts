@@ -22,7 +22,9 @@ import { alt } from "../../lexicon/match.js";
 import { KNOWN_PLACES } from "../../lexicon/places.js";
 import { FROM_OR_TO, OTHER_TIMES, PARTS_OF_YEAR, RELATIVE_YEARS, REPORTING } from "../../lexicon/time.js";
 import { type Clause, groupStart, PLAN_PERIOD, type Span, splitClauses, TIME_CLAUSE } from "../read/clauses.js";
+import { findFigures } from "../read/figures.js";
 import { type ArticleYears, resolveRelativeYears } from "../read/periods.js";
+import { respectiveYear } from "../read/respective.js";
 import { dropReadings, isTraditional, simplify, traditionalize } from "../text.js";
 
 /** 该市, 该县 …: the place the article is about. */
@@ -66,6 +68,10 @@ const ENUMERATED =
 const NOW_WORD = /^(?:截至|截止)?(?:目前|当前|如今|现在)(?=$|[，,])/;
 /** Where a statement reaching back for its subject stops growing: past it, the figure is lost in the sentence. */
 const MAX_REACH = 120;
+/** A clause that names its own measure before its figure (第二产业增加值35.47亿元), not one that goes on (增长5.1%). */
+const OWN_MEASURE = /^(?!其|该|此|同比|增长|增加|下降|减少|占|比|较|分别|达|为)\p{Script=Han}{3,}[^\d，,；;]*\d/u;
+/** A sentence counting a batch of projects: its parts (产业类项目112个) are the batch's, not the place's. */
+const BATCH_WHOLE = /批|项目|項目/;
 
 /** Strips quotation marks at either end that close or open nothing inside the text. */
 export function trimQuotes(text: string): string {
@@ -184,13 +190,21 @@ export function statement(input: StatementInput): string {
   const cut = figureClauses(quote, clauses, input.spans);
   const english = /^[^\p{Script=Han}]*$/u.test(quote);
   if (english) return englishStatement(quote, clauses, cut);
-  const item = listItem(clauses, cut, input.spans);
+  const item = listItem(clauses, cut, input.spans) ?? respectiveItem(quote, input.spans);
   if (item) return `${item}。`;
   // When the answer is itself a date, an earlier date of the quote (1913年1月，…于1916年…结婚) is another time:
   // the statement does not reach back over it.
   const answersWhen = input.spans.some((s) => /\d年|\d月\d{1,2}[日号]/.test(quote.slice(s.index, s.index + s.length)));
   const lo = answersWhen ? cut.lo : subjectStart(quote, clauses, cut.lo, names);
-  const reach = quote.slice(clauses[lo]!.start, clauses[cut.hi]!.end).length <= MAX_REACH ? lo : cut.lo;
+  // A part after 其中 that names its own measure (其中，第一产业增加值6.83亿元，第二产业增加值35.47亿元) is said
+  // alone, of the place: its whole (地区生产总值) is no count to say it with, and not a batch of projects.
+  const ownPart =
+    lo === 0 &&
+    cut.lo > 0 &&
+    PART_OPENING.test(trimQuotes(quote)) &&
+    OWN_MEASURE.test(trimQuotes(clauses[cut.lo]!.text)) &&
+    !BATCH_WHOLE.test(input.referent ?? "");
+  const reach = ownPart || quote.slice(clauses[lo]!.start, clauses[cut.hi]!.end).length > MAX_REACH ? cut.lo : lo;
   const cutText = trimQuotes(quote.slice(clauses[reach]!.start, clauses[cut.hi]!.end).replace(DATELINE, ""));
   // 其中，… after a sentence that counts a whole (此次首批集中开工的重大项目共183个) is a part of that whole: said so,
   // also for the parts after a semicolon (其中，A类71个…；B类112个…).
@@ -201,7 +215,7 @@ export function statement(input: StatementInput): string {
   const raw = whole && part ? `${whole}中，${part}` : cutText;
   const here = Boolean(place) && HERE.test(raw);
   const lone = OUTSIDE.test(raw) && reach === 0 && !here;
-  if (lone || (reach === cut.lo && reach !== lo && !saysWhose(raw, names) && !here)) {
+  if (!ownPart && (lone || (reach === cut.lo && reach !== lo && !saysWhose(raw, names) && !here))) {
     return verbatim(quote, clauses, cut.hi);
   }
   let body = dropReadings(
@@ -310,6 +324,22 @@ function listItem(clauses: readonly Clause[], cut: Cut, spans: readonly Span[]):
   const figureEnd = at + m[1]!.length + m[2]!.length;
   if (!spans.every((s) => s.index >= at + m[1]!.length && s.index + s.length <= figureEnd)) return undefined;
   return `${m[3]}${m[1]}${m[2]}`;
+}
+
+/**
+ * One figure of a list that follows a list of years, said for its year alone: 2021年、2022年、2023年，岢岚县地区生产
+ * 总值分别为54.3亿元、61.8亿元、66.5亿元 → 2022年，岢岚县地区生产总值为61.8亿元. Undefined for any other quote.
+ */
+function respectiveItem(quote: string, spans: readonly Span[]): string | undefined {
+  if (spans.length !== 1) return undefined;
+  const figures = findFigures(quote);
+  const figure = figures.find((f) => f.index === spans[0]!.index);
+  const year = figure && respectiveYear(quote, figures, figure);
+  if (!year || !figure) return undefined;
+  const m = quote.match(/^(.*(?:19|20)\d\d年[，,]?)([^，,；;。]*?)(?:分别|依次)([^\d，,；;。]*)/u);
+  const measure = m?.[2]?.trim();
+  if (!m || !measure) return undefined;
+  return `${year}，${measure}${m[3]}${figure.text}`;
 }
 
 /** 此次 (this batch) said as the batch its article's title names: 此次集中开工项目 → 第二批集中开工项目. */
