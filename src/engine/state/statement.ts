@@ -196,14 +196,7 @@ export function statement(input: StatementInput): string {
   // the statement does not reach back over it.
   const answersWhen = input.spans.some((s) => /\d年|\d月\d{1,2}[日号]/.test(quote.slice(s.index, s.index + s.length)));
   const lo = answersWhen ? cut.lo : subjectStart(quote, clauses, cut.lo, names);
-  // A part after 其中 that names its own measure (其中，第一产业增加值6.83亿元，第二产业增加值35.47亿元) is said
-  // alone, of the place: its whole (地区生产总值) is no count to say it with, and not a batch of projects.
-  const ownPart =
-    lo === 0 &&
-    cut.lo > 0 &&
-    PART_OPENING.test(trimQuotes(quote)) &&
-    OWN_MEASURE.test(trimQuotes(clauses[cut.lo]!.text)) &&
-    !BATCH_WHOLE.test(input.referent ?? "");
+  const ownPart = lo === 0 && isOwnPart(quote, clauses[cut.lo]!, cut.lo, input.referent);
   const reach = ownPart || quote.slice(clauses[lo]!.start, clauses[cut.hi]!.end).length > MAX_REACH ? cut.lo : lo;
   const cutText = trimQuotes(quote.slice(clauses[reach]!.start, clauses[cut.hi]!.end).replace(DATELINE, ""));
   // 其中，… after a sentence that counts a whole (此次首批集中开工的重大项目共183个) is a part of that whole: said so,
@@ -247,6 +240,19 @@ export function statement(input: StatementInput): string {
   }
   const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");
   return `${sentence}。`;
+}
+
+/**
+ * A part after 其中 that names its own measure (其中，第一产业增加值6.83亿元，第二产业增加值35.47亿元): said alone, of
+ * the place, for its whole (地区生产总值) is no count to say it with; never a part of a batch of projects.
+ */
+function isOwnPart(quote: string, clause: Clause, at: number, referent = ""): boolean {
+  return (
+    at > 0 &&
+    PART_OPENING.test(trimQuotes(quote)) &&
+    OWN_MEASURE.test(trimQuotes(clause.text)) &&
+    !BATCH_WHOLE.test(referent)
+  );
 }
 
 /**
