@@ -40,6 +40,15 @@ export const CONTINUING = [
   "增加",
   "减少",
   "下降",
+  // English clauses that go on from the measure before them (…reached 10.86 billion yuan, up 12.4 percent).
+  "up ",
+  "down ",
+  "a year-on-year increase",
+  "a year-on-year decrease",
+  "an increase of",
+  "a decrease of",
+  "accounting for",
+  "ranking ",
 ];
 
 /**

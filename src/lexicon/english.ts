@@ -35,7 +35,8 @@ export const REPORT_TERMS: readonly (readonly string[])[] = [
   ["产值", "output value", "value of output", "gross output"],
   ["增加值", "value added", "added value"],
   ["规模以上工业", "规上工业", "industrial enterprises above designated size", "above designated size", "above-scale"],
-  ["出口", "exports", "export"],
+  ["进出口", "进出口总额", "外贸", "对外贸易", "foreign trade", "imports and exports", "total imports and exports", "trade volume"],
+  ["出口", "exports", "export", "exported"],
   ["进口", "imports", "import"],
   ["乡镇", "towns and townships", "townships and towns", "townships"],
   ["行政村", "administrative villages", "villages"],
@@ -44,12 +45,14 @@ export const REPORT_TERMS: readonly (readonly string[])[] = [
   ["一般公共预算收入", "财政收入", "general public budget revenue", "fiscal revenue", "budget revenue"],
   ["税收", "税收收入", "tax revenue", "taxes"],
   ["粮食产量", "grain output", "grain production", "grain yield"],
-  ["增长", "同比增长", "增速", "growth", "grow", "grew", "grown", "increase", "rise", "rose"],
+  ["增长", "同比增长", "增速", "growth", "grow", "grew", "grown", "increase", "increased", "rise", "rose", "up"],
 ];
 
 /** English words that ask or join but name nothing evidence must say. */
 export const ENGLISH_STOP = [
   "during",
+  "reach",
+  "reached",
   "over",
   "under",
   "since",

@@ -157,6 +157,17 @@ export const COUNTED_THINGS = ["项目", "企业", "单位", "游客", "工程",
 /** Measures reported per person by nature: 城镇居民可支配收入 asks the 人均 figure even when it leaves 人均 out. */
 export const PER_HEAD_BY_NATURE = ["可支配收入", "纯收入", "消费支出", "住房面积", "disposable income"];
 
+/**
+ * Measures made of two others (进出口 of 进口 and 出口): a figure of the whole never answers one of its parts, though
+ * the part's word stands in the whole's.
+ */
+export const JOINED_MEASURES: readonly (readonly [string, readonly string[]])[] = [
+  ["进出口", ["进口", "出口"]],
+  ["imports and exports", ["imports", "exports"]],
+  ["exports and imports", ["imports", "exports"]],
+  ["收支", ["收入", "支出"]],
+];
+
 /** Measures that are not each other: a figure of one never answers the other (收入 and 支出, 产值 and 投资). */
 export const OPPOSITES: readonly (readonly [string, string])[] = [
   ["收入", "支出"],

@@ -114,10 +114,17 @@ export const ENGLISH_PARTS_OF_YEAR: readonly (readonly [readonly string[], strin
       "jan september",
       "january sep",
       "january september",
+      "january to september",
+      "from january to september",
+      "jan to sep",
+      "jan-sept",
+      "first nine months",
     ],
     "前三季度",
   ],
-  [["first half"], "上半年"],
+  [["first half", "january to june", "from january to june", "january-june", "jan-jun", "first six months"], "上半年"],
+  [["first quarter", "january to march", "from january to march", "january-march", "jan-mar", "q1"], "一季度"],
+  [["first ten months", "january to october", "from january to october", "january-october", "jan-oct"], "前十个月"],
   [["end of"], "底"],
 ];
 

@@ -86,7 +86,7 @@ const ASIDE = new RegExp(`${alt(ASIDE_ENDINGS)}$`);
 /** The first clause of the group that clause `i` belongs to: 同比增长6.7% goes on from the clause before. */
 export function groupStart(clauses: readonly Clause[], i: number): number {
   let lo = i;
-  while (lo > 0 && CONTINUES.test(clauses[lo]!.text) && !TIME_CLAUSE.test(clauses[lo - 1]!.text)) {
+  while (lo > 0 && CONTINUES.test(clauses[lo]!.text.trimStart()) && !TIME_CLAUSE.test(clauses[lo - 1]!.text)) {
     lo--;
     if (lo > 0 && ASIDE.test(clauses[lo]!.text)) lo--;
   }

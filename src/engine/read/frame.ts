@@ -153,7 +153,10 @@ function periodConflicts(fullYear: boolean, span: string, period: string): boole
 /** The question's measure qualified otherwise in the evidence (城镇常住人口 for 常住人口), or its opposite (收入 for 支出). */
 function otherMeasure(q: Question, own: string, around: string): boolean {
   if (q.frame.perHead && !PER_HEAD.test(own)) return true;
-  for (const { asked, opposite } of q.frame.measures) if (own.includes(opposite) && !own.includes(asked)) return true;
+  for (const { asked, opposite } of q.frame.measures) {
+    // 出口 said only within 进出口 is not said.
+    if (own.includes(opposite) && !own.split(opposite).join(" ").includes(asked)) return true;
+  }
   if (rivalQualified(q, own) || lacksQualifier(q, own, around)) return true;
   for (const c of q.concepts) {
     // A glossary concept (GDP) is met by its forms (地区生产总值); a word of the question by itself.

@@ -8,6 +8,7 @@ import { alt, anyWord, anyWordLatinWhole } from "../../lexicon/match.js";
 import {
   AS_OF_NOW,
   COMPARISON_WORDS,
+  ENGLISH_PARTS_OF_YEAR,
   MONTH_SPANS,
   MONTHS,
   RELATIVE_YEARS,
@@ -81,7 +82,7 @@ export function articleYears(article: { readonly title: string; readonly date: s
     return { result: given - 1, target: given, reviewed: given - 1 };
   }
   // An article titled 上半年… speaks of that half of its year (or of the year its title names).
-  const span = monthSpan(article.title);
+  const span = monthSpan(englishTimes(article.title, article.date));
   if (span) {
     const year = named ?? Number(article.date.slice(0, 4));
     return { result: year, target: year, span };
@@ -163,6 +164,12 @@ const MONTH_NAMES = MONTHS;
  * English times rewritten as the Chinese the rest of this file reads: last year → 2024年, by the end of May →
  * 截至2025年5月底.
  */
+/** The English names of parts of a year (the first three quarters, January to June) and the Chinese they are read as. */
+const ENGLISH_PART_NAMES = new Map(
+  ENGLISH_PARTS_OF_YEAR.filter(([, zh]) => zh !== "底").flatMap(([names, zh]) => names.map((n) => [n, zh] as const)),
+);
+const ENGLISH_PART = new RegExp(`\\b${alt([...ENGLISH_PART_NAMES.keys()])}\\b`, "gi");
+
 function englishTimes(text: string, date: string): string {
   if (!/[A-Za-z]{3}/.test(text)) return text;
   const year = Number(date.slice(0, 4));
@@ -171,6 +178,7 @@ function englishTimes(text: string, date: string): string {
       const m = MONTH_NAMES.indexOf(month.toLowerCase());
       return m >= 0 ? `截至${year}年${m + 1}月底` : /^(the )?year$/i.test(month) ? `${year}年` : whole;
     })
+    .replace(ENGLISH_PART, (part) => ENGLISH_PART_NAMES.get(part.toLowerCase()) ?? part)
     .replace(/\blast year\b/gi, `${year - 1}年`)
     .replace(/\bthis year\b/gi, `${year}年`)
     .replace(/(?<![\d.,])((?:19|20)\d\d)(?![\d年])/g, "$1年");

@@ -35,7 +35,7 @@ export function baseScore(q: Question, e: Ranked, o: EngineOptions): number {
   const year = yearOf(period) ?? 0;
   const prefersYear = q.relativeYears.includes(year) || q.years.includes(year) ? o.score.year : 0;
   // The months the question names (1-8月, 前三季度) prefer evidence of those months.
-  const span = monthSpan(q.raw);
+  const span = q.frame.span || monthSpan(q.raw);
   const prefersMonths = span && period.includes(span) ? o.score.year : 0;
   return (
     o.score.coverage * e.coverage + o.score.search * e.search + kindFit(q.kinds, kind, o) + prefersYear + prefersMonths

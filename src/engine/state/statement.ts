@@ -251,7 +251,7 @@ function isOwnPart(quote: string, clause: Clause, at: number, referent = ""): bo
     at > 0 &&
     PART_OPENING.test(trimQuotes(quote)) &&
     OWN_MEASURE.test(trimQuotes(clause.text)) &&
-    !BATCH_WHOLE.test(referent)
+    !BATCH_WHOLE.test(`${referent} ${clause.text}`)
   );
 }
 

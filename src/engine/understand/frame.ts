@@ -6,6 +6,7 @@
 import {
   COUNTED_THINGS,
   HOLIDAYS,
+  JOINED_MEASURES,
   OPPOSITES,
   PER_PERSON_ASKED,
   PLANNED_MEASURES,
@@ -78,6 +79,11 @@ export function frameOf(text: string): QuestionFrame {
     if (hasA === hasB) return [];
     return [hasA ? { asked: a, opposite: b } : { asked: b, opposite: a }];
   });
+  // A part asked alone (出口, not 进出口): the whole made of it is another measure.
+  for (const [whole, parts] of JOINED_MEASURES) {
+    if (text.includes(whole)) continue;
+    for (const part of parts) if (text.includes(part)) measures.push({ asked: part, opposite: whole });
+  }
   const holidays = HOLIDAY_NAMES.filter(([, re]) => re.test(text)).map(([name]) => name);
   const span = monthSpan(text);
   return {

@@ -172,6 +172,8 @@ const ENGLISH_TIME: [RegExp, string][] = [
   ),
   ...MONTHS.map((m, i) => [new RegExp(`\\b${m}\\b`, "g"), ` ${i + 1}月 `] as [RegExp, string]),
 ];
+/** Only the parts of a year (the first half, January to September): a month alone (May Day) stays a word. */
+const ENGLISH_PARTS = ENGLISH_TIME.slice(0, ENGLISH_PARTS_OF_YEAR.length);
 
 const placeNames = new WeakMap<Indexes, readonly string[]>();
 /** Every place name a question may use, longest first: worked out once per index. */
@@ -236,14 +238,17 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   const concepts = glossaryConcepts(left, ix);
   let timeText = left.text;
   for (const [pattern, replacement] of ENGLISH_TIME) timeText = timeText.replace(pattern, replacement);
+  let wordText = left.text;
+  for (const [pattern, replacement] of ENGLISH_PARTS) wordText = wordText.replace(pattern, replacement);
   const cueText = kindsFrom === raw ? text : normalize(kindsFrom).replace(SERIES_WORDS_ALL, " ");
   const asked = measureAsked(cueText);
   const cued = CUES.filter(([, cue]) => cue.test(cueText) || cue.test(kindsFrom.toLowerCase())).map(([k]) => k);
   // A question that asks for a year or a day wants a date, whatever else its words cue.
   const kinds: WantedKind[] = asked.measure === "year" || asked.measure === "date" ? ["time"] : cued;
   const strictKind = strictKindOf(kinds, cueText);
-  concepts.push(...wordConcepts(left.text, ix));
-  const english = englishConcepts(left.text, ix);
+  // English times (the first three quarters, January to June) are read as the Chinese: times, not words to look for.
+  concepts.push(...wordConcepts(wordText, ix));
+  const english = englishConcepts(wordText, ix);
   concepts.push(...english.concepts);
   const searchText = searchTextOf(ix, concepts, { kinds, places, englishTokens: english.tokens, timeText });
   const kept = heaviest(concepts, ix.options.limits.concepts);
@@ -276,10 +281,18 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     several: SEVERAL_FIGURES.test(text),
     series,
     ...seriesSpanOf(mended.text),
-    frame: askedInEnglish(frameOf(text), kept),
+    frame: askedInEnglish(frameOf(englishTimed(text)), kept),
     ...(describing ? { describing } : {}),
     overview: !series && isOverview(text, places.flat()),
   };
+}
+
+/** A question with its English times said in Chinese (the first half → 上半年), for its frame. */
+function englishTimed(text: string): string {
+  if (!/[a-z]{3}/.test(text)) return text;
+  let timed = text;
+  for (const [pattern, replacement] of ENGLISH_PARTS) timed = timed.replace(pattern, replacement);
+  return timed;
 }
 
 /** The qualifiers an English question says through its concepts (farmers: 农民), as a Chinese one says them. */
