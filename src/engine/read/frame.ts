@@ -83,7 +83,9 @@ export function conflictOf(q: Question, e: Framed): Conflict | undefined {
   if (f.year && q.years.length && monthSpan(e.period)) return "period";
   if (f.result && isTarget(e)) return "target";
   if (f.target && !isTarget(e)) return "result";
-  if (otherMeasure(q, e.own, BATCH_REFERENCE.test(`${e.lead} ${e.own}`) ? e.around : e.own)) return "measure";
+  // A batch (第二批) may be said where the passage stands when it or the sentences it goes on from refer to one (此次…,
+  // 其中…): 此次集中开工的项目共126个…。按项目类型分，产业类项目78个 is of the batch its title names.
+  if (otherMeasure(q, e.own, BATCH_REFERENCE.test(e.around) ? e.around : e.own)) return "measure";
   // The part asked (…中产业类项目) must stand in the figure's own clauses, or most of its bigrams must.
   if (q.frame.part && !partSaid(q.frame.part, e.own)) return "measure";
   if (countyForCity(q, e) || ofOtherThing(q, e.before)) return "place";
