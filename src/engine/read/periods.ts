@@ -110,8 +110,8 @@ const MONTH_SPAN: readonly (readonly [RegExp, string])[] = MONTH_SPANS.map(({ sp
 /** The span of a year that a text names (前三季度 → 1-9月), or "". */
 export function monthSpan(text: string): string {
   for (const [pattern, span] of MONTH_SPAN) if (pattern.test(text)) return span;
-  // Any other span of months: 1至8月, 1-8月, 3月至5月.
-  const m = text.match(/(?<!\d)(\d{1,2})\s*月?\s*(?:-|—|～|~|至|到)\s*(\d{1,2})\s*月/);
+  // Any other span of months: 1至8月, 1-8月, 3月至5月; a normalized question's 1-5月 reads 1 5月.
+  const m = text.match(/(?<!\d)(\d{1,2})\s*月?\s*(?:-|—|～|~|至|到|\s)\s*(\d{1,2})\s*月/);
   return m && Number(m[1]) < Number(m[2]) && Number(m[2]) <= 12 ? `${Number(m[1])}-${Number(m[2])}月` : "";
 }
 
