@@ -1,0 +1,191 @@
+/**
+ * Whose figure, which item and which time: a scenic area's or a company's figure named before it is not its
+ * place's; the city's 全市 figure is not a county's; lists said respectively (分别) give each figure its year or
+ * item; a sentence that names no time goes on in its paragraph's; English parts of a year are read on both
+ * sides; a part (exports) is never answered by the whole made of it (imports and exports). All text is invented.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Engine } from "../../src/engine/index.js";
+import { findFigures } from "../../src/engine/read/figures.js";
+import { periodOf } from "../../src/engine/read/periods.js";
+import { respectiveItems, respectiveYear } from "../../src/engine/read/respective.js";
+import { integrityProblems } from "../../src/eval/judge.js";
+import { splitSentences } from "../../src/knowledge/sentences.js";
+import { engineFor } from "../helpers/engine.js";
+import { article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+
+const NOW = new Date("2025-12-01T08:00:00Z");
+
+const FILES = {
+  "articles/holiday.md": article(
+    {
+      title: "2025年端午假期某市文旅市场升温",
+      publisher: "测试日报",
+      date: "2025-06-04",
+      url: "https://example.org/duanwu",
+      region: "忻州市",
+    },
+    [
+      "端午假期3天，全市累计接待游客88.6万人次，同比增长9.1%；日均接待游客29.5万人次。",
+      "假期期间，芦芽山景区共接待游客6.2万人次，同比增长12.4%。",
+    ].join("\n\n"),
+  ),
+  "articles/county-profile.md": article(
+    {
+      title: "偏关县概况",
+      publisher: "测试百科",
+      date: "2025-05-01",
+      url: "https://example.org/pianguan",
+      region: "偏关县",
+    },
+    [
+      "2021年、2022年、2023年，偏关县地区生产总值分别为41.2亿元、45.8亿元、47.3亿元。[3]2024年，全县地区生产总值49.06亿元。其中，第二产业增加值27.14亿元。[3]",
+      "2024年，全县粮食播种面积31.5万亩；谷子、糜子、莜麦种植面积分别为6.4万亩、3.9万亩、2.7万亩。",
+    ].join("\n\n"),
+  ),
+  "articles/city-holiday.md": article(
+    {
+      title: "某市国庆假期旅游市场火爆",
+      publisher: "测试晚报",
+      date: "2024-10-08",
+      url: "https://example.org/guoqing",
+      region: "忻州市",
+    },
+    "国庆假期，全市共接待游客301.5万人次，实现旅游收入26.4亿元。",
+  ),
+  "articles/half-year.md": article(
+    {
+      title: "神池县上半年经济运行平稳",
+      publisher: "测试报",
+      date: "2025-07-22",
+      url: "https://example.org/shenchi",
+      region: "神池县",
+    },
+    "1-6月，全县规模以上工业增加值同比增长8.3%。",
+  ),
+  "articles/trade-en.md": article(
+    {
+      title: "City's foreign trade up 9.8% in first three quarters",
+      publisher: "Test Daily",
+      date: "2025-10-20",
+      url: "https://example.org/trade",
+      region: "忻州市",
+      lang: "en",
+    },
+    [
+      "Xinzhou's total imports and exports reached 8.21 billion yuan in the first three quarters of 2025, up 9.8 percent year-on-year.",
+      "Exports amounted to 5.96 billion yuan, up 13.2 percent, while imports stood at 2.25 billion yuan.",
+    ].join("\n\n"),
+  ),
+};
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await engineFor(knowledgeDir(FILES));
+});
+afterAll(removeKnowledgeDirs);
+
+const ask = (q: string) => engine.ask(q, NOW);
+
+describe("whose figure it is", () => {
+  it("answers the city's visitors with the whole city's figure, not a scenic area's nor the daily average", () => {
+    const a = ask("忻州2025年端午假期共接待游客多少人次？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("88.6万人次");
+    expect(a.answer).not.toContain("6.2万");
+    expect(integrityProblems(a, engine.kb)).toEqual([]);
+  });
+
+  it("answers the daily average only when it is asked", () => {
+    const a = ask("忻州2025年端午假期日均接待游客多少？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("29.5万人次");
+  });
+
+  it("answers a scenic area's figure when the question names the area", () => {
+    const a = ask("2025年端午假期芦芽山接待了多少游客？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("6.2万人次");
+  });
+
+  it("never gives the city's 全市 figure for a county", () => {
+    const a = ask("五台县2024年国庆假期旅游收入是多少？");
+    expect(a.answer).not.toContain("26.4亿元");
+  });
+});
+
+describe("lists said respectively", () => {
+  const years = "2021年、2022年、2023年，偏关县地区生产总值分别为41.2亿元、45.8亿元、47.3亿元。";
+  const crops = "谷子、糜子、莜麦种植面积分别为6.4万亩、3.9万亩、2.7万亩。";
+
+  it("reads each figure's year from the list of years before 分别", () => {
+    const figures = findFigures(years);
+    expect(figures.map((f) => respectiveYear(years, figures, f))).toEqual(["2021年", "2022年", "2023年"]);
+  });
+
+  it("reads each figure's item from the list before 分别, and nothing when the counts differ", () => {
+    const figures = findFigures(crops);
+    expect(respectiveItems(crops, figures, figures[1]!)).toEqual({ items: ["谷子", "糜子", "莜麦种植面积"], at: 1 });
+    const uneven = "谷子、糜子种植面积分别为6.4万亩、3.9万亩、2.7万亩。";
+    const f = findFigures(uneven);
+    expect(respectiveItems(uneven, f, f[0]!)).toBeUndefined();
+  });
+
+  it("answers a year of the list with that year's figure alone", () => {
+    const a = ask("偏关县2022年GDP是多少？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toBe("2022年，偏关县地区生产总值为45.8亿元。");
+    expect(integrityProblems(a, engine.kb)).toEqual([]);
+  });
+
+  it("answers an item of the list with its own figure", () => {
+    const a = ask("偏关县2024年糜子种植面积是多少？");
+    expect(a.answered).toBe(true);
+    expect(a.citations[0]!.quote).toContain("3.9万亩");
+    expect(a.answer).toContain("3.9万亩");
+  });
+});
+
+describe("the time a sentence goes on in", () => {
+  it("gives a 其中-sentence its paragraph's year, and says its part alone with the place", () => {
+    const a = ask("偏关县2024年第二产业增加值是多少？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toBe("2024年，偏关县第二产业增加值27.14亿元。");
+  });
+
+  it("ends a sentence at an encyclopedia's reference mark, which is not quoted", () => {
+    expect(splitSentences("全县地区生产总值49.06亿元。[3]其中，第二产业增加值27.14亿元。[3]")).toEqual([
+      "全县地区生产总值49.06亿元。",
+      "其中，第二产业增加值27.14亿元。",
+    ]);
+  });
+
+  it("reads English parts of a year in evidence", () => {
+    expect(
+      periodOf("Exports reached 5.96 billion yuan in the first three quarters of 2025", "2025-10-20", "last"),
+    ).toBe("2025年1-9月");
+    expect(periodOf("Exports rose from January to June", "2025-07-20", "last")).toBe("2025年1-6月");
+  });
+});
+
+describe("a part and the whole made of it", () => {
+  it("answers exports with the exports figure, never the total of imports and exports", () => {
+    const a = ask("By how much did Xinzhou's exports grow in the first three quarters of 2025?");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("13.2");
+    expect(a.answer).not.toContain("9.8");
+  });
+
+  it("answers foreign trade with the total of imports and exports", () => {
+    const a = ask("What was the value of Xinzhou's foreign trade in January-September 2025?");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("8.21");
+  });
+
+  it("does not answer a question of 1-5月 with a figure of 1-6月", () => {
+    expect(ask("神池县2025年1-6月规上工业增加值增长了多少？").answer).toContain("8.3%");
+    const a = ask("神池县2025年1-5月规上工业增加值增长了多少？");
+    expect(a.answered).toBe(false);
+    expect(a.near?.citation.quote).toContain("8.3%");
+  });
+});
