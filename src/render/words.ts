@@ -235,7 +235,8 @@ const NEAR_ZH: Record<Conflict, string> = {
   target: "（资料里的是目标或计划，不是实际完成的数字）",
   result: "（资料里的是实际完成的数字，不是目标或计划）",
   measure: "（资料里的是另一项指标）",
-  place: "（资料里的是下辖县区的数字，不是全市的）",
+  place: "（资料里的是另一级地区的数字，如下辖县区或全市）",
+  subject: "（资料里的是其中某个景区、企业或单位的数字，不是全地的）",
 };
 
 const NEAR_EN: Record<Conflict, string> = {
@@ -244,7 +245,8 @@ const NEAR_EN: Record<Conflict, string> = {
   target: " (they give a target or a plan, not what was achieved)",
   result: " (they give what was achieved, not a target or a plan)",
   measure: " (they give another measure)",
-  place: " (they give a county's figure, not the city's)",
+  place: " (they give another level's figure: a county's for the city, or the city's for a county)",
+  subject: " (they give the figure of something within the place, such as a scenic area or a company)",
 };
 
 /** How a reply to a follow-up says the whole question it answered (engine/understand/followup.ts). */

@@ -30,7 +30,7 @@ import type { Question } from "../understand/question.js";
 import { monthSpan, yearOf } from "./periods.js";
 
 /** What makes evidence another figure than the one asked. */
-export type Conflict = "period" | "holiday" | "target" | "result" | "measure" | "place";
+export type Conflict = "period" | "holiday" | "target" | "result" | "measure" | "place" | "subject";
 
 /** The evidence a frame is checked on, normalized. */
 export interface Framed {
@@ -69,6 +69,8 @@ function partSaid(part: string, own: string): boolean {
   return grams.filter((g) => own.includes(g)).length * 2 > grams.length;
 }
 
+const CLAUSE_MARK = /[，,；;：:]/;
+
 /** A sentence that speaks of a batch named before it or in its title: 此次, 本次, 其中. */
 const BATCH_REFERENCE = new RegExp(alt(BATCH_REFERENCES));
 
@@ -88,7 +90,8 @@ export function conflictOf(q: Question, e: Framed): Conflict | undefined {
   if (otherMeasure(q, e.own, BATCH_REFERENCE.test(e.around) ? e.around : e.own)) return "measure";
   // The part asked (…中产业类项目) must stand in the figure's own clauses, or most of its bigrams must.
   if (q.frame.part && !partSaid(q.frame.part, e.own)) return "measure";
-  if (countyForCity(q, e) || ofOtherThing(q, e.before)) return "place";
+  if (countyForCity(q, e)) return "place";
+  if (ofOtherThing(q, e.before)) return "subject";
   return undefined;
 }
 
@@ -101,6 +104,10 @@ function ofOtherThing(q: Question, before: string | undefined): boolean {
   if (!before || !q.places.length) return false;
   const subject = subjectBefore(before);
   if (!subject || subject.refers || placeNamed(subject.name) || placesIn(subject.name).length) return false;
+  // It stands as the subject: in the figure's own clause, or in the sentence's first, where a subject stands.
+  const clauseStart = Math.max(...[...before].map((ch, i) => (CLAUSE_MARK.test(ch) ? i + 1 : 0)));
+  const firstEnd = before.search(CLAUSE_MARK);
+  if (subject.at < clauseStart && firstEnd >= 0 && subject.end > firstEnd) return false;
   const thing = subject.name;
   const ending = SUBJECT_ENDINGS.find((w) => thing.endsWith(w));
   // A name ending in 项目 or 工程 is as often a phrase (抓好项目) as a project's name: not judged by its ending.
