@@ -185,6 +185,9 @@ export const NOT_PLACE_OPENINGS = [
 /** Openings that refer to something outside the sentence: a statement cut from one is not whole. */
 export const REFERRING_OUT = ["其中", "其余", "其餘", "这", "這", "此外"];
 
+/** A sentence opening with the bare head noun (项目达产后…) speaks of the project the sentence before names. */
+export const BARE_REFERENCES = ["项目", "項目"];
+
 /** How a clause that only says who reported ends or starts (记者从…获悉, 负责人介绍, 初步核算). */
 export const REPORTING_CLAUSES = ["获悉", "獲悉", "了解到", "介绍", "介紹", "表示", "透露", "指出", "据悉", "據悉", "据了解", "據了解", "初步核算", "据统计", "據統計", "数据显示", "數據顯示"];
 

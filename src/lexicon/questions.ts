@@ -221,6 +221,9 @@ export const FUNCTION_CHARS = [
   "请问想知道告诉一下过着得地里",
 ];
 
+/** Question words whose characters are no typo only together: 如 of 如何, but not 如 of 收如 (收入); 何 of 为何 stays safe. */
+export const QUESTION_PAIRS = ["如何"];
+
 /** Characters of questions that are no typo when they stand between words (understand/typos.ts). */
 export const TYPO_SAFE_CHARS = ["了的吗呢吧啊么是有在和与及或多少几什么哪谁怎样如何个家项处条年月日今去请问"];
 

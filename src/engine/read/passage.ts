@@ -3,7 +3,14 @@
  * words, its neighbours and its period) and the context it stands in (title, region, the subjects
  * before it). Worked out once per sentence and kept with the index (retrieve/indexes.ts).
  */
-import { BEFORE_A_NAME, COMPANY_ENDINGS, COMPANY_REFERENCES, REFERRING, REFERRING_OUT } from "../../lexicon/clauses.js";
+import {
+  BARE_REFERENCES,
+  BEFORE_A_NAME,
+  COMPANY_ENDINGS,
+  COMPANY_REFERENCES,
+  REFERRING,
+  REFERRING_OUT,
+} from "../../lexicon/clauses.js";
 import { alt, anyWord } from "../../lexicon/match.js";
 import type { Article, Sentence } from "../../model/knowledge.js";
 import { normalize } from "../text.js";
@@ -74,7 +81,7 @@ export function makePassage(sentence: Sentence, article: Article, regionNorm: st
 
 const COMPANY_NAME = new RegExp(`[^\\s\\p{P}${BEFORE_A_NAME.join("")}]{2,16}${alt(COMPANY_ENDINGS)}`, "u");
 const COMPANY_REFERENCE = anyWord(COMPANY_REFERENCES);
-const REFERS_BACK = new RegExp(`^(?:${alt([...REFERRING_OUT, ...REFERRING])})`);
+const REFERS_BACK = new RegExp(`^(?:${alt([...REFERRING_OUT, ...REFERRING, ...BARE_REFERENCES])})`);
 const companies = new WeakMap<Article, string>();
 
 /** The first company an article names in full (山西某某科技有限公司), or "". */

@@ -60,7 +60,9 @@ const THIS_TIME = /^(?:此次|本次|这次|這次)(?!\p{Script=Han}*第[一二�
 const PART_OPENING = /^其中[，,、]\s*(.+)$/su;
 /** A whole with its count (首批集中开工的重大项目共183个): the whole, without the count. */
 const COUNTED_WHOLE = /^(.+?)(?:共计|共有|共|达到|达|为)?[\d.,]+(?:万|亿)?(?:个|项|家|户|座|所|条|人)$/u;
-const REFERRED_THING = new RegExp(`^${alt(REFERRING)}(${alt(ITEM_HEADS)})`);
+const REFERRED_THING = new RegExp(`^${alt(REFERRING)}?(${alt(ITEM_HEADS)})`);
+/** A figure for when something is done (达产后, 建成后, 届时): of no year, so none is put before it. */
+const ONCE_DONE = /(?:达产|建成|投产|运营|竣工)(?:后|以后)|届时/;
 const ACTION_OPENING = new RegExp(`^${alt(ACTION_OPENINGS)}`);
 const ENUMERATED =
   /^((?:\d{4}年[^，,]*[，,])?\p{Script=Han}{2,8}?(?:市|县|縣|区|區))[一二三四五六]是(?=\p{Script=Han})/u;
@@ -235,7 +237,7 @@ export function statement(input: StatementInput): string {
     body = body.replace(NOW_WORD, displayPeriod(input.period));
   // A time the quote says without a year (从除夕到初五) keeps its words, after the year it is of.
   // A plan's period (“十二五”期间) is its own time: no year goes before it.
-  if (!saidTime && !/\d{4}年/.test(lead + body) && !PLAN_PERIOD.test(lead)) {
+  if (!saidTime && !/\d{4}年/.test(lead + body) && !PLAN_PERIOD.test(lead) && !ONCE_DONE.test(body)) {
     lead = lead && year ? `${year}年${lead}` : displayPeriod(input.period);
   }
   const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");

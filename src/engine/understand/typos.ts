@@ -9,7 +9,7 @@ import { pinyin } from "pinyin-pro";
 import { NOT_NAMES } from "../../lexicon/english.js";
 import { alt, charSet } from "../../lexicon/match.js";
 import { KNOWN_PLACES } from "../../lexicon/places.js";
-import { TYPO_SAFE_CHARS } from "../../lexicon/questions.js";
+import { QUESTION_PAIRS, TYPO_SAFE_CHARS } from "../../lexicon/questions.js";
 import type { Indexes } from "../retrieve/indexes.js";
 import { bigramsStartingWith } from "../retrieve/terms.js";
 import { bigrams, editDistance, hanRuns, stemEnglish } from "../text.js";
@@ -33,16 +33,22 @@ export function correctTypos(norm: string, ix: Indexes, raw = norm): { text: str
     let fixed = [...run];
     for (;;) {
       // Of all one-character mends, take the one that makes the most of the run known.
-      let best: { chars: string[]; known: number } | undefined;
+      let best: Mend | undefined;
       for (let k = 0; k < fixed.length && attempts > 0; k++) {
         if (!suspicious(fixed, k, ix)) continue;
         attempts--;
-        best = bestMend(best, [mendWindow(fixed, k, ix), swapped(fixed, k), homophone(fixed, k, ix)], ix);
+        // A question word's character standing alone (如 of 收如) is mended only into a known name.
+        const mends = FUNCTION_CHARS.has(fixed[k]!)
+          ? [mendWindow(fixed, k, ix)]
+          : [mendWindow(fixed, k, ix), swapped(fixed, k), homophone(fixed, k, ix)];
+        best = bestMend(best, mends, ix);
       }
       // A mend must make the run better known by two bigrams; a run of two or three characters has only one or two,
       // and there only a sound-alike name (忻洲 → 忻州, one character changed) is taken, never swapped neighbours.
+      const at = best ? best.chars.findIndex((c, i) => c !== fixed[i]) : -1;
       const changed = best ? best.chars.filter((c, i) => c !== fixed[i]).length : 0;
-      const gain = fixed.length <= 3 && changed === 1 ? 1 : 2;
+      // A name's last character (可支配收如 → 可支配收入 before 是多少) has one bigram to gain.
+      const gain = changed === 1 && (fixed.length <= 3 || (best?.name && atWordEnd(fixed, at))) ? 1 : 2;
       if (!best || best.known < knownBigrams(fixed, ix) + gain) break;
       fixed = best.chars;
     }
@@ -77,7 +83,7 @@ const FUNCTION_CHARS = charSet(TYPO_SAFE_CHARS);
 
 /** A character is a typo suspect when every bigram it forms in its run is unknown to the corpus. */
 function suspicious(chars: readonly string[], k: number, ix: Indexes): boolean {
-  if (FUNCTION_CHARS.has(chars[k]!) || chars.length < 2) return false;
+  if ((FUNCTION_CHARS.has(chars[k]!) && !lonePairChar(chars, k)) || chars.length < 2) return false;
   const left = k > 0 ? chars[k - 1]! + chars[k]! : undefined;
   const right = k + 1 < chars.length ? chars[k]! + chars[k + 1]! : undefined;
   return (left === undefined || !knows(ix, left)) && (right === undefined || !knows(ix, right));
@@ -100,13 +106,16 @@ export function closestName(ix: Indexes, text: string): string | undefined {
 }
 
 /** Of the mends so far and these, the one that makes the most of the run known. */
-function bestMend(best: { chars: string[]; known: number } | undefined, mends: (string[] | undefined)[], ix: Indexes) {
+/** A mend, how many of its bigrams are known, and whether it makes a known name (the first of the mends given). */
+type Mend = { chars: string[]; known: number; name: boolean };
+
+function bestMend(best: Mend | undefined, mends: (string[] | undefined)[], ix: Indexes): Mend | undefined {
   let out = best;
-  for (const mend of mends) {
-    if (!mend) continue;
+  mends.forEach((mend, i) => {
+    if (!mend) return;
     const known = knownBigrams(mend, ix);
-    if (!out || known > out.known) out = { chars: mend, known };
-  }
+    if (!out || known > out.known) out = { chars: mend, known, name: i === 0 };
+  });
   return out;
 }
 
@@ -129,6 +138,18 @@ function homophone(chars: readonly string[], k: number, ix: Indexes): string[] |
     return out;
   }
   return undefined;
+}
+
+function lonePairChar(chars: readonly string[], k: number): boolean {
+  const pairs = QUESTION_PAIRS.filter((p) => p.includes(chars[k]!));
+  if (!pairs.length) return false;
+  const around = [`${chars[k - 1] ?? ""}${chars[k]}`, `${chars[k]}${chars[k + 1] ?? ""}`];
+  return !pairs.some((p) => around.includes(p));
+}
+
+/** Whether the character ends its word: the run's last, or before a question's function character (是, 的, 多). */
+function atWordEnd(chars: readonly string[], k: number): boolean {
+  return k + 1 >= chars.length || FUNCTION_CHARS.has(chars[k + 1]!);
 }
 
 const PLACE_IN = new RegExp(alt(KNOWN_PLACES.filter((p) => [...p].length >= 2)), "g");
