@@ -158,14 +158,18 @@ export const COUNTED_THINGS = ["项目", "企业", "单位", "游客", "工程",
 export const PER_HEAD_BY_NATURE = ["可支配收入", "纯收入", "消费支出", "住房面积", "disposable income"];
 
 /**
- * Measures made of two others (进出口 of 进口 and 出口): a figure of the whole never answers one of its parts, though
- * the part's word stands in the whole's.
+ * Measures made of others (进出口 of 进口 and 出口, 新能源 of 风电 and 光伏): a figure of the whole never answers one of
+ * its parts, though the part's word may stand in the whole's.
  */
 export const JOINED_MEASURES: readonly (readonly [string, readonly string[]])[] = [
   ["进出口", ["进口", "出口"]],
   ["imports and exports", ["imports", "exports"]],
   ["exports and imports", ["imports", "exports"]],
   ["收支", ["收入", "支出"]],
+  ["新能源", ["风电", "光伏", "太阳能"]],
+  ["清洁能源", ["风电", "光伏", "太阳能", "水电"]],
+  ["new energy", ["wind power", "wind", "solar"]],
+  ["clean energy", ["wind power", "wind", "solar"]],
 ];
 
 /** Measures that are not each other: a figure of one never answers the other (收入 and 支出, 产值 and 投资). */
