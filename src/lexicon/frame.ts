@@ -118,6 +118,9 @@ export const SAME_QUALIFIERS: readonly (readonly string[])[] = [
 /** Qualifiers of a set of things (首批 projects): its items may be counted in the sentences after it (其中，…). */
 export const BATCH_QUALIFIERS = ["首批", "第一批", "第二批", "第三批", "第四批"];
 
+/** What is done with a batch of projects, as a title says it (第二批重点项目集中开工). */
+export const BATCH_DEEDS = ["开工", "签约", "竣工", "投产", "開工", "簽約"];
+
 /** Words with which a sentence speaks of the batch named before it or in its title (此次集中开工项目52个). */
 export const BATCH_REFERENCES = ["此次", "本次", "这次", "這次", "其中", "该批", "這批", "这批"];
 

@@ -174,6 +174,7 @@ function readSentence(
     region: p.regionNorm,
     date: p.article.date,
     before: simplifyAligned(p.sentence.text.slice(0, x.spans[0]?.index ?? 0)),
+    title: normalize(p.article.title),
   });
   // Each pick's frame is checked once: the best pick's is asked again for the candidate.
   const frames = new Map<Pick, Conflict | undefined>();

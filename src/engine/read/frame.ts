@@ -5,6 +5,7 @@
  */
 import { SUBJECT_ENDINGS } from "../../lexicon/extraction.js";
 import {
+  BATCH_DEEDS,
   BATCH_QUALIFIERS,
   BATCH_REFERENCES,
   COVERING_QUALIFIERS,
@@ -46,6 +47,8 @@ export interface Framed {
   readonly around: string;
   /** The article's region. */
   readonly region: string;
+  /** The article's title, normalized: the batch it names (第二批重点项目集中开工) is what its sentences of 开工 speak of. */
+  readonly title?: string;
   /** A sentence's words before the figure, simplified (none for a curated fact): whose figure it is stands there. */
   readonly before?: string;
 }
@@ -70,6 +73,14 @@ function partSaid(part: string, own: string): boolean {
 }
 
 const CLAUSE_MARK = /[，,；;：:]/;
+/** A title naming a batch and what was done with it (第二批重点项目集中开工): the batch, then the deed. */
+const BATCH_TITLE = new RegExp(`(?:${alt(BATCH_QUALIFIERS)})[^，,。\\s]{0,12}?(${alt(BATCH_DEEDS)})`);
+
+/** A clause that says the deed its article's title names of a batch (忻州片区开工项目69个 under …第二批…集中开工). */
+function ofTitleBatch(e: Framed): boolean {
+  const deed = e.title ? BATCH_TITLE.exec(e.title)?.[1] : undefined;
+  return deed !== undefined && e.own.includes(deed);
+}
 
 /** A sentence that speaks of a batch named before it or in its title: 此次, 本次, 其中. */
 const BATCH_REFERENCE = new RegExp(alt(BATCH_REFERENCES));
@@ -87,12 +98,23 @@ export function conflictOf(q: Question, e: Framed): Conflict | undefined {
   if (f.target && !isTarget(e)) return "result";
   // A batch (第二批) may be said where the passage stands when it or the sentences it goes on from refer to one (此次…,
   // 其中…): 此次集中开工的项目共126个…。按项目类型分，产业类项目78个 is of the batch its title names.
-  if (otherMeasure(q, e.own, BATCH_REFERENCE.test(e.around) ? e.around : e.own)) return "measure";
+  if (otherMeasure(q, e.own, BATCH_REFERENCE.test(e.around) || ofTitleBatch(e) ? e.around : e.own)) return "measure";
   // The part asked (…中产业类项目) must stand in the figure's own clauses, or most of its bigrams must.
   if (q.frame.part && !partSaid(q.frame.part, e.own)) return "measure";
-  if (countyForCity(q, e)) return "place";
+  if (countyForCity(q, e) || sharedWithOthers(q, e.lead)) return "place";
   if (ofOtherThing(q, e.before)) return "subject";
   return undefined;
+}
+
+/**
+ * A figure of several places together (忻府区、五台县、宁武县等同步开工项目40个): not one of them's. A list said
+ * respectively (分别) gives each its own.
+ */
+function sharedWithOthers(q: Question, lead: string): boolean {
+  if (!lead.includes("、") || lead.includes("分别")) return false;
+  return q.places.some((names) =>
+    names.some((n) => n.length >= 2 && /\p{Script=Han}/u.test(n) && (lead.includes(`${n}、`) || lead.includes(`、${n}`))),
+  );
 }
 
 /**

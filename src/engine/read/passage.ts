@@ -68,8 +68,14 @@ export function makePassage(sentence: Sentence, article: Article, regionNorm: st
       ...c,
       period: periodAt(c.end),
       own: norms.slice(groupStart(clauses, i), i + 1).join(" "),
-      // The sentence's first clause, where its subject stands, is part of every clause's window.
-      window: [...(i > 1 ? [norms[0]!] : []), ...norms.slice(Math.max(0, i - 1), i + 2)].join(" "),
+      // The sentence's first clause, where its subject stands, is part of every clause's window; its neighbours are,
+      // unless a semicolon parts them (…总投资412.6亿元；基础设施类项目29个…: another item).
+      window: [
+        ...(i > 1 ? [norms[0]!] : []),
+        ...(i > 0 && !partedBefore(sentence.text, c) ? [norms[i - 1]!] : []),
+        norms[i]!,
+        ...(i + 1 < norms.length && !partedBefore(sentence.text, clauses[i + 1]!) ? [norms[i + 1]!] : []),
+      ].join(" "),
     })),
     lead: norms[0] ?? "",
     norm: norms.join(" "),
@@ -99,6 +105,11 @@ function companyOf(article: Article): string {
     companies.set(article, name);
   }
   return name;
+}
+
+/** Whether a semicolon stands right before a clause. */
+function partedBefore(text: string, c: Clause): boolean {
+  return /[；;]/.test(text[c.start - 1] ?? "");
 }
 
 /**

@@ -54,6 +54,8 @@ const TARGET = anyWordLatinWhole([...TARGET_WORDS, ...PLANNED_MEASURES], "i");
 const FULL_YEAR = new RegExp(`${anyWordLatinWhole(WHOLE_YEAR, "i").source}|\\bend of \\d{4}\\b`, "i");
 // 总投资 asks no target of its own: a project's total investment is what evidence saying 总投资 gives.
 const TARGET_ASK = anyWordLatinWhole(TARGET_ASKED, "i");
+/** Words before a qualifier that make it the base of a comparison (比第一批, 较上半年). */
+const COMPARED_WITH = /(?:比|较|與|与|同)$/;
 // A question that names a month, a quarter, a half or a date asks for less than a year.
 const PART_OF_YEAR = new RegExp(
   `\\d{1,2}月|季度|半年|截至|截止|以来|前\\d+个?月|前[一二三四五六七八九十]+个月|` +
@@ -94,7 +96,8 @@ export function frameOf(text: string): QuestionFrame {
     result: RESULT.test(text) && !TARGET.test(text),
     target: TARGET_ASK.test(text) && !RESULT.test(text),
     year: NAMED_YEAR.test(text) && !span && !holidays.length && !PART_OF_YEAR.test(text),
-    qualifiers: QUALIFIERS.filter((w) => text.includes(w)),
+    // 比第一批增长多少 compares with the first batch: that is no qualifier of the figure asked.
+    qualifiers: QUALIFIERS.filter((w) => text.split(w).slice(0, -1).some((before) => !COMPARED_WITH.test(before))),
     measures,
     perHead: PER_PERSON.test(text),
     part: text.match(PART_ASKED)?.[1] ?? "",
