@@ -4,6 +4,8 @@
  * when the counts differ nothing is read.
  */
 
+import { normalize } from "../text.js";
+
 interface Placed {
   readonly index: number;
   readonly unit: string;
@@ -11,7 +13,7 @@ interface Placed {
 }
 
 const YEAR_LIST = /(?:19|20)\d\d年(?:[、和及与](?:19|20)\d\d年)+/g;
-const RESPECTIVELY = /分别|依次/;
+const RESPECTIVELY = /分[别別]|依次/;
 /** Where a list of items before 分别 ends at the front: a clause mark, or a verb or a time before the first item. */
 const ITEM_CUT = /[，,；;：:。（(]/;
 const ITEM_SEPARATOR = /[、和及与]/;
@@ -49,17 +51,19 @@ export function respectiveItems(
   if (!list || list.at < 0 || list.listed.length < 2) return undefined;
   const before = text.slice(0, list.cue);
   const start = Math.max(...[...before].map((ch, i) => (ITEM_CUT.test(ch) ? i + 1 : 0)));
-  const items = before
+  const said = before
     .slice(start)
     .split(ITEM_SEPARATOR)
-    .map((s) => s.trim());
+    .map((s) => normalize(s).trim());
+  // 第一、二、三产业增加值: the ordinals after the first leave out its 第.
+  const items = said.map((s, i) => (i > 0 && said[0]!.startsWith("第") && /^[二三四五六七八九十]/.test(s) ? `第${s}` : s));
   if (items.length !== list.listed.length || items.some((s) => !s)) return undefined;
   return { items, at: list.at };
 }
 
 /**
- * Whether a question names this item: the item itself, or (the last, which holds the shared measure) its first two
- * characters. Undefined when it names none of the list's items: the list then says nothing of the figure.
+ * Whether a (normalized) question names this item: the item itself, or (the last, which holds the shared measure) its
+ * first two characters. Undefined when it names none of the list's items: the list then says nothing of the figure.
  */
 export function itemAsked(question: string, list: { readonly items: readonly string[]; readonly at: number }) {
   const named = (item: string, i: number) =>

@@ -344,7 +344,7 @@ function respectiveItem(quote: string, spans: readonly Span[]): string | undefin
   const figure = figures.find((f) => f.index === spans[0]!.index);
   const year = figure && respectiveYear(quote, figures, figure);
   if (!year || !figure) return undefined;
-  const m = quote.match(/^(.*(?:19|20)\d\d年[，,]?)([^，,；;。]*?)(?:分别|依次)([^\d，,；;。]*)/u);
+  const m = quote.match(/^(.*(?:19|20)\d\d年[，,]?)([^，,；;。]*?)(?:分[别別]|依次)([^\d，,；;。]*)/u);
   const measure = m?.[2]?.trim();
   if (!m || !measure) return undefined;
   return `${year}，${measure}${m[3]}${figure.text}`;
