@@ -41,12 +41,15 @@ export const REPORT_TERMS: readonly (readonly string[])[] = [
   ["乡镇", "towns and townships", "townships and towns", "townships"],
   ["行政村", "administrative villages", "villages"],
   ["面积", "总面积", "国土面积", "total area", "land area", "area"],
-  ["地区生产总值", "生产总值", "gdp", "gross domestic product", "economic output"],
+  ["地区生产总值", "生产总值", "gdp", "gross domestic product", "economic output", "economy"],
   ["一般公共预算收入", "财政收入", "general public budget revenue", "fiscal revenue", "budget revenue"],
   ["税收", "税收收入", "tax revenue", "taxes"],
   ["粮食产量", "grain output", "grain production", "grain yield"],
-  ["增长", "同比增长", "增速", "growth", "grow", "grew", "grown", "increase", "increased", "rise", "rose", "up"],
+  ["增长", "同比增长", "增速", "growth", "grow", "grew", "grown", "growing", "increase", "increased", "rise", "rose", "rising", "up"],
 ];
+
+/** An English company's name (Shanxi Runfeng Coal and Coking Co Ltd): capitalized words ending in Co Ltd and the like. */
+export const ENGLISH_COMPANY = /(?:[A-Z][\w-]*\s+)(?:(?:[A-Z][\w-]*|and|of)\s+){0,6}(?:Co\.?,?\s*Ltd\.?|Company|Group|Corporation)/;
 
 /** English words that ask or join but name nothing evidence must say. */
 export const ENGLISH_STOP = [

@@ -46,6 +46,10 @@ export const TARGET_WORDS = [
   "target",
   "expected",
   "will",
+  "aims",
+  "aim",
+  "aiming",
+  "goal",
 ];
 
 /** Words with which a question asks for a result, not a target (实际完成, 完成投资). */
@@ -71,7 +75,7 @@ export const RESULT_ASKED = [
  * Words with which a question asks for a target or a plan (目标是多少, 力争达到多少): a result does not answer it.
  * 总投资 and the other planned measures ask one too.
  */
-export const TARGET_ASKED = ["目标", "计划", "力争", "预期", "规划", "争取", "拟", "target", "planned", "plan"];
+export const TARGET_ASKED = ["目标", "计划", "力争", "预期", "规划", "争取", "拟", "target", "planned", "plan", "aim", "aiming", "aims", "goal"];
 
 /** Words in a figure's own clause that make it a result even after a target's words (年度计划投资812亿元，完成投资…). */
 export const RESULT_SAID = ["完成", "实现了", "达到了", "累计", "completed", "achieved"];

@@ -81,7 +81,7 @@ export const PER_HEAD_WORDS = ["人均", "平均", "per capita", "average"];
 /** Words beside a percentage that make it a growth rather than a share. */
 export const GROWTH_CONTEXT: Cue = {
   anywhere: ["增长", "增速", "同比", "环比", "提高", "下降", "上涨", "增加", "减少", "改善", "回落", "增幅", "增产", "增收", "涨幅", "降幅", "成长"],
-  words: ["up", "down", "rose", "fell", "grew", "increase", "increased", "decrease", "decreased", "growth"],
+  words: ["up", "down", "rose", "fell", "grew", "growing", "rising", "climbed", "increase", "increased", "decrease", "decreased", "growth", "a rise of"],
 };
 
 /** Words of a question that choose the kind of figure, not its subject (比例, 排名): not words to look for. */

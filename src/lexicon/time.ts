@@ -122,9 +122,15 @@ export const ENGLISH_PARTS_OF_YEAR: readonly (readonly [readonly string[], strin
     ],
     "前三季度",
   ],
-  [["first half", "january to june", "from january to june", "january-june", "jan-jun", "first six months"], "上半年"],
-  [["first quarter", "january to march", "from january to march", "january-march", "jan-mar", "q1"], "一季度"],
-  [["first ten months", "january to october", "from january to october", "january-october", "jan-oct"], "前十个月"],
+  [
+    ["first half", "january to june", "from january to june", "january-june", "january june", "jan-jun", "jan jun", "first six months"],
+    "上半年",
+  ],
+  [["first quarter", "january to march", "from january to march", "january-march", "january march", "jan-mar", "q1"], "一季度"],
+  [
+    ["first ten months", "january to october", "from january to october", "january-october", "january october", "jan-oct"],
+    "前十个月",
+  ],
   [["end of"], "底"],
 ];
 
@@ -145,7 +151,7 @@ export const COMPARISON_WORDS = {
   /** Words that may stand before the year of a comparison with 同期 or 全年. */
   before: ["较", "比", "与", "跟", "和", "是", "同"],
   /** Words that make a comparison with the year alone (较2023年; a 36.4% increase from 2017). */
-  against: ["较", "比", "与", "跟", "from ", "over ", "compared with ", "compared to ", "than "],
+  against: ["较", "比", "与", "跟", "from ", "over ", "on ", "compared with ", "compared to ", "than "],
   /** Words after the year: the same part of it. */
   sameTime: ["同期", "全年"],
   after: ["相比", "的"],

@@ -17,7 +17,7 @@ import { liesIn, placeNamed } from "../../model/places.js";
 import type { EngineOptions } from "../options.js";
 import type { IndexedFact, Indexes } from "../retrieve/indexes.js";
 import { type Hit, type Hits, searchInContext } from "../retrieve/search.js";
-import { normalize, simplifyAligned, tokenizeNormalized } from "../text.js";
+import { contains, normalize, simplifyAligned, tokenizeNormalized } from "../text.js";
 import type { Question, WantedKind } from "../understand/question.js";
 import type { Span } from "./clauses.js";
 import { coverage, gradedCoverage, isEnglish } from "./coverage.js";
@@ -140,6 +140,7 @@ const REFERS_OUT = new RegExp(
     alt(WHOLE_PLACES),
     `(?:^|[，,；;：:])(?:${alt(COMPANY_REFERENCES)}|其(?![中余餘他它次实實]))`,
     alt(BATCH_REFERENCES.filter((w) => w !== "其中")),
+    String.raw`\b[Tt]he company\b`,
   ].join("|"),
   "u",
 );
@@ -242,6 +243,8 @@ function leftToContext(q: Question, p: Passage): string[] {
   const names = [
     ...q.places.flatMap((g) => g.filter((n) => /\p{Script=Han}/u.test(n))),
     ...q.concepts.filter((c) => title.includes(c.text)).map((c) => c.text),
+    // An English company's name the question says (Runfeng), left to the company its article names.
+    ...q.concepts.filter((c) => /^[a-z]{4,}$/.test(c.text) && contains(p.context, c.text)).map((c) => c.text),
   ];
   const tokens = names.flatMap((n) => tokenizeNormalized(normalize(n)));
   return [...new Set(tokens)].filter((t) => !p.norm.includes(t) && p.context.includes(t));

@@ -11,7 +11,8 @@ import {
   REFERRING,
   REFERRING_OUT,
 } from "../../lexicon/clauses.js";
-import { alt, anyWord } from "../../lexicon/match.js";
+import { ENGLISH_COMPANY } from "../../lexicon/english.js";
+import { alt } from "../../lexicon/match.js";
 import type { Article, Sentence } from "../../model/knowledge.js";
 import { normalize } from "../text.js";
 import { type Clause, groupStart, splitClauses } from "./clauses.js";
@@ -85,8 +86,11 @@ export function makePassage(sentence: Sentence, article: Article, regionNorm: st
   };
 }
 
-const COMPANY_NAME = new RegExp(`[^\\s\\p{P}${BEFORE_A_NAME.join("")}]{2,16}${alt(COMPANY_ENDINGS)}`, "u");
-const COMPANY_REFERENCE = anyWord(COMPANY_REFERENCES);
+const COMPANY_NAME = new RegExp(
+  `[^\\s\\p{P}${BEFORE_A_NAME.join("")}]{2,16}${alt(COMPANY_ENDINGS)}|${ENGLISH_COMPANY.source}`,
+  "u",
+);
+const COMPANY_REFERENCE = new RegExp(`${alt(COMPANY_REFERENCES)}|\\bthe company\\b`, "i");
 const REFERS_BACK = new RegExp(`^(?:${alt([...REFERRING_OUT, ...REFERRING, ...BARE_REFERENCES])})`);
 const companies = new WeakMap<Article, string>();
 

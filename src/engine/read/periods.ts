@@ -181,6 +181,7 @@ function englishTimes(text: string, date: string): string {
       return m >= 0 ? `截至${year}年${m + 1}月底` : /^(the )?year$/i.test(month) ? `${year}年` : whole;
     })
     .replace(ENGLISH_PART, (part) => ENGLISH_PART_NAMES.get(part.toLowerCase()) ?? part)
+    .replace(/\b(?:the )?(?:full|whole) year\b/gi, "全年")
     .replace(/\blast year\b/gi, `${year - 1}年`)
     .replace(/\bthis year\b/gi, `${year}年`)
     .replace(/(?<![\d.,])((?:19|20)\d\d)(?![\d年])/g, "$1年");

@@ -172,6 +172,7 @@ const ENGLISH_TIME: [RegExp, string][] = [
   ),
   ...MONTHS.map((m, i) => [new RegExp(`\\b${m}\\b`, "g"), ` ${i + 1}月 `] as [RegExp, string]),
 ];
+const MONTH_END = new RegExp(`\\bend of (?:${MONTHS.join("|")})\\b`, "g");
 /** Only the parts of a year (the first half, January to September): a month alone (May Day) stays a word. */
 const ENGLISH_PARTS = ENGLISH_TIME.slice(0, ENGLISH_PARTS_OF_YEAR.length);
 
@@ -240,6 +241,9 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   for (const [pattern, replacement] of ENGLISH_TIME) timeText = timeText.replace(pattern, replacement);
   let wordText = left.text;
   for (const [pattern, replacement] of ENGLISH_PARTS) wordText = wordText.replace(pattern, replacement);
+  // The end of a month (the end of June 2025) is a time, not a word to look for; a month alone (September alone,
+  // May Day) stays a word.
+  wordText = wordText.replace(MONTH_END, " ");
   const cueText = kindsFrom === raw ? text : normalize(kindsFrom).replace(SERIES_WORDS_ALL, " ");
   const asked = measureAsked(cueText);
   const cued = CUES.filter(([, cue]) => cue.test(cueText) || cue.test(kindsFrom.toLowerCase())).map(([k]) => k);
