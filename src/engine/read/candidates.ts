@@ -185,15 +185,17 @@ function readSentence(
     frames.set(x, conflict);
     return conflict;
   };
-  const pick = pickFigure(q, p, o, (x) => !frameOfPick(x));
+  // Of a sentence's figures about as good, one of the question's frame and place (…31.42 billion yuan…, behind
+  // Xinfu district, whose GDP stood at 36.57 billion yuan).
+  const otherPlaceOf = (x: Pick) => figureOfOtherPlace(ix, q, p.sentence.text.slice(0, x.spans[0]?.index ?? 0));
+  const pick = pickFigure(q, p, o, (x) => !frameOfPick(x) && !otherPlaceOf(x));
   if (!pick) return undefined;
   // The place is named in the passage, or where it stands (its article, the sentence before).
   // A sentence that names a place of its own (镇江市人口318万 in an article on 忻州) is about that place, not its
   // article's or its context's: then only its own words can name the place asked.
   // So is a clause that opens with another thing (项目占地面积160亩 after 该公司开工建设…): not the article's company.
   const ownPlace = namesOtherPlace(ix, q, `${pick.clauseNorm} ${p.lead}`) || opensWithOwnThing(p, pick.spans);
-  const figureAt = pick.spans[0]?.index ?? p.sentence.text.length;
-  if (figureOfOtherPlace(ix, q, p.sentence.text.slice(0, figureAt))) return undefined;
+  if (otherPlaceOf(pick)) return undefined;
   const about = `${p.regionNorm} ${pick.ownNorm} ${p.lead} ${p.context}`;
   if (!placeFits(places.regional, about)) return undefined;
   // A place the base is not about (美国 in 美国总统) is one more word of the question: the sentence or its context names it.

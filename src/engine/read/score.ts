@@ -6,7 +6,7 @@
 import { WHOLE_PLACE_WORDS } from "../../lexicon/extraction.js";
 import { INCREASE_BEFORE, PER_HEAD_WORDS } from "../../lexicon/kinds.js";
 import { alt, anyWord } from "../../lexicon/match.js";
-import { KNOWN_PLACES, NOT_PLACES, NOT_SUBJECT_WORDS, PROVINCES } from "../../lexicon/places.js";
+import { ENGLISH_PLACES, KNOWN_PLACES, NOT_PLACES, NOT_SUBJECT_WORDS, PROVINCES } from "../../lexicon/places.js";
 import { liesIn, placeNamed } from "../../model/places.js";
 import type { EngineOptions } from "../options.js";
 import type { Indexes } from "../retrieve/indexes.js";
@@ -145,7 +145,13 @@ export function namesOtherPlace(ix: Indexes, q: Question, text: string): boolean
  */
 export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): boolean {
   if (!q.places.length) return false;
-  for (const text of clausesBefore(before)) {
+  const clauses = clausesBefore(before);
+  // …behind Xinfu district, whose GDP stood at 36.57 billion yuan: the figure is of the place just before "whose".
+  if (clauses[0]?.startsWith("whose ") && clauses[1] !== undefined) {
+    const last = lastEnglishPlace(clauses[1]);
+    if (last && isOtherPlace(ix, q, last)) return true;
+  }
+  for (const text of clauses) {
     // A subject stands at the clause's start (其中定襄县…, 镇江市总面积…); 北靠宁武 names a neighbour, not a subject.
     const named = placesNamed(ix, q, text);
     if (named.some((place) => !isOtherPlace(ix, q, place))) return false;
@@ -158,6 +164,15 @@ export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): bo
     if (unknown && !askedPlaces(q).some((a) => a.startsWith(unknown))) return true;
   }
   return false;
+}
+
+const ENGLISH_PLACE = new RegExp(`\\b(?:${Object.keys(ENGLISH_PLACES).sort((a, b) => b.length - a.length).join("|")})\\b`, "g");
+
+/** The last place an English clause names, in Chinese (…behind Xinfu district → 忻府). */
+function lastEnglishPlace(clause: string): string | undefined {
+  const all = [...clause.matchAll(ENGLISH_PLACE)];
+  const last = all[all.length - 1]?.[0];
+  return last === undefined ? undefined : ENGLISH_PLACES[last];
 }
 
 /** The clauses of a text, last first, normalized; remembered for the last few thousand texts. */
