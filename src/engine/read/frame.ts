@@ -3,6 +3,7 @@
  * holiday, a result when a result is asked, the measure itself and not a qualified or opposite one, and
  * the city when the city is asked. Evidence of another frame never answers; it may be said as a near fact.
  */
+import { ENGLISH_COMPANY } from "../../lexicon/english.js";
 import { SUBJECT_ENDINGS } from "../../lexicon/extraction.js";
 import {
   BATCH_DEEDS,
@@ -117,6 +118,23 @@ function sharedWithOthers(q: Question, lead: string): boolean {
   );
 }
 
+/** Words of an English company's name that say nothing of which company it is. */
+const GENERIC_NAME_WORDS = new Set(["shanxi", "xinzhou", "china", "coal", "company", "group", "corporation", "industry"]);
+
+/**
+ * An English figure of a company (Shanxi Runfeng Coal and Coking Co Ltd, produced 4.6 million tonnes…) for a
+ * question that names neither it nor companies: the company's, not its place's.
+ */
+function ofEnglishCompany(q: Question, before: string): boolean {
+  const clauses = before.split(/[,;:]/);
+  const where = `${clauses[0] ?? ""} ${clauses.slice(-2).join(" ")}`;
+  const name = ENGLISH_COMPANY.exec(where)?.[0];
+  if (!name) return false;
+  if (/\b(?:company|companies|firm|enterprise|co)\b/.test(q.text)) return false;
+  const words = name.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+  return !words.some((w) => !GENERIC_NAME_WORDS.has(w) && q.text.includes(w));
+}
+
 /**
  * A figure whose subject is a thing of its own (五台山景区共接待游客…, 某某公司实现产值…) that the question does not
  * name: it is that thing's figure, not its place's. The subject is the last one named before the figure; a place,
@@ -124,6 +142,7 @@ function sharedWithOthers(q: Question, lead: string): boolean {
  */
 function ofOtherThing(q: Question, before: string | undefined): boolean {
   if (!before || !q.places.length) return false;
+  if (!/\p{Script=Han}/u.test(before)) return ofEnglishCompany(q, before);
   const subject = subjectBefore(before);
   if (!subject || subject.refers || placeNamed(subject.name) || placesIn(subject.name).length) return false;
   // It stands as the subject: in the figure's own clause, or in the sentence's first, where a subject stands.
