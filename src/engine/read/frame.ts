@@ -112,11 +112,22 @@ export function conflictOf(q: Question, e: Framed): Conflict | undefined {
  * respectively (分别) gives each its own.
  */
 function sharedWithOthers(q: Question, lead: string): boolean {
-  if (!lead.includes("、") || lead.includes("分别")) return false;
+  if (lead.includes("分别")) return false;
+  // Normalized, 忻府区、五台县、宁武县等 reads 忻府区 五台县 宁武县等: a place beside another, or before 等.
+  const words = lead.split(" ");
   return q.places.some((names) =>
-    names.some((n) => n.length >= 2 && /\p{Script=Han}/u.test(n) && (lead.includes(`${n}、`) || lead.includes(`、${n}`))),
+    names.some((n) => {
+      if (n.length < 2 || !/\p{Script=Han}/u.test(n)) return false;
+      const at = words.findIndex((w) => w.startsWith(n));
+      if (at < 0) return false;
+      const beside = [words[at - 1], words[at + 1]].some((w) => w !== undefined && LISTED_PLACE.test(w));
+      return beside && (LISTED_PLACE.test(words[at]!) || /等/.test(words[at]!));
+    }),
   );
 }
+
+/** A word that is a county's or district's name, or ends a list of them (宁武县等其他县). */
+const LISTED_PLACE = /^\p{Script=Han}{1,4}(?:县|区|市)(?:等.*)?$/u;
 
 /** Words of an English company's name that say nothing of which company it is. */
 const GENERIC_NAME_WORDS = new Set(["shanxi", "xinzhou", "china", "coal", "company", "group", "corporation", "industry"]);
