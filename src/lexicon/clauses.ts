@@ -185,6 +185,9 @@ export const NOT_PLACE_OPENINGS = [
 /** Openings that refer to something outside the sentence: a statement cut from one is not whole. */
 export const REFERRING_OUT = ["其中", "其余", "其餘", "这", "這", "此外"];
 
+/** Verbs that date an event by its year (成立于2008年, 2008年建成): that year is no period of the figures after it. */
+export const FOUNDING_VERBS = ["成立", "创建", "創建", "始建", "建于", "建於", "设立", "設立", "创办", "創辦", "组建", "組建", "成立於", "建成", "投产"];
+
 /** A sentence opening with the bare head noun (项目达产后…) speaks of the project the sentence before names. */
 export const BARE_REFERENCES = ["项目", "項目"];
 

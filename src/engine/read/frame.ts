@@ -130,7 +130,16 @@ function sharedWithOthers(q: Question, lead: string): boolean {
 const LISTED_PLACE = /^\p{Script=Han}{1,4}(?:县|区|市)(?:等.*)?$/u;
 
 /** Words of an English company's name that say nothing of which company it is. */
-const GENERIC_NAME_WORDS = new Set(["shanxi", "xinzhou", "china", "coal", "company", "group", "corporation", "industry"]);
+const GENERIC_NAME_WORDS = new Set([
+  "shanxi",
+  "xinzhou",
+  "china",
+  "coal",
+  "company",
+  "group",
+  "corporation",
+  "industry",
+]);
 
 /**
  * An English figure of a company (Shanxi Runfeng Coal and Coking Co Ltd, produced 4.6 million tonnes…) for a

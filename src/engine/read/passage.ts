@@ -8,6 +8,7 @@ import {
   BEFORE_A_NAME,
   COMPANY_ENDINGS,
   COMPANY_REFERENCES,
+  FOUNDING_VERBS,
   REFERRING,
   REFERRING_OUT,
 } from "../../lexicon/clauses.js";
@@ -111,6 +112,12 @@ function companyOf(article: Article): string {
   return name;
 }
 
+/** A year that dates an event (成立于2008年, founded in 2008): no period for the sentences after it. */
+const FOUNDED = new RegExp(
+  `(?:${alt(FOUNDING_VERBS)})[于於在]?\\d{4}年|(?:19|20)\\d\\d年(?:${alt(FOUNDING_VERBS)})|\\b(?:founded|established|set up) in \\d{4}`,
+  "i",
+);
+
 /** Whether a semicolon stands right before a clause. */
 function partedBefore(text: string, c: Clause): boolean {
   return /[；;]/.test(text[c.start - 1] ?? "");
@@ -124,8 +131,10 @@ function carriedPeriod(sentence: Sentence, article: Article, years: ArticleYears
   const paragraph = article.paragraphs[sentence.paragraph]?.sentences ?? [];
   const at = paragraph.findIndex((s) => s.id === sentence.id);
   for (let i = at - 1; i >= 0; i--) {
-    const period = periodOf(paragraph[i]!.text, article.date, "last", years);
-    if (period) return period;
+    const text = paragraph[i]!.text;
+    const period = periodOf(text, article.date, "last", years);
+    // A time goes on (2024年，全县…。其中…); the date of an event it tells (成立于2008年) does not.
+    if (period) return FOUNDED.test(text) ? "" : period;
   }
   const opener = paragraph[0];
   if (opener && REFERS_BACK.test(opener.text))

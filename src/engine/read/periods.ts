@@ -76,7 +76,8 @@ const REVIEW_TITLE = anyWord(YEAR_IN_REVIEW_TITLES);
 /** The years an article's sentences speak of where they name none, from its title and date. */
 export function articleYears(article: { readonly title: string; readonly date: string }): ArticleYears {
   // A title's 去年 (山西忻州去年GDP达…) is a year as surely as 2024年.
-  const title = article.title.search(RELATIVE_YEAR_WORD) >= 0 ? resolveRelativeYears(article.title, article.date) : article.title;
+  const title =
+    article.title.search(RELATIVE_YEAR_WORD) >= 0 ? resolveRelativeYears(article.title, article.date) : article.title;
   const named = titleYear(title);
   if (REVIEW_TITLE.test(article.title)) {
     // The year a work report is given in is its title's (2025年政府工作报告), or its date's.

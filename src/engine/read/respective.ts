@@ -56,7 +56,9 @@ export function respectiveItems(
     .split(ITEM_SEPARATOR)
     .map((s) => normalize(s).trim());
   // 第一、二、三产业增加值: the ordinals after the first leave out its 第.
-  const items = said.map((s, i) => (i > 0 && said[0]!.startsWith("第") && /^[二三四五六七八九十]/.test(s) ? `第${s}` : s));
+  const items = said.map((s, i) =>
+    i > 0 && said[0]!.startsWith("第") && /^[二三四五六七八九十]/.test(s) ? `第${s}` : s,
+  );
   if (items.length !== list.listed.length || items.some((s) => !s)) return undefined;
   return { items, at: list.at };
 }

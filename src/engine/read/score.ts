@@ -166,7 +166,12 @@ export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): bo
   return false;
 }
 
-const ENGLISH_PLACE = new RegExp(`\\b(?:${Object.keys(ENGLISH_PLACES).sort((a, b) => b.length - a.length).join("|")})\\b`, "g");
+const ENGLISH_PLACE = new RegExp(
+  `\\b(?:${Object.keys(ENGLISH_PLACES)
+    .sort((a, b) => b.length - a.length)
+    .join("|")})\\b`,
+  "g",
+);
 
 /** The last place an English clause names, in Chinese (…behind Xinfu district → 忻府). */
 function lastEnglishPlace(clause: string): string | undefined {

@@ -97,7 +97,12 @@ export function frameOf(text: string): QuestionFrame {
     target: TARGET_ASK.test(text) && !RESULT.test(text),
     year: NAMED_YEAR.test(text) && !span && !holidays.length && !PART_OF_YEAR.test(text),
     // 比第一批增长多少 compares with the first batch: that is no qualifier of the figure asked.
-    qualifiers: QUALIFIERS.filter((w) => text.split(w).slice(0, -1).some((before) => !COMPARED_WITH.test(before))),
+    qualifiers: QUALIFIERS.filter((w) =>
+      text
+        .split(w)
+        .slice(0, -1)
+        .some((before) => !COMPARED_WITH.test(before)),
+    ),
     measures,
     perHead: PER_PERSON.test(text),
     part: text.match(PART_ASKED)?.[1] ?? "",
