@@ -167,16 +167,7 @@ function readSentence(
   places: AskedPlaces,
 ) {
   const { ix, q, o } = reader;
-  const framedOf = (x: Pick): Framed => ({
-    period: x.period,
-    own: x.ownNorm,
-    lead: leadOf(p, x.spans),
-    around: `${p.norm} ${p.context}`,
-    region: p.regionNorm,
-    date: p.article.date,
-    before: simplifyAligned(p.sentence.text.slice(0, x.spans[0]?.index ?? 0)),
-    title: normalize(p.article.title),
-  });
+  const framedOf = (x: Pick) => framedPick(p, x);
   // Each pick's frame is checked once: the best pick's is asked again for the candidate.
   const frames = new Map<Pick, Conflict | undefined>();
   const frameOfPick = (x: Pick) => {
@@ -232,6 +223,20 @@ function readSentence(
     score,
   };
   return candidate;
+}
+
+/** What a pick of a passage is checked against the question's frame on. */
+function framedPick(p: Passage, x: Pick): Framed {
+  return {
+    period: x.period,
+    own: x.ownNorm,
+    lead: leadOf(p, x.spans),
+    around: `${p.norm} ${p.context}`,
+    region: p.regionNorm,
+    date: p.article.date,
+    before: simplifyAligned(p.sentence.text.slice(0, x.spans[0]?.index ?? 0)),
+    title: normalize(p.article.title),
+  };
 }
 
 /**

@@ -237,13 +237,7 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
   // Places first, longest names first, so that 太忻一体化经济区 is not read as 忻州.
   const { places, foreignPlace } = placesIn(left, ix);
   const concepts = glossaryConcepts(left, ix);
-  let timeText = left.text;
-  for (const [pattern, replacement] of ENGLISH_TIME) timeText = timeText.replace(pattern, replacement);
-  let wordText = left.text;
-  for (const [pattern, replacement] of ENGLISH_PARTS) wordText = wordText.replace(pattern, replacement);
-  // The end of a month (the end of June 2025) is a time, not a word to look for; a month alone (September alone,
-  // May Day) stays a word.
-  wordText = wordText.replace(MONTH_END, " ");
+  const { timeText, wordText } = timesRead(left.text);
   const cueText = kindsFrom === raw ? text : normalize(kindsFrom).replace(SERIES_WORDS_ALL, " ");
   const asked = measureAsked(cueText);
   const cued = CUES.filter(([, cue]) => cue.test(cueText) || cue.test(kindsFrom.toLowerCase())).map(([k]) => k);
@@ -289,6 +283,19 @@ export function parseQuestion(raw: string, ix: Indexes, now: Date, kindsFrom = r
     ...(describing ? { describing } : {}),
     overview: !series && isOverview(text, places.flat()),
   };
+}
+
+/**
+ * The question's words with its English times said in Chinese: every month and part of a year for the search
+ * (timeText), only the parts of a year and ends of months for the words to look for (wordText): a month alone
+ * (September alone, May Day) stays a word.
+ */
+function timesRead(text: string): { timeText: string; wordText: string } {
+  let timeText = text;
+  for (const [pattern, replacement] of ENGLISH_TIME) timeText = timeText.replace(pattern, replacement);
+  let wordText = text.replace(MONTH_END, " ");
+  for (const [pattern, replacement] of ENGLISH_PARTS) wordText = wordText.replace(pattern, replacement);
+  return { timeText, wordText };
 }
 
 /** A question with its English times said in Chinese (the first half → 上半年), for its frame. */
