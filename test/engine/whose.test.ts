@@ -12,7 +12,7 @@ import { respectiveItems, respectiveYear } from "../../src/engine/read/respectiv
 import { integrityProblems } from "../../src/eval/judge.js";
 import { splitSentences } from "../../src/knowledge/sentences.js";
 import { engineFor } from "../helpers/engine.js";
-import { article, knowledgeDir, removeKnowledgeDirs } from "../helpers/knowledge.js";
+import { article, knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 
 const NOW = new Date("2025-12-01T08:00:00Z");
 
@@ -41,6 +41,7 @@ const FILES = {
     [
       "2021年、2022年、2023年，偏关县地区生产总值分别为41.2亿元、45.8亿元、47.3亿元。[3]2024年，全县地区生产总值49.06亿元。其中，第二产业增加值27.14亿元。[3]",
       "2024年，全县粮食播种面积31.5万亩；谷子、糜子、莜麦种植面积分别为6.4万亩、3.9万亩、2.7万亩。",
+      "2024年，全县城镇居民人均可支配收入28760元。",
     ].join("\n\n"),
   ),
   "articles/city-holiday.md": article(
@@ -63,6 +64,45 @@ const FILES = {
     },
     "1-6月，全县规模以上工业增加值同比增长8.3%。",
   ),
+  "articles/projects.md": article(
+    {
+      title: "某经济区2025年第二批重点项目集中开工",
+      publisher: "测试报",
+      date: "2025-06-20",
+      url: "https://example.org/batch2",
+      region: "忻州市",
+    },
+    [
+      "## 两地同步",
+      "北片区开工项目31个，总投资142.6亿元。此外，偏关县、河曲县、保德县等其他县同步开工项目12个，总投资33.1亿元。",
+      "第一批集中开工项目90个、总投资401.2亿元，第二批总投资增长12.5%。",
+      "作为本批最大的项目，山西某某新材料有限公司年产5万吨石墨负极项目总投资21.3亿元。项目达产后预计年产值可达32亿元。",
+    ].join("\n\n"),
+  ),
+  "articles/company.md": article(
+    {
+      title: "静乐县一家杂粮企业的成长",
+      publisher: "测试报",
+      date: "2025-03-02",
+      url: "https://example.org/company",
+      region: "静乐县",
+    },
+    "山西某某杂粮有限公司成立于2009年。公司占地面积85亩，现有员工164人。",
+  ),
+  "articles/county-en.md": article(
+    {
+      title: "Jingle county's economy grows steadily",
+      publisher: "Test Daily",
+      date: "2025-03-10",
+      url: "https://example.org/jingle-en",
+      region: "静乐县",
+      lang: "en",
+    },
+    [
+      "Jingle county's GDP reached 9.86 billion yuan in 2024, up 4.8 percent, behind Ningwu county, whose GDP stood at 12.4 billion yuan.",
+      "Shanxi Fenghe Oats Co Ltd, the county's largest food maker, produced 31,000 tonnes of oat flakes in 2024.",
+    ].join("\n\n"),
+  ),
   "articles/trade-en.md": article(
     {
       title: "City's foreign trade up 9.8% in first three quarters",
@@ -81,7 +121,8 @@ const FILES = {
 
 let engine: Engine;
 beforeAll(async () => {
-  engine = await engineFor(knowledgeDir(FILES));
+  // On the shipped knowledge too: its glossary names the measures a typo is mended into.
+  engine = await engineFor(knowledgeDir(FILES, SHIPPED));
 });
 afterAll(removeKnowledgeDirs);
 
@@ -187,5 +228,58 @@ describe("a part and the whole made of it", () => {
     const a = ask("神池县2025年1-5月规上工业增加值增长了多少？");
     expect(a.answered).toBe(false);
     expect(a.near?.citation.quote).toContain("8.3%");
+  });
+});
+
+describe("batches, projects and places listed together", () => {
+  it("reads a sentence of 开工 in an article titled for the second batch as the batch's", () => {
+    const a = ask("第二批集中开工中北片区的项目总投资是多少？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("142.6亿元");
+  });
+
+  it("gives no one county the figure of several counties listed together", () => {
+    const a = ask("河曲县第二批集中开工项目总投资是多少？");
+    expect(a.answer).not.toContain("33.1亿元");
+  });
+
+  it("takes 比第一批 as the base of a comparison, not a qualifier", () => {
+    const a = ask("2025年第二批开工项目的总投资比第一批增长了多少？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("12.5%");
+  });
+
+  it("names the project a sentence opening with 项目 speaks of, and puts no year before a figure for once it is done", () => {
+    const a = ask("石墨负极项目达产以后年产值能有多少？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toBe("石墨负极项目达产后预计年产值可达32亿元。");
+    expect(integrityProblems(a, engine.kb)).toEqual([]);
+  });
+});
+
+describe("companies and their dates", () => {
+  it("answers both parts of 占地面积多大，有多少员工 and says no founding year for them", () => {
+    const a = ask("静乐县某某杂粮公司占地面积多大，有多少员工？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("85亩");
+    expect(a.answer).toContain("164人");
+    expect(a.answer).not.toContain("2009年");
+  });
+
+  it("never gives an English company's output, nor the place after 'whose', as the county's", () => {
+    const gdp = ask("What was Jingle county's GDP in 2024?");
+    expect(gdp.answered).toBe(true);
+    expect(gdp.answer).toContain("9.86");
+    expect(gdp.answer).not.toContain("12.4");
+    expect(ask("How many tonnes of grain did Jingle county produce in 2024?").answer).not.toContain("31,000");
+    expect(ask("How many tonnes of oat flakes did Fenghe produce in 2024?").answer).toContain("31,000");
+  });
+});
+
+describe("a typo at a word's end", () => {
+  it("mends a name's last character typed as a question word's (可支配收如)", () => {
+    const a = ask("偏关县2024年城镇居民人均可支配收如是多少？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("28760元");
   });
 });

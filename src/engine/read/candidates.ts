@@ -133,6 +133,8 @@ function readFact(q: Question, f: IndexedFact, hit: Hit, o: EngineOptions): Cand
   };
 }
 
+const RHETORICAL = /[？?][”」』"’]?\s*$/u;
+
 /** A subject left to the context: 该市, 本县, 全县, 此次, or a clause that opens with 公司 / 企业 / 其. */
 const REFERS_OUT = new RegExp(
   [
@@ -167,6 +169,8 @@ function readSentence(
   places: AskedPlaces,
 ) {
   const { ix, q, o } = reader;
+  // A question the article asks itself (这个小县是如何做到的？) states nothing to answer with.
+  if (RHETORICAL.test(p.sentence.text)) return undefined;
   const framedOf = (x: Pick) => framedPick(p, x);
   // Each pick's frame is checked once: the best pick's is asked again for the candidate.
   const frames = new Map<Pick, Conflict | undefined>();

@@ -55,12 +55,21 @@ const SHORT_NAMES = ["经济区", "經濟區", "开发区", "開發區", "示范
 /** A speaker's label before what they say (记者:, 岢岚县农委副主任高利君:): who speaks, not whose figure. */
 const SPEAKER = new RegExp(`^\\p{Script=Han}{0,14}(?:${alt(SPEAKER_ROLES)})\\p{Script=Han}{0,3}$`, "u");
 /** 这里 at the start of a statement: the place its article is about (這里生產的鍛鋼法蘭…). */
-const HERE = /^(?:这里|這里|這裡|这儿|這兒)/;
+/** 这里 as a place's subject (这里的…, 这里有…); 这里是… names what is here, not the place. */
+const HERE = /^(?:这里|這里|這裡|这儿|這兒)(?!是)/;
 const THIS_TIME = /^(?:此次|本次|这次|這次)(?!\p{Script=Han}*第[一二三四五六七八九十]批|\p{Script=Han}*首批)/u;
 const PART_OPENING = /^其中[，,、]\s*(.+)$/su;
 /** A whole with its count (首批集中开工的重大项目共183个): the whole, without the count. */
 const COUNTED_WHOLE = /^(.+?)(?:共计|共有|共|达到|达|为)?[\d.,]+(?:万|亿)?(?:个|项|家|户|座|所|条|人)$/u;
 const REFERRED_THING = new RegExp(`^${alt(REFERRING)}?(${alt(ITEM_HEADS)})`);
+/** A name up to the last figure in it and that figure's unit (山西某某有限公司年产5万吨): what a statement leaves out. */
+const FIGURE_IN_NAME = /^.*\d[\d.]*(?:万|亿|千|百)?(?:吨|千瓦|兆瓦|瓦|辆|台|套|平方米|亩|个|件|只)?/u;
+/** A time over years gone by (近年来): of no one year. */
+const YEARS_GONE_BY = /^(?:近年来|近年|近几年|近些年|多年来|这些年)/;
+/** A goal's words in a statement: a goal of no time of its own is not dated by its article. */
+const GOAL = /目标|力争|争取/;
+/** Words that lean on a clause before them (太原机场更是有…): left out when the statement starts after it. */
+const LEANING = /^([^，,；;]{2,12}?)(?:更是|则是|也是|同样)(?=有|达|为|是|\p{Script=Han})/u;
 /** A figure for when something is done (达产后, 建成后, 届时): of no year, so none is put before it. */
 const ONCE_DONE = /(?:达产|建成|投产|运营|竣工)(?:后|以后)|届时/;
 const ACTION_OPENING = new RegExp(`^${alt(ACTION_OPENINGS)}`);
@@ -213,13 +222,16 @@ export function statement(input: StatementInput): string {
   if (!ownPart && (lone || (reach === cut.lo && reach !== lo && !saysWhose(raw, names) && !here))) {
     return verbatim(quote, clauses, cut.hi);
   }
+  const leaning = reach > 0 ? raw.replace(LEANING, "$1") : raw;
   let body = dropReadings(
-    resolveRelativeYears(thisBatch(raw, input.batch).replace(CONNECTIVE, ""), articleDate, input.years),
+    resolveRelativeYears(thisBatch(leaning, input.batch).replace(CONNECTIVE, ""), articleDate, input.years),
   );
-  body = namedReferent(body, input.referent ?? "");
+  const named = namedReferent(body, input.referent ?? "");
+  const renamed = named !== body;
+  body = named;
   if (place) body = body.replace(PLACE_REFERENCE, place).replace(HERE, place);
   // A clause reached back to for its subject (云岭机场…，旅客吞吐量…) has its own; the place goes before no other.
-  const own = !whole && reach < cut.lo && !placeLed(clauses[reach]!.text, names) ? "" : place;
+  const own = renamed || (!whole && reach < cut.lo && !placeLed(clauses[reach]!.text, names)) ? "" : place;
   body = namePlace(body, own, names, quote.slice(0, clauses[reach]!.start));
   // An enumeration after the subject (宁武县一是加快…) is the article's outline, not the statement's.
   body = body.replace(ENUMERATED, "$1");
@@ -230,15 +242,17 @@ export function statement(input: StatementInput): string {
   let lead = "";
   if (said !== undefined) body = said;
   else if (!answersWhen) lead = leadTime(clauses, reach, input);
-  if (lead) lead = withYear(lead, yearOf(input.period) || year);
+  if (lead && !YEARS_GONE_BY.test(lead)) lead = withYear(lead, yearOf(input.period) || year);
   // 目前 is the date its article gives it (截至2024年12月), said once instead of 2024年目前.
   if (NOW_WORD.test(lead) && input.period.startsWith("截至")) lead = displayPeriod(input.period);
   else if (!lead && said !== undefined && input.period.startsWith("截至"))
     body = body.replace(NOW_WORD, displayPeriod(input.period));
   // A time the quote says without a year (从除夕到初五) keeps its words, after the year it is of.
   // A plan's period (“十二五”期间) is its own time: no year goes before it.
+  // Nor before years gone by (近年来), a time once something is done (达产后) or a goal that names no time of its own.
   if (!saidTime && !/\d{4}年/.test(lead + body) && !PLAN_PERIOD.test(lead) && !ONCE_DONE.test(body)) {
-    lead = lead && year ? `${year}年${lead}` : displayPeriod(input.period);
+    if (!YEARS_GONE_BY.test(lead) && !GOAL.test(body))
+      lead = lead && year ? `${year}年${lead}` : displayPeriod(input.period);
   }
   const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");
   return `${sentence}。`;
@@ -374,12 +388,14 @@ function namedReferent(body: string, before: string): string {
   if (!m) return body;
   const head = m[1]!;
   const names = [...before.matchAll(new RegExp(`([^，,；;。、的由与和在“”]{2,30}?${head})`, "gu"))];
-  const name = names[names.length - 1]?.[1];
-  return name ? name + body.slice(m[0].length) : body;
+  // A figure in the name (年产5万吨石墨负极项目) is not the quote's: the name from after it, when that is a name still.
+  const full = names[names.length - 1]?.[1];
+  const name = full?.replace(FIGURE_IN_NAME, "");
+  return name && [...name].length >= 4 ? name + body.slice(m[0].length) : body;
 }
 
 /** The quote as it stands, or its sentence up to the figure's clause when the whole is too long to read first. */
-const VERBATIM_WHOLE = 100;
+const VERBATIM_WHOLE = 160;
 
 function verbatim(quote: string, clauses: readonly Clause[], hi: number): string {
   const text = dropReadings(quote.trim());
