@@ -236,7 +236,26 @@ export function statement(input: StatementInput): string {
   // An enumeration after the subject (宁武县一是加快…) is the article's outline, not the statement's.
   body = body.replace(ENUMERATED, "$1");
 
-  const year = yearOf(input.period) || yearOf(resolveRelativeYears("今年", articleDate));
+  const timed = timeSaid(body, { clauses, reach }, answersWhen, input);
+  body = timed.body;
+  const lead = timed.lead;
+  const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");
+  return `${sentence}。`;
+}
+
+/**
+ * The statement's time: the year made explicit where the body says a time (…，上半年… → 2024年上半年), else the time
+ * clause before it with its year, else the period in front. No year before years gone by (近年来), a plan's period
+ * (“十二五”期间), a time once something is done (达产后) or a goal that names no time of its own.
+ */
+function timeSaid(
+  text: string,
+  { clauses, reach }: { readonly clauses: readonly Clause[]; readonly reach: number },
+  answersWhen: boolean,
+  input: StatementInput,
+): { body: string; lead: string } {
+  let body = text;
+  const year = yearOf(input.period) || yearOf(resolveRelativeYears("今年", input.articleDate));
   const said = sayYear(body, yearOf(input.period));
   const saidTime = said !== undefined;
   let lead = "";
@@ -248,14 +267,11 @@ export function statement(input: StatementInput): string {
   else if (!lead && said !== undefined && input.period.startsWith("截至"))
     body = body.replace(NOW_WORD, displayPeriod(input.period));
   // A time the quote says without a year (从除夕到初五) keeps its words, after the year it is of.
-  // A plan's period (“十二五”期间) is its own time: no year goes before it.
-  // Nor before years gone by (近年来), a time once something is done (达产后) or a goal that names no time of its own.
-  if (!saidTime && !/\d{4}年/.test(lead + body) && !PLAN_PERIOD.test(lead) && !ONCE_DONE.test(body)) {
-    if (!YEARS_GONE_BY.test(lead) && !GOAL.test(body))
-      lead = lead && year ? `${year}年${lead}` : displayPeriod(input.period);
+  const undated = !saidTime && !/\d{4}年/.test(lead + body) && !PLAN_PERIOD.test(lead) && !ONCE_DONE.test(body);
+  if (undated && !YEARS_GONE_BY.test(lead) && !GOAL.test(body)) {
+    lead = lead && year ? `${year}年${lead}` : displayPeriod(input.period);
   }
-  const sentence = `${lead ? `${lead}，` : ""}${body}`.replace(/[,，;；:：。！？!?]+$/, "");
-  return `${sentence}。`;
+  return { body, lead };
 }
 
 /**
