@@ -46,6 +46,16 @@ export const REPORT_TERMS: readonly (readonly string[])[] = [
   ["一般公共预算收入", "财政收入", "general public budget revenue", "fiscal revenue", "budget revenue"],
   ["税收", "税收收入", "tax revenue", "taxes"],
   ["粮食产量", "grain output", "grain production", "grain yield"],
+  ["首批", "第一批", "first batch"],
+  ["第二批", "second batch"],
+  ["第三批", "third batch"],
+  ["开工", "集中开工", "started construction", "construction started", "broke ground", "groundbreaking"],
+  ["杂粮", "小杂粮", "coarse grains", "coarse grain", "minor grains"],
+  ["发电量", "power generation", "electricity generation", "electricity generated", "electricity"],
+  ["国庆", "national day"],
+  ["中秋", "mid-autumn"],
+  ["春节", "spring festival", "chinese new year", "lunar new year"],
+  ["五一", "may day", "labour day", "labor day"],
   ["增长", "同比增长", "增速", "growth", "grow", "grew", "grown", "growing", "increase", "increased", "rise", "rose", "rising", "up"],
 ];
 
