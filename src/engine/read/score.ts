@@ -157,8 +157,11 @@ export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): bo
     if (named.some((place) => !isOtherPlace(ix, q, place))) return false;
     // Only a place that has figures of its own (a city, a county, a country), not a railway or a mountain, as the
     // subject.
-    if (named.some((place) => administrative(place) && text.indexOf(place) <= 2 && !NOT_SUBJECT.test(text)))
-      return true;
+    // …or ends a clause that only names it (同属经济区的省会太原市，2024年地区生产总值…): the topic of what follows.
+    const subject = (place: string) =>
+      (text.indexOf(place) <= 2 && !NOT_SUBJECT.test(text)) ||
+      (text.endsWith(place) && NOUN_BEFORE.test(text.slice(0, -place.length)));
+    if (named.some((place) => administrative(place) && isOtherPlace(ix, q, place) && subject(place))) return true;
     // A city or county the lists do not know, as the subject: 扬州市常住人口…
     const unknown = UNLISTED_PLACE.exec(text)?.[1];
     if (unknown && !askedPlaces(q).some((a) => a.startsWith(unknown))) return true;
@@ -195,6 +198,9 @@ function clausesBefore(before: string): readonly string[] {
   }
   return clauses;
 }
+
+/** What makes a place ending its clause that clause's noun (…经济区的省会太原市), not a neighbour (东邻阳曲县). */
+const NOUN_BEFORE = /(?:的|省会|首府|省城)$/;
 
 const administrative = (place: string) => placeNamed(place) !== undefined || KNOWN_PLACES.includes(place);
 

@@ -222,7 +222,8 @@ export function statement(input: StatementInput): string {
   if (!ownPart && (lone || (reach === cut.lo && reach !== lo && !saysWhose(raw, names) && !here))) {
     return verbatim(quote, clauses, cut.hi);
   }
-  const leaning = reach > 0 ? raw.replace(LEANING, "$1") : raw;
+  // A note to the reader (（下同）: the same below) is not part of what is stated.
+  const leaning = (reach > 0 ? raw.replace(LEANING, "$1") : raw).replace(/[（(](?:下同|下同。)[）)]/g, "");
   let body = dropReadings(
     resolveRelativeYears(thisBatch(leaning, input.batch).replace(CONNECTIVE, ""), articleDate, input.years),
   );
