@@ -103,6 +103,19 @@ const FILES = {
       "Shanxi Fenghe Oats Co Ltd, the county's largest food maker, produced 31,000 tonnes of oat flakes in 2024.",
     ].join("\n\n"),
   ),
+  "articles/overview.md": article(
+    {
+      title: "某市2024年城市建设概览",
+      publisher: "测试报",
+      date: "2025-03-20",
+      url: "https://example.org/green",
+      region: "忻州市",
+    },
+    [
+      "2024年，忻州市城市绿地面积达到3126公顷（下同）。",
+      "作为对照，同为山西省城市的省会太原市，2024年城市绿地面积为18340公顷。",
+    ].join("\n\n"),
+  ),
   "articles/trade-en.md": article(
     {
       title: "City's foreign trade up 9.8% in first three quarters",
@@ -281,5 +294,21 @@ describe("a typo at a word's end", () => {
     const a = ask("偏关县2024年城镇居民人均可支配收如是多少？");
     expect(a.answered).toBe(true);
     expect(a.answer).toContain("28760元");
+  });
+});
+
+describe("another place as the topic", () => {
+  it("never gives the figure of a place that ends the clause before it (…的省会太原市，2024年…) for the city asked", () => {
+    const a = ask("忻州市2024年城市绿地面积是多少？");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("3126公顷");
+    expect(a.answer).not.toContain("下同");
+    expect(a.answer).not.toContain("18340");
+  });
+
+  it("reads urban residents' income as 城镇居民's, in English", () => {
+    const a = ask("What was the per capita disposable income of urban residents in Pianguan County in 2024?");
+    expect(a.answered).toBe(true);
+    expect(a.answer).toContain("28760");
   });
 });
