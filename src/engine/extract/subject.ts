@@ -14,6 +14,7 @@ import {
 } from "../../lexicon/extraction.js";
 import { alt } from "../../lexicon/match.js";
 import { ENGLISH_PLACES, XINZHOU_COUNTIES } from "../../lexicon/places.js";
+import { simplifyAligned } from "../text.js";
 
 /** A subject named in a text: where it stands and what it is called once resolved. */
 export interface Named {
@@ -96,13 +97,15 @@ function keepLongest(found: Named[]): Named[] {
  * The subject named last in the words before a figure, remembered for the last few thousand texts (every
  * question reads the same sentences). 扩建大型煤矿22座 counts mines: a name right before a figure is what it counts.
  */
-export function subjectBefore(before: string): Named | undefined {
-  let found = subjectsBefore.get(before);
+export function subjectBefore(written: string): Named | undefined {
+  let found = subjectsBefore.get(written);
   if (found === undefined) {
+    // Simplified character for character, so that a name's offsets stand in the text as written too.
+    const before = simplifyAligned(written);
     const named = namedIn(before).filter((n) => !/^[共达有约近]*$/.test(before.slice(n.end)));
     found = named[named.length - 1] ?? null;
     if (subjectsBefore.size >= 4096) subjectsBefore = new Map();
-    subjectsBefore.set(before, found);
+    subjectsBefore.set(written, found);
   }
   return found ?? undefined;
 }

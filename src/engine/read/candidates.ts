@@ -17,7 +17,7 @@ import { liesIn, placeNamed } from "../../model/places.js";
 import type { EngineOptions } from "../options.js";
 import type { IndexedFact, Indexes } from "../retrieve/indexes.js";
 import { type Hit, type Hits, searchInContext } from "../retrieve/search.js";
-import { contains, normalize, simplifyAligned, tokenizeNormalized } from "../text.js";
+import { contains, normalize, tokenizeNormalized } from "../text.js";
 import type { Question, WantedKind } from "../understand/question.js";
 import type { Span } from "./clauses.js";
 import { coverage, gradedCoverage, isEnglish } from "./coverage.js";
@@ -238,7 +238,7 @@ function framedPick(p: Passage, x: Pick): Framed {
     around: `${p.norm} ${p.context}`,
     region: p.regionNorm,
     date: p.article.date,
-    before: simplifyAligned(p.sentence.text.slice(0, x.spans[0]?.index ?? 0)),
+    before: p.sentence.text.slice(0, x.spans[0]?.index ?? 0),
     title: normalize(p.article.title),
   };
 }

@@ -50,7 +50,7 @@ export interface Framed {
   readonly region: string;
   /** The article's title, normalized: the batch it names (第二批重点项目集中开工) is what its sentences of 开工 speak of. */
   readonly title?: string;
-  /** A sentence's words before the figure, simplified (none for a curated fact): whose figure it is stands there. */
+  /** A sentence's words before the figure, as written (none for a curated fact): whose figure it is stands there. */
   readonly before?: string;
 }
 
