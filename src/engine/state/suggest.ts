@@ -151,7 +151,8 @@ export function englishMeasure(ix: Indexes, metric: string): string | undefined 
     }
   }
   const named = found.reduce((n, f) => n + f.length, 0);
-  if (named * 2 < han) return undefined;
+  // Three English pieces strung together (farmer per capita farmland) read as no name: none is given.
+  if (named * 2 < han || new Set(found.map((f) => f.english)).size > 2) return undefined;
   const words = found.sort((a, b) => a.at - b.at).map((f) => f.english);
   return [...new Set(words)].join(" ");
 }
