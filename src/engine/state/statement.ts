@@ -223,7 +223,11 @@ export function statement(input: StatementInput): string {
     return verbatim(quote, clauses, cut.hi);
   }
   // A note to the reader (（下同）: the same below) is not part of what is stated.
-  const leaning = (reach > 0 ? raw.replace(LEANING, "$1") : raw).replace(/[（(](?:下同|下同。)[）)]/g, "");
+  // After a clause left behind, 更是 leans on nothing, and 其中 (of which) is of a whole the statement does not say.
+  const leaning = (reach > 0 && !whole ? raw.replace(LEANING, "$1").replace(/^其中[，,、]?\s*/, "") : raw).replace(
+    /[（(](?:下同|下同。)[）)]/g,
+    "",
+  );
   let body = dropReadings(
     resolveRelativeYears(thisBatch(leaning, input.batch).replace(CONNECTIVE, ""), articleDate, input.years),
   );
