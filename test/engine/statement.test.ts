@@ -215,3 +215,22 @@ describe("what the page left around its words goes", () => {
     expect(directAnswer(answer)).toMatch(/^The figure: 35\.2亿元 \(Jan–Mar 2019\)\. The source says: «2019年/);
   });
 });
+
+describe("what a statement leaves out", () => {
+  it("drops 其中 when the statement starts after the clause whose whole it was of", () => {
+    const quote = "2024年末全市常住人口为90.2万人；其中城镇常住人口52.1万人，常住人口城镇化率达57.8%。";
+    expect(stated(quote, "57.8%", { period: "2024年" })).not.toMatch(/[，,]其中|^其中/);
+  });
+
+  it("puts no year before 近年来, nor before a goal that names no time of its own", () => {
+    const lately = stated("近年来，当地成立杂粮合作社40多个。", "40多个");
+    expect(lately).not.toMatch(/\d{4}年近年来/);
+    expect(lately).not.toContain("青川市当地");
+    const goal = "全面提升农业水平，为“十四五”末农民人均纯收入实现1.2万元的目标打下基础。";
+    expect(stated(goal, "1.2万元")).not.toMatch(/^2023年/);
+  });
+
+  it("leaves a reader's note （下同） out", () => {
+    expect(stated("2023年，全市地区生产总值为812.4亿元（下同）。", "812.4亿元")).not.toContain("下同");
+  });
+});

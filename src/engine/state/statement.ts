@@ -340,6 +340,7 @@ function namePlace(body: string, place: string, names: readonly string[], before
     NOT_PLACE.test(rest) ||
     PLACE_OPENING.test(rest) ||
     OWN_PLACE.test(rest) ||
+    /^(?:当地|當地|本地)/.test(rest) ||
     /^[“「『"]/.test(rest)
   ) {
     return body;
