@@ -41,7 +41,7 @@ const FLOORS: Record<string, number> = {
   "test/fixtures/blind6-traditional-tourism/questions.jsonl": 0.66,
   "test/fixtures/blind7-county-news/questions.jsonl": 0.72,
   "test/fixtures/blind7-english-county/questions.jsonl": 0.61,
-  "test/fixtures/blind7-traditional-bulletin/questions.jsonl": 0.77,
+  "test/fixtures/blind7-traditional-bulletin/questions.jsonl": 0.83,
   "test/fixtures/blind7-work-report/questions.jsonl": 0.5,
 };
 const DEFAULT_FLOOR = 0.85;

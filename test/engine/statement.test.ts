@@ -234,3 +234,12 @@ describe("what a statement leaves out", () => {
     expect(stated("2023年，全市地区生产总值为812.4亿元（下同）。", "812.4亿元")).not.toContain("下同");
   });
 });
+
+describe("a part named in full", () => {
+  it("drops 其中 before a subject named in full, whose whole is said elsewhere", () => {
+    const quote = "其中，华能东风一期、国电西岭一期等6个项目已经并网发电，年可实现产值2.5亿元，其余2个正在建设。";
+    const made = stated(quote, "2.5亿元");
+    expect(made).not.toMatch(/^其中/);
+    expect(made).toContain("6个项目");
+  });
+});

@@ -80,7 +80,8 @@ const NOW_WORD = /^(?:截至|截止)?(?:目前|当前|如今|现在)(?=$|[，,])
 /** Where a statement reaching back for its subject stops growing: past it, the figure is lost in the sentence. */
 const MAX_REACH = 120;
 /** A clause that names its own measure before its figure (第二产业增加值35.47亿元), not one that goes on (增长5.1%). */
-const OWN_MEASURE = /^(?!其|该|此|同比|增长|增加|下降|减少|占|比|较|分别|达|为)\p{Script=Han}{3,}[^\d，,；;]*\d/u;
+const OWN_MEASURE =
+  /^(?!其|该|此|同比|增长|增加|下降|减少|占|比|较|分别|达|为|年?可|能|将|实现|完成|带动|累计|已)\p{Script=Han}{3,}[^\d，,；;]*\d/u;
 /** A sentence counting a batch of projects: its parts (产业类项目112个) are the batch's, not the place's. */
 const BATCH_WHOLE = /批|项目|項目/;
 
@@ -416,11 +417,15 @@ function namedReferent(body: string, before: string): string {
   return name && [...name].length >= 4 ? name + body.slice(m[0].length) : body;
 }
 
+/** 其中 opening a sentence whose subject is named in full: a list (、) or a count of things (等6个项目). */
+const NAMED_PART = /^其中[，,](?=[^，,；;。]*(?:、|等\d+[个项家座处]))/u;
+
 /** The quote as it stands, or its sentence up to the figure's clause when the whole is too long to read first. */
 const VERBATIM_WHOLE = 160;
 
 function verbatim(quote: string, clauses: readonly Clause[], hi: number): string {
-  const text = dropReadings(quote.trim());
+  // 其中 before a subject named in full (其中，华能某某、国电某某等6个项目已经并网…) leans on a whole said elsewhere.
+  const text = dropReadings(quote.trim()).replace(NAMED_PART, "");
   if (text.length <= VERBATIM_WHOLE) return /[。！？!?…]$/.test(text) ? text : `${text}。`;
   return `${dropReadings(quote.slice(0, clauses[hi]!.end)).replace(/[,，;；:：]+$/, "")}……`;
 }
