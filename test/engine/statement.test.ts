@@ -243,3 +243,15 @@ describe("a part named in full", () => {
     expect(made).toContain("6个项目");
   });
 });
+
+describe("a list of ordinals said respectively", () => {
+  const quote = "分产业看，第一、二、三产业增加值分别为86.4亿元、402.7亿元和331.5亿元，分别增长4.1%、6.2%和5.0%。";
+
+  it("says one ordinal's figure alone, with its period and place", () => {
+    expect(stated(quote, "402.7亿元")).toBe("2023年，青川市第二产业增加值402.7亿元。");
+  });
+
+  it("says a figure of the second list (its growths) with the whole sentence, not as a level", () => {
+    expect(stated(quote, "6.2%")).not.toMatch(/产业增加值6\.2%/);
+  });
+});

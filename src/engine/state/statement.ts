@@ -24,7 +24,7 @@ import { FROM_OR_TO, OTHER_TIMES, PARTS_OF_YEAR, RELATIVE_YEARS, REPORTING } fro
 import { type Clause, groupStart, PLAN_PERIOD, type Span, splitClauses, TIME_CLAUSE } from "../read/clauses.js";
 import { findFigures } from "../read/figures.js";
 import { type ArticleYears, resolveRelativeYears } from "../read/periods.js";
-import { respectiveYear } from "../read/respective.js";
+import { respectiveItems, respectiveYear } from "../read/respective.js";
 import { dropReadings, isTraditional, simplify, traditionalize } from "../text.js";
 
 /** 该市, 该县 …: the place the article is about. */
@@ -204,6 +204,8 @@ export function statement(input: StatementInput): string {
   if (english) return englishStatement(quote, clauses, cut);
   const item = listItem(clauses, cut, input.spans) ?? respectiveItem(quote, input.spans);
   if (item) return `${item}。`;
+  const ordinal = ordinalItem(quote, input.spans, place, input.period);
+  if (ordinal) return `${ordinal}。`;
   // When the answer is itself a date, an earlier date of the quote (1913年1月，…于1916年…结婚) is another time:
   // the statement does not reach back over it.
   const answersWhen = input.spans.some((s) => /\d年|\d月\d{1,2}[日号]/.test(quote.slice(s.index, s.index + s.length)));
@@ -385,6 +387,36 @@ function respectiveItem(quote: string, spans: readonly Span[]): string | undefin
   const measure = m?.[2]?.trim();
   if (!m || !measure) return undefined;
   return `${year}，${measure}${m[3]}${figure.text}`;
+}
+
+/** A list of ordinals before 分别 (第一、二、三产业增加值分别为…): the ordinals, and what they share (产业增加值). */
+const ORDINAL_LIST =
+  /(第[一二三四五六七八九十])((?:[、和及与][第]?[一二三四五六七八九十])+)([^，,；;。、]*?)(?:分[别別])[为為是达達]?/u;
+
+/**
+ * One figure of a list of ordinals said respectively, for its ordinal alone, with its period and place:
+ * 第一、二、三产业增加值分别为132.46亿元、701.85亿元和552.21亿元 → 2024年，忻州市第三产业增加值552.21亿元.
+ */
+function ordinalItem(quote: string, spans: readonly Span[], place: string, period: string): string | undefined {
+  if (spans.length !== 1) return undefined;
+  const m = ORDINAL_LIST.exec(quote);
+  // Only the first list: the figures after a second 分别 (分别增长4.3%…) are of another measure.
+  const end = m ? m.index + m[0].length : 0;
+  const next = quote.slice(end).search(/分[别別]/);
+  if (!m || spans[0]!.index < end || (next >= 0 && spans[0]!.index > end + next)) return undefined;
+  const figures = findFigures(quote);
+  const figure = figures.find((f) => f.index === spans[0]!.index);
+  const list = figure && respectiveItems(quote, figures, figure);
+  const ordinals = [
+    m[1]!,
+    ...m[2]!
+      .split(/[、和及与]/)
+      .filter(Boolean)
+      .map((o) => (o.startsWith("第") ? o : `第${o}`)),
+  ];
+  if (!figure || !list || list.items.length !== ordinals.length || !m[3]) return undefined;
+  const year = yearOf(period);
+  return `${year ? `${year}年，` : ""}${place}${ordinals[list.at]}${m[3]}${figure.text}`;
 }
 
 /** 此次 (this batch) said as the batch its article's title names: 此次集中开工项目 → 第二批集中开工项目. */
