@@ -62,6 +62,12 @@ export const REPORT_TERMS: readonly (readonly string[])[] = [
 /** An English company's name (Shanxi Runfeng Coal and Coking Co Ltd): capitalized words ending in Co Ltd and the like. */
 export const ENGLISH_COMPANY = /(?:[A-Z][\w-]*\s+)(?:(?:[A-Z][\w-]*|and|of)\s+){0,6}(?:Co\.?,?\s*Ltd\.?|Company|Group|Corporation)/;
 
+/** Words of an English company's name that say nothing of which company it is. */
+export const GENERIC_NAME_WORDS = ["shanxi", "xinzhou", "china", "coal", "company", "group", "corporation", "industry"];
+
+/** How an English sentence refers to the company its article names. */
+export const ENGLISH_COMPANY_REFERENCE = /\b[Tt]he company\b/;
+
 /** English words that ask or join but name nothing evidence must say. */
 export const ENGLISH_STOP = [
   "during",

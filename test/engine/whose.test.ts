@@ -11,6 +11,7 @@ import { periodOf } from "../../src/engine/read/periods.js";
 import { respectiveItems, respectiveYear } from "../../src/engine/read/respective.js";
 import { integrityProblems } from "../../src/eval/judge.js";
 import { splitSentences } from "../../src/knowledge/sentences.js";
+import { directAnswer } from "../../src/render/words.js";
 import { engineFor } from "../helpers/engine.js";
 import { article, knowledgeDir, removeKnowledgeDirs, SHIPPED } from "../helpers/knowledge.js";
 
@@ -27,7 +28,7 @@ const FILES = {
     },
     [
       "端午假期3天，全市累计接待游客88.6万人次，同比增长9.1%；日均接待游客29.5万人次。",
-      "假期期间，芦芽山景区共接待游客6.2万人次，同比增长12.4%。",
+      "假期期间，芦芽山景区共接待游客6.2万人次，同比增长12.4%；芦芽山景区门票收入520万元。",
     ].join("\n\n"),
   ),
   "articles/county-profile.md": article(
@@ -46,13 +47,13 @@ const FILES = {
   ),
   "articles/city-holiday.md": article(
     {
-      title: "某市国庆假期旅游市场火爆",
+      title: "五台县国庆假期旅游市场火爆",
       publisher: "测试晚报",
       date: "2024-10-08",
       url: "https://example.org/guoqing",
-      region: "忻州市",
+      region: "五台县",
     },
-    "国庆假期，全市共接待游客301.5万人次，实现旅游收入26.4亿元。",
+    "国庆假期，全市共接待游客301.5万人次，实现旅游收入26.4亿元；五台县接待游客58.2万人次。",
   ),
   "articles/half-year.md": article(
     {
@@ -156,6 +157,13 @@ describe("whose figure it is", () => {
     expect(a.answer).toContain("29.5万人次");
   });
 
+  it("says a scenic area's figure, the only one there is, as another subject's, not as the city's", () => {
+    const a = ask("忻州2025年端午假期门票收入是多少？");
+    expect(a.answered).toBe(false);
+    expect(a.near?.conflict).toBe("subject");
+    expect(directAnswer(a)).toContain("景区、企业或单位");
+  });
+
   it("answers a scenic area's figure when the question names the area", () => {
     const a = ask("2025年端午假期芦芽山接待了多少游客？");
     expect(a.answered).toBe(true);
@@ -164,7 +172,9 @@ describe("whose figure it is", () => {
 
   it("never gives the city's 全市 figure for a county", () => {
     const a = ask("五台县2024年国庆假期旅游收入是多少？");
-    expect(a.answer).not.toContain("26.4亿元");
+    expect(a.answered).toBe(false);
+    expect(a.near?.conflict).toBe("place");
+    expect(a.near?.answer).toContain("26.4亿元");
   });
 });
 
@@ -253,7 +263,8 @@ describe("batches, projects and places listed together", () => {
 
   it("gives no one county the figure of several counties listed together", () => {
     const a = ask("河曲县第二批集中开工项目总投资是多少？");
-    expect(a.answer).not.toContain("33.1亿元");
+    expect(a.answered).toBe(false);
+    expect(a.near?.conflict).toBe("place");
   });
 
   it("takes 比第一批 as the base of a comparison, not a qualifier", () => {
@@ -284,7 +295,9 @@ describe("companies and their dates", () => {
     expect(gdp.answered).toBe(true);
     expect(gdp.answer).toContain("9.86");
     expect(gdp.answer).not.toContain("12.4");
-    expect(ask("How many tonnes of grain did Jingle county produce in 2024?").answer).not.toContain("31,000");
+    const g = ask("How many tonnes of grain did Jingle county produce in 2024?");
+    expect(g.answered).toBe(false);
+    expect(g.near?.conflict).toBe("subject");
     expect(ask("How many tonnes of oat flakes did Fenghe produce in 2024?").answer).toContain("31,000");
   });
 });

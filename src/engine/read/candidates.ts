@@ -10,6 +10,7 @@ import {
   REFERRING,
   WHOLE_PLACES,
 } from "../../lexicon/clauses.js";
+import { ENGLISH_COMPANY_REFERENCE } from "../../lexicon/english.js";
 import { BATCH_REFERENCES } from "../../lexicon/frame.js";
 import { alt } from "../../lexicon/match.js";
 import type { Article } from "../../model/knowledge.js";
@@ -142,7 +143,7 @@ const REFERS_OUT = new RegExp(
     alt(WHOLE_PLACES),
     `(?:^|[，,；;：:])(?:${alt(COMPANY_REFERENCES)}|其(?![中余餘他它次实實]))`,
     alt(BATCH_REFERENCES.filter((w) => w !== "其中")),
-    String.raw`\b[Tt]he company\b`,
+    ENGLISH_COMPANY_REFERENCE.source,
   ].join("|"),
   "u",
 );

@@ -3,7 +3,7 @@
  * holiday, a result when a result is asked, the measure itself and not a qualified or opposite one, and
  * the city when the city is asked. Evidence of another frame never answers; it may be said as a near fact.
  */
-import { ENGLISH_COMPANY } from "../../lexicon/english.js";
+import { ENGLISH_COMPANY, GENERIC_NAME_WORDS } from "../../lexicon/english.js";
 import { SUBJECT_ENDINGS } from "../../lexicon/extraction.js";
 import {
   BATCH_DEEDS,
@@ -129,17 +129,7 @@ function sharedWithOthers(q: Question, lead: string): boolean {
 /** A word that is a county's or district's name, or ends a list of them (宁武县等其他县). */
 const LISTED_PLACE = /^\p{Script=Han}{1,4}(?:县|区|市)(?:等.*)?$/u;
 
-/** Words of an English company's name that say nothing of which company it is. */
-const GENERIC_NAME_WORDS = new Set([
-  "shanxi",
-  "xinzhou",
-  "china",
-  "coal",
-  "company",
-  "group",
-  "corporation",
-  "industry",
-]);
+const GENERIC_NAME = new Set(GENERIC_NAME_WORDS);
 
 /**
  * An English figure of a company (Shanxi Runfeng Coal and Coking Co Ltd, produced 4.6 million tonnes…) for a
@@ -152,7 +142,7 @@ function ofEnglishCompany(q: Question, before: string): boolean {
   if (!name) return false;
   if (/\b(?:company|companies|firm|enterprise|co)\b/.test(q.text)) return false;
   const words = name.toLowerCase().match(/[a-z]{4,}/g) ?? [];
-  return !words.some((w) => !GENERIC_NAME_WORDS.has(w) && q.text.includes(w));
+  return !words.some((w) => !GENERIC_NAME.has(w) && q.text.includes(w));
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   REFERRING,
   REFERRING_OUT,
 } from "../../lexicon/clauses.js";
-import { ENGLISH_COMPANY } from "../../lexicon/english.js";
+import { ENGLISH_COMPANY, ENGLISH_COMPANY_REFERENCE } from "../../lexicon/english.js";
 import { alt } from "../../lexicon/match.js";
 import type { Article, Sentence } from "../../model/knowledge.js";
 import { normalize } from "../text.js";
@@ -91,7 +91,7 @@ const COMPANY_NAME = new RegExp(
   `[^\\s\\p{P}${BEFORE_A_NAME.join("")}]{2,16}${alt(COMPANY_ENDINGS)}|${ENGLISH_COMPANY.source}`,
   "u",
 );
-const COMPANY_REFERENCE = new RegExp(`${alt(COMPANY_REFERENCES)}|\\bthe company\\b`, "i");
+const COMPANY_REFERENCE = new RegExp(`${alt(COMPANY_REFERENCES)}|${ENGLISH_COMPANY_REFERENCE.source}`);
 const REFERS_BACK = new RegExp(`^(?:${alt([...REFERRING_OUT, ...REFERRING, ...BARE_REFERENCES])})`);
 const companies = new WeakMap<Article, string>();
 

@@ -6,8 +6,9 @@
 import { WHOLE_PLACE_WORDS } from "../../lexicon/extraction.js";
 import { INCREASE_BEFORE, PER_HEAD_WORDS } from "../../lexicon/kinds.js";
 import { alt, anyWord } from "../../lexicon/match.js";
-import { ENGLISH_PLACES, KNOWN_PLACES, NOT_PLACES, NOT_SUBJECT_WORDS, PROVINCES } from "../../lexicon/places.js";
+import { KNOWN_PLACES, NOT_PLACES, NOT_SUBJECT_WORDS, PROVINCES } from "../../lexicon/places.js";
 import { liesIn, placeNamed } from "../../model/places.js";
+import { namedIn } from "../extract/subject.js";
 import type { EngineOptions } from "../options.js";
 import type { Indexes } from "../retrieve/indexes.js";
 import { bigrams, contains, hanRuns, normalize, simplifyAligned } from "../text.js";
@@ -148,7 +149,9 @@ export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): bo
   const clauses = clausesBefore(before);
   // …behind Xinfu district, whose GDP stood at 36.57 billion yuan: the figure is of the place just before "whose".
   if (clauses[0]?.startsWith("whose ") && clauses[1] !== undefined) {
-    const last = lastEnglishPlace(clauses[1]);
+    const last = namedIn(clauses[1])
+      .filter((n) => !n.refers)
+      .pop()?.name;
     if (last && isOtherPlace(ix, q, last)) return true;
   }
   for (const text of clauses) {
@@ -161,26 +164,12 @@ export function figureOfOtherPlace(ix: Indexes, q: Question, before: string): bo
     const subject = (place: string) =>
       (text.indexOf(place) <= 2 && !NOT_SUBJECT.test(text)) ||
       (text.endsWith(place) && NOUN_BEFORE.test(text.slice(0, -place.length)));
-    if (named.some((place) => administrative(place) && isOtherPlace(ix, q, place) && subject(place))) return true;
+    if (named.some((place) => administrative(place) && subject(place))) return true;
     // A city or county the lists do not know, as the subject: 扬州市常住人口…
     const unknown = UNLISTED_PLACE.exec(text)?.[1];
     if (unknown && !askedPlaces(q).some((a) => a.startsWith(unknown))) return true;
   }
   return false;
-}
-
-const ENGLISH_PLACE = new RegExp(
-  `\\b(?:${Object.keys(ENGLISH_PLACES)
-    .sort((a, b) => b.length - a.length)
-    .join("|")})\\b`,
-  "g",
-);
-
-/** The last place an English clause names, in Chinese (…behind Xinfu district → 忻府). */
-function lastEnglishPlace(clause: string): string | undefined {
-  const all = [...clause.matchAll(ENGLISH_PLACE)];
-  const last = all[all.length - 1]?.[0];
-  return last === undefined ? undefined : ENGLISH_PLACES[last];
 }
 
 /** The clauses of a text, last first, normalized; remembered for the last few thousand texts. */

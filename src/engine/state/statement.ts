@@ -407,16 +407,11 @@ function ordinalItem(quote: string, spans: readonly Span[], place: string, perio
   const figures = findFigures(quote);
   const figure = figures.find((f) => f.index === spans[0]!.index);
   const list = figure && respectiveItems(quote, figures, figure);
-  const ordinals = [
-    m[1]!,
-    ...m[2]!
-      .split(/[、和及与]/)
-      .filter(Boolean)
-      .map((o) => (o.startsWith("第") ? o : `第${o}`)),
-  ];
-  if (!figure || !list || list.items.length !== ordinals.length || !m[3]) return undefined;
+  // The items read 第一, 第二, 第三产业增加值: each ordinal is its item's first two characters.
+  const ordinal = list?.items[list.at]?.slice(0, 2);
+  if (!figure || !ordinal || !m[3]) return undefined;
   const year = yearOf(period);
-  return `${year ? `${year}年，` : ""}${place}${ordinals[list.at]}${m[3]}${figure.text}`;
+  return `${year ? `${year}年，` : ""}${place}${ordinal}${m[3]}${figure.text}`;
 }
 
 /** 此次 (this batch) said as the batch its article's title names: 此次集中开工项目 → 第二批集中开工项目. */

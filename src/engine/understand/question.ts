@@ -166,15 +166,16 @@ const CUES = KIND_CUES.map(([kind, cue]) => [kind, cueRegExp(cue, kind === "shar
 const ENGLISH_STOPS: ReadonlySet<string> = new Set(ENGLISH_STOP);
 const RELATIVE_YEAR_TEXT = new RegExp(`${alt(RELATIVE_YEAR_WORDS)}|this year|last year`, "g");
 
+/** The parts of a year (the first half, January to September) in Chinese: a month alone (May Day) stays a word. */
+const ENGLISH_PARTS: [RegExp, string][] = ENGLISH_PARTS_OF_YEAR.map(
+  ([names, zh]) => [new RegExp(`\\b${alt(names)}\\b`, "g"), ` ${zh} `] as [RegExp, string],
+);
+/** The parts of a year and every month, for the search. */
 const ENGLISH_TIME: [RegExp, string][] = [
-  ...ENGLISH_PARTS_OF_YEAR.map(
-    ([names, zh]) => [new RegExp(`\\b${alt(names)}\\b`, "g"), ` ${zh} `] as [RegExp, string],
-  ),
+  ...ENGLISH_PARTS,
   ...MONTHS.map((m, i) => [new RegExp(`\\b${m}\\b`, "g"), ` ${i + 1}月 `] as [RegExp, string]),
 ];
 const MONTH_END = new RegExp(`\\bend of (?:${MONTHS.join("|")})\\b`, "g");
-/** Only the parts of a year (the first half, January to September): a month alone (May Day) stays a word. */
-const ENGLISH_PARTS = ENGLISH_TIME.slice(0, ENGLISH_PARTS_OF_YEAR.length);
 
 const placeNames = new WeakMap<Indexes, readonly string[]>();
 /** Every place name a question may use, longest first: worked out once per index. */
